@@ -1,0 +1,105 @@
+// What crosses the wire about claims: filters, pages, workflow steps, new claims. Used by the tRPC
+// routers, the tile and export routes, and the browser.
+import { z } from "zod";
+import { claimStatusSchema, claimTypeSchema, workflowActionSchema } from "../workflow";
+import { polygonGeometrySchema } from "./geojson";
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "use a date as YYYY-MM-DD").refine((s) => !Number.isNaN(Date.parse(s)), "not a real date");
+const id = z.number().int().positive();
+
+export const bboxSchema = z
+  .tuple([z.number().min(-180).max(180), z.number().min(-90).max(90), z.number().min(-180).max(180), z.number().min(-90).max(90)])
+  .refine(([w, s, e, n]) => w <= e && s <= n, "bbox must be [west, south, east, north]");
+
+export const claimFilterSchema = z
+  .object({
+    types: z.array(claimTypeSchema).max(3).optional(),
+    statuses: z.array(claimStatusSchema).max(11).optional(),
+    districtId: id.optional(),
+    tehsilId: id.optional(),
+    villageId: id.optional(),
+    filedFrom: isoDate.optional(),
+    filedTo: isoDate.optional(),
+    areaMinHa: z.number().min(0).max(1_000_000).optional(),
+    areaMaxHa: z.number().min(0).max(1_000_000).optional(),
+    q: z.string().trim().min(1).max(100).optional(),
+    bbox: bboxSchema.optional(),
+  })
+  .strict()
+  .refine((f) => !f.filedFrom || !f.filedTo || f.filedFrom <= f.filedTo, "filedFrom must not be after filedTo")
+  .refine((f) => f.areaMinHa === undefined || f.areaMaxHa === undefined || f.areaMinHa <= f.areaMaxHa, "areaMinHa must not exceed areaMaxHa");
+export type ClaimFilter = z.infer<typeof claimFilterSchema>;
+
+export const MAX_PAGE_SIZE = 200;
+export const claimSortSchema = z.enum(["recent", "filed", "area", "claim_no"]);
+
+export const claimListInputSchema = z
+  .object({
+    filter: claimFilterSchema.default({}),
+    sort: claimSortSchema.default("recent"),
+    limit: z.number().int().min(1).max(MAX_PAGE_SIZE, `at most ${MAX_PAGE_SIZE} claims per page`).default(50),
+    offset: z.number().int().min(0).max(100_000).default(0),
+  })
+  .strict();
+export type ClaimListInput = z.infer<typeof claimListInputSchema>;
+
+export const claimIdSchema = z.object({ id: z.string().uuid("not a claim id") }).strict();
+
+export const transitionInputSchema = z
+  .object({
+    id: z.string().uuid("not a claim id"),
+    action: workflowActionSchema,
+    reason: z.string().trim().max(4_000),
+    expectedVersion: z.number().int().positive(),
+  })
+  .strict();
+export type TransitionInput = z.infer<typeof transitionInputSchema>;
+
+export const parcelUpdateSchema = z
+  .object({ id: z.string().uuid(), geometry: polygonGeometrySchema, expectedVersion: z.number().int().positive() })
+  .strict();
+
+export const newClaimSchema = z
+  .object({
+    id: z.string().uuid().optional(), // client-generated ids let offline tablets create claims safely
+    type: claimTypeSchema,
+    claimantName: z.string().trim().min(2).max(200),
+    claimantNameLocal: z.string().trim().max(200).default(""),
+    spouseName: z.string().trim().max(200).optional(),
+    relativeName: z.string().trim().max(200).optional(),
+    community: z.string().trim().max(300).optional(),
+    category: z.enum(["ST", "OTFD"]),
+    tribe: z.string().trim().max(100).optional(),
+    villageId: id,
+    areaClaimedHa: z.number().positive().max(100_000),
+    filedOn: isoDate,
+    surveyNumbers: z.array(z.string().trim().min(1).max(50)).max(50).default([]),
+    evidence: z.array(z.object({ kind: z.string().min(1).max(50), description: z.string().max(500) })).max(50).default([]),
+    geometry: polygonGeometrySchema.optional(),
+  })
+  .strict()
+  .refine((c) => c.type !== "IFR" || c.areaClaimedHa <= 4, { message: "an individual claim (IFR) is capped at 4 ha by Section 4(6)", path: ["areaClaimedHa"] });
+export type NewClaim = z.infer<typeof newClaimSchema>;
+
+/** Filters in a URL (tiles, export): base64url JSON, validated like any other input. */
+export function encodeFilterParam(filter: ClaimFilter): string {
+  const json = JSON.stringify(filter);
+  const bytes = new TextEncoder().encode(json);
+  let binary = "";
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+export function decodeFilterParam(param: string | null): ClaimFilter {
+  if (!param) return {};
+  if (param.length > 4_000 || !/^[A-Za-z0-9_-]+$/.test(param)) throw new Error("the filter parameter is not base64url");
+  const binary = atob(param.replace(/-/g, "+").replace(/_/g, "/"));
+  const json = new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    throw new Error("the filter parameter is not JSON");
+  }
+  return claimFilterSchema.parse(raw);
+}

@@ -1,0 +1,23 @@
+// Server configuration from the environment, validated once: a bad value stops start-up with a clear message.
+import { z } from "zod";
+
+const serverEnvSchema = z.object({
+  // Unset: the embedded PGlite + PostGIS database in FRA_DATA_DIR. Set: a real PostgreSQL + PostGIS.
+  DATABASE_URL: z.string().url().optional(),
+  FRA_DATA_DIR: z.string().min(1).default("data/pglite"),
+  // How many demo claims the first start seeds into an empty database (0: none).
+  FRA_SEED_CLAIMS: z.coerce.number().int().min(0).max(5_000_000).default(20_000),
+  FRA_SEED_RANDOM: z.coerce.number().int().default(2006),
+  FRA_SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+});
+
+export type ServerEnv = z.infer<typeof serverEnvSchema>;
+
+export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
+  const parsed = serverEnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`FRA Atlas configuration is invalid: ${issues}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,160 @@
+// The FRA claim workflow as data: statuses, who may move a claim, and where to.
+// Source: FRA Rules 2008 (amended 2012), summarised in shared/docs/fra-domain.md.
+import { z } from "zod";
+
+export const CLAIM_STATUSES = [
+  "received",
+  "fld_verified",
+  "gs_resolved",
+  "sdlc_review",
+  "sdlc_remanded",
+  "sdlc_recommended",
+  "sdlc_rejected",
+  "dlc_review",
+  "title_granted",
+  "dlc_rejected",
+  "appeal",
+] as const;
+export const claimStatusSchema = z.enum(CLAIM_STATUSES);
+export type ClaimStatus = z.infer<typeof claimStatusSchema>;
+
+export const CLAIM_TYPES = ["IFR", "CR", "CFR"] as const;
+export const claimTypeSchema = z.enum(CLAIM_TYPES);
+export type ClaimType = z.infer<typeof claimTypeSchema>;
+
+export const ROLES = ["admin", "district_official", "field_staff"] as const;
+export const roleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof roleSchema>;
+
+export const STATUS_LABELS: Record<ClaimStatus, string> = {
+  received: "Received by FRC",
+  fld_verified: "Field verified",
+  gs_resolved: "Gram Sabha resolved",
+  sdlc_review: "SDLC review",
+  sdlc_remanded: "Remanded to Gram Sabha",
+  sdlc_recommended: "SDLC recommended",
+  sdlc_rejected: "SDLC rejected",
+  dlc_review: "DLC review",
+  title_granted: "Title granted",
+  dlc_rejected: "DLC rejected",
+  appeal: "Under appeal",
+};
+
+// Colours chosen to read on a light map and to separate pending / positive / negative at a glance.
+export const STATUS_COLORS: Record<ClaimStatus, string> = {
+  received: "#9e9e9e",
+  fld_verified: "#80cbc4",
+  gs_resolved: "#4db6ac",
+  sdlc_review: "#ffb300",
+  sdlc_remanded: "#8d6e63",
+  sdlc_recommended: "#7cb342",
+  sdlc_rejected: "#e53935",
+  dlc_review: "#fb8c00",
+  title_granted: "#2e7d32",
+  dlc_rejected: "#b71c1c",
+  appeal: "#8e24aa",
+};
+
+export const TYPE_LABELS: Record<ClaimType, string> = {
+  IFR: "Individual forest right (Form A)",
+  CR: "Community rights (Form B)",
+  CFR: "Community forest resource (Form C)",
+};
+
+export const WORKFLOW_ACTIONS = [
+  "verify_in_field",
+  "record_gs_resolution",
+  "forward_to_sdlc",
+  "sdlc_recommend",
+  "sdlc_remand",
+  "sdlc_reject",
+  "forward_to_dlc",
+  "grant_title",
+  "dlc_reject",
+  "file_appeal",
+  "hear_appeal",
+] as const;
+export const workflowActionSchema = z.enum(WORKFLOW_ACTIONS);
+export type WorkflowAction = z.infer<typeof workflowActionSchema>;
+
+export type Transition = {
+  action: WorkflowAction;
+  label: string;
+  from: readonly ClaimStatus[];
+  // "rejecting_committee": an appeal goes back to the committee whose rejection is appealed.
+  to: ClaimStatus | "rejecting_committee";
+  roles: readonly Role[];
+  // Rejections must be explained to the claimant in writing (Rule 12A), so they need a longer reason.
+  minReasonLength: number;
+};
+
+const DECISION_REASON = 5;
+const REJECTION_REASON = 20;
+
+export const TRANSITIONS: readonly Transition[] = [
+  { action: "verify_in_field", label: "Record field verification", from: ["received"], to: "fld_verified", roles: ["district_official", "field_staff"], minReasonLength: DECISION_REASON },
+  { action: "record_gs_resolution", label: "Record Gram Sabha resolution", from: ["fld_verified", "sdlc_remanded"], to: "gs_resolved", roles: ["district_official", "field_staff"], minReasonLength: DECISION_REASON },
+  { action: "forward_to_sdlc", label: "Forward to SDLC", from: ["gs_resolved"], to: "sdlc_review", roles: ["district_official"], minReasonLength: DECISION_REASON },
+  { action: "sdlc_recommend", label: "SDLC: recommend", from: ["sdlc_review"], to: "sdlc_recommended", roles: ["district_official"], minReasonLength: DECISION_REASON },
+  { action: "sdlc_remand", label: "SDLC: remand to Gram Sabha", from: ["sdlc_review"], to: "sdlc_remanded", roles: ["district_official"], minReasonLength: DECISION_REASON },
+  { action: "sdlc_reject", label: "SDLC: reject", from: ["sdlc_review"], to: "sdlc_rejected", roles: ["district_official"], minReasonLength: REJECTION_REASON },
+  { action: "forward_to_dlc", label: "Forward to DLC", from: ["sdlc_recommended"], to: "dlc_review", roles: ["district_official"], minReasonLength: DECISION_REASON },
+  { action: "grant_title", label: "DLC: grant title", from: ["dlc_review"], to: "title_granted", roles: ["district_official"], minReasonLength: DECISION_REASON },
+  { action: "dlc_reject", label: "DLC: reject", from: ["dlc_review"], to: "dlc_rejected", roles: ["district_official"], minReasonLength: REJECTION_REASON },
+  { action: "file_appeal", label: "File appeal", from: ["sdlc_rejected", "dlc_rejected"], to: "appeal", roles: ["district_official", "field_staff"], minReasonLength: DECISION_REASON },
+  { action: "hear_appeal", label: "Admit appeal for rehearing", from: ["appeal"], to: "rejecting_committee", roles: ["district_official"], minReasonLength: DECISION_REASON },
+];
+
+export const PENDING_STATUSES: readonly ClaimStatus[] = CLAIM_STATUSES.filter(
+  (s) => s !== "title_granted" && s !== "dlc_rejected" && s !== "sdlc_rejected",
+);
+
+export function transitionFor(action: WorkflowAction): Transition {
+  const t = TRANSITIONS.find((x) => x.action === action);
+  if (!t) throw new Error(`unknown workflow action ${action}`);
+  return t;
+}
+
+/** The actions a user with `role` may take on a claim in `status`. */
+export function availableActions(status: ClaimStatus, role: Role): Transition[] {
+  return TRANSITIONS.filter((t) => t.from.includes(status) && t.roles.includes(role));
+}
+
+export type TransitionCheck =
+  | { ok: true; to: ClaimStatus }
+  | { ok: false; code: "ILLEGAL_TRANSITION" | "FORBIDDEN_ROLE" | "REASON_REQUIRED"; message: string };
+
+/**
+ * Pure check of one workflow step. `rejectedStatus` is the rejection an appeal reopens
+ * (read from the audit trail by the caller); it is needed only for hear_appeal.
+ */
+export function checkTransition(args: {
+  action: WorkflowAction;
+  from: ClaimStatus;
+  role: Role;
+  reason: string;
+  rejectedStatus?: ClaimStatus;
+}): TransitionCheck {
+  const t = transitionFor(args.action);
+  if (!t.from.includes(args.from)) {
+    return {
+      ok: false,
+      code: "ILLEGAL_TRANSITION",
+      message: `"${t.label}" is not allowed for a claim that is ${STATUS_LABELS[args.from]} (allowed from: ${t.from.map((s) => STATUS_LABELS[s]).join(", ")})`,
+    };
+  }
+  if (!t.roles.includes(args.role)) {
+    return { ok: false, code: "FORBIDDEN_ROLE", message: `the role ${args.role} may not "${t.label}"` };
+  }
+  if (args.reason.trim().length < t.minReasonLength) {
+    return {
+      ok: false,
+      code: "REASON_REQUIRED",
+      message: `"${t.label}" needs a written reason of at least ${t.minReasonLength} characters`,
+    };
+  }
+  if (t.to !== "rejecting_committee") return { ok: true, to: t.to };
+  if (args.rejectedStatus === "sdlc_rejected") return { ok: true, to: "sdlc_review" };
+  if (args.rejectedStatus === "dlc_rejected") return { ok: true, to: "dlc_review" };
+  return { ok: false, code: "ILLEGAL_TRANSITION", message: "the appealed rejection could not be found in the audit trail" };
+}

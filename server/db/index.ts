@@ -1,0 +1,37 @@
+// The server's one database, opened, migrated and (when empty) seeded on first use. Kept on globalThis
+// because Next.js may load this module more than once per process, and PGlite must open its folder once.
+import { sql } from "drizzle-orm";
+import { readServerEnv } from "@/configs/server";
+import { rows, type Database } from "./client";
+import { openDatabase } from "./open";
+
+const KEY = Symbol.for("fra-atlas.database");
+type Holder = { [KEY]?: Promise<Database> };
+
+export function getDatabase(): Promise<Database> {
+  const holder = globalThis as Holder;
+  holder[KEY] ??= startDatabase().catch((error: unknown) => {
+    delete holder[KEY];
+    throw error;
+  });
+  return holder[KEY];
+}
+
+async function startDatabase(): Promise<Database> {
+  const env = readServerEnv();
+  const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.FRA_DATA_DIR });
+  await database.migrate();
+  const [state] = await rows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM states`);
+  if (state?.n === 0 && env.FRA_SEED_CLAIMS > 0) {
+    const { seedDemo } = await import("./seed/generate");
+    console.log(`[fra-atlas] empty database: seeding ${env.FRA_SEED_CLAIMS} demo claims (first start only)`);
+    const summary = await seedDemo(database.db, {
+      claims: env.FRA_SEED_CLAIMS,
+      seed: env.FRA_SEED_RANDOM,
+      documents: 40,
+      log: (m) => console.log(`[fra-atlas] seed: ${m}`),
+    });
+    console.log(`[fra-atlas] seeded ${JSON.stringify(summary)}`);
+  }
+  return database;
+}

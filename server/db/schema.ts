@@ -1,0 +1,218 @@
+// Drizzle schema of FRA Atlas. Geometries are PostGIS columns in EPSG:4326; they are written and read
+// through SQL (ST_GeomFromGeoJSON / ST_AsGeoJSON) in the services, so their TS type is the raw text.
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  real,
+  serial,
+  text,
+  timestamp,
+
+  uuid,
+} from "drizzle-orm/pg-core";
+import type { ClaimStatus, ClaimType, Role } from "@/configs/workflow";
+
+const geometry = (name: string, kind: "MultiPolygon" | "Point") =>
+  customType<{ data: string; driverData: string }>({
+    dataType: () => `geometry(${kind}, 4326)`,
+  })(name);
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
+
+export const states = pgTable("states", {
+  id: serial("id").primaryKey(),
+  code: text("code").notNull().unique(),
+  name: text("name").notNull(),
+  nameLocal: text("name_local").notNull(),
+  geom: geometry("geom", "MultiPolygon").notNull(),
+});
+
+export const districts = pgTable(
+  "districts",
+  {
+    id: serial("id").primaryKey(),
+    stateId: integer("state_id").notNull().references(() => states.id),
+    code: text("code").notNull().unique(),
+    // Short code used in claim numbers (MH-GAD-IFR-2019-000123).
+    abbr: text("abbr").notNull().unique(),
+    name: text("name").notNull(),
+    nameLocal: text("name_local").notNull(),
+    geom: geometry("geom", "MultiPolygon").notNull(),
+  },
+  (t) => [index("districts_geom_idx").using("gist", t.geom)],
+);
+
+export const tehsils = pgTable(
+  "tehsils",
+  {
+    id: serial("id").primaryKey(),
+    districtId: integer("district_id").notNull().references(() => districts.id),
+    code: text("code").notNull().unique(),
+    name: text("name").notNull(),
+    nameLocal: text("name_local").notNull(),
+    geom: geometry("geom", "MultiPolygon").notNull(),
+  },
+  (t) => [index("tehsils_geom_idx").using("gist", t.geom), index("tehsils_district_idx").on(t.districtId)],
+);
+
+export const villages = pgTable(
+  "villages",
+  {
+    id: serial("id").primaryKey(),
+    tehsilId: integer("tehsil_id").notNull().references(() => tehsils.id),
+    districtId: integer("district_id").notNull().references(() => districts.id),
+    censusCode: text("census_code").notNull().unique(),
+    name: text("name").notNull(),
+    nameLocal: text("name_local").notNull(),
+    gramPanchayat: text("gram_panchayat").notNull(),
+    geom: geometry("geom", "MultiPolygon").notNull(),
+    labelPoint: geometry("label_point", "Point").notNull(),
+  },
+  (t) => [
+    index("villages_geom_idx").using("gist", t.geom),
+    index("villages_label_idx").using("gist", t.labelPoint),
+    index("villages_tehsil_idx").on(t.tehsilId),
+    index("villages_district_idx").on(t.districtId),
+  ],
+);
+
+export type FamilyMember = { name: string; age: number; relation: string };
+export type Evidence = { kind: string; description: string };
+
+export const claims = pgTable(
+  "claims",
+  {
+    id: uuid("id").primaryKey(),
+    claimNo: text("claim_no").notNull().unique(),
+    type: text("type").$type<ClaimType>().notNull(),
+    status: text("status").$type<ClaimStatus>().notNull(),
+    claimantName: text("claimant_name").notNull(),
+    claimantNameLocal: text("claimant_name_local").notNull().default(""),
+    spouseName: text("spouse_name"),
+    relativeName: text("relative_name"),
+    community: text("community"),
+    category: text("category").$type<"ST" | "OTFD">().notNull(),
+    tribe: text("tribe"),
+    familyMembers: jsonb("family_members").$type<FamilyMember[]>().notNull().default([]),
+    rightsClaimed: jsonb("rights_claimed").$type<string[]>().notNull().default([]),
+    evidence: jsonb("evidence").$type<Evidence[]>().notNull().default([]),
+    surveyNumbers: jsonb("survey_numbers").$type<string[]>().notNull().default([]),
+    villageId: integer("village_id").notNull().references(() => villages.id),
+    tehsilId: integer("tehsil_id").notNull().references(() => tehsils.id),
+    districtId: integer("district_id").notNull().references(() => districts.id),
+    areaClaimedHa: real("area_claimed_ha").notNull(),
+    areaParcelHa: real("area_parcel_ha"),
+    filedOn: date("filed_on").notNull(),
+    geom: geometry("geom", "MultiPolygon"),
+    centroid: geometry("centroid", "Point"),
+    statusChangedAt: timestamp("status_changed_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    index("claims_geom_idx").using("gist", t.geom),
+    index("claims_centroid_idx").using("gist", t.centroid),
+    index("claims_district_status_idx").on(t.districtId, t.status),
+    index("claims_village_idx").on(t.villageId),
+    index("claims_tehsil_idx").on(t.tehsilId),
+    index("claims_claimant_idx").on(sql`lower(${t.claimantName})`),
+  ],
+);
+
+export const claimDocuments = pgTable(
+  "claim_documents",
+  {
+    id: uuid("id").primaryKey(),
+    claimId: uuid("claim_id").notNull().references(() => claims.id),
+    kind: text("kind").$type<"form_page" | "evidence">().notNull(),
+    title: text("title").notNull(),
+    page: integer("page").notNull().default(1),
+    mime: text("mime").notNull(),
+    sha256: text("sha256").notNull(),
+    bytes: bytea("bytes").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("claim_documents_claim_idx").on(t.claimId)],
+);
+
+export const users = pgTable("users", {
+  id: uuid("id").primaryKey(),
+  username: text("username").notNull().unique(),
+  displayName: text("display_name").notNull(),
+  role: text("role").$type<Role>().notNull(),
+  passwordHash: text("password_hash").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+// The audit trail: append-only (a trigger in the migrations refuses UPDATE and DELETE).
+export const claimTransitions = pgTable(
+  "claim_transitions",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    claimId: uuid("claim_id").notNull().references(() => claims.id),
+    action: text("action").notNull(),
+    fromStatus: text("from_status").$type<ClaimStatus>(),
+    toStatus: text("to_status").$type<ClaimStatus>().notNull(),
+    actorId: uuid("actor_id").references(() => users.id),
+    reason: text("reason").notNull(),
+    claimVersion: integer("claim_version").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("claim_transitions_claim_idx").on(t.claimId, t.at)],
+);
+
+export const userDistricts = pgTable(
+  "user_districts",
+  {
+    userId: uuid("user_id").notNull().references(() => users.id),
+    districtId: integer("district_id").notNull().references(() => districts.id),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.districtId] })],
+);
+
+// Field staff work in blocks (tehsils): they see the claims of the villages there.
+export const userTehsils = pgTable(
+  "user_tehsils",
+  {
+    userId: uuid("user_id").notNull().references(() => users.id),
+    tehsilId: integer("tehsil_id").notNull().references(() => tehsils.id),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.tehsilId] })],
+);
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    // sha256 of the cookie token: a leaked table does not leak usable sessions.
+    id: text("id").primaryKey(),
+    userId: uuid("user_id").notNull().references(() => users.id),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+// Per-village counts kept current by a trigger on claims, so low-zoom tiles and the dashboard
+// never scan a state's claims.
+export const villageStats = pgTable(
+  "village_stats",
+  {
+    villageId: integer("village_id").notNull().references(() => villages.id),
+    districtId: integer("district_id").notNull(),
+    tehsilId: integer("tehsil_id").notNull(),
+    type: text("type").$type<ClaimType>().notNull(),
+    status: text("status").$type<ClaimStatus>().notNull(),
+    n: integer("n").notNull(),
+    areaClaimedHa: real("area_claimed_ha").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.villageId, t.type, t.status] }), index("village_stats_district_idx").on(t.districtId)],
+);
+

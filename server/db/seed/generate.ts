@@ -1,0 +1,555 @@
+// The demo dataset: one state, its districts, tehsils and villages (Voronoi shapes made in PostGIS),
+// and claims with parcels inside their villages, a workflow history and a few scanned form pages.
+// The same code makes the 20,000-claim demo and the 1,000,000-claim benchmark set.
+import { createHash } from "node:crypto";
+import { sql, type SQL } from "drizzle-orm";
+import type { ClaimStatus, ClaimType, WorkflowAction } from "@/configs/workflow";
+import { rows, type Db } from "../client";
+import {
+  METRES_PER_DEGREE_LAT,
+  bboxOf,
+  pointInMultiPolygon,
+  polygonAreaHa,
+  type MultiPolygonCoords,
+  type Position,
+  type Ring,
+} from "@/server/services/geometry";
+import { DISTRICTS, FOCUS_DISTRICTS, STATE, STATE_OUTLINE, TEHSILS, type DistrictSeed } from "./geography";
+import {
+  COMMUNITY_RIGHTS,
+  EAST_SURNAMES,
+  EAST_TRIBES,
+  EVIDENCE_KINDS,
+  FEMALE_NAMES,
+  MALE_NAMES,
+  OTFD_SURNAMES,
+  REAL_VILLAGES,
+  VILLAGE_PREFIXES,
+  VILLAGE_SUFFIXES,
+  WEST_SURNAMES,
+  WEST_TRIBES,
+  type Bilingual,
+} from "./names";
+import { createRng, weightedIndex, type Rng } from "./random";
+import { renderFormPageSvg } from "./form-image";
+
+export type SeedOptions = {
+  claims: number;
+  seed: number;
+  /** Districts that get tehsils, villages and claims. Default: the two focus districts. */
+  districts?: readonly string[];
+  /** Villages per 10 km² of district; the demo keeps real densities (about one village per 10 km²). */
+  villageDensity?: number;
+  withHistory?: boolean;
+  documents?: number;
+  log?: (message: string) => void;
+};
+
+export type SeedSummary = { districts: number; tehsils: number; villages: number; claims: number; transitions: number; documents: number };
+
+const EAST = new Set(["Gadchiroli", "Chandrapur", "Gondia", "Bhandara", "Nagpur", "Yavatmal", "Wardha", "Amravati", "Nanded"]);
+
+// Share of statuses across the whole history of a district (close to the national 49% titled,
+// 36% rejected, 15% pending).
+const STATUS_MIX: ReadonlyArray<readonly [ClaimStatus, number]> = [
+  ["title_granted", 46], ["dlc_rejected", 20], ["sdlc_rejected", 12], ["appeal", 2], ["received", 4],
+  ["fld_verified", 3], ["gs_resolved", 3], ["sdlc_review", 4], ["sdlc_remanded", 2], ["sdlc_recommended", 1.5],
+  ["dlc_review", 2.5],
+];
+
+// The steps that bring a claim from "received" to each status.
+const PATHS: Record<ClaimStatus, readonly WorkflowAction[]> = {
+  received: [],
+  fld_verified: ["verify_in_field"],
+  gs_resolved: ["verify_in_field", "record_gs_resolution"],
+  sdlc_review: ["verify_in_field", "record_gs_resolution", "forward_to_sdlc"],
+  sdlc_remanded: ["verify_in_field", "record_gs_resolution", "forward_to_sdlc", "sdlc_remand"],
+  sdlc_recommended: ["verify_in_field", "record_gs_resolution", "forward_to_sdlc", "sdlc_recommend"],
+  sdlc_rejected: ["verify_in_field", "record_gs_resolution", "forward_to_sdlc", "sdlc_reject"],
+  dlc_review: ["verify_in_field", "record_gs_resolution", "forward_to_sdlc", "sdlc_recommend", "forward_to_dlc"],
+  title_granted: ["verify_in_field", "record_gs_resolution", "forward_to_sdlc", "sdlc_recommend", "forward_to_dlc", "grant_title"],
+  dlc_rejected: ["verify_in_field", "record_gs_resolution", "forward_to_sdlc", "sdlc_recommend", "forward_to_dlc", "dlc_reject"],
+  appeal: ["verify_in_field", "record_gs_resolution", "forward_to_sdlc", "sdlc_reject", "file_appeal"],
+};
+
+const STEP_TO: Record<WorkflowAction, ClaimStatus> = {
+  verify_in_field: "fld_verified",
+  record_gs_resolution: "gs_resolved",
+  forward_to_sdlc: "sdlc_review",
+  sdlc_recommend: "sdlc_recommended",
+  sdlc_remand: "sdlc_remanded",
+  sdlc_reject: "sdlc_rejected",
+  forward_to_dlc: "dlc_review",
+  grant_title: "title_granted",
+  dlc_reject: "dlc_rejected",
+  file_appeal: "appeal",
+  hear_appeal: "sdlc_review",
+};
+
+const REASONS: Record<WorkflowAction, readonly string[]> = {
+  verify_in_field: [
+    "Site inspected with the forester and talathi; boundary walked with neighbours present.",
+    "Field verification done; cultivation and bunds seen on the land, elders' statements recorded.",
+  ],
+  record_gs_resolution: [
+    "Gram Sabha resolution passed with quorum; claim recommended for SDLC.",
+    "Gram Sabha approved the claim after hearing objections; none upheld.",
+  ],
+  forward_to_sdlc: ["Resolution and evidence complete; forwarded to SDLC.", "Forwarded with the FRC verification report and map."],
+  sdlc_recommend: ["Evidence consistent with the FRC report; recommended to DLC.", "Two kinds of evidence verified; recommended."],
+  sdlc_remand: [
+    "Map does not show the khasra numbers; remanded to the Gram Sabha to complete it.",
+    "Elders' statements missing; remanded for re-verification.",
+  ],
+  sdlc_reject: [
+    "Land shown was not under occupation before 13 December 2005 per satellite imagery and records; claimant informed in writing.",
+    "Claimant not resident in the village; no evidence of three generations' dependence; informed in writing.",
+  ],
+  forward_to_dlc: ["Forwarded to DLC with the SDLC recommendation.", "Placed before the DLC meeting."],
+  grant_title: ["Title approved by the DLC; signed by DFO, DTWO and Collector.", "DLC approved the extent as verified in the field."],
+  dlc_reject: [
+    "Land falls outside forest land per the revenue record; claimant informed in writing of the right to appeal.",
+    "Evidence does not establish occupation before the cut-off date; claimant informed in writing.",
+  ],
+  file_appeal: ["Claimant petitioned against the rejection with fresh evidence.", "Appeal filed through the Gram Sabha."],
+  hear_appeal: ["Appeal admitted for rehearing."],
+};
+
+const DAY_MS = 86_400_000;
+
+export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedSummary> {
+  const log = options.log ?? (() => {});
+  const rng = createRng(options.seed);
+  const activeNames = new Set(options.districts ?? FOCUS_DISTRICTS);
+  const density = options.villageDensity ?? 1;
+
+  log("state and districts");
+  const stateId = await insertState(db, rng);
+  const districtIds = await insertDistricts(db, stateId);
+
+  const active = DISTRICTS.filter((d) => activeNames.has(d.name));
+  let tehsilCount = 0;
+  for (const d of active) {
+    const districtId = districtIds.get(d.name)!;
+    tehsilCount += await insertTehsils(db, rng, d, districtId);
+    await insertVillages(db, rng, d, districtId, density);
+  }
+  const villages = await loadVillages(db, active.map((d) => districtIds.get(d.name)!));
+  log(`${villages.length} villages in ${active.length} districts`);
+
+  const users = await seedDemoUsersIfMissing(db, districtIds);
+
+  const claimsMade = await insertClaims(db, rng, villages, active, options, users, log);
+  log("village statistics");
+  await db.execute(sql`SELECT rebuild_village_stats()`);
+  await db.execute(sql`ANALYZE`);
+  return {
+    districts: districtIds.size,
+    tehsils: tehsilCount,
+    villages: villages.length,
+    claims: claimsMade.claims,
+    transitions: claimsMade.transitions,
+    documents: claimsMade.documents,
+  };
+}
+
+// ---------------------------------------------------------------- geography
+
+/** Midpoint displacement: a hand-drawn outline becomes a coastline-like border. */
+function roughen(ring: ReadonlyArray<readonly [number, number]>, rng: Rng, rounds: number): Ring {
+  let pts: Position[] = ring.map(([x, y]) => [x, y]);
+  let amplitude = 0.08;
+  for (let r = 0; r < rounds; r++) {
+    const out: Position[] = [];
+    for (let i = 0; i < pts.length; i++) {
+      const a = pts[i]!;
+      const b = pts[(i + 1) % pts.length]!;
+      const dx = b[0] - a[0];
+      const dy = b[1] - a[1];
+      const k = (rng.next() - 0.5) * amplitude;
+      out.push(a, [(a[0] + b[0]) / 2 - dy * k, (a[1] + b[1]) / 2 + dx * k]);
+    }
+    pts = out;
+    amplitude *= 0.7;
+  }
+  pts.push(pts[0]!);
+  return pts;
+}
+
+const wktPolygon = (ring: Ring) => `POLYGON((${ring.map(([x, y]) => `${x.toFixed(6)} ${y.toFixed(6)}`).join(",")}))`;
+
+async function insertState(db: Db, rng: Rng): Promise<number> {
+  const outline = wktPolygon(roughen(STATE_OUTLINE, rng, 4));
+  const [row] = await rows<{ id: number }>(
+    db,
+    sql`INSERT INTO states (code, name, name_local, geom)
+        VALUES (${STATE.code}, ${STATE.name}, ${STATE.nameLocal}, ST_Multi(ST_MakeValid(ST_GeomFromText(${outline}, 4326))))
+        RETURNING id`,
+  );
+  return row!.id;
+}
+
+/** Voronoi cells of `seeds` clipped to `parent`: the shared step for districts, tehsils and villages. */
+function voronoiCells(parent: SQL, seeds: SQL): SQL {
+  return sql`
+    parent AS (${parent}),
+    seeds AS (${seeds}),
+    cells AS (
+      SELECT ST_SetSRID((ST_Dump(ST_VoronoiPolygons(ST_Collect(seeds.g)))).geom, 4326) AS cell FROM seeds
+    ),
+    clipped AS (
+      SELECT seeds.*, ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_Intersection(cells.cell, parent.geom)), 3)) AS geom
+      FROM seeds JOIN cells ON ST_Contains(cells.cell, seeds.g) CROSS JOIN parent
+    )`;
+}
+
+async function insertDistricts(db: Db, stateId: number): Promise<Map<string, number>> {
+  const seeds = JSON.stringify(DISTRICTS.map((d) => ({ x: d.lon, y: d.lat, code: d.code, abbr: d.abbr, name: d.name, name_local: d.nameLocal })));
+  const inserted = await rows<{ id: number; name: string }>(
+    db,
+    sql`WITH ${voronoiCells(
+      sql`SELECT geom FROM states WHERE id = ${stateId}`,
+      sql`SELECT r.*, ST_SetSRID(ST_MakePoint(r.x, r.y), 4326) AS g
+          FROM jsonb_to_recordset(${seeds}::jsonb) AS r(x float8, y float8, code text, abbr text, name text, name_local text)`,
+    )}
+    INSERT INTO districts (state_id, code, abbr, name, name_local, geom)
+    SELECT ${stateId}, code, abbr, name, name_local, geom FROM clipped WHERE NOT ST_IsEmpty(geom)
+    RETURNING id, name`,
+  );
+  return new Map(inserted.map((r) => [r.name, r.id]));
+}
+
+function generatedName(rng: Rng): Bilingual {
+  const [pe, pd] = rng.pick(VILLAGE_PREFIXES);
+  const [se, sd] = rng.pick(VILLAGE_SUFFIXES);
+  return [pe + se, pd + sd];
+}
+
+async function insertTehsils(db: Db, rng: Rng, d: DistrictSeed, districtId: number): Promise<number> {
+  const named = TEHSILS[d.name] ?? Array.from({ length: 8 }, () => generatedName(rng));
+  const names = JSON.stringify(named.map(([name, local], i) => ({ ord: i + 1, name, name_local: local, code: `${d.code}-${String(i + 1).padStart(2, "0")}` })));
+  const result = await rows<{ id: number }>(
+    db,
+    // Seeds are ranked north to south so that named tehsils land roughly where they really are.
+    sql`WITH ${voronoiCells(
+      sql`SELECT geom FROM districts WHERE id = ${districtId}`,
+      sql`SELECT row_number() OVER (ORDER BY ST_Y(dp.geom) DESC) AS ord, dp.geom AS g
+          FROM districts, ST_Dump(ST_GeneratePoints(districts.geom, ${named.length}, ${rng.int(1, 1_000_000)})) AS dp
+          WHERE districts.id = ${districtId}`,
+    )}
+    INSERT INTO tehsils (district_id, code, name, name_local, geom)
+    SELECT ${districtId}, n.code, n.name, n.name_local, clipped.geom
+    FROM clipped JOIN jsonb_to_recordset(${names}::jsonb) AS n(ord int, code text, name text, name_local text) ON n.ord = clipped.ord
+    WHERE NOT ST_IsEmpty(clipped.geom)
+    RETURNING id`,
+  );
+  return result.length;
+}
+
+let censusSerial = 540_000;
+
+async function insertVillages(db: Db, rng: Rng, d: DistrictSeed, districtId: number, density: number): Promise<void> {
+  const tehsils = await rows<{ id: number; km2: number }>(
+    db,
+    sql`SELECT id, ST_Area(geom::geography) / 1e6 AS km2 FROM tehsils WHERE district_id = ${districtId} ORDER BY id`,
+  );
+  const real = [...(REAL_VILLAGES[d.name] ?? [])];
+  for (const t of tehsils) {
+    const n = Math.max(12, Math.min(1500, Math.round((t.km2 / 10) * density)));
+    const seen = new Set<string>();
+    const villages = Array.from({ length: n }, (_, i) => {
+      let name = real.length > 0 && rng.chance(0.05) ? real.shift()! : generatedName(rng);
+      while (seen.has(name[0])) name = [`${name[0]} ${seen.size % 2 ? "Khurd" : "Buzurg"}`, `${name[1]} ${seen.size % 2 ? "खुर्द" : "बुद्रुक"}`];
+      seen.add(name[0]);
+      return { ord: i + 1, name: name[0], name_local: name[1], code: String(censusSerial++) };
+    });
+    // A Gram Panchayat usually groups two to four revenue villages; it takes the name of the first.
+    const withGp = villages.map((v, i) => ({ ...v, gp: villages[i - (i % 3)]!.name }));
+    await db.execute(
+      sql`WITH ${voronoiCells(
+        sql`SELECT geom FROM tehsils WHERE id = ${t.id}`,
+        sql`SELECT dp.path[1] AS ord, dp.geom AS g
+            FROM tehsils, ST_Dump(ST_GeneratePoints(tehsils.geom, ${n}, ${rng.int(1, 1_000_000)})) AS dp
+            WHERE tehsils.id = ${t.id}`,
+      )}
+      INSERT INTO villages (tehsil_id, district_id, census_code, name, name_local, gram_panchayat, geom, label_point)
+      SELECT ${t.id}, ${districtId}, v.code, v.name, v.name_local, v.gp, clipped.geom, ST_PointOnSurface(clipped.geom)
+      FROM clipped JOIN jsonb_to_recordset(${JSON.stringify(withGp)}::jsonb) AS v(ord int, code text, name text, name_local text, gp text)
+        ON v.ord = clipped.ord
+      WHERE NOT ST_IsEmpty(clipped.geom)`,
+    );
+  }
+}
+
+type VillageForSeed = {
+  id: number;
+  tehsilId: number;
+  districtId: number;
+  name: string;
+  gramPanchayat: string;
+  tehsil: string;
+  district: string;
+  districtLocal: string;
+  geom: MultiPolygonCoords;
+};
+
+async function loadVillages(db: Db, districtIds: number[]): Promise<VillageForSeed[]> {
+  if (districtIds.length === 0) return [];
+  const list = await rows<{ id: number; tehsil_id: number; district_id: number; name: string; gp: string; tehsil: string; district: string; district_local: string; geojson: string }>(
+    db,
+    sql`SELECT v.id, v.tehsil_id, v.district_id, v.name, v.gram_panchayat AS gp, t.name AS tehsil, d.name AS district,
+               d.name_local AS district_local, ST_AsGeoJSON(v.geom, 6) AS geojson
+        FROM villages v JOIN tehsils t ON t.id = v.tehsil_id JOIN districts d ON d.id = v.district_id
+        WHERE v.district_id IN (${sql.join(districtIds.map((id) => sql`${id}`), sql`, `)})
+        ORDER BY v.id`,
+  );
+  return list.map((v) => ({
+    id: v.id,
+    tehsilId: v.tehsil_id,
+    districtId: v.district_id,
+    name: v.name,
+    gramPanchayat: v.gp,
+    tehsil: v.tehsil,
+    district: v.district,
+    districtLocal: v.district_local,
+    geom: (JSON.parse(v.geojson) as { coordinates: MultiPolygonCoords }).coordinates,
+  }));
+}
+
+// ---------------------------------------------------------------- users
+
+export const DEMO_PASSWORD = "fra-demo-2006";
+
+type DemoUsers = { officialByDistrict: Map<number, string>; fieldByTehsil: Map<number, string> };
+
+async function seedDemoUsersIfMissing(db: Db, districtIds: Map<string, number>): Promise<DemoUsers> {
+  const { hashPassword } = await import("@/server/auth/password");
+  const hash = await hashPassword(DEMO_PASSWORD);
+  const gad = districtIds.get("Gadchiroli");
+  const ndb = districtIds.get("Nandurbar");
+  const etapalli = gad
+    ? (await rows<{ id: number }>(db, sql`SELECT id FROM tehsils WHERE district_id = ${gad} AND name = 'Etapalli'`))[0]?.id
+    : undefined;
+  const demo: Array<{ username: string; displayName: string; role: string; districts: number[]; tehsils: number[] }> = [
+    { username: "admin", displayName: "State FRA cell admin", role: "admin", districts: [], tehsils: [] },
+    { username: "official.gadchiroli", displayName: "Asha Kumre (DLC secretariat, Gadchiroli)", role: "district_official", districts: gad ? [gad] : [], tehsils: [] },
+    { username: "official.nandurbar", displayName: "Vikas Valvi (DLC secretariat, Nandurbar)", role: "district_official", districts: ndb ? [ndb] : [], tehsils: [] },
+    { username: "field.etapalli", displayName: "Ravi Atram (field staff, Etapalli)", role: "field_staff", districts: [], tehsils: etapalli ? [etapalli] : [] },
+  ];
+  const officialByDistrict = new Map<number, string>();
+  const fieldByTehsil = new Map<number, string>();
+  for (const u of demo) {
+    const [existing] = await rows<{ id: string }>(db, sql`SELECT id FROM users WHERE username = ${u.username}`);
+    const id = existing?.id ?? crypto.randomUUID();
+    if (!existing) {
+      await db.execute(sql`INSERT INTO users (id, username, display_name, role, password_hash)
+                           VALUES (${id}, ${u.username}, ${u.displayName}, ${u.role}, ${hash})`);
+      for (const d of u.districts) await db.execute(sql`INSERT INTO user_districts (user_id, district_id) VALUES (${id}, ${d})`);
+      for (const t of u.tehsils) await db.execute(sql`INSERT INTO user_tehsils (user_id, tehsil_id) VALUES (${id}, ${t})`);
+    }
+    for (const d of u.districts) officialByDistrict.set(d, id);
+    for (const t of u.tehsils) fieldByTehsil.set(t, id);
+  }
+  return { officialByDistrict, fieldByTehsil };
+}
+
+// ---------------------------------------------------------------- claims
+
+type ClaimRow = {
+  id: string; claimNo: string; type: ClaimType; status: ClaimStatus; claimant: Bilingual; spouse: string | null;
+  relative: string | null; community: string | null; category: "ST" | "OTFD"; tribe: string | null;
+  family: Array<{ name: string; age: number; relation: string }>; rights: string[];
+  evidence: Array<{ kind: string; description: string }>; survey: string[]; village: VillageForSeed;
+  areaClaimedHa: number; wkt: string | null; centroid: Position; filedOn: Date; statusChangedAt: Date; version: number;
+  history: Array<{ action: string; from: ClaimStatus | null; to: ClaimStatus; reason: string; at: Date; actor: string | null; version: number }>;
+};
+
+async function insertClaims(
+  db: Db, rng: Rng, villages: VillageForSeed[], active: DistrictSeed[], options: SeedOptions, users: DemoUsers,
+  log: (m: string) => void,
+): Promise<{ claims: number; transitions: number; documents: number }> {
+  if (villages.length === 0 || options.claims === 0) return { claims: 0, transitions: 0, documents: 0 };
+  const byDistrict = new Map<number, VillageForSeed[]>();
+  for (const v of villages) byDistrict.set(v.districtId, [...(byDistrict.get(v.districtId) ?? []), v]);
+  const districtList = [...byDistrict.keys()];
+  const districtWeights = districtList.map((id) => active.find((d) => byDistrict.get(id)![0]!.district === d.name)?.claimWeight ?? 1);
+  // Villages differ a lot in how many claims they file: a log-normal weight per village.
+  const villageWeights = new Map(districtList.map((id) => [id, byDistrict.get(id)!.map(() => Math.exp(rng.normal()))]));
+  const statusWeights = STATUS_MIX.map(([, w]) => w);
+  const hasCfr = new Set<number>();
+  const serialByDistrict = new Map<number, number>();
+  const abbrByDistrict = new Map(districtList.map((id) => [id, DISTRICTS.find((d) => d.name === byDistrict.get(id)![0]!.district)!.abbr]));
+
+  await db.execute(sql`ALTER TABLE claims DISABLE TRIGGER claims_village_stats`);
+  let transitions = 0;
+  let documents = 0;
+  const batchSize = 400;
+  const documentBudget = options.documents ?? 0;
+  try {
+    for (let start = 0; start < options.claims; start += batchSize) {
+      const batch: ClaimRow[] = [];
+      for (let i = start; i < Math.min(options.claims, start + batchSize); i++) {
+        const districtId = districtList[weightedIndex(rng, districtWeights)]!;
+        const list = byDistrict.get(districtId)!;
+        const village = list[weightedIndex(rng, villageWeights.get(districtId)!)]!;
+        const serial = (serialByDistrict.get(districtId) ?? 0) + 1;
+        serialByDistrict.set(districtId, serial);
+        batch.push(makeClaim(rng, village, abbrByDistrict.get(districtId)!, serial, hasCfr, statusWeights, users, options.withHistory ?? true));
+      }
+      await insertClaimBatch(db, batch);
+      if (options.withHistory ?? true) transitions += await insertHistory(db, batch);
+      if (documents < documentBudget) documents += await insertDocuments(db, batch.filter((c) => c.type === "IFR").slice(0, documentBudget - documents));
+      if ((start / batchSize) % 25 === 0) log(`claims ${Math.min(options.claims, start + batchSize)}/${options.claims}`);
+    }
+    // CFR claims cover the customary boundary, which in the demo is the village's own boundary.
+    await db.execute(sql`UPDATE claims c SET geom = v.geom, centroid = v.label_point,
+                           area_parcel_ha = ST_Area(v.geom::geography) / 10000, area_claimed_ha = round((ST_Area(v.geom::geography) / 10000)::numeric, 1)
+                         FROM villages v WHERE c.village_id = v.id AND c.type = 'CFR' AND c.geom IS NULL`);
+  } finally {
+    await db.execute(sql`ALTER TABLE claims ENABLE TRIGGER claims_village_stats`);
+  }
+  return { claims: options.claims, transitions, documents };
+}
+
+function makeClaim(
+  rng: Rng, village: VillageForSeed, abbr: string, serial: number, hasCfr: Set<number>, statusWeights: number[],
+  users: DemoUsers, withHistory: boolean,
+): ClaimRow {
+  const east = EAST.has(village.district);
+  let type: ClaimType = rng.chance(0.03) ? "CR" : rng.chance(0.02) ? "CFR" : "IFR";
+  if (type === "CFR" && hasCfr.has(village.id)) type = "IFR";
+  if (type === "CFR") hasCfr.add(village.id);
+  const status = STATUS_MIX[weightedIndex(rng, statusWeights)]![0];
+  const filedOn = filedDate(rng);
+  const category: "ST" | "OTFD" = type === "IFR" && rng.chance(0.06) ? "OTFD" : "ST";
+  const surnames = category === "OTFD" ? OTFD_SURNAMES : east ? EAST_SURNAMES : WEST_SURNAMES;
+  const tribe = category === "ST" ? rng.pick(east ? EAST_TRIBES : WEST_TRIBES) : null;
+  const [sEn, sHi] = rng.pick(surnames);
+  const female = rng.chance(0.22);
+  const [gEn, gHi] = rng.pick(female ? FEMALE_NAMES : MALE_NAMES);
+  const [fatherEn] = rng.pick(MALE_NAMES);
+  const [spouseEn] = rng.pick(female ? MALE_NAMES : FEMALE_NAMES);
+  const community = type === "IFR" ? null : `${village.name} Gram Sabha (${tribe ?? "mixed"} community)`;
+  const claimant: Bilingual = type === "IFR" ? [`${gEn} ${sEn}`, `${gHi} ${sHi}`] : [`Gram Sabha ${village.name}`, `ग्रामसभा ${village.name}`];
+  const family = type === "IFR"
+    ? Array.from({ length: rng.int(1, 5) }, (_, k) => {
+        const child = rng.pick(rng.chance(0.5) ? MALE_NAMES : FEMALE_NAMES)[0];
+        return k === 0 ? { name: `${spouseEn} ${sEn}`, age: rng.int(25, 70), relation: "spouse" } : { name: `${child} ${sEn}`, age: rng.int(1, 40), relation: "child" };
+      })
+    : [];
+  const evidence = Array.from(new Set(Array.from({ length: rng.int(2, 4) }, () => rng.pick(EVIDENCE_KINDS))))
+    .map(([kind, description]) => ({ kind, description }));
+  const rights = type === "IFR" ? ["self_cultivation", ...(rng.chance(0.3) ? ["habitation"] : [])]
+    : Array.from(new Set(Array.from({ length: rng.int(1, 4) }, () => rng.pick(COMMUNITY_RIGHTS))));
+  const survey = Array.from({ length: rng.int(1, 2) }, () => `${type === "CFR" ? "Compt." : "Kh."} ${rng.int(1, 999)}${rng.chance(0.3) ? `/${rng.int(1, 9)}` : ""}`);
+
+  const parcel = type === "CFR" ? null : makeParcel(rng, village, type === "IFR" ? Math.min(4.5, Math.exp(Math.log(1.1) + 0.6 * rng.normal())) : 5 + rng.next() * 55);
+  const areaClaimedHa = parcel ? Math.round(parcel.areaHa * (0.9 + rng.next() * 0.25) * 100) / 100 : 0;
+
+  const path = PATHS[status];
+  const now = Date.now();
+  const spanDays = Math.max(1, Math.min((now - filedOn.getTime()) / DAY_MS, 9 * 365));
+  const history: ClaimRow["history"] = [];
+  let at = filedOn.getTime();
+  let from: ClaimStatus | null = null;
+  history.push({ action: "receive", from: null, to: "received", reason: "Claim received by the Forest Rights Committee; acknowledgement issued.", at: new Date(at), actor: null, version: 1 });
+  from = "received";
+  path.forEach((action, k) => {
+    at = Math.min(now - DAY_MS, at + (spanDays / (path.length + 1)) * DAY_MS * (0.5 + rng.next()));
+    const to = STEP_TO[action];
+    const actor = action === "verify_in_field" || action === "record_gs_resolution"
+      ? users.fieldByTehsil.get(village.tehsilId) ?? users.officialByDistrict.get(village.districtId) ?? null
+      : users.officialByDistrict.get(village.districtId) ?? null;
+    history.push({ action, from, to, reason: rng.pick(REASONS[action]), at: new Date(at), actor, version: k + 2 });
+    from = to;
+  });
+  const year = filedOn.getUTCFullYear();
+  return {
+    id: rng.uuid(),
+    claimNo: `MH-${abbr}-${type}-${year}-${String(serial).padStart(6, "0")}`,
+    type, status, claimant, category, tribe, family, evidence, rights, survey, village, areaClaimedHa, community,
+    spouse: type === "IFR" ? `${spouseEn} ${sEn}` : null,
+    relative: type === "IFR" ? `${fatherEn} ${sEn}` : null,
+    wkt: parcel?.wkt ?? null,
+    centroid: parcel?.center ?? [0, 0],
+    filedOn,
+    statusChangedAt: new Date(at),
+    version: path.length + 1,
+    history: withHistory ? history : [],
+  };
+}
+
+function filedDate(rng: Rng): Date {
+  // Most claims were filed in the first five years after the Rules came into force (2008).
+  const year = rng.chance(0.65) ? rng.int(2008, 2012) : rng.int(2013, 2024);
+  return new Date(Date.UTC(year, rng.int(0, 11), rng.int(1, 28)));
+}
+
+/** A 4 to 6 sided field of about `areaHa`, wholly inside its village. */
+function makeParcel(rng: Rng, village: VillageForSeed, areaHa: number): { wkt: string; center: Position; areaHa: number } | null {
+  const [minX, minY, maxX, maxY] = bboxOf(village.geom);
+  for (let attempt = 0; attempt < 40; attempt++) {
+    const size = attempt < 30 ? areaHa : areaHa / 4;
+    const center: Position = [minX + rng.next() * (maxX - minX), minY + rng.next() * (maxY - minY)];
+    if (!pointInMultiPolygon(center, village.geom)) continue;
+    const sides = rng.int(4, 6);
+    const radiusM = Math.sqrt((size * 10_000) / (0.5 * sides * Math.sin((2 * Math.PI) / sides)));
+    const rotation = rng.next() * Math.PI * 2;
+    const ring: Ring = [];
+    for (let k = 0; k < sides; k++) {
+      const angle = rotation + (k / sides) * Math.PI * 2 + (rng.next() - 0.5) * 0.5;
+      const r = radiusM * (0.8 + rng.next() * 0.4);
+      ring.push([
+        center[0] + (r * Math.cos(angle)) / (METRES_PER_DEGREE_LAT * Math.cos((center[1] * Math.PI) / 180)),
+        center[1] + (r * Math.sin(angle)) / METRES_PER_DEGREE_LAT,
+      ]);
+    }
+    if (!ring.every((p) => pointInMultiPolygon(p, village.geom))) continue;
+    ring.push(ring[0]!);
+    return { wkt: wktPolygon(ring), center, areaHa: polygonAreaHa([ring]) };
+  }
+  return null;
+}
+
+async function insertClaimBatch(db: Db, batch: ClaimRow[]): Promise<void> {
+  const values = batch.map((c) => {
+    const geom = c.wkt ? sql`ST_Multi(ST_GeomFromText(${c.wkt}, 4326))` : sql`NULL`;
+    const centroid = c.wkt ? sql`ST_SetSRID(ST_MakePoint(${c.centroid[0]}, ${c.centroid[1]}), 4326)` : sql`NULL`;
+    const parcelArea = c.wkt ? sql`ST_Area(ST_GeomFromText(${c.wkt}, 4326)::geography) / 10000` : sql`NULL`;
+    return sql`(${c.id}, ${c.claimNo}, ${c.type}, ${c.status}, ${c.claimant[0]}, ${c.claimant[1]}, ${c.spouse}, ${c.relative},
+      ${c.community}, ${c.category}, ${c.tribe}, ${JSON.stringify(c.family)}::jsonb, ${JSON.stringify(c.rights)}::jsonb,
+      ${JSON.stringify(c.evidence)}::jsonb, ${JSON.stringify(c.survey)}::jsonb, ${c.village.id}, ${c.village.tehsilId},
+      ${c.village.districtId}, ${c.areaClaimedHa}, ${parcelArea}, ${c.filedOn.toISOString().slice(0, 10)}, ${geom}, ${centroid},
+      ${c.statusChangedAt.toISOString()}, ${c.filedOn.toISOString()}, ${c.statusChangedAt.toISOString()}, ${c.version})`;
+  });
+  await db.execute(sql`INSERT INTO claims (id, claim_no, type, status, claimant_name, claimant_name_local, spouse_name,
+      relative_name, community, category, tribe, family_members, rights_claimed, evidence, survey_numbers, village_id,
+      tehsil_id, district_id, area_claimed_ha, area_parcel_ha, filed_on, geom, centroid, status_changed_at, created_at,
+      updated_at, version)
+    VALUES ${sql.join(values, sql`, `)}`);
+}
+
+async function insertHistory(db: Db, batch: ClaimRow[]): Promise<number> {
+  const values = batch.flatMap((c) =>
+    c.history.map((h) => sql`(${c.id}, ${h.action}, ${h.from}, ${h.to}, ${h.actor}, ${h.reason}, ${h.version}, ${h.at.toISOString()})`),
+  );
+  if (values.length === 0) return 0;
+  await db.execute(sql`INSERT INTO claim_transitions (claim_id, action, from_status, to_status, actor_id, reason, claim_version, at)
+                       VALUES ${sql.join(values, sql`, `)}`);
+  return values.length;
+}
+
+async function insertDocuments(db: Db, claims: ClaimRow[]): Promise<number> {
+  for (const c of claims) {
+    const svg = new TextEncoder().encode(renderFormPageSvg({
+      claimNo: c.claimNo, claimant: c.claimant, spouse: c.spouse ?? "", relative: c.relative ?? "", village: c.village.name,
+      gramPanchayat: c.village.gramPanchayat, tehsil: c.village.tehsil, district: c.village.district,
+      category: c.category, tribe: c.tribe ?? "", family: c.family, areaHa: c.areaClaimedHa, survey: c.survey,
+      evidence: c.evidence.map((e) => e.description), filedOn: c.filedOn.toISOString().slice(0, 10), seed: c.claimNo.length + c.areaClaimedHa,
+    }));
+    const sha = createHash("sha256").update(svg).digest("hex");
+    await db.execute(sql`INSERT INTO claim_documents (id, claim_id, kind, title, page, mime, sha256, bytes)
+                         VALUES (${crypto.randomUUID()}, ${c.id}, 'form_page', 'Form A (scanned), page 1', 1, 'image/svg+xml', ${sha}, ${svg})`);
+  }
+  return claims.length;
+}

@@ -1,0 +1,97 @@
+// Names for the demo data, written for this project (no external list is bundled): common given names
+// and surnames of Gond, Madia, Pardhan, Bhil, Pawara and Kokna families in eastern and northern
+// Maharashtra, each with its Devanagari spelling.
+export type Bilingual = readonly [english: string, devanagari: string];
+
+export const MALE_NAMES: readonly Bilingual[] = [
+  ["Ramesh", "रमेश"], ["Suresh", "सुरेश"], ["Bhimrao", "भीमराव"], ["Devaji", "देवाजी"], ["Maroti", "मारोती"],
+  ["Bajirao", "बाजीराव"], ["Sukhdev", "सुखदेव"], ["Lalsu", "लालसू"], ["Domaji", "डोमाजी"], ["Budhu", "बुधू"],
+  ["Mangru", "मंगरू"], ["Sonu", "सोनू"], ["Jairam", "जयराम"], ["Kisan", "किसन"], ["Shankar", "शंकर"],
+  ["Raju", "राजू"], ["Vasant", "वसंत"], ["Sitaram", "सीताराम"], ["Govind", "गोविंद"], ["Bhagwan", "भगवान"],
+  ["Ganpat", "गणपत"], ["Dasru", "दसरू"], ["Somaji", "सोमाजी"], ["Tulsiram", "तुलसीराम"], ["Zingu", "झिंगू"],
+  ["Kanhaiya", "कन्हैया"], ["Ravindra", "रवींद्र"], ["Anil", "अनिल"], ["Sunil", "सुनील"], ["Dilip", "दिलीप"],
+  ["Bapu", "बापू"], ["Motiram", "मोतीराम"], ["Ratan", "रतन"], ["Jagan", "जगन"], ["Dhansing", "धनसिंग"],
+  ["Ravji", "रावजी"], ["Kalu", "कालू"], ["Hiralal", "हिरालाल"], ["Pandu", "पांडू"], ["Dinkar", "दिनकर"],
+];
+
+export const FEMALE_NAMES: readonly Bilingual[] = [
+  ["Sunita", "सुनीता"], ["Kamla", "कमला"], ["Shanta", "शांता"], ["Lalita", "ललिता"], ["Sitabai", "सीताबाई"],
+  ["Parvati", "पार्वती"], ["Radha", "राधा"], ["Sarita", "सरिता"], ["Mangala", "मंगला"], ["Sindhu", "सिंधू"],
+  ["Rukmini", "रुक्मिणी"], ["Gaurabai", "गौराबाई"], ["Somi", "सोमी"], ["Budhni", "बुधनी"], ["Mainabai", "मैनाबाई"],
+  ["Kusum", "कुसुम"], ["Leela", "लीला"], ["Jamuna", "जमुना"], ["Anita", "अनिता"], ["Rekha", "रेखा"],
+  ["Savitri", "सावित्री"], ["Durga", "दुर्गा"], ["Champa", "चंपा"], ["Phulmati", "फुलमती"], ["Sumitra", "सुमित्रा"],
+  ["Bhagirathi", "भागीरथी"], ["Sakhu", "सखू"], ["Tara", "तारा"], ["Vimal", "विमल"], ["Yamuna", "यमुना"],
+];
+
+export const EAST_SURNAMES: readonly Bilingual[] = [
+  ["Atram", "आत्राम"], ["Madavi", "मडावी"], ["Kumre", "कुमरे"], ["Uikey", "उईके"], ["Kowase", "कोवासे"],
+  ["Usendi", "उसेंडी"], ["Potavi", "पोटावी"], ["Gawde", "गावडे"], ["Tekam", "टेकाम"], ["Sidam", "सिडाम"],
+  ["Netam", "नेताम"], ["Kodape", "कोडापे"], ["Pendam", "पेंदाम"], ["Durwa", "दुर्वा"], ["Hichami", "हिचामी"],
+  ["Wadde", "वड्डे"], ["Mattami", "मट्टामी"], ["Pungati", "पुंगाटी"], ["Kirange", "किरंगे"], ["Halami", "हलामी"],
+  ["Poreti", "पोरेटी"], ["Narote", "नरोटे"], ["Gota", "गोटा"], ["Lekami", "लेकामी"],
+];
+
+export const WEST_SURNAMES: readonly Bilingual[] = [
+  ["Valvi", "वळवी"], ["Padvi", "पाडवी"], ["Vasave", "वसावे"], ["Gavit", "गावित"], ["Pawara", "पावरा"],
+  ["Tadvi", "तडवी"], ["Naik", "नाईक"], ["Kokani", "कोकणी"], ["Thakare", "ठाकरे"], ["Raut", "राऊत"],
+  ["Mavchi", "मावची"], ["Bhil", "भिल"], ["Chaudhari", "चौधरी"], ["Kathud", "काथुड"], ["Jadhav", "जाधव"],
+];
+
+// Other traditional forest dwellers (three generations in the forest, not ST).
+export const OTFD_SURNAMES: readonly Bilingual[] = [
+  ["Bhoyar", "भोयर"], ["Dhote", "धोटे"], ["Gaikwad", "गायकवाड"], ["Patil", "पाटील"], ["Borkar", "बोरकर"],
+  ["Shende", "शेंडे"], ["Mahajan", "महाजन"], ["Marathe", "मराठे"],
+];
+
+export const EAST_TRIBES = ["Gond", "Madia Gond", "Pardhan", "Halba", "Kolam", "Kanwar"] as const;
+export const WEST_TRIBES = ["Bhil", "Pawara", "Kokna", "Mavchi", "Dhanka", "Tadvi Bhil"] as const;
+
+export const VILLAGE_PREFIXES: readonly Bilingual[] = [
+  ["Kos", "कोस"], ["Mar", "मर"], ["Pen", "पें"], ["Gat", "गट"], ["Jim", "जिम"], ["Tod", "तोड"], ["Kot", "कोट"],
+  ["Hed", "हेड"], ["Ber", "बेर"], ["Pip", "पिप"], ["Am", "आम"], ["Sag", "साग"], ["Kuk", "कुक"], ["Dhan", "धान"],
+  ["Mend", "मेंढ"], ["Lekh", "लेख"], ["Bor", "बोर"], ["Jam", "जाम"], ["Pal", "पळ"], ["Tem", "टेम"], ["Mur", "मुर"],
+  ["Kas", "कस"], ["Ghot", "घोट"], ["Kor", "कोर"], ["Sav", "साव"], ["Wad", "वड"], ["Chik", "चिक"], ["Ner", "नेर"],
+  ["Mal", "माल"], ["Hat", "हाट"], ["Bhag", "भग"], ["Mol", "मोल"], ["Ros", "रोस"], ["Khap", "खाप"], ["Dev", "देव"],
+];
+
+export const VILLAGE_SUFFIXES: readonly Bilingual[] = [
+  ["gaon", "गाव"], ["pur", "पूर"], ["wadi", "वाडी"], ["tola", "टोला"], ["pada", "पाडा"], ["khed", "खेड"],
+  ["tekdi", "टेकडी"], ["guda", "गुडा"], ["palli", "पल्ली"], ["sur", "सूर"], ["kheda", "खेडा"], ["bodi", "बोडी"],
+  ["gatta", "गट्टा"], ["mal", "माळ"], ["kasa", "कसा"],
+];
+
+// Real village names of the two focus districts, placed on synthetic polygons in the demo.
+export const REAL_VILLAGES: Record<string, readonly Bilingual[]> = {
+  Gadchiroli: [
+    ["Mendha (Lekha)", "मेंढा (लेखा)"], ["Pachgaon", "पाचगाव"], ["Hemalkasa", "हेमलकसा"], ["Lahiri", "लाहेरी"],
+    ["Binagunda", "बिनागुंडा"], ["Jimalgatta", "जिमलगट्टा"], ["Kamalapur", "कमलापूर"], ["Allapalli", "आलापल्ली"],
+    ["Murumgaon", "मुरूमगाव"], ["Gyarapatti", "ग्यारापत्ती"], ["Kotgul", "कोटगुल"], ["Pendhari", "पेंढरी"],
+    ["Kasansur", "कसनसूर"], ["Gatta", "गट्टा"], ["Jarawandi", "जारावंडी"], ["Tadgaon", "ताडगाव"], ["Kothi", "कोठी"],
+    ["Bedgaon", "बेडगाव"], ["Malewada", "मालेवाडा"], ["Purada", "पुराडा"],
+  ],
+  Nandurbar: [
+    ["Molgi", "मोलगी"], ["Toranmal", "तोरणमाळ"], ["Khapar", "खापर"], ["Kathi", "काठी"], ["Bhagdari", "भगदरी"],
+    ["Roshmal", "रोषमाळ"], ["Jamli", "जामली"], ["Dab", "डाब"], ["Mandvi", "मांडवी"], ["Bijari", "बिजरी"],
+  ],
+};
+
+export const EVIDENCE_KINDS = [
+  ["voter_id", "Voter identity card of the claimant"],
+  ["ration_card", "Ration card showing residence in the village"],
+  ["elders_statement", "Written statement of village elders"],
+  ["forest_offence_receipt", "Forest offence receipt (encroachment fine) from the Forest Department"],
+  ["physical_features", "Physical features: house, bunds, wells, old trees on the land"],
+  ["survey_record", "Old survey record or nistar patrak entry"],
+  ["gazetteer", "District gazetteer mention of the settlement"],
+  ["tribe_certificate", "Scheduled Tribe certificate"],
+] as const;
+
+export const COMMUNITY_RIGHTS = [
+  "nistar",
+  "minor_forest_produce",
+  "grazing",
+  "fish_and_water_bodies",
+  "pvtg_habitat",
+  "biodiversity_and_traditional_knowledge",
+  "nomadic_pastoral_access",
+] as const;
