@@ -1,0 +1,43 @@
+// Helpers for the route handlers: who is asking, and is a state-changing request really from our pages.
+import { readServerEnv } from "@/configs/server";
+import { readCookie, SESSION_COOKIE, validateSession, type SessionUser } from "@/server/auth/session";
+import { getDatabase } from "@/server/db";
+import type { Db } from "@/server/db/client";
+import { DomainError, HTTP_STATUS } from "@/server/services/errors";
+
+export async function requestUser(req: Request): Promise<{ db: Db; user: SessionUser | null }> {
+  const { db } = await getDatabase();
+  const token = readCookie(req.headers.get("cookie"), SESSION_COOKIE);
+  return { db, user: token ? await validateSession(db, token, readServerEnv().FRA_SESSION_DAYS) : null };
+}
+
+/**
+ * CSRF defence for mutations: a JSON content type (a cross-site form cannot send one without a
+ * preflight) and an Origin equal to ours. Returns the reason to refuse, or null.
+ */
+export function csrfRefusal(req: Request): string | null {
+  if (req.method === "GET" || req.method === "HEAD") return null;
+  const type = req.headers.get("content-type") ?? "";
+  if (!type.toLowerCase().startsWith("application/json")) return "mutations must be sent as application/json";
+  const origin = req.headers.get("origin");
+  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  if (!origin || !host) return "mutations must carry an Origin header";
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    return "the Origin header is not a URL";
+  }
+  return originHost === host ? null : `cross-origin mutation from ${origin} refused`;
+}
+
+export function jsonError(status: number, message: string): Response {
+  return Response.json({ error: message }, { status, headers: { "cache-control": "no-store" } });
+}
+
+export function errorResponse(error: unknown): Response {
+  if (error instanceof DomainError) return jsonError(HTTP_STATUS[error.code], error.message);
+  if (error instanceof Error && error.name === "ZodError") return jsonError(400, `invalid input: ${error.message}`);
+  console.error(error);
+  return jsonError(500, "internal error");
+}

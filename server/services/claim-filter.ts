@@ -1,0 +1,38 @@
+// Claim filters as SQL conditions on claims `c`: one translation shared by the list, tiles and export.
+import { sql, type SQL } from "drizzle-orm";
+import type { ClaimFilter } from "@/configs/contracts/claims";
+
+const list = (values: readonly (string | number)[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
+
+export function filterConditions(f: ClaimFilter): SQL[] {
+  const where: SQL[] = [];
+  if (f.types?.length) where.push(sql`c.type IN (${list(f.types)})`);
+  if (f.statuses?.length) where.push(sql`c.status IN (${list(f.statuses)})`);
+  if (f.districtId) where.push(sql`c.district_id = ${f.districtId}`);
+  if (f.tehsilId) where.push(sql`c.tehsil_id = ${f.tehsilId}`);
+  if (f.villageId) where.push(sql`c.village_id = ${f.villageId}`);
+  if (f.filedFrom) where.push(sql`c.filed_on >= ${f.filedFrom}::date`);
+  if (f.filedTo) where.push(sql`c.filed_on <= ${f.filedTo}::date`);
+  if (f.areaMinHa !== undefined) where.push(sql`c.area_claimed_ha >= ${f.areaMinHa}`);
+  if (f.areaMaxHa !== undefined) where.push(sql`c.area_claimed_ha <= ${f.areaMaxHa}`);
+  if (f.q) {
+    const escaped = f.q.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+    where.push(sql`(lower(c.claimant_name) LIKE ${`%${escaped.toLowerCase()}%`}
+      OR c.claimant_name_local LIKE ${`%${escaped}%`} OR c.claim_no ILIKE ${`${escaped}%`})`);
+  }
+  if (f.bbox) {
+    const [w, s, e, n] = f.bbox;
+    where.push(sql`c.centroid && ST_MakeEnvelope(${w}, ${s}, ${e}, ${n}, 4326)`);
+  }
+  return where;
+}
+
+/** True when the filter only narrows by type and status, which the per-village counts can answer. */
+export function countsAnswer(f: ClaimFilter): boolean {
+  const { types: _t, statuses: _s, districtId: _d, tehsilId: _te, ...rest } = f;
+  return Object.values(rest).every((v) => v === undefined);
+}
+
+export function whereAll(conditions: SQL[]): SQL {
+  return conditions.length ? sql.join(conditions, sql` AND `) : sql`TRUE`;
+}

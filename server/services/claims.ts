@@ -1,0 +1,277 @@
+// Reading and writing claims for the review side: list, detail, workflow steps, parcel edits, new claims.
+import { sql, type SQL } from "drizzle-orm";
+import type { ClaimListInput, NewClaim, TransitionInput } from "@/configs/contracts/claims";
+import type { PolygonGeometry } from "@/configs/contracts/geojson";
+import {
+  availableActions,
+  checkTransition,
+  transitionFor,
+  type ClaimStatus,
+  type ClaimType,
+  type WorkflowAction,
+} from "@/configs/workflow";
+import type { SessionUser } from "@/server/auth/session";
+import { rows, type Db } from "@/server/db/client";
+import { filterConditions, whereAll } from "./claim-filter";
+import { DomainError } from "./errors";
+import { requireRole, scopeCondition } from "./scope";
+
+export type ClaimListItem = {
+  id: string;
+  claimNo: string;
+  type: ClaimType;
+  status: ClaimStatus;
+  claimantName: string;
+  claimantNameLocal: string;
+  village: string;
+  areaClaimedHa: number;
+  filedOn: string;
+  statusChangedAt: string;
+  lon: number | null;
+  lat: number | null;
+};
+
+// Counting stops here: "10,000+" is all a reviewer needs, and exact counts of a state are slow.
+const COUNT_CAP = 10_000;
+
+const SORTS: Record<ClaimListInput["sort"], SQL> = {
+  recent: sql`c.status_changed_at DESC, c.id`,
+  filed: sql`c.filed_on DESC, c.id`,
+  area: sql`c.area_claimed_ha DESC, c.id`,
+  claim_no: sql`c.claim_no, c.id`,
+};
+
+export async function listClaims(db: Db, user: SessionUser, input: ClaimListInput) {
+  const where = whereAll([scopeCondition(user), ...filterConditions(input.filter)]);
+  const items = await rows<{
+    id: string; claim_no: string; type: ClaimType; status: ClaimStatus; claimant_name: string; claimant_name_local: string;
+    village: string; area_claimed_ha: number; filed_on: string | Date; status_changed_at: string | Date; lon: number | null; lat: number | null;
+  }>(
+    db,
+    sql`SELECT c.id, c.claim_no, c.type, c.status, c.claimant_name, c.claimant_name_local, v.name AS village,
+               c.area_claimed_ha, c.filed_on, c.status_changed_at, ST_X(c.centroid) AS lon, ST_Y(c.centroid) AS lat
+        FROM claims c JOIN villages v ON v.id = c.village_id
+        WHERE ${where} ORDER BY ${SORTS[input.sort]} LIMIT ${input.limit} OFFSET ${input.offset}`,
+  );
+  const [count] = await rows<{ n: number }>(
+    db,
+    sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM claims c WHERE ${where} LIMIT ${COUNT_CAP + 1}) x`,
+  );
+  const total = count?.n ?? 0;
+  return {
+    items: items.map<ClaimListItem>((r) => ({
+      id: r.id,
+      claimNo: r.claim_no,
+      type: r.type,
+      status: r.status,
+      claimantName: r.claimant_name,
+      claimantNameLocal: r.claimant_name_local,
+      village: r.village,
+      areaClaimedHa: Number(r.area_claimed_ha),
+      filedOn: isoDay(r.filed_on),
+      statusChangedAt: new Date(r.status_changed_at).toISOString(),
+      lon: r.lon === null ? null : Number(r.lon),
+      lat: r.lat === null ? null : Number(r.lat),
+    })),
+    total: Math.min(total, COUNT_CAP),
+    totalIsCapped: total > COUNT_CAP,
+  };
+}
+
+const isoDay = (d: string | Date) => (typeof d === "string" ? d.slice(0, 10) : d.toISOString().slice(0, 10));
+
+export async function getClaim(db: Db, user: SessionUser, id: string) {
+  const [c] = await rows<Record<string, unknown> & { status: ClaimStatus; version: number }>(
+    db,
+    sql`SELECT c.id, c.claim_no, c.type, c.status, c.claimant_name, c.claimant_name_local, c.spouse_name, c.relative_name,
+               c.community, c.category, c.tribe, c.family_members, c.rights_claimed, c.evidence, c.survey_numbers,
+               c.area_claimed_ha, c.area_parcel_ha, c.filed_on, c.status_changed_at, c.created_at, c.updated_at, c.version,
+               ST_AsGeoJSON(c.geom, 7) AS geometry, ST_AsGeoJSON(ST_Envelope(c.geom)) AS envelope,
+               v.id AS village_id, v.name AS village, v.name_local AS village_local, v.census_code, v.gram_panchayat,
+               t.name AS tehsil, d.name AS district, d.id AS district_id
+        FROM claims c JOIN villages v ON v.id = c.village_id JOIN tehsils t ON t.id = c.tehsil_id JOIN districts d ON d.id = c.district_id
+        WHERE c.id = ${id} AND ${scopeCondition(user)}`,
+  );
+  // Out of scope reads the same as missing: an official must not learn that another district's claim exists.
+  if (!c) throw new DomainError("NOT_FOUND", `no claim ${id} in your districts`);
+  const history = await rows<{ id: number; action: string; from_status: ClaimStatus | null; to_status: ClaimStatus; reason: string; at: string | Date; actor: string | null; claim_version: number }>(
+    db,
+    sql`SELECT h.id, h.action, h.from_status, h.to_status, h.reason, h.at, h.claim_version, u.display_name AS actor
+        FROM claim_transitions h LEFT JOIN users u ON u.id = h.actor_id
+        WHERE h.claim_id = ${id} ORDER BY h.at, h.id`,
+  );
+  const documents = await rows<{ id: string; kind: string; title: string; page: number; mime: string }>(
+    db,
+    sql`SELECT id, kind, title, page, mime FROM claim_documents WHERE claim_id = ${id} ORDER BY kind, page`,
+  );
+  const parse = (v: unknown) => (typeof v === "string" ? JSON.parse(v) : v);
+  return {
+    id: c.id as string,
+    claimNo: c.claim_no as string,
+    type: c.type as ClaimType,
+    status: c.status,
+    version: Number(c.version),
+    claimantName: c.claimant_name as string,
+    claimantNameLocal: c.claimant_name_local as string,
+    spouseName: (c.spouse_name as string | null) ?? null,
+    relativeName: (c.relative_name as string | null) ?? null,
+    community: (c.community as string | null) ?? null,
+    category: c.category as "ST" | "OTFD",
+    tribe: (c.tribe as string | null) ?? null,
+    familyMembers: parse(c.family_members) as Array<{ name: string; age: number; relation: string }>,
+    rightsClaimed: parse(c.rights_claimed) as string[],
+    evidence: parse(c.evidence) as Array<{ kind: string; description: string }>,
+    surveyNumbers: parse(c.survey_numbers) as string[],
+    areaClaimedHa: Number(c.area_claimed_ha),
+    areaParcelHa: c.area_parcel_ha === null ? null : Number(c.area_parcel_ha),
+    filedOn: isoDay(c.filed_on as string | Date),
+    statusChangedAt: new Date(c.status_changed_at as string).toISOString(),
+    geometry: c.geometry ? (JSON.parse(c.geometry as string) as PolygonGeometry) : null,
+    bbox: c.envelope ? envelopeToBbox(JSON.parse(c.envelope as string)) : null,
+    village: { id: Number(c.village_id), name: c.village as string, nameLocal: c.village_local as string, censusCode: c.census_code as string, gramPanchayat: c.gram_panchayat as string },
+    tehsil: c.tehsil as string,
+    district: { id: Number(c.district_id), name: c.district as string },
+    documents,
+    history: history.map((h) => ({
+      id: Number(h.id), action: h.action, fromStatus: h.from_status, toStatus: h.to_status, reason: h.reason,
+      at: new Date(h.at).toISOString(), actor: h.actor ?? "FRC register (imported)", claimVersion: Number(h.claim_version),
+    })),
+    actions: availableActions(c.status, user.role).map((t) => ({ action: t.action, label: t.label, minReasonLength: t.minReasonLength })),
+  };
+}
+export type ClaimDetail = Awaited<ReturnType<typeof getClaim>>;
+
+function envelopeToBbox(g: { type: string; coordinates: unknown }): [number, number, number, number] {
+  const coords = (g.type === "Point" ? [[g.coordinates]] : g.coordinates) as number[][][];
+  const xs = coords[0]!.map((p) => p[0]!);
+  const ys = coords[0]!.map((p) => p[1]!);
+  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+}
+
+type LockedClaim = { id: string; status: ClaimStatus; version: number; village_id: number };
+
+async function lockClaim(tx: Db, user: SessionUser, id: string, expectedVersion: number): Promise<LockedClaim> {
+  const [claim] = await rows<LockedClaim>(
+    tx,
+    sql`SELECT c.id, c.status, c.version, c.village_id FROM claims c WHERE c.id = ${id} AND ${scopeCondition(user)} FOR UPDATE`,
+  );
+  if (!claim) throw new DomainError("NOT_FOUND", `no claim ${id} in your districts`);
+  if (claim.version !== expectedVersion) {
+    throw new DomainError(
+      "CONFLICT",
+      `this claim was changed by someone else since you opened it (you had version ${expectedVersion}, it is now ${claim.version}); reload it and decide again`,
+    );
+  }
+  return claim;
+}
+
+async function appendAudit(tx: Db, args: { claimId: string; action: string; from: ClaimStatus | null; to: ClaimStatus; actorId: string; reason: string; version: number }) {
+  await tx.execute(sql`INSERT INTO claim_transitions (claim_id, action, from_status, to_status, actor_id, reason, claim_version)
+                       VALUES (${args.claimId}, ${args.action}, ${args.from}, ${args.to}, ${args.actorId}, ${args.reason}, ${args.version})`);
+}
+
+/** One step of the legal workflow: checked, applied only to the version the user saw, and audited. */
+export async function transitionClaim(db: Db, user: SessionUser, input: TransitionInput) {
+  requireRole(user, transitionFor(input.action).roles);
+  return db.transaction(async (tx) => {
+    const claim = await lockClaim(tx as unknown as Db, user, input.id, input.expectedVersion);
+    const rejectedStatus = input.action === "hear_appeal" ? await appealedRejection(tx as unknown as Db, claim.id) : undefined;
+    const check = checkTransition({ action: input.action, from: claim.status, role: user.role, reason: input.reason, rejectedStatus });
+    if (!check.ok) throw new DomainError(check.code === "FORBIDDEN_ROLE" ? "FORBIDDEN" : "BAD_REQUEST", check.message);
+    const [updated] = await rows<{ version: number }>(
+      tx as unknown as Db,
+      sql`UPDATE claims SET status = ${check.to}, version = version + 1, status_changed_at = now(), updated_at = now()
+          WHERE id = ${claim.id} AND version = ${input.expectedVersion} RETURNING version`,
+    );
+    if (!updated) throw new DomainError("CONFLICT", "this claim changed while you were deciding; reload it");
+    await appendAudit(tx as unknown as Db, {
+      claimId: claim.id, action: input.action, from: claim.status, to: check.to, actorId: user.id, reason: input.reason.trim(), version: updated.version,
+    });
+    return { id: claim.id, status: check.to, version: updated.version };
+  });
+}
+
+async function appealedRejection(tx: Db, claimId: string): Promise<ClaimStatus | undefined> {
+  const [row] = await rows<{ from_status: ClaimStatus }>(
+    tx,
+    sql`SELECT from_status FROM claim_transitions WHERE claim_id = ${claimId} AND to_status = 'appeal' ORDER BY at DESC, id DESC LIMIT 1`,
+  );
+  return row?.from_status;
+}
+
+// GPS and hand-drawn boundaries wander a little past the village line; 20 m is tolerated.
+const VILLAGE_TOLERANCE_M = 20;
+
+/** Checks a parcel against PostGIS: a valid polygon, inside its village. Returns its area in hectares. */
+export async function checkParcel(db: Db, geometry: PolygonGeometry, villageId: number): Promise<number> {
+  const [check] = await rows<{ valid: boolean; reason: string; inside: boolean | null; area_ha: number; outside_ha: number | null; village: string | null }>(
+    db,
+    sql`WITH g AS (SELECT ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(geometry)}), 4326) AS geom)
+        SELECT ST_IsValid(g.geom) AS valid, ST_IsValidReason(g.geom) AS reason, v.name AS village,
+               ST_CoveredBy(g.geom::geography::geometry, ST_Buffer(v.geom::geography, ${VILLAGE_TOLERANCE_M})::geometry) AS inside,
+               ST_Area(g.geom::geography) / 10000 AS area_ha,
+               CASE WHEN ST_IsValid(g.geom) THEN ST_Area(ST_Difference(g.geom, v.geom)::geography) / 10000 END AS outside_ha
+        FROM g LEFT JOIN villages v ON v.id = ${villageId}`,
+  );
+  if (!check) throw new DomainError("BAD_REQUEST", "the parcel geometry could not be read");
+  if (!check.valid) throw new DomainError("BAD_REQUEST", `the parcel boundary is not a valid polygon: ${check.reason}`);
+  if (check.village === null) throw new DomainError("BAD_REQUEST", `village ${villageId} does not exist`);
+  if (!check.inside) {
+    throw new DomainError("BAD_REQUEST", `the parcel lies outside village ${check.village} (${Number(check.outside_ha).toFixed(2)} ha beyond its boundary)`);
+  }
+  if (Number(check.area_ha) <= 0) throw new DomainError("BAD_REQUEST", "the parcel has no area");
+  return Number(check.area_ha);
+}
+
+export async function updateParcel(db: Db, user: SessionUser, input: { id: string; geometry: PolygonGeometry; expectedVersion: number }) {
+  requireRole(user, ["district_official", "field_staff"]);
+  return db.transaction(async (tx0) => {
+    const tx = tx0 as unknown as Db;
+    const claim = await lockClaim(tx, user, input.id, input.expectedVersion);
+    const areaHa = await checkParcel(tx, input.geometry, claim.village_id);
+    const [updated] = await rows<{ version: number }>(
+      tx,
+      sql`UPDATE claims SET geom = ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(input.geometry)}), 4326)),
+                            centroid = ST_PointOnSurface(ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(input.geometry)}), 4326)),
+                            area_parcel_ha = ${areaHa}, version = version + 1, updated_at = now()
+          WHERE id = ${claim.id} RETURNING version`,
+    );
+    await appendAudit(tx, {
+      claimId: claim.id, action: "edit_parcel", from: claim.status, to: claim.status, actorId: user.id,
+      reason: `Parcel boundary redrawn (${areaHa.toFixed(2)} ha)`, version: updated!.version,
+    });
+    return { id: claim.id, version: updated!.version, areaParcelHa: areaHa };
+  });
+}
+
+export async function createClaim(db: Db, user: SessionUser, input: NewClaim) {
+  requireRole(user, ["district_official", "field_staff"]);
+  return db.transaction(async (tx0) => {
+    const tx = tx0 as unknown as Db;
+    const [village] = await rows<{ id: number; tehsil_id: number; district_id: number; abbr: string }>(
+      tx,
+      sql`SELECT v.id, v.tehsil_id, v.district_id, d.abbr FROM villages v JOIN districts d ON d.id = v.district_id
+          WHERE v.id = ${input.villageId} AND ${scopeCondition(user, "v")}`,
+    );
+    if (!village) throw new DomainError("BAD_REQUEST", `village ${input.villageId} is not in your districts`);
+    const areaParcelHa = input.geometry ? await checkParcel(tx, input.geometry, village.id) : null;
+    const id = input.id ?? crypto.randomUUID();
+    const year = input.filedOn.slice(0, 4);
+    const [serial] = await rows<{ n: number }>(tx, sql`SELECT count(*)::int + 1 AS n FROM claims WHERE district_id = ${village.district_id}`);
+    const claimNo = `MH-${village.abbr}-${input.type}-${year}-${String(serial!.n).padStart(6, "0")}`;
+    const geojson = input.geometry ? JSON.stringify(input.geometry) : null;
+    await tx.execute(sql`INSERT INTO claims (id, claim_no, type, status, claimant_name, claimant_name_local, spouse_name, relative_name,
+        community, category, tribe, evidence, survey_numbers, village_id, tehsil_id, district_id, area_claimed_ha, area_parcel_ha,
+        filed_on, geom, centroid)
+      VALUES (${id}, ${claimNo}, ${input.type}, 'received', ${input.claimantName}, ${input.claimantNameLocal}, ${input.spouseName ?? null},
+        ${input.relativeName ?? null}, ${input.community ?? null}, ${input.category}, ${input.tribe ?? null}, ${JSON.stringify(input.evidence)}::jsonb,
+        ${JSON.stringify(input.surveyNumbers)}::jsonb, ${village.id}, ${village.tehsil_id}, ${village.district_id}, ${input.areaClaimedHa},
+        ${areaParcelHa}, ${input.filedOn}::date,
+        ${geojson ? sql`ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(${geojson}), 4326))` : sql`NULL`},
+        ${geojson ? sql`ST_PointOnSurface(ST_SetSRID(ST_GeomFromGeoJSON(${geojson}), 4326))` : sql`NULL`})`);
+    await appendAudit(tx, { claimId: id, action: "receive", from: null, to: "received", actorId: user.id, reason: "Claim entered from the FRC register", version: 1 });
+    return { id, claimNo, version: 1 };
+  });
+}
+
+export type { WorkflowAction };

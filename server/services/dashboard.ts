@@ -1,0 +1,56 @@
+// The district dashboard: counts by status and type, area claimed against area titled, and how long
+// pending claims have waited. Counts come from village_stats, so a state-wide view stays quick.
+import { sql } from "drizzle-orm";
+import { PENDING_STATUSES, type ClaimStatus, type ClaimType } from "@/configs/workflow";
+import type { SessionUser } from "@/server/auth/session";
+import { rows, type Db } from "@/server/db/client";
+import { scopeCondition } from "./scope";
+
+export const AGE_BUCKETS = [
+  { label: "< 3 months", maxDays: 90 },
+  { label: "3-6 months", maxDays: 182 },
+  { label: "6-12 months", maxDays: 365 },
+  { label: "1-2 years", maxDays: 730 },
+  { label: "> 2 years", maxDays: null },
+] as const;
+
+export async function districtDashboard(db: Db, user: SessionUser, districtId?: number) {
+  const district = districtId ? sql`AND s.district_id = ${districtId}` : sql``;
+  const byStatusType = await rows<{ type: ClaimType; status: ClaimStatus; n: number; area: number }>(
+    db,
+    sql`SELECT s.type, s.status, sum(s.n)::int AS n, sum(s.area_claimed_ha)::float8 AS area
+        FROM village_stats s WHERE ${scopeCondition(user, "s")} ${district} AND s.n > 0 GROUP BY s.type, s.status`,
+  );
+  const byTehsil = await rows<{ tehsil: string; granted: number; rejected: number; pending: number }>(
+    db,
+    sql`SELECT t.name AS tehsil,
+               sum(s.n) FILTER (WHERE s.status = 'title_granted')::int AS granted,
+               sum(s.n) FILTER (WHERE s.status IN ('sdlc_rejected', 'dlc_rejected'))::int AS rejected,
+               sum(s.n) FILTER (WHERE s.status NOT IN ('title_granted', 'sdlc_rejected', 'dlc_rejected'))::int AS pending
+        FROM village_stats s JOIN tehsils t ON t.id = s.tehsil_id
+        WHERE ${scopeCondition(user, "s")} ${district} GROUP BY t.name ORDER BY t.name`,
+  );
+  const claimDistrict = districtId ? sql`AND c.district_id = ${districtId}` : sql``;
+  const pendingList = sql.join(PENDING_STATUSES.map((s) => sql`${s}`), sql`, `);
+  const ages = await rows<{ status: ClaimStatus; bucket: number; n: number }>(
+    db,
+    sql`SELECT c.status, width_bucket(extract(epoch FROM now() - c.status_changed_at) / 86400, ARRAY[90, 182, 365, 730]::float8[]) AS bucket,
+               count(*)::int AS n
+        FROM claims c WHERE ${scopeCondition(user)} ${claimDistrict} AND c.status IN (${pendingList})
+        GROUP BY 1, 2`,
+  );
+  const total = byStatusType.reduce((a, r) => a + r.n, 0);
+  const areaClaimed = byStatusType.reduce((a, r) => a + r.area, 0);
+  const areaGranted = byStatusType.filter((r) => r.status === "title_granted").reduce((a, r) => a + r.area, 0);
+  return {
+    total,
+    areaClaimedHa: areaClaimed,
+    areaGrantedHa: areaGranted,
+    byStatusType: byStatusType.map((r) => ({ ...r, n: Number(r.n), area: Number(r.area) })),
+    byTehsil: byTehsil.map((r) => ({ tehsil: r.tehsil, granted: r.granted ?? 0, rejected: r.rejected ?? 0, pending: r.pending ?? 0 })),
+    pendingAge: AGE_BUCKETS.map((b, i) => ({
+      label: b.label,
+      byStatus: Object.fromEntries(ages.filter((a) => Number(a.bucket) === i).map((a) => [a.status, Number(a.n)])) as Partial<Record<ClaimStatus, number>>,
+    })),
+  };
+}

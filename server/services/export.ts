@@ -1,0 +1,72 @@
+// Export of the filtered claims as GeoJSON or CSV, streamed in pages so a district's tens of thousands
+// of claims never sit in memory at once. Only what a report needs: no family members or relatives.
+import { sql } from "drizzle-orm";
+import type { ClaimFilter } from "@/configs/contracts/claims";
+import type { SessionUser } from "@/server/auth/session";
+import { rows, type Db } from "@/server/db/client";
+import { filterConditions, whereAll } from "./claim-filter";
+import { scopeCondition } from "./scope";
+
+export const EXPORT_COLUMNS = [
+  "claim_no", "type", "status", "claimant_name", "category", "village", "census_code", "tehsil", "district",
+  "area_claimed_ha", "area_parcel_ha", "filed_on", "status_changed_at", "lon", "lat",
+] as const;
+type ExportRow = Record<(typeof EXPORT_COLUMNS)[number], string | number | null> & { id: string; geometry: string | null };
+
+const PAGE = 2_000;
+
+async function* exportRows(db: Db, user: SessionUser, filter: ClaimFilter): AsyncGenerator<ExportRow> {
+  const where = whereAll([scopeCondition(user), ...filterConditions(filter)]);
+  let after = "00000000-0000-0000-0000-000000000000";
+  for (;;) {
+    const page = await rows<ExportRow>(
+      db,
+      sql`SELECT c.id, c.claim_no, c.type, c.status, c.claimant_name, c.category, v.name AS village, v.census_code, t.name AS tehsil,
+                 d.name AS district, c.area_claimed_ha, round(c.area_parcel_ha::numeric, 4)::float8 AS area_parcel_ha,
+                 to_char(c.filed_on, 'YYYY-MM-DD') AS filed_on, to_char(c.status_changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS status_changed_at,
+                 round(ST_X(c.centroid)::numeric, 6)::float8 AS lon, round(ST_Y(c.centroid)::numeric, 6)::float8 AS lat, ST_AsGeoJSON(c.geom, 6) AS geometry
+          FROM claims c JOIN villages v ON v.id = c.village_id JOIN tehsils t ON t.id = c.tehsil_id JOIN districts d ON d.id = c.district_id
+          WHERE ${where} AND c.id > ${after}::uuid ORDER BY c.id LIMIT ${PAGE}`,
+    );
+    for (const r of page) yield r;
+    if (page.length < PAGE) return;
+    after = page[page.length - 1]!.id;
+  }
+}
+
+// A cell that starts with = + - @ would run as a formula in a spreadsheet: quote it as text.
+function csvCell(v: string | number | null): string {
+  if (v === null) return "";
+  let s = String(v);
+  if (typeof v === "string" && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export async function* exportCsv(db: Db, user: SessionUser, filter: ClaimFilter): AsyncGenerator<string> {
+  yield `${EXPORT_COLUMNS.join(",")}\n`;
+  let chunk = "";
+  for await (const r of exportRows(db, user, filter)) {
+    chunk += `${EXPORT_COLUMNS.map((c) => csvCell(r[c])).join(",")}\n`;
+    if (chunk.length > 64_000) {
+      yield chunk;
+      chunk = "";
+    }
+  }
+  if (chunk) yield chunk;
+}
+
+export async function* exportGeoJson(db: Db, user: SessionUser, filter: ClaimFilter): AsyncGenerator<string> {
+  yield '{"type":"FeatureCollection","features":[';
+  let first = true;
+  let chunk = "";
+  for await (const r of exportRows(db, user, filter)) {
+    const properties = Object.fromEntries(EXPORT_COLUMNS.filter((c) => c !== "lon" && c !== "lat").map((c) => [c, r[c]]));
+    chunk += `${first ? "" : ","}{"type":"Feature","id":${JSON.stringify(r.id)},"geometry":${r.geometry ?? "null"},"properties":${JSON.stringify(properties)}}`;
+    first = false;
+    if (chunk.length > 64_000) {
+      yield chunk;
+      chunk = "";
+    }
+  }
+  yield `${chunk}]}`;
+}
