@@ -1,0 +1,60 @@
+"use client";
+// The list beside the map: the filtered claims inside the current map view, kept in step with it.
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import type { ClaimFilter } from "@/configs/contracts/claims";
+import type { Bbox } from "../map/ClaimMap";
+import { errorMessage, trpc } from "../trpc";
+import { StatusBadge } from "./StatusBadge";
+
+const PAGE = 50;
+// A parcel point is shown this far around when picked from the list.
+const FOCUS_PAD = 0.004;
+
+export function ClaimList(props: {
+  filter: ClaimFilter;
+  viewport: Bbox | null;
+  selectedId: string | null;
+  dataVersion: number;
+  onSelect: (id: string, bbox?: Bbox) => void;
+}) {
+  const [offset, setOffset] = useState(0);
+  const [inView, setInView] = useState(true);
+  useEffect(() => setOffset(0), [props.filter, props.viewport, inView]);
+  const filter = inView && props.viewport ? { ...props.filter, bbox: props.viewport } : props.filter;
+  const list = useQuery({
+    queryKey: ["claims", filter, offset, props.dataVersion],
+    queryFn: () => trpc.claims.list.query({ filter, limit: PAGE, offset, sort: "recent" }),
+    placeholderData: keepPreviousData,
+  });
+  const data = list.data;
+  return (
+    <div className="list" aria-label="Claims list">
+      <div className="summary">
+        <span>{data ? `${data.total.toLocaleString("en-IN")}${data.totalIsCapped ? "+" : ""} claims` : "…"}{list.isFetching ? " · updating" : ""}</span>
+        <label><input type="checkbox" checked={inView} onChange={(e) => setInView(e.target.checked)} /> only in map view</label>
+      </div>
+      {list.error && <div className="error" style={{ padding: 12 }}>{errorMessage(list.error)}</div>}
+      <ul>
+        {data?.items.map((c) => (
+          <li
+            key={c.id}
+            className={c.id === props.selectedId ? "selected" : ""}
+            onClick={() => props.onSelect(c.id, c.lon !== null && c.lat !== null ? [c.lon - FOCUS_PAD, c.lat - FOCUS_PAD, c.lon + FOCUS_PAD, c.lat + FOCUS_PAD] : undefined)}
+          >
+            <div className="name">{c.claimantName} <span lang="mr">{c.claimantNameLocal}</span></div>
+            <div className="meta"><StatusBadge status={c.status} /> {c.claimNo}</div>
+            <div className="meta">{c.village} · {c.areaClaimedHa.toFixed(2)} ha · filed {c.filedOn}</div>
+          </li>
+        ))}
+      </ul>
+      {data && data.total > PAGE && (
+        <div className="summary">
+          <button disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>Previous</button>
+          <span>{offset + 1}-{Math.min(offset + PAGE, data.total)}</span>
+          <button disabled={offset + PAGE >= data.total} onClick={() => setOffset(offset + PAGE)}>Next</button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+"use client";
+// One claim: its fields, scanned pages, evidence and history, and the workflow decisions the user may take.
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { STATUS_LABELS, TYPE_LABELS, type WorkflowAction } from "@/configs/workflow";
+import type { Bbox } from "../map/ClaimMap";
+import { errorMessage, trpc } from "../trpc";
+import { StatusBadge } from "./StatusBadge";
+
+export function ClaimPanel({ id, onClose, onChanged, onFocus }: { id: string; onClose: () => void; onChanged: () => void; onFocus: (b: Bbox) => void }) {
+  const claim = useQuery({ queryKey: ["claim", id], queryFn: () => trpc.claims.get.query({ id }) });
+  const [action, setAction] = useState<WorkflowAction | "">("");
+  const [reason, setReason] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  useEffect(() => {
+    setAction("");
+    setReason("");
+    setMessage(null);
+  }, [id]);
+
+  const c = claim.data;
+  if (claim.error) return <aside className="panel"><button onClick={onClose}>Close</button><p className="error">{errorMessage(claim.error)}</p></aside>;
+  if (!c) return <aside className="panel">Loading claim…</aside>;
+  const chosen = c.actions.find((a) => a.action === action);
+
+  async function decide() {
+    if (!c || !action) return;
+    setBusy(true);
+    setMessage(null);
+    try {
+      const result = await trpc.claims.transition.mutate({ id: c.id, action, reason, expectedVersion: c.version });
+      setMessage({ ok: true, text: `Recorded: now ${STATUS_LABELS[result.status]}` });
+      setAction("");
+      setReason("");
+      onChanged();
+    } catch (e) {
+      setMessage({ ok: false, text: errorMessage(e) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <aside className="panel" aria-label="Claim details">
+      <div style={{ display: "flex", justifyContent: "space-between", gap: 8 }}>
+        <div>
+          <h2>{c.claimantName}</h2>
+          <div lang="mr">{c.claimantNameLocal}</div>
+        </div>
+        <div><button onClick={onClose} aria-label="Close">✕</button></div>
+      </div>
+      <p><StatusBadge status={c.status} /> <strong>{c.claimNo}</strong> {c.bbox && <button onClick={() => onFocus(c.bbox!)}>Show on map</button>}</p>
+      <dl>
+        <dt>Type</dt><dd>{TYPE_LABELS[c.type]}</dd>
+        {c.spouseName && <><dt>Spouse</dt><dd>{c.spouseName}</dd></>}
+        {c.relativeName && <><dt>Father / mother</dt><dd>{c.relativeName}</dd></>}
+        {c.community && <><dt>Community</dt><dd>{c.community}</dd></>}
+        <dt>Category</dt><dd>{c.category === "ST" ? `Scheduled Tribe${c.tribe ? ` (${c.tribe})` : ""}` : "Other traditional forest dweller"}</dd>
+        <dt>Village</dt><dd>{c.village.name} <span lang="mr">{c.village.nameLocal}</span> · census {c.village.censusCode}</dd>
+        <dt>Gram Panchayat</dt><dd>{c.village.gramPanchayat}</dd>
+        <dt>Tehsil, district</dt><dd>{c.tehsil}, {c.district.name}</dd>
+        <dt>Area claimed</dt><dd>{c.areaClaimedHa.toFixed(2)} ha</dd>
+        <dt>Parcel area</dt><dd>{c.areaParcelHa === null ? "not mapped" : `${c.areaParcelHa.toFixed(2)} ha (mapped)`}</dd>
+        <dt>Survey / khasra</dt><dd>{c.surveyNumbers.join(", ") || "—"}</dd>
+        <dt>Rights claimed</dt><dd>{c.rightsClaimed.map((r) => r.replace(/_/g, " ")).join(", ")}</dd>
+        <dt>Filed on</dt><dd>{c.filedOn}</dd>
+      </dl>
+      {c.familyMembers.length > 0 && (<><h3>Family</h3><ul>{c.familyMembers.map((m, i) => <li key={i}>{m.name}, {m.age} ({m.relation})</li>)}</ul></>)}
+      <h3>Evidence</h3>
+      <ul>{c.evidence.map((e, i) => <li key={i}>{e.description}</li>)}</ul>
+      <h3>Scanned pages</h3>
+      {c.documents.length === 0 ? <p>No scanned pages.</p> : (
+        <div className="pages">
+          {c.documents.map((d) => (
+            <a key={d.id} href={`/api/documents/${d.id}`} target="_blank" rel="noreferrer" title={d.title}>
+              {/* eslint-disable-next-line @next/next/no-img-element */}
+              <img src={`/api/documents/${d.id}`} alt={d.title} />
+            </a>
+          ))}
+        </div>
+      )}
+      <h3>Decision</h3>
+      {c.actions.length === 0 ? <p>No action is open to you at this stage.</p> : (
+        <div className="decide">
+          <select aria-label="Action" value={action} onChange={(e) => setAction(e.target.value as WorkflowAction)}>
+            <option value="">Choose an action…</option>
+            {c.actions.map((a) => <option key={a.action} value={a.action}>{a.label}</option>)}
+          </select>
+          <textarea aria-label="Reason" placeholder="Reason (recorded in the audit trail and told to the claimant)" value={reason} onChange={(e) => setReason(e.target.value)} />
+          {chosen && <small>At least {chosen.minReasonLength} characters.</small>}
+          <button className="primary" disabled={busy || !action || reason.trim().length < (chosen?.minReasonLength ?? 1)} onClick={decide}>
+            {busy ? "Recording…" : "Record decision"}
+          </button>
+        </div>
+      )}
+      {message && <p className={message.ok ? "ok" : "error"} role="status">{message.text}</p>}
+      <h3>History</h3>
+      <ol className="timeline" aria-label="Audit trail">
+        {c.history.map((h) => (
+          <li key={h.id}>
+            <div><strong>{h.toStatus === h.fromStatus ? h.action.replace(/_/g, " ") : STATUS_LABELS[h.toStatus]}</strong></div>
+            <div className="when">{new Date(h.at).toLocaleString("en-IN")} · {h.actor}</div>
+            <div>{h.reason}</div>
+          </li>
+        ))}
+      </ol>
+    </aside>
+  );
+}

@@ -1,0 +1,156 @@
+"use client";
+// The claims map: vector tiles from /api/tiles (PostGIS), styled by status. Low zooms show counts per
+// district or village, higher zooms every claim. The filter travels in the tile URL.
+import * as maplibregl from "maplibre-gl";
+import { useEffect, useRef } from "react";
+import { encodeFilterParam, type ClaimFilter } from "@/configs/contracts/claims";
+import { CLAIM_STATUSES, STATUS_COLORS, STATUS_LABELS } from "@/configs/workflow";
+
+export type Bbox = [number, number, number, number];
+
+const INITIAL_VIEW = { center: [77.6, 19.3] as [number, number], zoom: 5.6 };
+
+const statusColor: maplibregl.ExpressionSpecification = [
+  "match", ["get", "status"],
+  ...CLAIM_STATUSES.flatMap((s) => [s, STATUS_COLORS[s]]),
+  "#777",
+] as unknown as maplibregl.ExpressionSpecification;
+
+// A count circle takes the colour of its largest group: titled, rejected or pending.
+const countsColor: maplibregl.ExpressionSpecification = [
+  "case",
+  [">=", ["get", "granted"], ["max", ["get", "rejected"], ["get", "pending"]]], STATUS_COLORS.title_granted,
+  [">=", ["get", "rejected"], ["get", "pending"]], STATUS_COLORS.dlc_rejected,
+  STATUS_COLORS.sdlc_review,
+];
+
+function tileUrl(filter: ClaimFilter, dataVersion: number): string {
+  return `${window.location.origin}/api/tiles/{z}/{x}/{y}?f=${encodeFilterParam(filter)}&v=${dataVersion}`;
+}
+
+function buildStyle(filter: ClaimFilter, dataVersion: number, basemapUrl: string | null): maplibregl.StyleSpecification {
+  const sources: maplibregl.StyleSpecification["sources"] = {
+    fra: { type: "vector", tiles: [tileUrl(filter, dataVersion)], minzoom: 0, maxzoom: 16 },
+  };
+  const layers: maplibregl.LayerSpecification[] = [{ id: "background", type: "background", paint: { "background-color": "#eef0e8" } }];
+  if (basemapUrl) {
+    sources.basemap = { type: "raster", tiles: [basemapUrl], tileSize: 256 };
+    layers.push({ id: "basemap", type: "raster", source: "basemap", paint: { "raster-opacity": 0.85 } });
+  }
+  layers.push(
+    { id: "village-fill", type: "fill", source: "fra", "source-layer": "villages", paint: { "fill-color": "#dfe8d6", "fill-opacity": 0.35 } },
+    { id: "village-line", type: "line", source: "fra", "source-layer": "villages", paint: { "line-color": "#8aa37e", "line-width": 0.6 } },
+    { id: "district-line", type: "line", source: "fra", "source-layer": "districts", paint: { "line-color": "#456052", "line-width": ["interpolate", ["linear"], ["zoom"], 5, 0.8, 12, 2.5] } },
+    {
+      id: "counts", type: "circle", source: "fra", "source-layer": "counts",
+      paint: {
+        "circle-color": countsColor, "circle-opacity": 0.8, "circle-stroke-color": "#fff", "circle-stroke-width": 1,
+        "circle-radius": ["interpolate", ["linear"], ["sqrt", ["get", "n"]], 1, 3, 10, 12, 100, 40],
+      },
+    },
+    { id: "claim-points", type: "circle", source: "fra", "source-layer": "claims", filter: ["==", ["geometry-type"], "Point"], paint: { "circle-color": statusColor, "circle-radius": 3.5, "circle-stroke-color": "#fff", "circle-stroke-width": 0.6 } },
+    { id: "claim-fill", type: "fill", source: "fra", "source-layer": "claims", filter: ["==", ["geometry-type"], "Polygon"], paint: { "fill-color": statusColor, "fill-opacity": ["case", ["==", ["get", "type"], "CFR"], 0.15, 0.65] } },
+    { id: "claim-outline", type: "line", source: "fra", "source-layer": "claims", filter: ["==", ["geometry-type"], "Polygon"], paint: { "line-color": statusColor, "line-width": 1 } },
+    { id: "claim-selected", type: "line", source: "fra", "source-layer": "claims", filter: ["==", ["get", "id"], ""], paint: { "line-color": "#111", "line-width": 3 } },
+    { id: "claim-selected-point", type: "circle", source: "fra", "source-layer": "claims", filter: ["all", ["==", ["geometry-type"], "Point"], ["==", ["get", "id"], ""]], paint: { "circle-radius": 7, "circle-color": "rgba(0,0,0,0)", "circle-stroke-color": "#111", "circle-stroke-width": 2.5 } },
+  );
+  return { version: 8, sources, layers };
+}
+
+export function ClaimMap(props: {
+  filter: ClaimFilter;
+  basemapUrl: string | null;
+  selectedId: string | null;
+  focus: { bbox: Bbox; key: number } | null;
+  dataVersion: number;
+  onSelect: (id: string) => void;
+  onViewportChange: (bbox: Bbox) => void;
+}) {
+  const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<maplibregl.Map | null>(null);
+  const handlers = useRef(props);
+  handlers.current = props;
+
+  useEffect(() => {
+    if (!container.current) return;
+    maplibregl.setWorkerUrl("/maplibre-gl-csp-worker.js");
+    const map = new maplibregl.Map({
+      container: container.current,
+      style: buildStyle(handlers.current.filter, handlers.current.dataVersion, handlers.current.basemapUrl),
+      ...INITIAL_VIEW,
+      maxZoom: 18,
+      attributionControl: { compact: true, customAttribution: "Boundaries: FRA Atlas demo data (synthetic)" },
+    });
+    mapRef.current = map;
+    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), "top-right");
+    map.addControl(new maplibregl.ScaleControl({ unit: "metric" }), "bottom-right");
+    const reportViewport = () => {
+      const b = map.getBounds();
+      handlers.current.onViewportChange([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]);
+    };
+    map.on("load", () => {
+      reportViewport();
+      (window as unknown as { __fraMapReady?: boolean }).__fraMapReady = true;
+    });
+    map.on("moveend", reportViewport);
+    const clickable = ["claim-fill", "claim-points"];
+    map.on("click", (e) => {
+      const hit = map.queryRenderedFeatures(e.point, { layers: clickable })[0];
+      if (hit?.properties?.id) return handlers.current.onSelect(String(hit.properties.id));
+      const count = map.queryRenderedFeatures(e.point, { layers: ["counts"] })[0];
+      if (count) map.easeTo({ center: e.lngLat, zoom: map.getZoom() < 8 ? 9 : 11.5 });
+    });
+    const popup = new maplibregl.Popup({ closeButton: false, closeOnClick: false, offset: 8 });
+    map.on("mousemove", (e) => {
+      const f = map.queryRenderedFeatures(e.point, { layers: [...clickable, "counts", "village-fill"] })[0];
+      map.getCanvas().style.cursor = f && f.layer.id !== "village-fill" ? "pointer" : "";
+      if (!f) return void popup.remove();
+      const p = f.properties ?? {};
+      const text = f.layer.id === "counts"
+        ? `${p.name}: ${p.n} claims (${p.granted} titled, ${p.rejected} rejected, ${p.pending} pending)`
+        : f.layer.id === "village-fill" ? `${p.name} ${p.name_local ?? ""} · census ${p.census_code}`
+        : `${p.claim_no} · ${STATUS_LABELS[p.status as keyof typeof STATUS_LABELS] ?? p.status} · ${p.area_ha} ha`;
+      popup.setLngLat(e.lngLat).setText(text).addTo(map);
+    });
+    map.on("mouseout", () => popup.remove());
+    return () => {
+      popup.remove();
+      map.remove();
+      mapRef.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const source = mapRef.current?.getSource<maplibregl.VectorTileSource>("fra");
+    source?.setTiles([tileUrl(props.filter, props.dataVersion)]);
+  }, [props.filter, props.dataVersion]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const apply = () => {
+      const id = props.selectedId ?? "";
+      map.setFilter("claim-selected", ["==", ["get", "id"], id]);
+      map.setFilter("claim-selected-point", ["all", ["==", ["geometry-type"], "Point"], ["==", ["get", "id"], id]]);
+    };
+    if (map.isStyleLoaded()) apply();
+    else map.once("load", apply);
+  }, [props.selectedId]);
+
+  useEffect(() => {
+    if (!props.focus || !mapRef.current) return;
+    const [w, s, e, n] = props.focus.bbox;
+    mapRef.current.fitBounds([[w, s], [e, n]], { padding: 60, maxZoom: 15.5, duration: 600 });
+  }, [props.focus]);
+
+  return (
+    <section className="map" aria-label="Claims map">
+      <div ref={container} className="canvas" data-testid="map" />
+      <div className="legend">
+        {CLAIM_STATUSES.map((s) => (
+          <span key={s}><span className="dot" style={{ background: STATUS_COLORS[s] }} /> {STATUS_LABELS[s]}</span>
+        ))}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,207 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rows, type Db } from "@/server/db/client";
+import { callerFor, openTestDatabase, type DemoUsers } from "../helpers/db";
+
+let env: Awaited<ReturnType<typeof openTestDatabase>>;
+let db: Db;
+let users: DemoUsers;
+beforeAll(async () => {
+  env = await openTestDatabase();
+  db = env.db;
+  users = env.users;
+});
+afterAll(() => env.cleanup());
+
+async function claimIn(district: string, status: string) {
+  const [c] = await rows<{ id: string; version: number; village_id: number }>(
+    db,
+    sql`SELECT c.id, c.version, c.village_id FROM claims c JOIN districts d ON d.id = c.district_id
+        WHERE d.name = ${district} AND c.status = ${status} AND c.type = 'IFR' ORDER BY c.claim_no LIMIT 1`,
+  );
+  if (!c) throw new Error(`no ${status} claim in ${district}`);
+  return c;
+}
+
+const count = async (table: string) => (await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM ${sql.raw(table)}`))[0]!.n;
+
+describe("claims router", () => {
+  it("lists only the official's district, filtered and paged", async () => {
+    const api = callerFor(db, users.gadchiroli);
+    const page = await api.claims.list({ filter: { types: ["IFR"], statuses: ["title_granted"] }, limit: 20 });
+    expect(page.items.length).toBe(20);
+    expect(page.total).toBeGreaterThan(20);
+    for (const c of page.items) expect(c.claimNo).toMatch(/^MH-GAD-IFR-/);
+    for (const c of page.items) expect(c.status).toBe("title_granted");
+    const all = await callerFor(db, users.admin).claims.list({ filter: {}, limit: 200 });
+    expect(new Set(all.items.map((c) => c.claimNo.slice(0, 6)))).toEqual(new Set(["MH-GAD", "MH-NDB"]));
+  });
+
+  it("searches by claimant name and by claim number", async () => {
+    const api = callerFor(db, users.gadchiroli);
+    const [first] = (await api.claims.list({ filter: { types: ["IFR"] }, limit: 1 })).items;
+    const byNo = await api.claims.list({ filter: { q: first!.claimNo } });
+    expect(byNo.items.map((c) => c.id)).toEqual([first!.id]);
+    const surname = first!.claimantName.split(" ").pop()!;
+    const byName = await api.claims.list({ filter: { q: surname.toLowerCase() }, limit: 200 });
+    expect(byName.items.length).toBeGreaterThan(0);
+    for (const c of byName.items) expect(c.claimantName.toLowerCase()).toContain(surname.toLowerCase());
+    const byLocal = await api.claims.list({ filter: { q: first!.claimantNameLocal.split(" ")[0]! } });
+    expect(byLocal.items.some((c) => c.id === first!.id)).toBe(true);
+  });
+
+  it("opens a claim with its history, pages and the actions open to the user", async () => {
+    const c = await claimIn("Gadchiroli", "sdlc_review");
+    const detail = await callerFor(db, users.gadchiroli).claims.get({ id: c.id });
+    expect(detail.history.map((h) => h.toStatus)).toEqual(["received", "fld_verified", "gs_resolved", "sdlc_review"]);
+    expect(detail.actions.map((a) => a.action).sort()).toEqual(["sdlc_recommend", "sdlc_reject", "sdlc_remand"]);
+    expect(detail.geometry?.type).toBe("MultiPolygon");
+    expect(detail.areaParcelHa).toBeGreaterThan(0);
+  });
+
+  it("remands with a reason, bumps the version, updates the counts and audits it", async () => {
+    const c = await claimIn("Gadchiroli", "sdlc_review");
+    const [before] = await rows<{ n: number }>(db, sql`SELECT n FROM village_stats WHERE village_id = ${c.village_id} AND type = 'IFR' AND status = 'sdlc_remanded'`);
+    const api = callerFor(db, users.gadchiroli);
+    const r = await api.claims.transition({ id: c.id, action: "sdlc_remand", reason: "Khasra numbers missing on the map", expectedVersion: c.version });
+    expect(r).toEqual({ id: c.id, status: "sdlc_remanded", version: c.version + 1 });
+    const detail = await api.claims.get({ id: c.id });
+    const last = detail.history.at(-1)!;
+    expect(last).toMatchObject({ action: "sdlc_remand", fromStatus: "sdlc_review", toStatus: "sdlc_remanded", reason: "Khasra numbers missing on the map", claimVersion: c.version + 1 });
+    expect(last.actor).toContain("Asha Kumre");
+    const [after] = await rows<{ n: number }>(db, sql`SELECT n FROM village_stats WHERE village_id = ${c.village_id} AND type = 'IFR' AND status = 'sdlc_remanded'`);
+    expect(after!.n).toBe((before?.n ?? 0) + 1);
+  });
+
+  it("refuses a stale version instead of overwriting, and changes nothing", async () => {
+    const c = await claimIn("Gadchiroli", "dlc_review");
+    const api = callerFor(db, users.gadchiroli);
+    await api.claims.transition({ id: c.id, action: "grant_title", reason: "DLC approved the verified extent", expectedVersion: c.version });
+    const audits = await count("claim_transitions");
+    await expect(api.claims.transition({ id: c.id, action: "dlc_reject", reason: "rejected on a stale screen by a second official", expectedVersion: c.version }))
+      .rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("changed by someone else") });
+    expect(await count("claim_transitions")).toBe(audits);
+    expect((await api.claims.get({ id: c.id })).status).toBe("title_granted");
+  });
+
+  it("refuses illegal transitions and missing reasons with clear errors", async () => {
+    const c = await claimIn("Gadchiroli", "received");
+    const api = callerFor(db, users.gadchiroli);
+    await expect(api.claims.transition({ id: c.id, action: "grant_title", reason: "straight to title", expectedVersion: c.version }))
+      .rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("not allowed for a claim that is Received by FRC") });
+    const d = await claimIn("Gadchiroli", "dlc_review");
+    await expect(api.claims.transition({ id: d.id, action: "dlc_reject", reason: "no", expectedVersion: d.version }))
+      .rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("at least 20 characters") });
+    await expect(api.claims.transition({ id: c.id, action: "approve" as never, reason: "x", expectedVersion: 1 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+
+  it("keeps field staff to field steps in their own block", async () => {
+    const field = callerFor(db, users.etapalli);
+    const list = await field.claims.list({ filter: {}, limit: 200 });
+    expect(list.items.length).toBeGreaterThan(0);
+    const [tehsils] = await rows<{ n: number }>(db, sql`SELECT count(DISTINCT tehsil_id)::int AS n FROM claims WHERE id IN (${sql.join(list.items.map((i) => sql`${i.id}`), sql`, `)})`);
+    expect(tehsils!.n).toBe(1);
+    const dlc = list.items.find((i) => i.status === "dlc_review");
+    if (dlc) {
+      const detail = await field.claims.get({ id: dlc.id });
+      await expect(field.claims.transition({ id: dlc.id, action: "grant_title", reason: "looks right to me", expectedVersion: detail.version })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    }
+  });
+
+  it("returns NOT_FOUND for an unknown claim id", async () => {
+    await expect(callerFor(db, users.gadchiroli).claims.get({ id: "00000000-0000-4000-8000-000000000000" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(callerFor(db, users.gadchiroli).claims.get({ id: "not-a-uuid" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+
+  it("refuses a huge page size", async () => {
+    await expect(callerFor(db, users.admin).claims.list({ filter: {}, limit: 1_000_000 })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("at most 200") });
+  });
+
+  it("refuses anonymous callers", async () => {
+    await expect(callerFor(db, null).claims.list({ filter: {} })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+  });
+
+  it("keeps the audit trail append-only", async () => {
+    await expect(db.execute(sql`UPDATE claim_transitions SET reason = 'rewritten'`)).rejects.toThrow();
+    await expect(db.execute(sql`DELETE FROM claim_transitions`)).rejects.toThrow();
+  });
+});
+
+describe("district isolation", () => {
+  it("an official of Gadchiroli can neither read nor change a Nandurbar claim", async () => {
+    const c = await claimIn("Nandurbar", "sdlc_review");
+    const gad = callerFor(db, users.gadchiroli);
+    await expect(gad.claims.get({ id: c.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(gad.claims.transition({ id: c.id, action: "sdlc_remand", reason: "trying across the border", expectedVersion: c.version })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const list = await gad.claims.list({ filter: { q: "MH-NDB" } });
+    expect(list.total).toBe(0);
+    const detail = await callerFor(db, users.nandurbar).claims.get({ id: c.id });
+    expect(detail.version).toBe(c.version);
+    expect(detail.status).toBe("sdlc_review");
+  });
+
+  it("dashboards and unit lists stop at the district line", async () => {
+    const gad = callerFor(db, users.gadchiroli);
+    expect((await gad.geo.districts()).map((d) => d.name)).toEqual(["Gadchiroli"]);
+    const [ndb] = await rows<{ id: number }>(db, sql`SELECT id FROM districts WHERE name = 'Nandurbar'`);
+    expect(await gad.geo.tehsils({ districtId: ndb!.id })).toEqual([]);
+    const dashGad = await gad.geo.dashboard({});
+    const dashNdbAsGad = await gad.geo.dashboard({ districtId: ndb!.id });
+    expect(dashGad.total).toBeGreaterThan(0);
+    expect(dashNdbAsGad.total).toBe(0);
+  });
+});
+
+describe("parcels and new claims", () => {
+  async function villageSquare(villageId: number, sizeDeg: number, offset: [number, number] = [0, 0]) {
+    const [v] = await rows<{ x: number; y: number }>(db, sql`SELECT ST_X(label_point) AS x, ST_Y(label_point) AS y FROM villages WHERE id = ${villageId}`);
+    const [x, y] = [v!.x + offset[0], v!.y + offset[1]];
+    return { type: "Polygon" as const, coordinates: [[[x, y], [x + sizeDeg, y], [x + sizeDeg, y + sizeDeg], [x, y + sizeDeg], [x, y]]] };
+  }
+
+  it("refuses a self-intersecting parcel and changes nothing", async () => {
+    const c = await claimIn("Gadchiroli", "fld_verified");
+    const api = callerFor(db, users.gadchiroli);
+    const before = await api.claims.get({ id: c.id });
+    const sq = await villageSquare(c.village_id, 0.001);
+    const [[a, b, cc, d]] = sq.coordinates as [[number, number][]];
+    const bowtie = { type: "Polygon" as const, coordinates: [[a!, cc!, b!, d!, a!]] };
+    await expect(api.claims.updateParcel({ id: c.id, geometry: bowtie, expectedVersion: c.version }))
+      .rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("Self-intersection") });
+    const after = await api.claims.get({ id: c.id });
+    expect(after.version).toBe(before.version);
+    expect(after.geometry).toEqual(before.geometry);
+  });
+
+  it("refuses a parcel outside its village", async () => {
+    const c = await claimIn("Gadchiroli", "fld_verified");
+    const far = await villageSquare(c.village_id, 0.001, [0.5, 0.5]);
+    await expect(callerFor(db, users.gadchiroli).claims.updateParcel({ id: c.id, geometry: far, expectedVersion: c.version }))
+      .rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("outside village") });
+  });
+
+  it("redraws a parcel inside the village and audits it", async () => {
+    const c = await claimIn("Gadchiroli", "fld_verified");
+    const api = callerFor(db, users.gadchiroli);
+    const r = await api.claims.updateParcel({ id: c.id, geometry: await villageSquare(c.village_id, 0.0008), expectedVersion: c.version });
+    expect(r.version).toBe(c.version + 1);
+    expect(r.areaParcelHa).toBeGreaterThan(0.5);
+    const detail = await api.claims.get({ id: c.id });
+    expect(detail.history.at(-1)!.action).toBe("edit_parcel");
+  });
+
+  it("creates a claim with a client id, and refuses a village outside the user's scope", async () => {
+    const [village] = await rows<{ id: number }>(db, sql`SELECT v.id FROM villages v JOIN districts d ON d.id = v.district_id WHERE d.name = 'Gadchiroli' LIMIT 1`);
+    const [other] = await rows<{ id: number }>(db, sql`SELECT v.id FROM villages v JOIN districts d ON d.id = v.district_id WHERE d.name = 'Nandurbar' LIMIT 1`);
+    const api = callerFor(db, users.gadchiroli);
+    const claims = await count("claims");
+    const input = { id: crypto.randomUUID(), type: "IFR" as const, claimantName: "Lalsu Atram", claimantNameLocal: "लालसू आत्राम", category: "ST" as const, villageId: other!.id, areaClaimedHa: 1.2, filedOn: "2025-06-01" };
+    await expect(api.claims.create(input)).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("not in your districts") });
+    expect(await count("claims")).toBe(claims);
+    const created = await api.claims.create({ ...input, villageId: village!.id, geometry: await villageSquare(village!.id, 0.0008) });
+    expect(created.claimNo).toMatch(/^MH-GAD-IFR-2025-/);
+    const detail = await api.claims.get({ id: created.id });
+    expect(detail.status).toBe("received");
+    expect(detail.history).toHaveLength(1);
+  });
+});
