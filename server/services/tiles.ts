@@ -133,8 +133,11 @@ export function hasNativeMvt(db: Db): Promise<boolean> {
   return known;
 }
 
-export async function renderTile(db: Db, user: SessionUser, t: TileAddress, filter: ClaimFilter): Promise<Uint8Array> {
-  if (await hasNativeMvt(db)) {
+export async function renderTile(
+  db: Db, user: SessionUser, t: TileAddress, filter: ClaimFilter,
+  encoder: "auto" | "portable" = "auto",
+): Promise<Uint8Array> {
+  if (encoder === "auto" && (await hasNativeMvt(db))) {
     const [row] = await rows<{ mvt: Uint8Array | null }>(db, nativeTileSql(user, t, filter));
     return row?.mvt ? new Uint8Array(row.mvt) : new Uint8Array();
   }

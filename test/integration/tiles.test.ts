@@ -1,0 +1,83 @@
+import { VectorTile } from "@mapbox/vector-tile";
+import { sql } from "drizzle-orm";
+import Pbf from "pbf";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rows } from "@/server/db/client";
+import { renderTile, tileAddressSchema } from "@/server/services/tiles";
+import { openTestDatabase } from "../helpers/db";
+
+let env: Awaited<ReturnType<typeof openTestDatabase>>;
+beforeAll(async () => { env = await openTestDatabase(); });
+afterAll(() => env.cleanup());
+
+function tileOf(lon: number, lat: number, z: number) {
+  const n = 2 ** z;
+  const r = (lat * Math.PI) / 180;
+  return { z, x: Math.floor(((lon + 180) / 360) * n), y: Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n) };
+}
+
+async function aClaim(district: string) {
+  const [c] = await rows<{ id: string; lon: number; lat: number; status: string }>(
+    env.db,
+    sql`SELECT c.id, ST_X(c.centroid) AS lon, ST_Y(c.centroid) AS lat, c.status FROM claims c JOIN districts d ON d.id = c.district_id
+        WHERE d.name = ${district} AND c.type = 'IFR' ORDER BY c.claim_no LIMIT 1`,
+  );
+  return c!;
+}
+
+const decode = (b: Uint8Array) => new VectorTile(new Pbf(b));
+
+describe("vector tiles", () => {
+  it("shows district counts at low zoom that add up to the district's claims", async () => {
+    const c = await aClaim("Gadchiroli");
+    const tile = decode(await renderTile(env.db, env.users.gadchiroli, tileOf(c.lon, c.lat, 6), {}));
+    const counts = tile.layers.counts!;
+    const [total] = await rows<{ n: number }>(env.db, sql`SELECT count(*)::int AS n FROM claims c JOIN districts d ON d.id = c.district_id WHERE d.name = 'Gadchiroli'`);
+    const gad = Array.from({ length: counts.length }, (_, i) => counts.feature(i).properties).find((p) => p.name === "Gadchiroli")!;
+    expect(gad.n).toBe(total!.n);
+    expect(Number(gad.granted) + Number(gad.rejected) + Number(gad.pending)).toBe(total!.n);
+    expect(tile.layers.districts!.length).toBeGreaterThan(0);
+  });
+
+  it("shows each claim as a point at z12 and as a parcel at z14, with its status", async () => {
+    const c = await aClaim("Gadchiroli");
+    const points = decode(await renderTile(env.db, env.users.gadchiroli, tileOf(c.lon, c.lat, 12), {})).layers.claims!;
+    const p = Array.from({ length: points.length }, (_, i) => points.feature(i)).find((f) => f.properties.id === c.id)!;
+    expect(p.type).toBe(1);
+    expect(p.properties.status).toBe(c.status);
+    const parcels = decode(await renderTile(env.db, env.users.gadchiroli, tileOf(c.lon, c.lat, 14), {}));
+    const f = Array.from({ length: parcels.layers.claims!.length }, (_, i) => parcels.layers.claims!.feature(i)).find((x) => x.properties.id === c.id)!;
+    expect(f.type).toBe(3);
+    expect(parcels.layers.villages!.length).toBeGreaterThan(0);
+  });
+
+  it("applies the filter and the user's scope", async () => {
+    const c = await aClaim("Gadchiroli");
+    const other = c.status === "title_granted" ? "received" : "title_granted";
+    const filtered = decode(await renderTile(env.db, env.users.gadchiroli, tileOf(c.lon, c.lat, 12), { statuses: [other as "received"] })).layers.claims;
+    const ids = filtered ? Array.from({ length: filtered.length }, (_, i) => filtered.feature(i).properties.id) : [];
+    expect(ids).not.toContain(c.id);
+    const asNandurbar = decode(await renderTile(env.db, env.users.nandurbar, tileOf(c.lon, c.lat, 12), {}));
+    expect(asNandurbar.layers.claims).toBeUndefined();
+    const lowAsNandurbar = decode(await renderTile(env.db, env.users.nandurbar, tileOf(c.lon, c.lat, 6), {})).layers.counts;
+    const names = lowAsNandurbar ? Array.from({ length: lowAsNandurbar.length }, (_, i) => lowAsNandurbar.feature(i).properties.name) : [];
+    expect(names).not.toContain("Gadchiroli");
+  });
+
+  it("computes counts from claims when the filter needs it (area, dates)", async () => {
+    const c = await aClaim("Gadchiroli");
+    const big = decode(await renderTile(env.db, env.users.gadchiroli, tileOf(c.lon, c.lat, 6), { areaMinHa: 3 })).layers.counts!;
+    const all = decode(await renderTile(env.db, env.users.gadchiroli, tileOf(c.lon, c.lat, 6), {})).layers.counts!;
+    const n = (l: typeof big) => Array.from({ length: l.length }, (_, i) => Number(l.feature(i).properties.n)).reduce((a, b) => a + b, 0);
+    const [expected] = await rows<{ n: number }>(env.db, sql`SELECT count(*)::int AS n FROM claims c JOIN districts d ON d.id = c.district_id WHERE d.name = 'Gadchiroli' AND c.area_claimed_ha >= 3`);
+    expect(n(big)).toBe(expected!.n);
+    expect(n(big)).toBeLessThan(n(all));
+  });
+
+  it("refuses tile addresses off the grid", () => {
+    expect(tileAddressSchema.safeParse({ z: "3", x: "8", y: "0" }).success).toBe(false);
+    expect(tileAddressSchema.safeParse({ z: "40", x: "0", y: "0" }).success).toBe(false);
+    expect(tileAddressSchema.safeParse({ z: "3", x: "-1", y: "0" }).success).toBe(false);
+    expect(tileAddressSchema.safeParse({ z: "3", x: "7", y: "7" }).success).toBe(true);
+  });
+});
