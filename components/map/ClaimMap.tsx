@@ -82,6 +82,7 @@ export function ClaimMap(props: {
       attributionControl: { compact: true, customAttribution: "Boundaries: FRA Atlas demo data (synthetic)" },
     });
     mapRef.current = map;
+    (window as unknown as { __fraMap?: maplibregl.Map }).__fraMap = map; // for end-to-end tests and debugging
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), "top-right");
     map.addControl(new maplibregl.ScaleControl({ unit: "metric" }), "bottom-right");
     const reportViewport = () => {
@@ -140,6 +141,8 @@ export function ClaimMap(props: {
   useEffect(() => {
     if (!props.focus || !mapRef.current) return;
     const [w, s, e, n] = props.focus.bbox;
+    // The claim panel may have just opened beside the map: measure the new size before fitting.
+    mapRef.current.resize();
     mapRef.current.fitBounds([[w, s], [e, n]], { padding: 60, maxZoom: 15.5, duration: 600 });
   }, [props.focus]);
 

@@ -156,7 +156,8 @@ describe("parcels and new claims", () => {
   async function villageSquare(villageId: number, sizeDeg: number, offset: [number, number] = [0, 0]) {
     const [v] = await rows<{ x: number; y: number }>(db, sql`SELECT ST_X(label_point) AS x, ST_Y(label_point) AS y FROM villages WHERE id = ${villageId}`);
     const [x, y] = [v!.x + offset[0], v!.y + offset[1]];
-    return { type: "Polygon" as const, coordinates: [[[x, y], [x + sizeDeg, y], [x + sizeDeg, y + sizeDeg], [x, y + sizeDeg], [x, y]]] };
+    const ring: [number, number][] = [[x, y], [x + sizeDeg, y], [x + sizeDeg, y + sizeDeg], [x, y + sizeDeg], [x, y]];
+    return { type: "Polygon" as const, coordinates: [ring] };
   }
 
   it("refuses a self-intersecting parcel and changes nothing", async () => {
@@ -164,7 +165,7 @@ describe("parcels and new claims", () => {
     const api = callerFor(db, users.gadchiroli);
     const before = await api.claims.get({ id: c.id });
     const sq = await villageSquare(c.village_id, 0.001);
-    const [[a, b, cc, d]] = sq.coordinates as [[number, number][]];
+    const [a, b, cc, d] = sq.coordinates[0]!;
     const bowtie = { type: "Polygon" as const, coordinates: [[a!, cc!, b!, d!, a!]] };
     await expect(api.claims.updateParcel({ id: c.id, geometry: bowtie, expectedVersion: c.version }))
       .rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("Self-intersection") });

@@ -1,0 +1,91 @@
+// A district official logs in, finds a claim on the map, remands it with a reason and sees the audit
+// entry. Real Next.js server, real PGlite + PostGIS, real Chromium.
+import { mkdirSync } from "node:fs";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { DEMO_PASSWORD } from "@/server/db/seed/generate";
+import { CHROMIUM_ARGS, CHROMIUM_PATH, startApp } from "../helpers/app-server";
+
+let app: Awaited<ReturnType<typeof startApp>>;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  app = await startApp(inject("templateDir"));
+  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+describe("review map, end to end", () => {
+  it("refuses a wrong password", async () => {
+    await page.goto(`${app.url}/`);
+    await page.waitForURL(/\/login$/);
+    await page.fill('input[name="username"]', "official.gadchiroli");
+    await page.fill('input[name="password"]', "wrong");
+    await page.click('button[type="submit"]');
+    await page.locator(".error").filter({ hasText: "wrong username or password" }).waitFor();
+  });
+
+  it("logs in, finds a claim under SDLC review on the map and remands it", async () => {
+    await page.fill('input[name="password"]', DEMO_PASSWORD);
+    await page.click('button[type="submit"]');
+    await page.waitForURL(`${app.url}/`);
+    await page.waitForFunction(() => (window as unknown as { __fraMapReady?: boolean }).__fraMapReady === true, null, { timeout: 60_000 });
+
+    await page.locator(".filters label.chip", { hasText: "SDLC review" }).locator("input").check();
+    await page.getByLabel("only in map view").uncheck();
+    const first = page.locator(".list li").first();
+    await first.waitFor();
+    const claimNo = (await first.locator(".meta").first().textContent())!.trim().split(" ").pop()!;
+    expect(claimNo).toMatch(/^MH-GAD-/);
+
+    // Picking it in the list flies the map to it; then the official clicks the parcel on the map.
+    await first.click();
+    const panel = page.getByLabel("Claim details");
+    await expect(panel.textContent()).resolves.toBeTruthy();
+    await page.getByRole("button", { name: "Close" }).click();
+    // Find where the map draws this claim's parcel and click it there.
+    const map = page.getByTestId("map");
+    const box = (await map.boundingBox())!;
+    const at = await page.waitForFunction((no) => {
+      type M = { loaded(): boolean; querySourceFeatures(s: string, o: object): Array<{ geometry: { type: string; coordinates: number[][][] } }>; project(p: [number, number]): { x: number; y: number } };
+      const m = (window as unknown as { __fraMap?: M }).__fraMap;
+      if (!m || !m.loaded()) return null;
+      const f = m.querySourceFeatures("fra", { sourceLayer: "claims", filter: ["==", ["get", "claim_no"], no] }).find((x) => x.geometry.type === "Polygon");
+      if (!f) return null;
+      const ring = f.geometry.coordinates[0]!;
+      const lon = ring.reduce((a, p) => a + p[0]!, 0) / ring.length;
+      const lat = ring.reduce((a, p) => a + p[1]!, 0) / ring.length;
+      return m.project([lon, lat]);
+    }, claimNo, { timeout: 30_000 });
+    const px = (await at.jsonValue()) as { x: number; y: number };
+    await page.mouse.click(box.x + px.x, box.y + px.y);
+    await panel.getByText(claimNo).waitFor();
+    const opened = ((await panel.textContent()) ?? "").includes(claimNo);
+    if (!opened) await page.screenshot({ path: "test-results/map-click-failed.png" });
+    expect(opened).toBe(true);
+
+    await panel.getByLabel("Action").selectOption("sdlc_remand");
+    await panel.getByLabel("Reason").fill("Boundary map lacks khasra numbers; Gram Sabha to re-verify");
+    await panel.getByRole("button", { name: "Record decision" }).click();
+    await page.getByRole("status").filter({ hasText: "Recorded" }).waitFor();
+    const trail = panel.getByLabel("Audit trail");
+    await trail.getByText("Boundary map lacks khasra numbers; Gram Sabha to re-verify").waitFor();
+    expect(await trail.textContent()).toContain("Remanded to Gram Sabha");
+    expect(await trail.textContent()).toContain("Asha Kumre");
+    mkdirSync("test-results", { recursive: true });
+    await page.screenshot({ path: "test-results/review-remand.png" });
+  });
+
+  it("opens the dashboard", async () => {
+    await page.getByRole("button", { name: "Dashboard" }).click();
+    const dashboard = page.locator('[aria-label="Dashboard"]');
+    await dashboard.getByText("By tehsil").waitFor();
+    await dashboard.getByText("Etapalli").waitFor();
+    await page.screenshot({ path: "test-results/dashboard.png" });
+  });
+});
