@@ -92,6 +92,8 @@ export function ClaimMap(props: {
     map.on("load", () => {
       reportViewport();
       (window as unknown as { __fraMapReady?: boolean }).__fraMapReady = true;
+      // First complete paint (tiles loaded and drawn): what the tile benchmark times.
+      map.once("idle", () => ((window as unknown as { __fraMapIdleAt?: number }).__fraMapIdleAt = performance.now()));
     });
     map.on("moveend", reportViewport);
     const clickable = ["claim-fill", "claim-points"];

@@ -15,9 +15,9 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startApp(templateDir: string): Promise<{ url: string; stop: () => Promise<void>; log: () => string }> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "fra-e2e-"));
-  cpSync(templateDir, dataDir, { recursive: true });
+export async function startApp(sourceDir: string, options: { copy: boolean } = { copy: true }): Promise<{ url: string; stop: () => Promise<void>; log: () => string }> {
+  const dataDir = options.copy ? mkdtempSync(path.join(os.tmpdir(), "fra-e2e-")) : sourceDir;
+  if (options.copy) cpSync(sourceDir, dataDir, { recursive: true });
   const port = await freePort();
   let output = "";
   const child: ChildProcess = spawn("node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], {
@@ -43,7 +43,7 @@ export async function startApp(templateDir: string): Promise<{ url: string; stop
     stop: async () => {
       child.kill("SIGTERM");
       await new Promise((r) => child.once("exit", r));
-      rmSync(dataDir, { recursive: true, force: true });
+      if (options.copy) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

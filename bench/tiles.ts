@@ -1,0 +1,138 @@
+// Tile benchmark: p50/p95 latency of vector tiles at zooms 6-14 over a fixed tile set, three ways:
+//   sql     the tile's SQL alone (ST_AsMVT on PostgreSQL; the clip-and-quantize query on PGlite)
+//   service the same SQL plus encoding, in process (what the route runs)
+//   http    GET /api/tiles/z/x/y through `next start`, session check included
+// plus the time to first complete map paint of a district in headless Chromium.
+// npm run bench -- [--claims 1000000] [--data-dir data/bench-1m] [--reps 3]
+// Needs `npm run build` first. The dataset is generated once (same generator as the demo) and reused.
+import { existsSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { sql } from "drizzle-orm";
+import { chromium } from "playwright-core";
+import { DISTRICTS } from "@/server/db/seed/geography";
+import { seedDemo, DEMO_PASSWORD } from "@/server/db/seed/generate";
+import { openDatabase } from "@/server/db/open";
+import { rows } from "@/server/db/client";
+import { hasNativeMvt, nativeTileSql, portableTileSql, renderTile, type TileAddress } from "@/server/services/tiles";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@/test/helpers/app-server";
+import { startBenchApp } from "./app";
+
+const { values } = parseArgs({
+  options: {
+    claims: { type: "string", default: "1000000" },
+    "data-dir": { type: "string", default: "data/bench-1m" },
+    reps: { type: "string", default: "3" },
+  },
+});
+const claims = Number(values.claims);
+const dataDir = values["data-dir"]!;
+const reps = Number(values.reps);
+
+const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+};
+const stats = (xs: number[]) => ({ p50_ms: +percentile(xs, 50).toFixed(2), p95_ms: +percentile(xs, 95).toFixed(2), n: xs.length });
+
+function tileOf(lon: number, lat: number, z: number): TileAddress {
+  const n = 2 ** z;
+  const r = (lat * Math.PI) / 180;
+  return { z, x: Math.floor(((lon + 180) / 360) * n), y: Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n) };
+}
+
+const log = (m: string) => console.error(`[bench] ${m}`);
+
+// 1. The dataset.
+if (!existsSync(`${dataDir}/PG_VERSION`)) {
+  log(`generating ${claims} claims into ${dataDir} (once)`);
+  const d = await openDatabase({ dataDir });
+  await d.migrate();
+  await seedDemo(d.db, { claims, seed: 2006, districts: DISTRICTS.filter((x) => x.claimWeight >= 1).map((x) => x.name), withHistory: false, documents: 0, log });
+  await d.close();
+}
+
+// 2. In-process: raw SQL vs the service, as the state-wide admin (the heaviest scope).
+const database = await openDatabase({ dataDir });
+const db = database.db;
+const [admin] = await rows<{ id: string }>(db, sql`SELECT id FROM users WHERE username = 'admin'`);
+const user = { id: admin!.id, username: "admin", displayName: "admin", role: "admin" as const, districtIds: [], tehsilIds: [] };
+const [{ n: claimCount } = { n: 0 }] = await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM claims`);
+const seeds = await rows<{ lon: number; lat: number }>(
+  db,
+  sql`SELECT ST_X(centroid) AS lon, ST_Y(centroid) AS lat FROM claims WHERE type = 'IFR' ORDER BY md5(id::text) LIMIT 4`,
+);
+const tiles: TileAddress[] = [];
+for (let z = 6; z <= 14; z++) for (const s of seeds) tiles.push(tileOf(s.lon, s.lat, z));
+const native = await hasNativeMvt(db);
+const byZoom = (samples: Array<{ z: number; ms: number }>) =>
+  Object.fromEntries(Array.from({ length: 9 }, (_, i) => i + 6).map((z) => [z, stats(samples.filter((s) => s.z === z).map((s) => s.ms))]));
+
+for (const t of tiles) await renderTile(db, user, t, {}); // warm caches
+const sqlSamples: Array<{ z: number; ms: number }> = [];
+const serviceSamples: Array<{ z: number; ms: number }> = [];
+let bytes = 0;
+for (let r = 0; r < reps; r++) {
+  for (const t of tiles) {
+    let t0 = performance.now();
+    await db.execute(native ? nativeTileSql(user, t, {}) : portableTileSql(user, t, {}));
+    sqlSamples.push({ z: t.z, ms: performance.now() - t0 });
+    t0 = performance.now();
+    bytes += (await renderTile(db, user, t, {})).length;
+    serviceSamples.push({ z: t.z, ms: performance.now() - t0 });
+  }
+}
+await database.close();
+
+// 3. Over HTTP through the real server, and the first paint in Chromium.
+const app = await startBenchApp(dataDir);
+let http: ReturnType<typeof stats> | null = null;
+let httpByZoom: Record<string, ReturnType<typeof stats>> = {};
+let firstPaintMs: number | null = null;
+try {
+  const login = await fetch(`${app.url}/api/trpc/auth.login`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: app.url },
+    body: JSON.stringify({ username: "admin", password: DEMO_PASSWORD }),
+  });
+  const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
+  const httpSamples: Array<{ z: number; ms: number }> = [];
+  for (let r = 0; r < reps; r++) {
+    for (const t of tiles) {
+      const t0 = performance.now();
+      const res = await fetch(`${app.url}/api/tiles/${t.z}/${t.x}/${t.y}`, { headers: { cookie } });
+      await res.arrayBuffer();
+      httpSamples.push({ z: t.z, ms: performance.now() - t0 });
+    }
+  }
+  http = stats(httpSamples.map((s) => s.ms));
+  httpByZoom = byZoom(httpSamples);
+
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, "--use-angle=swiftshader", "--enable-unsafe-swiftshader"] });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await context.addCookies([{ name: cookie.split("=")[0]!, value: cookie.split("=")[1]!, url: app.url }]);
+  const page = await context.newPage();
+  await page.goto(`${app.url}/`);
+  await page.waitForFunction(() => (window as unknown as { __fraMapIdleAt?: number }).__fraMapIdleAt !== undefined, null, { timeout: 60_000 });
+  firstPaintMs = await page.evaluate(() => (window as unknown as { __fraMapIdleAt: number }).__fraMapIdleAt);
+  await browser.close();
+} finally {
+  await app.stop();
+}
+
+const sqlAll = stats(sqlSamples.map((s) => s.ms));
+const serviceAll = stats(serviceSamples.map((s) => s.ms));
+console.log(JSON.stringify({
+  benchmark: "tiles",
+  database: native ? "postgresql (ST_AsMVT)" : "pglite (portable MVT encoder)",
+  claims: claimCount,
+  tiles: tiles.length,
+  reps,
+  mean_tile_bytes: Math.round(bytes / serviceSamples.length),
+  sql: sqlAll,
+  service: serviceAll,
+  http,
+  http_over_sql_p95: http ? +(http.p95_ms / sqlAll.p95_ms).toFixed(2) : null,
+  by_zoom: { sql: byZoom(sqlSamples), service: byZoom(serviceSamples), http: httpByZoom },
+  first_paint_ms: firstPaintMs === null ? null : Math.round(firstPaintMs),
+  targets: { http_p95_ms: 50, http_over_sql: 1.2, first_paint_ms: 2000 },
+}));
