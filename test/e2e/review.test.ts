@@ -52,16 +52,19 @@ describe("review map, end to end", () => {
     const map = page.getByTestId("map");
     const box = (await map.boundingBox())!;
     const at = await page.waitForFunction((no) => {
-      type M = { loaded(): boolean; querySourceFeatures(s: string, o: object): Array<{ geometry: { type: string; coordinates: number[][][] } }>; project(p: [number, number]): { x: number; y: number } };
+      type Geometry = { type: string; coordinates: unknown };
+      type M = { querySourceFeatures(s: string, o: object): Array<{ geometry: Geometry }>; project(p: [number, number]): { x: number; y: number } };
       const m = (window as unknown as { __fraMap?: M }).__fraMap;
-      if (!m || !m.loaded()) return null;
-      const f = m.querySourceFeatures("fra", { sourceLayer: "claims", filter: ["==", ["get", "claim_no"], no] }).find((x) => x.geometry.type === "Polygon");
-      if (!f) return null;
-      const ring = f.geometry.coordinates[0]!;
-      const lon = ring.reduce((a, p) => a + p[0]!, 0) / ring.length;
-      const lat = ring.reduce((a, p) => a + p[1]!, 0) / ring.length;
-      return m.project([lon, lat]);
-    }, claimNo, { timeout: 30_000 });
+      if (!m) return null;
+      const found = m.querySourceFeatures("fra", { sourceLayer: "claims", filter: ["==", ["get", "claim_no"], no] });
+      const polygon = found.find((x) => x.geometry.type === "Polygon");
+      if (polygon) {
+        const ring = (polygon.geometry.coordinates as number[][][])[0]!;
+        return m.project([ring.reduce((a, p) => a + p[0]!, 0) / ring.length, ring.reduce((a, p) => a + p[1]!, 0) / ring.length]);
+      }
+      const point = found.find((x) => x.geometry.type === "Point");
+      return point ? m.project(point.geometry.coordinates as [number, number]) : null;
+    }, claimNo, { timeout: 90_000, polling: 250 });
     const px = (await at.jsonValue()) as { x: number; y: number };
     await page.mouse.click(box.x + px.x, box.y + px.y);
     await panel.getByText(claimNo).waitFor();
