@@ -13,7 +13,7 @@ import { DISTRICTS } from "@/server/db/seed/geography";
 import { seedDemo, DEMO_PASSWORD } from "@/server/db/seed/generate";
 import { openDatabase } from "@/server/db/open";
 import { rows } from "@/server/db/client";
-import { hasNativeMvt, nativeTileSql, portableTileSql, renderTile, type TileAddress } from "@/server/services/tiles";
+import { hasNativeMvt, nativeTileSql, portableTileSql, renderTile, tileContaining as tileOf, type TileAddress } from "@/server/services/tiles";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@/test/helpers/app-server";
 import { startBenchApp } from "./app";
 
@@ -34,11 +34,6 @@ const percentile = (xs: number[], p: number) => {
 };
 const stats = (xs: number[]) => ({ p50_ms: +percentile(xs, 50).toFixed(2), p95_ms: +percentile(xs, 95).toFixed(2), n: xs.length });
 
-function tileOf(lon: number, lat: number, z: number): TileAddress {
-  const n = 2 ** z;
-  const r = (lat * Math.PI) / 180;
-  return { z, x: Math.floor(((lon + 180) / 360) * n), y: Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n) };
-}
 
 const log = (m: string) => console.error(`[bench] ${m}`);
 

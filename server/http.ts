@@ -1,14 +1,24 @@
 // Helpers for the route handlers: who is asking, and is a state-changing request really from our pages.
 import { readServerEnv } from "@/configs/server";
-import { readCookie, SESSION_COOKIE, validateSession, type SessionUser } from "@/server/auth/session";
+import { decodeFilterParam, type ClaimFilter } from "@/configs/contracts/claims";
+import { sessionFromCookies, type SessionUser } from "@/server/auth/session";
 import { getDatabase } from "@/server/db";
 import type { Db } from "@/server/db/client";
 import { DomainError, HTTP_STATUS } from "@/server/services/errors";
 
 export async function requestUser(req: Request): Promise<{ db: Db; user: SessionUser | null }> {
   const { db } = await getDatabase();
-  const token = readCookie(req.headers.get("cookie"), SESSION_COOKIE);
-  return { db, user: token ? await validateSession(db, token, readServerEnv().FRA_SESSION_DAYS) : null };
+  const { user } = await sessionFromCookies(db, req.headers.get("cookie"), readServerEnv().FRA_SESSION_DAYS);
+  return { db, user };
+}
+
+/** The claim filter in the `f` query parameter, or a 400 response saying what is wrong with it. */
+export function filterFromRequest(req: Request): ClaimFilter | Response {
+  try {
+    return decodeFilterParam(new URL(req.url).searchParams.get("f"));
+  } catch (e) {
+    return jsonError(400, `bad filter: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }
 
 /**

@@ -4,15 +4,14 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import { readServerEnv } from "@/configs/server";
-import { readCookie, SESSION_COOKIE, validateSession, type SessionUser } from "@/server/auth/session";
+import { sessionFromCookies, type SessionUser } from "@/server/auth/session";
 import type { Db } from "@/server/db/client";
 import { DomainError } from "@/server/services/errors";
 
 export type Context = { db: Db; user: SessionUser | null; sessionToken: string | null; resHeaders: Headers; secureCookies: boolean };
 
 export async function createContext(db: Db, req: Request, resHeaders: Headers): Promise<Context> {
-  const token = readCookie(req.headers.get("cookie"), SESSION_COOKIE);
-  const user = token ? await validateSession(db, token, readServerEnv().FRA_SESSION_DAYS) : null;
+  const { token, user } = await sessionFromCookies(db, req.headers.get("cookie"), readServerEnv().FRA_SESSION_DAYS);
   return { db, user, sessionToken: token, resHeaders, secureCookies: new URL(req.url).protocol === "https:" };
 }
 

@@ -59,6 +59,12 @@ export async function validateSession(db: Db, token: string, days: number): Prom
   };
 }
 
+/** The session token and user behind a request's Cookie header (both null when logged out). */
+export async function sessionFromCookies(db: Db, cookieHeader: string | null, days: number): Promise<{ token: string | null; user: SessionUser | null }> {
+  const token = readCookie(cookieHeader, SESSION_COOKIE);
+  return { token, user: token ? await validateSession(db, token, days) : null };
+}
+
 export async function deleteSession(db: Db, token: string): Promise<void> {
   await db.execute(sql`DELETE FROM sessions WHERE id = ${hashToken(token)}`);
 }

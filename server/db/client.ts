@@ -45,6 +45,11 @@ export async function openPostgres(url: string): Promise<Database> {
   };
 }
 
+/** Runs `work` in one transaction; the transaction handle is used like the database itself. */
+export function transaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
+  return db.transaction((tx) => work(tx as unknown as Db));
+}
+
 /** Rows of a raw SQL statement, whichever driver runs it. */
 export async function rows<T>(db: Db, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown;

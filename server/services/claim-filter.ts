@@ -1,15 +1,18 @@
-// Claim filters as SQL conditions on claims `c`: one translation shared by the list, tiles and export.
+// Claim filters as SQL conditions: one translation shared by the list, tiles and export. The alias is
+// claims `c`, or village_stats `s` (which has the same type, status, district and tehsil columns).
 import { sql, type SQL } from "drizzle-orm";
 import type { ClaimFilter } from "@/configs/contracts/claims";
 
 const list = (values: readonly (string | number)[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
 
-export function filterConditions(f: ClaimFilter): SQL[] {
+export function filterConditions(f: ClaimFilter, alias: "c" | "s" = "c"): SQL[] {
+  const a = sql.raw(alias);
   const where: SQL[] = [];
-  if (f.types?.length) where.push(sql`c.type IN (${list(f.types)})`);
-  if (f.statuses?.length) where.push(sql`c.status IN (${list(f.statuses)})`);
-  if (f.districtId) where.push(sql`c.district_id = ${f.districtId}`);
-  if (f.tehsilId) where.push(sql`c.tehsil_id = ${f.tehsilId}`);
+  if (f.types?.length) where.push(sql`${a}.type IN (${list(f.types)})`);
+  if (f.statuses?.length) where.push(sql`${a}.status IN (${list(f.statuses)})`);
+  if (f.districtId) where.push(sql`${a}.district_id = ${f.districtId}`);
+  if (f.tehsilId) where.push(sql`${a}.tehsil_id = ${f.tehsilId}`);
+  if (alias === "s") return where; // the counts table has nothing finer
   if (f.villageId) where.push(sql`c.village_id = ${f.villageId}`);
   if (f.filedFrom) where.push(sql`c.filed_on >= ${f.filedFrom}::date`);
   if (f.filedTo) where.push(sql`c.filed_on <= ${f.filedTo}::date`);

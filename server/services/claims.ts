@@ -8,10 +8,9 @@ import {
   transitionFor,
   type ClaimStatus,
   type ClaimType,
-  type WorkflowAction,
 } from "@/configs/workflow";
 import type { SessionUser } from "@/server/auth/session";
-import { rows, type Db } from "@/server/db/client";
+import { rows, transaction, type Db } from "@/server/db/client";
 import { filterConditions, whereAll } from "./claim-filter";
 import { DomainError } from "./errors";
 import { requireRole, scopeCondition } from "./scope";
@@ -173,18 +172,18 @@ async function appendAudit(tx: Db, args: { claimId: string; action: string; from
 /** One step of the legal workflow: checked, applied only to the version the user saw, and audited. */
 export async function transitionClaim(db: Db, user: SessionUser, input: TransitionInput) {
   requireRole(user, transitionFor(input.action).roles);
-  return db.transaction(async (tx) => {
-    const claim = await lockClaim(tx as unknown as Db, user, input.id, input.expectedVersion);
-    const rejectedStatus = input.action === "hear_appeal" ? await appealedRejection(tx as unknown as Db, claim.id) : undefined;
+  return transaction(db, async (tx) => {
+    const claim = await lockClaim(tx, user, input.id, input.expectedVersion);
+    const rejectedStatus = input.action === "hear_appeal" ? await appealedRejection(tx, claim.id) : undefined;
     const check = checkTransition({ action: input.action, from: claim.status, role: user.role, reason: input.reason, rejectedStatus });
     if (!check.ok) throw new DomainError(check.code === "FORBIDDEN_ROLE" ? "FORBIDDEN" : "BAD_REQUEST", check.message);
     const [updated] = await rows<{ version: number }>(
-      tx as unknown as Db,
+      tx,
       sql`UPDATE claims SET status = ${check.to}, version = version + 1, status_changed_at = now(), updated_at = now()
           WHERE id = ${claim.id} AND version = ${input.expectedVersion} RETURNING version`,
     );
     if (!updated) throw new DomainError("CONFLICT", "this claim changed while you were deciding; reload it");
-    await appendAudit(tx as unknown as Db, {
+    await appendAudit(tx, {
       claimId: claim.id, action: input.action, from: claim.status, to: check.to, actorId: user.id, reason: input.reason.trim(), version: updated.version,
     });
     return { id: claim.id, status: check.to, version: updated.version };
@@ -225,8 +224,7 @@ export async function checkParcel(db: Db, geometry: PolygonGeometry, villageId: 
 
 export async function updateParcel(db: Db, user: SessionUser, input: { id: string; geometry: PolygonGeometry; expectedVersion: number }) {
   requireRole(user, ["district_official", "field_staff"]);
-  return db.transaction(async (tx0) => {
-    const tx = tx0 as unknown as Db;
+  return transaction(db, async (tx) => {
     const claim = await lockClaim(tx, user, input.id, input.expectedVersion);
     const areaHa = await checkParcel(tx, input.geometry, claim.village_id);
     const [updated] = await rows<{ version: number }>(
@@ -246,8 +244,7 @@ export async function updateParcel(db: Db, user: SessionUser, input: { id: strin
 
 export async function createClaim(db: Db, user: SessionUser, input: NewClaim) {
   requireRole(user, ["district_official", "field_staff"]);
-  return db.transaction(async (tx0) => {
-    const tx = tx0 as unknown as Db;
+  return transaction(db, async (tx) => {
     const [village] = await rows<{ id: number; tehsil_id: number; district_id: number; abbr: string }>(
       tx,
       sql`SELECT v.id, v.tehsil_id, v.district_id, d.abbr FROM villages v JOIN districts d ON d.id = v.district_id
@@ -274,4 +271,3 @@ export async function createClaim(db: Db, user: SessionUser, input: NewClaim) {
   });
 }
 
-export type { WorkflowAction };

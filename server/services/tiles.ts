@@ -30,15 +30,11 @@ const WEB_MERCATOR_HALF = 20037508.342789244;
 
 type LayerQuery = { name: string; features: SQL }; // features: rows of (props jsonb, geom geometry(4326))
 
-const list = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
-
-function countsWhere(user: SessionUser, f: ClaimFilter): SQL {
-  const where: SQL[] = [scopeCondition(user, "s"), sql`s.n > 0`];
-  if (f.types?.length) where.push(sql`s.type IN (${list(f.types)})`);
-  if (f.statuses?.length) where.push(sql`s.status IN (${list(f.statuses)})`);
-  if (f.districtId) where.push(sql`s.district_id = ${f.districtId}`);
-  if (f.tehsilId) where.push(sql`s.tehsil_id = ${f.tehsilId}`);
-  return whereAll(where);
+/** The tile at zoom `z` that contains a point: for picking tile sets in tests and benchmarks. */
+export function tileContaining(lon: number, lat: number, z: number): TileAddress {
+  const n = 2 ** z;
+  const r = (lat * Math.PI) / 180;
+  return { z, x: Math.floor(((lon + 180) / 360) * n), y: Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n) };
 }
 
 const countColumns = (n: SQL, status: SQL) => sql`
@@ -51,7 +47,8 @@ const countColumns = (n: SQL, status: SQL) => sql`
 function countsByUnit(user: SessionUser, f: ClaimFilter, byDistrict: boolean): SQL {
   if (countsAnswer(f)) {
     const unit = byDistrict ? sql`s.district_id` : sql`s.village_id`;
-    return sql`SELECT ${unit} AS unit, ${countColumns(sql`s.n`, sql`s.status`)} FROM village_stats s WHERE ${countsWhere(user, f)} GROUP BY 1`;
+    const where = whereAll([scopeCondition(user, "s"), sql`s.n > 0`, ...filterConditions(f, "s")]);
+    return sql`SELECT ${unit} AS unit, ${countColumns(sql`s.n`, sql`s.status`)} FROM village_stats s WHERE ${where} GROUP BY 1`;
   }
   const unit = byDistrict ? sql`c.district_id` : sql`c.village_id`;
   return sql`SELECT ${unit} AS unit, ${countColumns(sql`1`, sql`c.status`)} FROM claims c

@@ -1,19 +1,10 @@
 // Starts the built app (next start) on a free port against a private copy of the test database.
 import { spawn, type ChildProcess } from "node:child_process";
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { freePort } from "./free-port";
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 export async function startApp(sourceDir: string, options: { copy: boolean } = { copy: true }): Promise<{ url: string; stop: () => Promise<void>; log: () => string }> {
   const dataDir = options.copy ? mkdtempSync(path.join(os.tmpdir(), "fra-e2e-")) : sourceDir;

@@ -2,23 +2,13 @@
 // started on a free loopback port in a temporary folder. Absent packages: `available` is false.
 import { execFileSync } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { freePort } from "./free-port";
 
 const BIN = "/usr/lib/postgresql/15/bin";
 export const postgresAvailable = existsSync(path.join(BIN, "initdb")) && existsSync("/usr/share/postgresql/15/extension/postgis.control");
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-    s.on("error", reject);
-  });
-}
 
 // PostgreSQL refuses to run as root; CI runs as root, so the server runs as the postgres user.
 function asPostgres(cmd: string, args: string[]) {

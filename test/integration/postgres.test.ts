@@ -7,7 +7,7 @@ import { validateSession, createSession } from "@/server/auth/session";
 import { rows, type Database } from "@/server/db/client";
 import { openDatabase } from "@/server/db/open";
 import { seedDemo } from "@/server/db/seed/generate";
-import { hasNativeMvt, renderTile } from "@/server/services/tiles";
+import { hasNativeMvt, renderTile, tileContaining } from "@/server/services/tiles";
 import { callerFor } from "../helpers/db";
 import { postgresAvailable, startPostgres } from "../helpers/postgres";
 
@@ -47,9 +47,7 @@ describe.skipIf(!postgresAvailable)("PostgreSQL + PostGIS (DATABASE_URL mode)", 
     const user = await official();
     const [c] = await rows<{ lon: number; lat: number }>(database.db, sql`SELECT ST_X(centroid) AS lon, ST_Y(centroid) AS lat FROM claims WHERE type = 'IFR' AND district_id = ${user.districtIds[0]} LIMIT 1`);
     for (const z of [6, 9, 12, 14]) {
-      const n = 2 ** z;
-      const r = (c!.lat * Math.PI) / 180;
-      const t = { z, x: Math.floor(((c!.lon + 180) / 360) * n), y: Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n) };
+      const t = tileContaining(c!.lon, c!.lat, z);
       const native = new VectorTile(new Pbf(await renderTile(database.db, user, t, {})));
       const portable = new VectorTile(new Pbf(await renderTile(database.db, user, t, {}, "portable")));
       const summary = (vt: VectorTile) => Object.fromEntries(Object.entries(vt.layers).map(([k, l]) => [k, l.length]));

@@ -3,18 +3,13 @@ import { sql } from "drizzle-orm";
 import Pbf from "pbf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rows } from "@/server/db/client";
-import { renderTile, tileAddressSchema } from "@/server/services/tiles";
+import { renderTile, tileAddressSchema, tileContaining as tileOf } from "@/server/services/tiles";
 import { openTestDatabase } from "../helpers/db";
 
 let env: Awaited<ReturnType<typeof openTestDatabase>>;
 beforeAll(async () => { env = await openTestDatabase(); });
 afterAll(() => env.cleanup());
 
-function tileOf(lon: number, lat: number, z: number) {
-  const n = 2 ** z;
-  const r = (lat * Math.PI) / 180;
-  return { z, x: Math.floor(((lon + 180) / 360) * n), y: Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n) };
-}
 
 async function aClaim(district: string) {
   const [c] = await rows<{ id: string; lon: number; lat: number; status: string }>(

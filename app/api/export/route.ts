@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { decodeFilterParam } from "@/configs/contracts/claims";
-import { errorResponse, jsonError, requestUser } from "@/server/http";
+import { errorResponse, filterFromRequest, jsonError, requestUser } from "@/server/http";
 import { exportCsv, exportGeoJson } from "@/server/services/export";
 
 export const runtime = "nodejs";
@@ -12,12 +11,8 @@ export async function GET(req: Request) {
   const url = new URL(req.url);
   const format = formatSchema.safeParse(url.searchParams.get("format"));
   if (!format.success) return jsonError(400, "format must be csv or geojson");
-  let filter;
-  try {
-    filter = decodeFilterParam(url.searchParams.get("f"));
-  } catch (e) {
-    return jsonError(400, `bad filter: ${e instanceof Error ? e.message : String(e)}`);
-  }
+  const filter = filterFromRequest(req);
+  if (filter instanceof Response) return filter;
   try {
     const { db, user } = await requestUser(req);
     if (!user) return jsonError(401, "please log in");

@@ -1,5 +1,4 @@
-import { decodeFilterParam } from "@/configs/contracts/claims";
-import { errorResponse, jsonError, requestUser } from "@/server/http";
+import { errorResponse, filterFromRequest, jsonError, requestUser } from "@/server/http";
 import { renderTile, tileAddressSchema } from "@/server/services/tiles";
 
 export const runtime = "nodejs";
@@ -9,12 +8,8 @@ export async function GET(req: Request, { params }: { params: Promise<{ z: strin
   const raw = await params;
   const address = tileAddressSchema.safeParse({ ...raw, y: raw.y.replace(/\.(mvt|pbf)$/, "") });
   if (!address.success) return jsonError(400, `bad tile address: ${address.error.issues.map((i) => i.message).join("; ")}`);
-  let filter;
-  try {
-    filter = decodeFilterParam(new URL(req.url).searchParams.get("f"));
-  } catch (e) {
-    return jsonError(400, `bad filter: ${e instanceof Error ? e.message : String(e)}`);
-  }
+  const filter = filterFromRequest(req);
+  if (filter instanceof Response) return filter;
   try {
     const { db, user } = await requestUser(req);
     if (!user) return jsonError(401, "please log in");
