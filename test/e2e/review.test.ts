@@ -38,8 +38,14 @@ describe("review map, end to end", () => {
 
     await page.locator(".filters label.chip", { hasText: "SDLC review" }).locator("input").check();
     await page.getByLabel("only in map view").uncheck();
+    // Wait for the filtered list itself, not the list that was on screen before the filter applied.
+    await page.locator(".list .summary").filter({ hasNotText: "updating" }).first().waitFor();
     const first = page.locator(".list li").first();
-    await first.waitFor();
+    await first.locator(".status", { hasText: "SDLC review" }).waitFor();
+    await page.waitForFunction(() => {
+      const badges = [...document.querySelectorAll(".list li .status")].map((b) => b.textContent);
+      return badges.length > 0 && badges.every((t) => t === "SDLC review") && !document.querySelector(".list .summary")?.textContent?.includes("updating");
+    });
     const claimNo = (await first.locator(".meta").first().textContent())!.trim().split(" ").pop()!;
     expect(claimNo).toMatch(/^MH-GAD-/);
 
