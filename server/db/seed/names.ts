@@ -12,6 +12,14 @@ export const MALE_NAMES: readonly Bilingual[] = [
   ["Kanhaiya", "कन्हैया"], ["Ravindra", "रवींद्र"], ["Anil", "अनिल"], ["Sunil", "सुनील"], ["Dilip", "दिलीप"],
   ["Bapu", "बापू"], ["Motiram", "मोतीराम"], ["Ratan", "रतन"], ["Jagan", "जगन"], ["Dhansing", "धनसिंग"],
   ["Ravji", "रावजी"], ["Kalu", "कालू"], ["Hiralal", "हिरालाल"], ["Pandu", "पांडू"], ["Dinkar", "दिनकर"],
+  ["Bhiku", "भिकू"], ["Chamru", "चमरू"], ["Eknath", "एकनाथ"], ["Fagnu", "फगनू"], ["Ghasiram", "घासीराम"],
+  ["Hari", "हरी"], ["Ijjat", "इज्जत"], ["Jagdish", "जगदीश"], ["Kawdu", "कवडू"], ["Laxman", "लक्ष्मण"],
+  ["Madhukar", "मधुकर"], ["Namdeo", "नामदेव"], ["Pandurang", "पांडुरंग"], ["Rajaram", "राजाराम"], ["Sadashiv", "सदाशिव"],
+  ["Tukaram", "तुकाराम"], ["Vithal", "विठ्ठल"], ["Waman", "वामन"], ["Yashwant", "यशवंत"], ["Zitru", "झित्रू"],
+  ["Baburao", "बाबूराव"], ["Champat", "चंपत"], ["Dagdu", "दगडू"], ["Genu", "गेनू"], ["Hanumant", "हनुमंत"],
+  ["Jangu", "जंगू"], ["Kashiram", "काशीराम"], ["Mahadu", "महादू"], ["Nilkanth", "नीलकंठ"], ["Paiku", "पैकू"],
+  ["Ramdas", "रामदास"], ["Sakharam", "सखाराम"], ["Tanaji", "तानाजी"], ["Umaji", "उमाजी"], ["Vishnu", "विष्णू"],
+  ["Bhaiyya", "भैय्या"], ["Devsing", "देवसिंग"], ["Fatu", "फत्तू"], ["Gulab", "गुलाब"], ["Kailas", "कैलास"],
 ];
 
 export const FEMALE_NAMES: readonly Bilingual[] = [
@@ -21,6 +29,11 @@ export const FEMALE_NAMES: readonly Bilingual[] = [
   ["Kusum", "कुसुम"], ["Leela", "लीला"], ["Jamuna", "जमुना"], ["Anita", "अनिता"], ["Rekha", "रेखा"],
   ["Savitri", "सावित्री"], ["Durga", "दुर्गा"], ["Champa", "चंपा"], ["Phulmati", "फुलमती"], ["Sumitra", "सुमित्रा"],
   ["Bhagirathi", "भागीरथी"], ["Sakhu", "सखू"], ["Tara", "तारा"], ["Vimal", "विमल"], ["Yamuna", "यमुना"],
+  ["Anjana", "अंजना"], ["Bayabai", "बायाबाई"], ["Chandrakala", "चंद्रकला"], ["Dhanabai", "धनाबाई"], ["Gangubai", "गंगूबाई"],
+  ["Indira", "इंदिरा"], ["Janabai", "जनाबाई"], ["Kaushalya", "कौशल्या"], ["Laxmi", "लक्ष्मी"], ["Malti", "मालती"],
+  ["Nirmala", "निर्मला"], ["Pushpa", "पुष्पा"], ["Ramabai", "रमाबाई"], ["Shevantabai", "शेवंताबाई"], ["Tulsabai", "तुळसाबाई"],
+  ["Usha", "उषा"], ["Vanita", "वनिता"], ["Yashoda", "यशोदा"], ["Zumbari", "झुंबरी"], ["Bhimabai", "भीमाबाई"],
+  ["Dwarka", "द्वारका"], ["Girja", "गिरजा"], ["Jijabai", "जिजाबाई"], ["Kesarbai", "केसरबाई"], ["Manjula", "मंजुळा"],
 ];
 
 export const EAST_SURNAMES: readonly Bilingual[] = [
@@ -28,7 +41,9 @@ export const EAST_SURNAMES: readonly Bilingual[] = [
   ["Usendi", "उसेंडी"], ["Potavi", "पोटावी"], ["Gawde", "गावडे"], ["Tekam", "टेकाम"], ["Sidam", "सिडाम"],
   ["Netam", "नेताम"], ["Kodape", "कोडापे"], ["Pendam", "पेंदाम"], ["Durwa", "दुर्वा"], ["Hichami", "हिचामी"],
   ["Wadde", "वड्डे"], ["Mattami", "मट्टामी"], ["Pungati", "पुंगाटी"], ["Kirange", "किरंगे"], ["Halami", "हलामी"],
-  ["Poreti", "पोरेटी"], ["Narote", "नरोटे"], ["Gota", "गोटा"], ["Lekami", "लेकामी"],
+  ["Poreti", "पोरेटी"], ["Narote", "नरोटे"], ["Gota", "गोटा"], ["Lekami", "लेकामी"], ["Dhurve", "धुर्वे"],
+  ["Salame", "सलामे"], ["Kanake", "कनाके"], ["Marapi", "मरापी"], ["Tofa", "तोफा"], ["Parse", "परसे"], ["Wadge", "वडगे"],
+  ["Jumnake", "जुमनाके"], ["Kumoti", "कुमोटी"], ["Pallo", "पल्लो"], ["Talandi", "तलांडी"], ["Zoure", "झोरे"],
 ];
 
 export const WEST_SURNAMES: readonly Bilingual[] = [

@@ -1,0 +1,200 @@
+"""The whole run, stage by stage. A stage that completed is never redone on resume; a stage that was
+interrupted continues from its checkpoint."""
+import json
+import shutil
+import time
+from pathlib import Path
+
+import torch
+
+from .dataset import SPLITS, load_split, read_jsonl, synthesize, write_dataset
+from .evaluate import entity_f1
+from .export import export_onnx, write_parity_samples
+from .features import featurize
+from .model import EncoderConfig, TokenClassifier
+from .package import write_package
+from .quantize import quantize_dynamic
+from .errors import BadInput
+from .run import Run, now
+from .schema import ENTITIES, LABELS
+from .tokenizer import WordPiece
+from .train import fit, pick_device, predict
+
+STAGES = ["dataset", "tokenizer", "teacher", "student", "baseline", "export", "quantize", "evaluate", "package"]
+ROLES = ("teacher", "student", "baseline")
+
+
+def encoder_config(run: Run, role: str) -> EncoderConfig:
+    c = run.config
+    size = c["teacher" if role == "teacher" else "student"]
+    return EncoderConfig(vocab_size=c["vocab_size"], max_length=c["max_length"], num_labels=len(LABELS), **size)
+
+
+def load_model(run: Run, role: str) -> TokenClassifier:
+    model = TokenClassifier(encoder_config(run, role))
+    model.load_state_dict(torch.load(run.dir / "models" / f"{role}.pt", map_location="cpu"))
+    return model.eval()
+
+
+def stage_inputs(run: Run, dataset_dir: Path | None, corrections: Path | None) -> None:
+    """Copies what the run was given into it, so that a resumed run reads exactly the same inputs."""
+    if dataset_dir:
+        shutil.copytree(dataset_dir, run.dir / "inputs" / "dataset")
+    if corrections:
+        run.path("inputs", "corrections.jsonl").write_bytes(corrections.read_bytes())
+
+
+class Pipeline:
+    def __init__(self, run: Run):
+        self.run = run
+        given = run.dir / "inputs"
+        self.dataset_source = given / "dataset" if (given / "dataset").is_dir() else None
+        self.corrections = given / "corrections.jsonl" if (given / "corrections.jsonl").is_file() else None
+        self._features = {}
+        torch.manual_seed(run.config["seed"])
+        torch.set_num_threads(run.config["threads"])
+
+    # -- helpers shared by stages -------------------------------------------------------------------
+    def features(self, split: str) -> list:
+        if split not in self._features:
+            tokenizer = WordPiece.load(self.run.dir / "tokenizer")
+            self._features[split] = featurize(load_split(self.run.dir / "dataset", split), tokenizer, self.run.config["max_length"])
+        return self._features[split]
+
+    def train_role(self, role: str) -> None:
+        teacher = load_model(self.run, "teacher") if role == "student" else None
+        torch.manual_seed(self.run.config["seed"] + 1)  # student and baseline start from the same weights
+        model = TokenClassifier(encoder_config(self.run, role))
+        epochs = self.run.config["teacher_epochs" if role == "teacher" else "student_epochs"]
+        model = fit(self.run, role, model, self.features("train"), self.features("validation"), epochs, teacher)
+        torch.save(model.state_dict(), self.run.path("models", f"{role}.pt"))
+
+    # -- stages ---------------------------------------------------------------------------------------
+    def stage_dataset(self) -> None:
+        if self.dataset_source:
+            splits = {s: read_jsonl(self.dataset_source / f"{s}.jsonl") for s in SPLITS}
+        else:
+            corrections = read_jsonl(self.corrections) if self.corrections else []
+            splits = synthesize(self.run.config, corrections)
+        self.run.update(dataset=write_dataset(splits, self.run.dir / "dataset"))
+
+    def stage_tokenizer(self) -> None:
+        texts = [row["text"] for row in load_split(self.run.dir / "dataset", "train")]
+        tokenizer = WordPiece.train(texts, self.run.config["vocab_size"])
+        out = self.run.dir / "tokenizer"
+        out.mkdir(exist_ok=True)
+        tokenizer.save(out, self.run.config["max_length"])
+
+    def stage_teacher(self) -> None:
+        self.train_role("teacher")
+
+    def stage_student(self) -> None:
+        self.train_role("student")
+
+    def stage_baseline(self) -> None:
+        self.train_role("baseline")
+
+    def stage_export(self) -> None:
+        for role in ("teacher", "student"):
+            model = load_model(self.run, role)
+            export_onnx(model, self.run.path("onnx", role, "model.onnx"))
+            write_parity_samples(model, self.features("test"), self.run.path("onnx", role, "parity.json"))
+
+    def stage_quantize(self) -> None:
+        for role in ("teacher", "student"):
+            folder = self.run.dir / "onnx" / role
+            counts = quantize_dynamic(folder / "model.onnx", folder / "model_quantized.onnx")
+            self.run.log("quantize", "progress", 1.0, message=f"{role}: {counts['matmul']} MatMul and {counts['gather']} Gather quantized")
+
+    def stage_evaluate(self) -> None:
+        device = pick_device(self.run.config["device"])
+        report = {}
+        for role in ROLES:
+            model = load_model(self.run, role).to(device)
+            test = entity_f1(*predict(model, self.features("test"), device))
+            validation = entity_f1(*predict(model, self.features("validation"), device))
+            report[role] = {"test": test, "validation": validation, "parameters": model.num_parameters(), "latency_ms_torch_cpu": torch_latency_ms(load_model(self.run, role))}
+            self.run.log("evaluate", "progress", (ROLES.index(role) + 1) / len(ROLES), metrics={f"{role}_test_f1": test["overall"]["f1"]})
+        report["distillation_gain_f1"] = round(report["student"]["test"]["overall"]["f1"] - report["baseline"]["test"]["overall"]["f1"], 4)
+        (self.run.dir / "evaluation.json").write_text(json.dumps(report, indent=2))
+
+    def stage_package(self) -> None:
+        report = json.loads((self.run.dir / "evaluation.json").read_text())
+        c = self.run.config
+        for role in ("teacher", "student"):
+            size = c["teacher" if role == "teacher" else "student"]
+            card = {
+                "name": f"fra-ner-{role}",
+                "role": role,
+                "run_id": self.run.state["id"],
+                "preset": c["preset"],
+                "trained_at": now(),
+                "entities": list(ENTITIES),
+                "dataset": self.run.state["dataset"],
+                "encoder": {**size, "vocab_size": c["vocab_size"], "max_length": c["max_length"]},
+                "parameters": report[role]["parameters"],
+                "metrics": {"test": report[role]["test"], "validation": report[role]["validation"], "baseline_student_test": report["baseline"]["test"]["overall"] if role == "student" else None},
+                "latency_ms_torch_cpu": report[role]["latency_ms_torch_cpu"],
+                "teacher": f"fra-ner-teacher of run {self.run.state['id']} ({report['teacher']['parameters']:,} parameters, test F1 {report['teacher']['test']['overall']['f1']})" if role == "student" else None,
+                "parent": None,
+                "distillation": {"alpha": c["alpha"], "temperature": c["temperature"]},
+            }
+            out = self.run.dir / "package" / role
+            write_package(out, role=role, encoder=card["encoder"], tokenizer_dir=self.run.dir / "tokenizer",
+                          onnx_dir=self.run.dir / "onnx" / role, parity=self.run.dir / "onnx" / role / "parity.json", card=card)
+            # The held-out set travels with the model: the registry measures the int8 graph on it.
+            shutil.copy(self.run.dir / "dataset" / "test.jsonl", out / "test.jsonl")
+        self.run.update(package_dir="package/student")
+
+    # -- driver ---------------------------------------------------------------------------------------
+    def execute(self) -> None:
+        run = self.run
+        run.watch_signals()
+        if (run.dir / "CANCEL").exists():
+            (run.dir / "CANCEL").unlink()
+        run.update(status="running", error=None)
+        for stage in STAGES:
+            if stage in run.state["completed_stages"]:
+                continue
+            run.raise_if_cancelled()
+            run.update(stage=stage)
+            run.log(stage, "start", 0.0)
+            started = time.time()
+            getattr(self, f"stage_{stage}")()
+            run.log(stage, "end", 1.0, metrics={"seconds": round(time.time() - started, 2)})
+            run.update(completed_stages=run.state["completed_stages"] + [stage])
+        run.update(status="succeeded", stage=None)
+
+
+# What must match for a teacher to be reused: the data it saw, its vocabulary and its shape.
+TEACHER_KEYS = ("seed", "train_examples", "eval_examples", "vocab_size", "max_length", "teacher")
+
+
+def adopt_teacher(run: Run, source: Run) -> None:
+    """Starts `run` from `source`'s dataset, tokenizer and trained teacher (a student-only retrain)."""
+    missing = [s for s in ("dataset", "tokenizer", "teacher") if s not in source.state["completed_stages"]]
+    if missing:
+        raise BadInput(f"run {source.state['id']} has not completed {', '.join(missing)}: its teacher cannot be reused")
+    differ = [k for k in TEACHER_KEYS if source.config[k] != run.config[k]]
+    if differ:
+        raise BadInput(f"run {source.state['id']} was trained with other {', '.join(differ)}: its teacher does not fit this config")
+    for folder in ("dataset", "tokenizer"):
+        shutil.copytree(source.dir / folder, run.dir / folder)
+    shutil.copy(source.dir / "models" / "teacher.pt", run.path("models", "teacher.pt"))
+    run.update(dataset=source.state["dataset"], completed_stages=["dataset", "tokenizer", "teacher"])
+    run.log("teacher", "end", 1.0, message=f"teacher reused from run {source.state['id']}")
+
+
+@torch.no_grad()
+def torch_latency_ms(model: TokenClassifier, tokens: int = 40, repeats: int = 30) -> float:
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    ids = torch.randint(5, model.config.vocab_size, (1, tokens))
+    mask, types = torch.ones_like(ids), torch.zeros_like(ids)
+    for _ in range(3):
+        model(ids, mask, types)
+    started = time.perf_counter()
+    for _ in range(repeats):
+        model(ids, mask, types)
+    torch.set_num_threads(threads)
+    return round((time.perf_counter() - started) * 1000 / repeats, 3)

@@ -1,0 +1,118 @@
+"""Training: one loop for the teacher (cross-entropy), the distilled student (with a teacher) and the
+baseline student (the same student without a teacher). Checkpoints every epoch and on cancel; a resumed
+stage continues at the exact step where it stopped."""
+import random
+
+import torch
+from torch.nn import functional as F
+
+from .evaluate import entity_f1
+from .model import TokenClassifier, distillation_loss
+from .run import Run
+from .tokenizer import PAD
+
+CHECKPOINT_EVERY_STEPS = 200
+
+
+def pick_device(name: str) -> torch.device:
+    if name == "cuda" or (name == "auto" and torch.cuda.is_available()):
+        return torch.device("cuda")
+    return torch.device("cpu")
+
+
+def collate(batch: list, device):
+    width = max(len(ids) for ids, _ in batch)
+    ids = torch.full((len(batch), width), PAD, dtype=torch.long)
+    labels = torch.full((len(batch), width), -100, dtype=torch.long)
+    for i, (x, y) in enumerate(batch):
+        ids[i, :len(x)] = torch.tensor(x)
+        labels[i, :len(y)] = torch.tensor(y)
+    mask = (ids != PAD).long()
+    return ids.to(device), mask.to(device), torch.zeros_like(ids).to(device), labels.to(device)
+
+
+def batches(features: list, batch_size: int, seed: int, epoch: int) -> list:
+    """Similar lengths together (less padding), batch order shuffled per epoch, reproducibly."""
+    rng = random.Random(f"{seed}:{epoch}")
+    order = sorted(range(len(features)), key=lambda i: (len(features[i][0]), rng.random()))
+    groups = [order[i:i + batch_size] for i in range(0, len(order), batch_size)]
+    rng.shuffle(groups)
+    return [[features[i] for i in g] for g in groups]
+
+
+@torch.no_grad()
+def predict(model: TokenClassifier, features: list, device, batch_size: int = 64):
+    """(gold, predicted) label sequences over real tokens, for entity_f1."""
+    model.eval()
+    gold, predicted = [], []
+    for batch in batches(features, batch_size, 0, 0):
+        ids, mask, types, labels = collate(batch, device)
+        best = model(ids, mask, types).argmax(-1)
+        for row_labels, row_best in zip(labels.tolist(), best.tolist()):
+            keep = [i for i, y in enumerate(row_labels) if y != -100]
+            gold.append([row_labels[i] for i in keep])
+            predicted.append([row_best[i] for i in keep])
+    return gold, predicted
+
+
+def fit(run: Run, stage: str, model: TokenClassifier, train: list, validation: list, epochs: int, teacher: TokenClassifier | None = None) -> TokenClassifier:
+    c = run.config
+    device = pick_device(c["device"])
+    model.to(device)
+    teacher is not None and teacher.to(device).eval()
+    steps_per_epoch = (len(train) + c["batch_size"] - 1) // c["batch_size"]
+    total = steps_per_epoch * epochs
+    optimizer = torch.optim.AdamW(model.parameters(), lr=c["learning_rate"], weight_decay=0.01)
+    warmup = max(1, total // 10)
+    schedule = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda s: min((s + 1) / warmup, max(0.0, (total - s) / max(1, total - warmup))))
+    checkpoint = run.path("checkpoints", f"{stage}.pt")
+    epoch, skip = 0, 0
+    if checkpoint.exists():
+        saved = torch.load(checkpoint, map_location=device)
+        model.load_state_dict(saved["model"])
+        optimizer.load_state_dict(saved["optimizer"])
+        schedule.load_state_dict(saved["schedule"])
+        epoch, skip = saved["epoch"], saved["step"]
+        run.log(stage, "progress", (epoch * steps_per_epoch + skip) / total, message=f"resumed at epoch {epoch} step {skip}")
+    else:
+        run.log(stage, "start", 0.0, metrics={"parameters": model.num_parameters(), "train_windows": len(train)})
+
+    def save(at_epoch: int, at_step: int) -> None:
+        tmp = checkpoint.with_suffix(".tmp")
+        torch.save({"model": model.state_dict(), "optimizer": optimizer.state_dict(), "schedule": schedule.state_dict(), "epoch": at_epoch, "step": at_step}, tmp)
+        tmp.replace(checkpoint)
+
+    while epoch < epochs:
+        model.train()
+        running = 0.0
+        for step, batch in enumerate(batches(train, c["batch_size"], c["seed"], epoch)):
+            if step < skip:
+                continue
+            if run.cancel_requested():
+                save(epoch, step)
+                run.raise_if_cancelled()
+            ids, mask, types, labels = collate(batch, device)
+            logits = model(ids, mask, types)
+            if teacher is None:
+                loss = F.cross_entropy(logits.view(-1, logits.shape[-1]), labels.view(-1), ignore_index=-100)
+            else:
+                with torch.no_grad():
+                    teacher_logits = teacher(ids, mask, types)
+                loss = distillation_loss(logits, teacher_logits, labels, c["alpha"], c["temperature"])
+            optimizer.zero_grad(set_to_none=True)
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            optimizer.step()
+            schedule.step()
+            running = 0.9 * running + 0.1 * loss.item() if step else loss.item()
+            done = epoch * steps_per_epoch + step + 1
+            if step % 20 == 0:
+                run.log(stage, "progress", done / total, step=done, epoch=epoch, metrics={"loss": round(running, 5), "lr": schedule.get_last_lr()[0]})
+            if step and step % CHECKPOINT_EVERY_STEPS == 0:
+                save(epoch, step + 1)
+        skip = 0
+        epoch += 1
+        scores = entity_f1(*predict(model, validation, device))
+        run.log(stage, "epoch", epoch / epochs, epoch=epoch, metrics={"loss": round(running, 5), "val_f1": scores["overall"]["f1"]})
+        save(epoch, 0)
+    return model.cpu().eval()

@@ -1,0 +1,60 @@
+import pytest
+import torch
+from torch.nn import functional as F
+
+from fra_trainer.model import EncoderConfig, TokenClassifier, distillation_loss
+
+
+def small(**kw):
+    c = dict(vocab_size=50, max_length=32, hidden=16, layers=2, heads=2, ffn=32, num_labels=23, dropout=0.0)
+    c.update(kw)
+    return TokenClassifier(EncoderConfig(**c)).eval()
+
+
+def test_logits_shape():
+    ids = torch.randint(5, 50, (3, 11))
+    out = small()(ids, torch.ones_like(ids), torch.zeros_like(ids))
+    assert out.shape == (3, 11, 23)
+
+
+def test_padding_does_not_change_real_tokens():
+    model = small()
+    ids = torch.randint(5, 50, (1, 7))
+    alone = model(ids, torch.ones_like(ids), torch.zeros_like(ids))
+    padded = torch.cat([ids, torch.zeros(1, 5, dtype=torch.long)], dim=1)
+    mask = torch.cat([torch.ones(1, 7, dtype=torch.long), torch.zeros(1, 5, dtype=torch.long)], dim=1)
+    with_pad = model(padded, mask, torch.zeros_like(padded))
+    assert torch.allclose(alone, with_pad[:, :7], atol=1e-5)
+
+
+def test_student_is_much_smaller_than_teacher():
+    teacher, student = small(hidden=64, layers=4, ffn=256), small(hidden=16, layers=1, ffn=32)
+    assert teacher.num_parameters() > 8 * student.num_parameters()
+
+
+def test_distillation_loss_is_cross_entropy_at_alpha_one():
+    s, t = torch.randn(2, 5, 23), torch.randn(2, 5, 23)
+    y = torch.randint(0, 23, (2, 5))
+    y[0, 0] = -100
+    mask = y != -100
+    expected = F.cross_entropy(s[mask], y[mask])
+    assert torch.allclose(distillation_loss(s, t, y, alpha=1.0, temperature=3.0), expected)
+
+
+def test_distillation_loss_kl_term_is_zero_for_identical_logits_and_scaled_by_t_squared():
+    s = torch.randn(2, 5, 23)
+    y = torch.randint(0, 23, (2, 5))
+    assert distillation_loss(s, s.clone(), y, alpha=0.0, temperature=2.0).item() == pytest.approx(0.0, abs=1e-6)
+    t = torch.randn(2, 5, 23)
+    kl = F.kl_div(F.log_softmax(s.view(-1, 23) / 2, -1), F.log_softmax(t.view(-1, 23) / 2, -1), log_target=True, reduction="batchmean")
+    assert distillation_loss(s, t, y, alpha=0.0, temperature=2.0).item() == pytest.approx(4 * kl.item(), rel=1e-5)
+
+
+def test_distillation_moves_student_towards_teacher():
+    student, teacher = small(), small(hidden=32)
+    ids = torch.randint(5, 50, (4, 9))
+    args = (ids, torch.ones_like(ids), torch.zeros_like(ids))
+    y = torch.randint(0, 23, (4, 9))
+    loss = distillation_loss(student(*args), teacher(*args).detach(), y, alpha=0.5, temperature=2.0)
+    loss.backward()
+    assert all(p.grad is not None for p in student.parameters() if p.requires_grad)

@@ -1,0 +1,80 @@
+import random
+
+from fra_trainer.dataset import validate_row
+from fra_trainer.lexicon import load_lexicon
+from fra_trainer.schema import ENTITIES
+from fra_trainer.synth import make_example
+
+
+def examples(part, n, noise=0.5):
+    lex = load_lexicon(part)
+    return [make_example(random.Random(i), lex, noise) for i in range(n)]
+
+
+def test_every_example_satisfies_the_app_contract():
+    for i, row in enumerate(examples("train", 400)):
+        validate_row(row, f"example {i}")
+        for span in row["spans"]:
+            assert span["label"] in ENTITIES
+            assert row["text"][span["start"]:span["end"]].strip() == row["text"][span["start"]:span["end"]]
+
+
+def test_all_entity_types_and_languages_occur():
+    rows = examples("train", 400)
+    seen = {s["label"] for r in rows for s in r["spans"]}
+    assert seen == set(ENTITIES)
+    assert {r["lang"] for r in rows} == {"en", "hi", "mixed"}
+    assert any("\u0900" <= ch <= "\u097f" for r in rows for ch in r["text"])
+
+
+def test_field_order_and_separators_vary():
+    first_lines = {r["text"].split("\n")[0][:12] for r in examples("train", 100) if "\n" in r["text"]}
+    assert len(first_lines) > 30
+
+
+def test_test_names_and_villages_never_occur_in_training_lexicon():
+    train, test = load_lexicon("train"), load_lexicon("test")
+    for field in ("male", "female", "st_surnames", "village_prefixes", "real_villages"):
+        train_names = {p[0] for p in getattr(train, field)}
+        test_names = {p[0] for p in getattr(test, field)}
+        assert test_names, field
+        assert not train_names & test_names, field
+
+
+def test_test_split_uses_only_held_out_person_names():
+    train = load_lexicon("train")
+    train_given = {p[0] for p in train.male + train.female} | {p[1] for p in train.male + train.female}
+    train_surnames = {p[0] for p in train.st_surnames + train.otfd_surnames} | {p[1] for p in train.st_surnames + train.otfd_surnames}
+    for row in examples("test", 200, noise=0.0):
+        for span in row["spans"]:
+            if span["label"] == "CLAIMANT":
+                words = set(row["text"][span["start"]:span["end"]].replace(".", " ").split())
+                assert not words & train_surnames, row["text"]
+
+
+def test_noise_changes_text_but_keeps_spans_meaningful():
+    clean = examples("train", 50, noise=0.0)
+    noisy = examples("train", 50, noise=1.0)
+    assert sum(a["text"] != b["text"] for a, b in zip(clean, noisy)) > 40
+    for row in noisy:
+        validate_row(row, "noisy")
+
+
+def test_generation_is_reproducible():
+    assert examples("train", 20) == examples("train", 20)
+
+
+def test_invented_training_names_never_hit_a_held_out_name():
+    train, test = load_lexicon("train"), load_lexicon("test")
+    held_out = {p[0].lower() for p in test.male + test.female + test.st_surnames + test.otfd_surnames + test.village_prefixes}
+    assert train.forbidden >= held_out
+    rows = [make_example(random.Random(i), train, 0.0, invent=1.0) for i in range(1500)]
+    for row in rows:
+        for span in row["spans"]:
+            if span["label"] in ("CLAIMANT", "RELATIVE"):
+                words = {w.lower() for w in row["text"][span["start"]:span["end"]].replace(".", " ").split()}
+                assert not words & held_out, row["text"][span["start"]:span["end"]]
+    listed = {p[0].lower() for p in train.male + train.female + train.st_surnames + train.otfd_surnames}
+    claimants = [r["text"][s["start"]:s["end"]] for r in rows for s in r["spans"] if s["label"] == "CLAIMANT" and r["text"][s["start"]].isascii()]
+    invented = [c for c in claimants if any(len(w) > 2 and w.lower() not in listed for w in c.split())]
+    assert len(invented) > len(claimants) // 2
