@@ -9,6 +9,12 @@ const serverEnvSchema = z.object({
   FRA_SEED_CLAIMS: z.coerce.number().int().min(0).max(5_000_000).default(20_000),
   FRA_SEED_RANDOM: z.coerce.number().int().default(2006),
   FRA_SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  // Published model files live here, one folder per name/version.
+  FRA_MODEL_STORE: z.string().min(1).default("data/models"),
+  // Ed25519 private key (PKCS#8 PEM) that signs the model manifest; generated here on first start if absent.
+  FRA_SIGNING_KEY: z.string().min(1).default("data/keys/model-signing.pem"),
+  // The model the app ships with, registered and published to stable on first start.
+  FRA_SHIPPED_MODEL: z.string().min(1).default("models/fra-ner"),
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;

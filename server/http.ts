@@ -22,13 +22,15 @@ export function filterFromRequest(req: Request): ClaimFilter | Response {
 }
 
 /**
- * CSRF defence for mutations: a JSON content type (a cross-site form cannot send one without a
- * preflight) and an Origin equal to ours. Returns the reason to refuse, or null.
+ * CSRF defence for mutations: a JSON content type, or for binary uploads the custom x-fra-upload header
+ * (a cross-site form can send neither without a preflight), and an Origin equal to ours. Returns the
+ * reason to refuse, or null.
  */
-export function csrfRefusal(req: Request): string | null {
+export function csrfRefusal(req: Request, kind: "json" | "upload" = "json"): string | null {
   if (req.method === "GET" || req.method === "HEAD") return null;
   const type = req.headers.get("content-type") ?? "";
-  if (!type.toLowerCase().startsWith("application/json")) return "mutations must be sent as application/json";
+  if (kind === "json" && !type.toLowerCase().startsWith("application/json")) return "mutations must be sent as application/json";
+  if (kind === "upload" && req.headers.get("x-fra-upload") !== "1") return "uploads must carry the x-fra-upload: 1 header";
   const origin = req.headers.get("origin");
   const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
   if (!origin || !host) return "mutations must carry an Origin header";

@@ -14,7 +14,7 @@ import {
   serial,
   text,
   timestamp,
-
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 import type { ClaimStatus, ClaimType, Role } from "@/configs/workflow";
@@ -216,3 +216,92 @@ export const villageStats = pgTable(
   (t) => [primaryKey({ columns: [t.villageId, t.type, t.status] }), index("village_stats_district_idx").on(t.districtId)],
 );
 
+
+// The model registry. A version is registered as a candidate once its files are verified (checksums,
+// onnxruntime parity, held-out F1); channels point at versions through model_releases, whose latest row
+// per (name, channel) is the current one. Releases are append-only: publish and rollback both add a row.
+export type ModelFile = { path: string; sha256: string; bytes: number };
+
+export const modelVersions = pgTable(
+  "model_versions",
+  {
+    id: serial("id").primaryKey(),
+    name: text("name").notNull(),
+    version: integer("version").notNull(),
+    files: jsonb("files").$type<ModelFile[]>().notNull(),
+    metrics: jsonb("metrics").$type<Record<string, unknown>>().notNull(),
+    card: jsonb("card").$type<Record<string, unknown>>().notNull(),
+    cardMarkdown: text("card_markdown").notNull(),
+    parentRun: text("parent_run"),
+    datasetVersion: text("dataset_version"),
+    storeDir: text("store_dir").notNull(),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("model_versions_name_version_idx").on(t.name, t.version)],
+);
+
+export const modelReleases = pgTable(
+  "model_releases",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    name: text("name").notNull(),
+    channel: text("channel").$type<"beta" | "stable">().notNull(),
+    version: integer("version").notNull(),
+    action: text("action").$type<"publish" | "rollback">().notNull(),
+    gates: jsonb("gates").$type<unknown>().notNull(),
+    actorId: uuid("actor_id").references(() => users.id),
+    reason: text("reason").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("model_releases_channel_idx").on(t.name, t.channel, t.id)],
+);
+
+// The idempotency ledger of field sync: one row per record a tablet sent and the server applied,
+// written in the same transaction as the record itself, with the sha256 of its canonical content.
+export const syncRecords = pgTable(
+  "sync_records",
+  {
+    id: uuid("id").primaryKey(),
+    kind: text("kind").$type<"claim" | "correction">().notNull(),
+    contentSha256: text("content_sha256").notNull(),
+    userId: uuid("user_id").notNull().references(() => users.id),
+    deviceId: uuid("device_id").notNull(),
+    result: jsonb("result").$type<Record<string, unknown>>().notNull(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("sync_records_device_idx").on(t.deviceId, t.receivedAt)],
+);
+
+// What field staff changed in the model's extraction: training data once accepted.
+export const corrections = pgTable(
+  "corrections",
+  {
+    id: uuid("id").primaryKey(),
+    claimId: uuid("claim_id").references(() => claims.id),
+    text: text("text").notNull(),
+    predicted: jsonb("predicted").$type<unknown[]>().notNull(),
+    corrected: jsonb("corrected").$type<unknown[]>().notNull(),
+    modelVersion: integer("model_version"),
+    reviewerId: uuid("reviewer_id").notNull().references(() => users.id),
+    status: text("status").$type<"new" | "accepted" | "rejected">().notNull().default("new"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("corrections_status_idx").on(t.status, t.createdAt)],
+);
+
+// Page photos from tablets arrive in chunks; an upload resumes at received_bytes after a drop, and
+// becomes a claim document once the bytes are all there and their sha256 matches the tablet's.
+export const uploads = pgTable("uploads", {
+  id: uuid("id").primaryKey(),
+  claimId: uuid("claim_id").notNull().references(() => claims.id),
+  userId: uuid("user_id").notNull().references(() => users.id),
+  mime: text("mime").notNull(),
+  page: integer("page").notNull(),
+  totalBytes: integer("total_bytes").notNull(),
+  sha256: text("sha256").notNull(),
+  receivedBytes: integer("received_bytes").notNull().default(0),
+  data: bytea("data").notNull(),
+  completedAt: timestamp("completed_at", { withTimezone: true }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -2,7 +2,9 @@ import { createCallerFactory, router } from "@/server/trpc";
 import { authRouter } from "./auth";
 import { claimsRouter } from "./claims";
 import { geoRouter } from "./geo";
+import { modelsRouter } from "./models";
+import { syncRouter } from "./sync";
 
-export const appRouter = router({ auth: authRouter, claims: claimsRouter, geo: geoRouter });
+export const appRouter = router({ auth: authRouter, claims: claimsRouter, geo: geoRouter, models: modelsRouter, sync: syncRouter });
 export type AppRouter = typeof appRouter;
 export const createCaller = createCallerFactory(appRouter);

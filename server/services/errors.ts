@@ -1,5 +1,5 @@
 // Errors the services raise on purpose; routers turn them into tRPC / HTTP errors with the same message.
-export type DomainErrorCode = "NOT_FOUND" | "CONFLICT" | "BAD_REQUEST" | "FORBIDDEN";
+export type DomainErrorCode = "NOT_FOUND" | "CONFLICT" | "BAD_REQUEST" | "FORBIDDEN" | "PRECONDITION_FAILED";
 
 export class DomainError extends Error {
   constructor(
@@ -11,4 +11,4 @@ export class DomainError extends Error {
   }
 }
 
-export const HTTP_STATUS: Record<DomainErrorCode, number> = { NOT_FOUND: 404, CONFLICT: 409, BAD_REQUEST: 400, FORBIDDEN: 403 };
+export const HTTP_STATUS: Record<DomainErrorCode, number> = { NOT_FOUND: 404, CONFLICT: 409, BAD_REQUEST: 400, FORBIDDEN: 403, PRECONDITION_FAILED: 412 };

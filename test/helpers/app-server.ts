@@ -12,7 +12,14 @@ export async function startApp(sourceDir: string, options: { copy: boolean } = {
   const port = await freePort();
   let output = "";
   const child: ChildProcess = spawn("node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, FRA_DATA_DIR: dataDir, FRA_SEED_CLAIMS: "0", NODE_ENV: "production" },
+    env: {
+      ...process.env,
+      FRA_DATA_DIR: dataDir,
+      FRA_MODEL_STORE: `${dataDir}-models`,
+      FRA_SIGNING_KEY: `${dataDir}-keys/signing.pem`,
+      FRA_SEED_CLAIMS: "0",
+      NODE_ENV: "production",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.on("data", (d) => (output += d));
@@ -35,6 +42,7 @@ export async function startApp(sourceDir: string, options: { copy: boolean } = {
       child.kill("SIGTERM");
       await new Promise((r) => child.once("exit", r));
       if (options.copy) rmSync(dataDir, { recursive: true, force: true });
+      for (const extra of [`${dataDir}-models`, `${dataDir}-keys`]) rmSync(extra, { recursive: true, force: true });
     },
   };
 }

@@ -1,0 +1,48 @@
+// What a field tablet's outbox sends and receives. Every record carries the id the tablet gave it; the
+// server applies a record once, answers a resend of the same content as a duplicate, and reports a
+// different content under a known id as a conflict for the user to resolve (never an overwrite).
+import { z } from "zod";
+import { entitySpanSchema, MAX_EXAMPLE_CHARS } from "../ner";
+import { newClaimSchema } from "./claims";
+
+const spansWithin = (text: string, spans: ReadonlyArray<{ start: number; end: number }>) => spans.every((s) => s.end <= text.length);
+
+// A field correction: what the model predicted on an OCR text and what the user settled on.
+export const correctionPayloadSchema = z
+  .object({
+    claimId: z.string().uuid().nullable(),
+    text: z.string().min(1).max(MAX_EXAMPLE_CHARS),
+    predicted: z.array(entitySpanSchema).max(500),
+    corrected: z.array(entitySpanSchema).max(500),
+    modelVersion: z.number().int().positive().nullable(),
+  })
+  .strict()
+  .refine((c) => spansWithin(c.text, c.predicted) && spansWithin(c.text, c.corrected), "a span runs past the text");
+export type CorrectionPayload = z.infer<typeof correctionPayloadSchema>;
+
+export const syncRecordSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("claim"), id: z.string().uuid(), payload: newClaimSchema }).strict(),
+  z.object({ kind: z.literal("correction"), id: z.string().uuid(), payload: correctionPayloadSchema }).strict(),
+]);
+export type SyncRecord = z.infer<typeof syncRecordSchema>;
+
+export const MAX_SYNC_BATCH = 100;
+export const syncPushInputSchema = z
+  .object({
+    deviceId: z.string().uuid(),
+    records: z.array(syncRecordSchema).min(1).max(MAX_SYNC_BATCH, `at most ${MAX_SYNC_BATCH} records per batch`),
+  })
+  .strict();
+export type SyncPushInput = z.infer<typeof syncPushInputSchema>;
+
+export type SyncOutcome =
+  | { id: string; status: "applied" | "duplicate"; detail: Record<string, unknown> }
+  | { id: string; status: "conflict"; message: string; server: Record<string, unknown> }
+  | { id: string; status: "rejected"; message: string };
+
+export const syncPullInputSchema = z
+  .object({
+    cursor: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(500).default(200),
+  })
+  .strict();

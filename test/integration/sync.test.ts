@@ -1,0 +1,172 @@
+// Field sync against the real server code and a real PGlite + PostGIS: idempotent resends, conflicts,
+// rejections that write nothing, pulls scoped to the user's area, and a fault test that drops the
+// connection at random points while 1,000 outbox records go up.
+// The outbox store here is an in-memory stand-in for the tablet's IndexedDB (Dexie) table: this test is
+// about the protocol; the browser test covers the Dexie store.
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SyncRecord } from "@/configs/contracts/sync";
+import { nerExampleSchema } from "@/configs/ner";
+import { rows } from "@/server/db/client";
+import { backoffDelay, flushOutbox } from "@/workers/sync/outbox";
+import { callerFor, openTestDatabase } from "../helpers/db";
+import { MemoryOutbox } from "../helpers/memory-outbox";
+
+let env: Awaited<ReturnType<typeof openTestDatabase>>;
+let villageId: number;
+let otherVillageId: number;
+beforeAll(async () => {
+  env = await openTestDatabase();
+  const [mine] = await rows<{ id: number }>(env.db, sql`SELECT v.id FROM villages v WHERE v.tehsil_id = ${env.users.etapalli.tehsilIds[0]!} ORDER BY v.id LIMIT 1`);
+  const [other] = await rows<{ id: number }>(env.db, sql`SELECT v.id FROM villages v WHERE v.tehsil_id <> ALL(${sql.raw(`ARRAY[${env.users.etapalli.tehsilIds.join(",")}]::int[]`)}) ORDER BY v.id LIMIT 1`);
+  villageId = mine!.id;
+  otherVillageId = other!.id;
+});
+afterAll(() => env.cleanup());
+
+const deviceId = "7d1f3c5e-0c1a-4e52-9a51-5d3b2f0c9a11";
+const field = () => callerFor(env.db, env.users.etapalli);
+
+function claimRecord(n: number, village = villageId): SyncRecord {
+  return {
+    kind: "claim",
+    id: crypto.randomUUID(),
+    payload: { type: "IFR", claimantName: `Claimant ${n} Usendi`, claimantNameLocal: "", category: "ST", villageId: village, areaClaimedHa: 1 + (n % 3) / 2, filedOn: "2025-03-14", surveyNumbers: [`${100 + n}/2`], evidence: [] },
+  };
+}
+
+function correctionRecord(claimId: string | null): SyncRecord {
+  const text = "Village: Pipgaon District: Gadchiroli";
+  return {
+    kind: "correction",
+    id: crypto.randomUUID(),
+    payload: { claimId, text, predicted: [{ start: 9, end: 12, label: "VILLAGE" }], corrected: [{ start: 9, end: 16, label: "VILLAGE" }, { start: 27, end: 37, label: "DISTRICT" }], modelVersion: 1 },
+  };
+}
+
+describe("sync push", () => {
+  it("applies a record once, answers a resend as a duplicate and a changed resend as a conflict", async () => {
+    const record = claimRecord(1);
+    const [first] = await field().sync.push({ deviceId, records: [record] });
+    expect(first).toMatchObject({ status: "applied", detail: { claimId: record.id } });
+    const [again] = await field().sync.push({ deviceId, records: [record] });
+    expect(again).toEqual({ ...first, status: "duplicate" });
+    const changed = { ...record, payload: { ...record.payload, areaClaimedHa: 3.5 } } as SyncRecord;
+    const [conflict] = await field().sync.push({ deviceId, records: [changed] });
+    expect(conflict).toMatchObject({ status: "conflict", server: { id: record.id, areaClaimedHa: 1.5 } });
+    const [{ n }] = (await rows<{ n: number }>(env.db, sql`SELECT count(*)::int AS n FROM claims WHERE id = ${record.id}`)) as [{ n: number }];
+    expect(n).toBe(1);
+  });
+
+  it("rejects a record it cannot apply, writes nothing, and accepts the fixed record under the same id", async () => {
+    const bad = claimRecord(2, otherVillageId);
+    const [outcome] = await field().sync.push({ deviceId, records: [bad] });
+    expect(outcome).toMatchObject({ status: "rejected", message: expect.stringMatching(/not in your districts/) });
+    expect(await rows(env.db, sql`SELECT 1 FROM sync_records WHERE id = ${bad.id}`)).toHaveLength(0);
+    const fixed = { ...bad, payload: { ...bad.payload, villageId } } as SyncRecord;
+    expect((await field().sync.push({ deviceId, records: [fixed] }))[0]!.status).toBe("applied");
+  });
+
+  it("stores corrections for claims earlier in the same batch, and refuses malformed batches whole", async () => {
+    const claim = claimRecord(3);
+    const correction = correctionRecord(claim.id);
+    const outcomes = await field().sync.push({ deviceId, records: [claim, correction] });
+    expect(outcomes.map((o) => o.status)).toEqual(["applied", "applied"]);
+    const [stored] = await rows<{ corrected: unknown[] }>(env.db, sql`SELECT corrected FROM corrections WHERE id = ${correction.id}`);
+    expect(stored!.corrected).toHaveLength(2);
+    const broken = correctionRecord(null);
+    (broken.payload as { corrected: Array<{ start: number; end: number; label: string }> }).corrected[0]!.end = 500;
+    await expect(field().sync.push({ deviceId, records: [claimRecord(4), broken] })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/runs past the text/) });
+    await expect(field().sync.push({ deviceId, records: [] })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+
+  it("exports corrections as trainer rows that the trainer's contract accepts", async () => {
+    const { correctionRows, toJsonl } = await import("@/server/services/corrections");
+    const exported = await correctionRows(env.db, env.users.admin, "all");
+    expect(exported.length).toBeGreaterThan(0);
+    expect(exported[0]).toEqual({ text: "Village: Pipgaon District: Gadchiroli", spans: [{ start: 9, end: 16, label: "VILLAGE" }, { start: 27, end: 37, label: "DISTRICT" }], source: "field_correction", reviewer: "field.etapalli" });
+    expect(toJsonl(exported).trim().split("\n").map((l) => nerExampleSchema.parse(JSON.parse(l)))).toHaveLength(exported.length);
+    expect(await correctionRows(env.db, env.users.admin, "accepted")).toEqual([]); // nothing reviewed yet
+    await expect(correctionRows(env.db, env.users.gadchiroli)).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("refuses users who do not sync", async () => {
+    await expect(callerFor(env.db, env.users.admin).sync.push({ deviceId, records: [claimRecord(5)] })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
+
+describe("sync pull", () => {
+  it("returns workflow changes in the user's area after a cursor, and nothing from elsewhere", async () => {
+    const { cursor } = await drain(0);
+    const record = claimRecord(6);
+    await field().sync.push({ deviceId, records: [record] });
+    const [claim] = await rows<{ version: number }>(env.db, sql`SELECT version FROM claims WHERE id = ${record.id}`);
+    await field().claims.transition({ id: record.id, action: "verify_in_field", reason: "Boundary walked with the FRC", expectedVersion: claim!.version });
+    const after = await field().sync.pull({ cursor });
+    expect(after.changes.map((c) => [c.claimId, c.status])).toEqual([[record.id, "received"], [record.id, "fld_verified"]]);
+    expect((await callerFor(env.db, env.users.nandurbar).sync.pull({ cursor })).changes).toEqual([]);
+  });
+});
+
+async function drain(cursor: number): Promise<{ cursor: number }> {
+  for (;;) {
+    const page = await field().sync.pull({ cursor, limit: 500 });
+    cursor = page.cursor;
+    if (!page.more) return { cursor };
+  }
+}
+
+describe("sync under a failing network", () => {
+  it("delivers 1,000 outbox records exactly once while the connection drops at random points", async () => {
+    const records: SyncRecord[] = [];
+    const claimIds: string[] = [];
+    for (let n = 0; n < 1000; n++) {
+      // Two claims, then a correction of one of the claims made so far, and so on.
+      const record = n % 3 === 2 ? correctionRecord(claimIds[(n * 7) % claimIds.length]!) : claimRecord(100 + n);
+      if (record.kind === "claim") claimIds.push(record.id);
+      records.push(record);
+    }
+    const outbox = new MemoryOutbox(records);
+    let seed = 2006;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const faults = { beforeSend: 0, midBatch: 0, answerLost: 0 };
+    const transport = async (records: SyncRecord[]) => {
+      const r = random();
+      if (r < 0.15) {
+        faults.beforeSend++;
+        throw new Error("network is offline");
+      }
+      if (r < 0.3) {
+        faults.midBatch++;
+        await field().sync.push({ deviceId, records: records.slice(0, Math.max(1, Math.floor(random() * records.length))) });
+        throw new Error("connection reset mid-batch");
+      }
+      const outcomes = await field().sync.push({ deviceId, records });
+      if (r < 0.45) {
+        faults.answerLost++;
+        throw new Error("timeout waiting for the answer");
+      }
+      return outcomes;
+    };
+    const backoff = { baseMs: 1, maxMs: 1, maxAttempts: 1_000, sleep: async () => {}, random };
+    const report = await flushOutbox(outbox, transport, { batchSize: 50, backoff });
+
+    expect(report).toMatchObject({ pending: 0, conflicts: 0, rejected: 0 });
+    expect(report.failedAttempts).toBe(faults.beforeSend + faults.midBatch + faults.answerLost);
+    expect(Math.min(faults.beforeSend, faults.midBatch, faults.answerLost)).toBeGreaterThan(0);
+    expect(outbox.entries.every((e) => e.state === "synced")).toBe(true);
+    const ids = outbox.entries.map((e) => e.record.id);
+    const idList = sql.raw(`ARRAY[${ids.map((id) => `'${id}'`).join(",")}]::uuid[]`);
+    const [counts] = await rows<{ claims: number; corrections: number; ledger: number }>(env.db, sql`
+      SELECT (SELECT count(*)::int FROM claims WHERE id = ANY(${idList})) AS claims,
+             (SELECT count(*)::int FROM corrections WHERE id = ANY(${idList})) AS corrections,
+             (SELECT count(*)::int FROM sync_records WHERE id = ANY(${idList})) AS ledger`);
+    expect(counts).toEqual({ claims: claimIds.length, corrections: 1000 - claimIds.length, ledger: 1000 });
+  });
+
+  it("backs off exponentially with jitter, capped", () => {
+    const policy = { baseMs: 1000, maxMs: 60_000, random: () => 1 };
+    expect([1, 2, 3, 10].map((a) => backoffDelay(a, policy))).toEqual([2000, 4000, 8000, 60_000]);
+    expect(backoffDelay(3, { ...policy, random: () => 0.5 })).toBe(4000);
+  });
+});

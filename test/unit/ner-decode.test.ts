@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import { alignTokens, groupEntities } from "@/workers/ner/decode";
+import { chunkTokens, softmaxArgmax } from "@/workers/ner/extract";
+
+describe("token alignment", () => {
+  it("maps WordPiece tokens back to the original text, case and spacing included", () => {
+    const text = "Village:  KOTgul Tola\nरमेश";
+    const tokens = ["[CLS]", "village", ":", "kot", "##gul", "tola", "र", "##मेश", "[SEP]"];
+    const spans = alignTokens(text, tokens);
+    expect(spans[0]).toBeNull();
+    expect(spans.slice(1, -1).map((s) => text.slice(s!.start, s!.end))).toEqual(["Village", ":", "KOT", "gul", "Tola", "र", "मेश"]);
+  });
+
+  it("gives an unknown word its whole extent and skips control characters", () => {
+    const text = "Khasra\u0007 №123 ok";
+    const spans = alignTokens(text, ["khasra", "[UNK]", "ok"]);
+    expect(spans.map((s) => text.slice(s!.start, s!.end))).toEqual(["Khasra", "№123", "ok"]);
+  });
+});
+
+describe("BIO grouping", () => {
+  const text = "Name: Ramesh Atram, Village: Kotgul";
+  const tokens = ["name", ":", "ram", "##esh", "at", "##ram", ",", "village", ":", "kot", "##gul"];
+  const labels = ["O", "O", "B-CLAIMANT", "I-CLAIMANT", "I-CLAIMANT", "I-CLAIMANT", "O", "O", "O", "B-VILLAGE", "I-VILLAGE"];
+
+  it("groups B-/I- runs of words into fields with character offsets and the mean score of their words", () => {
+    const entities = groupEntities(text, tokens.map((token, i) => ({ token, label: labels[i]!, score: i === 2 ? 0.5 : 1 })));
+    expect(entities).toEqual([
+      { label: "CLAIMANT", start: 6, end: 18, text: "Ramesh Atram", score: 0.75 },
+      { label: "VILLAGE", start: 29, end: 35, text: "Kotgul", score: 1 },
+    ]);
+  });
+
+  it("keeps a word whole: continuation pieces follow their word whatever the model said for them", () => {
+    const noisy = ["O", "O", "I-CLAIMANT", "O", "I-CLAIMANT", "B-VILLAGE", "O", "O", "O", "B-VILLAGE", "O"];
+    const entities = groupEntities(text, tokens.map((token, i) => ({ token, label: noisy[i]!, score: 1 })));
+    expect(entities.map((e) => [e.label, e.text])).toEqual([["CLAIMANT", "Ramesh Atram"], ["VILLAGE", "Kotgul"]]);
+  });
+
+  it("opens a new entity on a repeated B- and on an I- of another type", () => {
+    const place = "Kotgul Tola Pipgaon";
+    const entities = groupEntities(place, [
+      { token: "kotgul", label: "B-VILLAGE", score: 1 },
+      { token: "tola", label: "B-VILLAGE", score: 1 },
+      { token: "pip", label: "I-TEHSIL", score: 1 },
+      { token: "##gaon", label: "O", score: 1 },
+    ]);
+    expect(entities.map((e) => [e.label, e.text])).toEqual([["VILLAGE", "Kotgul"], ["VILLAGE", "Tola"], ["TEHSIL", "Pipgaon"]]);
+  });
+});
+
+describe("chunking", () => {
+  it("cuts long token lists into windows that fit and never start on a continuation piece", () => {
+    const tokens = Array.from({ length: 300 }, (_, i) => (i % 3 === 0 ? `w${i}` : `##p${i}`));
+    const windows = chunkTokens(tokens, 126);
+    expect(windows[0]![0]).toBe(0);
+    expect(windows.at(-1)![1]).toBe(300);
+    for (const [a, b] of windows) {
+      expect(b - a).toBeLessThanOrEqual(126);
+      expect(tokens[a]!.startsWith("##")).toBe(false);
+    }
+    windows.slice(1).forEach(([a], i) => expect(a).toBe(windows[i]![1]));
+  });
+
+  it("returns no windows for no tokens", () => {
+    expect(chunkTokens([], 126)).toEqual([]);
+  });
+
+  it("takes the most probable label with its probability", () => {
+    const { index, probability } = softmaxArgmax(new Float32Array([1, 3, 2]));
+    expect(index).toBe(1);
+    expect(probability).toBeCloseTo(Math.exp(3) / (Math.exp(1) + Math.exp(3) + Math.exp(2)), 6);
+  });
+});
+
+describe("line breaks", () => {
+  it("become the one-character mark the model was trained with, so offsets stay put", async () => {
+    const { markLineBreaks, LINE_MARK } = await import("@/workers/ner/extract");
+    const text = "Area: 1.25 ha\n6. Khasra: 212/3";
+    const marked = markLineBreaks(text);
+    expect(marked).toHaveLength(text.length);
+    expect(marked.indexOf(LINE_MARK)).toBe(text.indexOf("\n"));
+  });
+});
+
+describe("encoder inputs", () => {
+  it("pads rows to one width with a mask over the real tokens", async () => {
+    const { encoderFeeds } = await import("@/workers/ner/feeds");
+    class T {
+      constructor(readonly type: string, readonly data: BigInt64Array, readonly dims: number[]) {}
+    }
+    const feeds = encoderFeeds([[2, 10, 11, 3], [2, 12, 3]], T);
+    expect(feeds.input_ids.dims).toEqual([2, 4]);
+    expect([...feeds.input_ids.data]).toEqual([2n, 10n, 11n, 3n, 2n, 12n, 3n, 0n]);
+    expect([...feeds.attention_mask.data]).toEqual([1n, 1n, 1n, 1n, 1n, 1n, 1n, 0n]);
+    expect([...feeds.token_type_ids.data].every((v) => v === 0n)).toBe(true);
+  });
+});

@@ -1,0 +1,72 @@
+// Text -> claim fields with any runtime that maps token ids to logits (transformers.js in the browser's
+// NER worker, onnxruntime-node in the registry's evaluation). Long OCR text is cut into windows that fit
+// the model and never split a word; labels from all windows are grouped against the original text.
+import { groupEntities, type ExtractedEntity, type TokenPrediction } from "./decode";
+
+export type NerTokenizer = {
+  tokenize(text: string): string[];
+  encode(text: string, options: { add_special_tokens: boolean }): number[];
+};
+
+export type Logits = { data: Float32Array; dims: readonly number[] }; // [batch, sequence, labels]
+export type LogitsRunner = (inputIds: number[][]) => Promise<Logits>;
+
+export type NerModel = {
+  tokenizer: NerTokenizer;
+  run: LogitsRunner;
+  labels: readonly string[]; // id2label in index order
+  maxLength: number;
+  clsId: number;
+  sepId: number;
+};
+
+// The BERT normalizer turns a line break into a space, but on a form a break ends a field; the model was
+// trained with breaks replaced by this mark (one character for one, so offsets do not move).
+export const LINE_MARK = "\u00b6";
+export const markLineBreaks = (text: string) => text.replace(/\n/g, LINE_MARK);
+
+/** Window boundaries over `tokens`: each at most `room` long, never starting on a "##" piece. */
+export function chunkTokens(tokens: readonly string[], room: number): Array<[number, number]> {
+  const windows: Array<[number, number]> = [];
+  let start = 0;
+  while (start < tokens.length) {
+    let end = Math.min(start + room, tokens.length);
+    while (end < tokens.length && end > start + 1 && tokens[end]!.startsWith("##")) end--;
+    windows.push([start, end]);
+    start = end;
+  }
+  return windows;
+}
+
+export function softmaxArgmax(row: Float32Array): { index: number; probability: number } {
+  let best = 0;
+  for (let j = 1; j < row.length; j++) if (row[j]! > row[best]!) best = j;
+  let sum = 0;
+  for (let j = 0; j < row.length; j++) sum += Math.exp(row[j]! - row[best]!);
+  return { index: best, probability: 1 / sum };
+}
+
+/** Labels per token of `text`, which must already have its line breaks marked (markLineBreaks). */
+export async function tokenPredictions(text: string, model: NerModel): Promise<TokenPrediction[]> {
+  const tokens = model.tokenizer.tokenize(text);
+  const ids = model.tokenizer.encode(text, { add_special_tokens: false });
+  if (tokens.length !== ids.length) throw new Error("tokenizer returned different token and id counts");
+  const windows = chunkTokens(tokens, model.maxLength - 2);
+  if (windows.length === 0) return [];
+  const logits = await model.run(windows.map(([a, b]) => [model.clsId, ...ids.slice(a, b), model.sepId]));
+  const [, width, labelCount] = logits.dims as [number, number, number];
+  const predictions: TokenPrediction[] = [];
+  windows.forEach(([a, b], w) => {
+    for (let i = a; i < b; i++) {
+      const offset = (w * width + (i - a + 1)) * labelCount; // +1: skip [CLS]
+      const { index, probability } = softmaxArgmax(logits.data.subarray(offset, offset + labelCount));
+      predictions.push({ token: tokens[i]!, label: model.labels[index] ?? "O", score: probability });
+    }
+  });
+  return predictions;
+}
+
+export async function extractEntities(text: string, model: NerModel): Promise<ExtractedEntity[]> {
+  const marked = markLineBreaks(text);
+  return groupEntities(marked, await tokenPredictions(marked, model)).map((e) => ({ ...e, text: text.slice(e.start, e.end) }));
+}
