@@ -74,7 +74,7 @@ export async function registerModel(ctx: RegistryContext, actor: SessionUser | n
   const card = await checkPackageShape(packageDir);
   const report = await checkOnnxPackage(packageDir, path.join(packageDir, "test.jsonl"));
   const integrity = failedFor(evaluateGates(figures(report), null, ctx.gates ?? DEFAULT_GATES), "beta");
-  if (integrity.length) throw new DomainError("PRECONDITION_FAILED", `the model failed verification: ${integrity.map((g) => g.detail).join("; ")}`);
+  if (integrity.length) throw new DomainError("PRECONDITION_FAILED", `the model failed verification: ${integrity.map((g) => `${g.gate}: ${g.detail}`).join("; ")}`);
   const files: ModelFile[] = [];
   for (const f of MODEL_FILES) {
     const full = path.join(packageDir, f);
