@@ -11,5 +11,6 @@ export default async function Home() {
   const { db } = await getDatabase();
   const { user } = await sessionFromCookies(db, (await headers()).get("cookie"), readServerEnv().FRA_SESSION_DAYS);
   if (!user) redirect("/login");
+  if (user.role === "field_staff") redirect("/field");
   return <ReviewApp user={user} basemapUrl={process.env.FRA_BASEMAP_URL ?? null} />;
 }

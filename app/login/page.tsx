@@ -14,7 +14,9 @@ export default function LoginPage() {
     setError(null);
     try {
       await trpc.auth.login.mutate({ username: String(form.get("username")), password: String(form.get("password")) });
-      router.replace("/");
+      // Back to the page that sent the user here (only a path of this app), else the home page.
+      const next = new URLSearchParams(window.location.search).get("next");
+      router.replace(next && /^\/[a-z]/.test(next) ? next : "/");
       router.refresh();
     } catch (e) {
       setError(errorMessage(e));

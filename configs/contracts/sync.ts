@@ -3,6 +3,7 @@
 // different content under a known id as a conflict for the user to resolve (never an overwrite).
 import { z } from "zod";
 import { entitySpanSchema, MAX_EXAMPLE_CHARS } from "../ner";
+import type { ClaimStatus } from "../workflow";
 import { newClaimSchema } from "./claims";
 
 const spansWithin = (text: string, spans: ReadonlyArray<{ start: number; end: number }>) => spans.every((s) => s.end <= text.length);
@@ -39,6 +40,10 @@ export type SyncOutcome =
   | { id: string; status: "applied" | "duplicate"; detail: Record<string, unknown> }
   | { id: string; status: "conflict"; message: string; server: Record<string, unknown> }
   | { id: string; status: "rejected"; message: string };
+
+// A review decision on a claim in the user's area, as the tablet pulls it (seq: the audit trail's order).
+export type PulledChange = { seq: number; claimId: string; action: string; status: ClaimStatus; version: number; reason: string; at: string };
+export type PullPage = { changes: PulledChange[]; cursor: number; more: boolean };
 
 export const syncPullInputSchema = z
   .object({

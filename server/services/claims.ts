@@ -252,6 +252,8 @@ export async function createClaim(db: Db, user: SessionUser, input: NewClaim) {
     );
     if (!village) throw new DomainError("BAD_REQUEST", `village ${input.villageId} is not in your districts`);
     const areaParcelHa = input.geometry ? await checkParcel(tx, input.geometry, village.id) : null;
+    // Claim numbers count up per district: two tablets syncing at once must not draw the same one.
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`fra-claim-no:${village.district_id}`}))`);
     const id = input.id ?? crypto.randomUUID();
     const year = input.filedOn.slice(0, 4);
     const [serial] = await rows<{ n: number }>(tx, sql`SELECT count(*)::int + 1 AS n FROM claims WHERE district_id = ${village.district_id}`);

@@ -3,7 +3,7 @@
 // and the resend is recognised by id and content hash.
 import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
-import type { SyncOutcome, SyncPushInput, SyncRecord } from "@/configs/contracts/sync";
+import type { PulledChange, PullPage, SyncOutcome, SyncPushInput, SyncRecord } from "@/configs/contracts/sync";
 import type { SessionUser } from "@/server/auth/session";
 import { rows, transaction, type Db } from "@/server/db/client";
 import { canonicalJson } from "@/workers/sync/canonical";
@@ -72,10 +72,8 @@ async function serverCopy(tx: Db, record: SyncRecord): Promise<Record<string, un
   return correction ?? {};
 }
 
-export type PulledChange = { seq: number; claimId: string; action: string; status: string; version: number; reason: string; at: string };
-
 /** Workflow changes to claims in the user's area after `cursor` (the audit trail's sequence). */
-export async function pullChanges(db: Db, user: SessionUser, input: { cursor: number; limit: number }) {
+export async function pullChanges(db: Db, user: SessionUser, input: { cursor: number; limit: number }): Promise<PullPage> {
   const changes = await rows<PulledChange>(db, sql`
     SELECT t.id::int AS seq, t.claim_id AS "claimId", t.action, t.to_status AS status, t.claim_version AS version, t.reason, t.at::text AS at
     FROM claim_transitions t JOIN claims c ON c.id = t.claim_id

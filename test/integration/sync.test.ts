@@ -1,16 +1,20 @@
 // Field sync against the real server code and a real PGlite + PostGIS: idempotent resends, conflicts,
 // rejections that write nothing, pulls scoped to the user's area, and a fault test that drops the
-// connection at random points while 1,000 outbox records go up.
-// The outbox store here is an in-memory stand-in for the tablet's IndexedDB (Dexie) table: this test is
-// about the protocol; the browser test covers the Dexie store.
+// connection at random points while 1,000 outbox records go up from the tablet's Dexie outbox.
+// Test double: IndexedDB in Node is fake-indexeddb (an in-memory implementation of the standard); Dexie,
+// the outbox and the server are the app's own. The browser test runs the same store on Chromium's IndexedDB.
+import "fake-indexeddb/auto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SyncRecord } from "@/configs/contracts/sync";
 import { nerExampleSchema } from "@/configs/ner";
 import { rows } from "@/server/db/client";
+import { FieldDatabase } from "@/workers/db/field-db";
+import { emptyForm } from "@/workers/field/form-from-entities";
+import { dexieOutbox, enqueue } from "@/workers/sync/dexie-outbox";
 import { backoffDelay, flushOutbox } from "@/workers/sync/outbox";
+import { syncNow } from "@/workers/sync/sync-engine";
 import { callerFor, openTestDatabase } from "../helpers/db";
-import { MemoryOutbox } from "../helpers/memory-outbox";
 
 let env: Awaited<ReturnType<typeof openTestDatabase>>;
 let villageId: number;
@@ -116,8 +120,13 @@ async function drain(cursor: number): Promise<{ cursor: number }> {
   }
 }
 
-describe("sync under a failing network", () => {
+const tablet = (name: string) => new FieldDatabase(name, "test-field");
+const draftFor = (id: string) => ({ id, createdAt: 0, updatedAt: 0, state: "queued" as const, type: "IFR" as const, fields: emptyForm(), villageId, parcel: null, extraction: null, server: null, message: null });
+const noWait = { baseMs: 1, maxMs: 1, maxAttempts: 1_000, sleep: async () => {}, random: Math.random };
+
+describe("sync under a failing network (Dexie outbox on fake-indexeddb)", () => {
   it("delivers 1,000 outbox records exactly once while the connection drops at random points", async () => {
+    const db = tablet("faults");
     const records: SyncRecord[] = [];
     const claimIds: string[] = [];
     for (let n = 0; n < 1000; n++) {
@@ -126,11 +135,12 @@ describe("sync under a failing network", () => {
       if (record.kind === "claim") claimIds.push(record.id);
       records.push(record);
     }
-    const outbox = new MemoryOutbox(records);
+    await db.drafts.bulkAdd(claimIds.map(draftFor));
+    for (let i = 0; i < records.length; i += 100) await enqueue(db, records.slice(i, i + 100));
     let seed = 2006;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     const faults = { beforeSend: 0, midBatch: 0, answerLost: 0 };
-    const transport = async (records: SyncRecord[]) => {
+    const transport = async (batch: SyncRecord[]) => {
       const r = random();
       if (r < 0.15) {
         faults.beforeSend++;
@@ -138,30 +148,66 @@ describe("sync under a failing network", () => {
       }
       if (r < 0.3) {
         faults.midBatch++;
-        await field().sync.push({ deviceId, records: records.slice(0, Math.max(1, Math.floor(random() * records.length))) });
+        await field().sync.push({ deviceId, records: batch.slice(0, Math.max(1, Math.floor(random() * batch.length))) });
         throw new Error("connection reset mid-batch");
       }
-      const outcomes = await field().sync.push({ deviceId, records });
+      const outcomes = await field().sync.push({ deviceId, records: batch });
       if (r < 0.45) {
         faults.answerLost++;
         throw new Error("timeout waiting for the answer");
       }
       return outcomes;
     };
-    const backoff = { baseMs: 1, maxMs: 1, maxAttempts: 1_000, sleep: async () => {}, random };
-    const report = await flushOutbox(outbox, transport, { batchSize: 50, backoff });
+    const report = await flushOutbox(dexieOutbox(db), transport, { batchSize: 50, backoff: { ...noWait, random } });
 
     expect(report).toMatchObject({ pending: 0, conflicts: 0, rejected: 0 });
     expect(report.failedAttempts).toBe(faults.beforeSend + faults.midBatch + faults.answerLost);
     expect(Math.min(faults.beforeSend, faults.midBatch, faults.answerLost)).toBeGreaterThan(0);
-    expect(outbox.entries.every((e) => e.state === "synced")).toBe(true);
-    const ids = outbox.entries.map((e) => e.record.id);
-    const idList = sql.raw(`ARRAY[${ids.map((id) => `'${id}'`).join(",")}]::uuid[]`);
-    const [counts] = await rows<{ claims: number; corrections: number; ledger: number }>(env.db, sql`
+    expect(await db.outbox.where("state").notEqual("synced").count()).toBe(0);
+    // Every draft learnt its claim number from the server, whichever attempt got the answer through.
+    const drafts = await db.drafts.toArray();
+    expect(drafts.every((d) => d.state === "synced" && /^MH-GAD-IFR-2025-\d{6}$/.test(d.server?.claimNo ?? ""))).toBe(true);
+    const idList = sql.raw(`ARRAY[${records.map((r) => `'${r.id}'`).join(",")}]::uuid[]`);
+    const [counts] = await rows<{ claims: number; corrections: number; ledger: number; numbers: number }>(env.db, sql`
       SELECT (SELECT count(*)::int FROM claims WHERE id = ANY(${idList})) AS claims,
+             (SELECT count(DISTINCT claim_no)::int FROM claims WHERE id = ANY(${idList})) AS numbers,
              (SELECT count(*)::int FROM corrections WHERE id = ANY(${idList})) AS corrections,
              (SELECT count(*)::int FROM sync_records WHERE id = ANY(${idList})) AS ledger`);
-    expect(counts).toEqual({ claims: claimIds.length, corrections: 1000 - claimIds.length, ledger: 1000 });
+    expect(counts).toEqual({ claims: claimIds.length, numbers: claimIds.length, corrections: 1000 - claimIds.length, ledger: 1000 });
+    db.close();
+  });
+
+  it("marks a refused draft with the server's reason, and sends it again once fixed", async () => {
+    const db = tablet("refusal");
+    const bad = claimRecord(2000, otherVillageId);
+    await db.drafts.add(draftFor(bad.id));
+    await enqueue(db, [bad]);
+    const push = (batch: SyncRecord[]) => field().sync.push({ deviceId, records: batch });
+    expect(await flushOutbox(dexieOutbox(db), push, { backoff: noWait })).toMatchObject({ rejected: 1, pending: 0 });
+    expect(await db.drafts.get(bad.id)).toMatchObject({ state: "rejected", message: expect.stringMatching(/not in your districts/) });
+    await enqueue(db, [{ ...bad, payload: { ...bad.payload, villageId } } as SyncRecord]);
+    expect(await flushOutbox(dexieOutbox(db), push, { backoff: noWait })).toMatchObject({ synced: 1, pending: 0 });
+    expect((await db.drafts.get(bad.id))!.state).toBe("synced");
+    await expect(enqueue(db, [bad])).rejects.toThrow(/already on the server/);
+    db.close();
+  });
+
+  it("syncs end to end: outbox, then the review decisions made since, with the cursor kept", async () => {
+    const db = tablet("pull");
+    const record = claimRecord(3000);
+    await db.drafts.add(draftFor(record.id));
+    await enqueue(db, [record]);
+    const deps = { push: (batch: SyncRecord[]) => field().sync.push({ deviceId, records: batch }), pull: (cursor: number) => field().sync.pull({ cursor, limit: 50 }), fetchFn: (async () => new Response(null, { status: 404 })) as typeof fetch, backoff: noWait };
+    const first = await syncNow(db, deps);
+    expect(first).toMatchObject({ ok: true, outbox: { synced: 1 }, error: null });
+    const draft = (await db.drafts.get(record.id))!;
+    await field().claims.transition({ id: record.id, action: "verify_in_field", reason: "Boundary walked with the FRC", expectedVersion: draft.server!.version });
+    const second = await syncNow(db, deps);
+    expect(second.pulled).toBe(1);
+    expect((await db.drafts.get(record.id))!.server).toMatchObject({ status: "fld_verified", version: 2 });
+    expect((await db.changes.where("claimId").equals(record.id).sortBy("seq")).map((c) => [c.status, c.reason])).toEqual([["received", "Claim entered from the FRC register"], ["fld_verified", "Boundary walked with the FRC"]]);
+    expect((await syncNow(db, deps)).pulled).toBe(0);
+    db.close();
   });
 
   it("backs off exponentially with jitter, capped", () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { addFix, DEFAULT_WALK, distanceM, startWalk, type Fix } from "@/workers/geo/gps-walk";
+import type { AreaClaim, AreaVillage } from "@/configs/contracts/field";
+import { checkParcelOnTablet, closeRing } from "@/workers/geo/parcel-check";
 import { pointInRing, polygonAreaHa, ringAreaM2, ringInsideArea, selfIntersects, type Ring } from "@/workers/geo/parcel";
 
 // A square of about 100 m x 100 m near Etapalli (19.6 N): 1 ha.
@@ -54,5 +56,35 @@ describe("walking a boundary with GPS", () => {
     const loose = addFix(startWalk(), fix(0, 0, 35), { ...DEFAULT_WALK, maxAccuracyM: 50 });
     expect(loose.kept).toHaveLength(1);
     expect(distanceM([80, 19.6], [80, 19.6 + dLat])).toBeCloseTo(100, 0);
+  });
+});
+
+describe("parcel warnings on the tablet", () => {
+  const villageSquare = (size: number) => [[[80.0, lat], [80.0 + size * dLon, lat], [80.0 + size * dLon, lat + size * dLat], [80.0, lat + size * dLat], [80.0, lat]]] as [number, number][][];
+  const village: AreaVillage = { id: 1, name: "Pipgaon", nameLocal: "पिपगाव", censusCode: "540001", gramPanchayat: "Gatta", tehsil: "Etapalli", district: "Gadchiroli", geometry: { type: "MultiPolygon", coordinates: [villageSquare(10)] } };
+  const claim = (no: string, ring: Ring): AreaClaim => ({ id: crypto.randomUUID(), claimNo: no, type: "IFR", status: "received", claimantName: "Budhni Madavi", villageId: 1, version: 1, lon: null, lat: null, parcel: { type: "MultiPolygon", coordinates: [[ring.map((p) => [p[0], p[1]] as [number, number])]] } });
+  const shifted = (ring: Ring, x: number, y: number): Ring => ring.map(([a, b]) => [a + x * dLon, b + y * dLat]);
+
+  it("accepts a parcel inside its village, beside the others, and gives its area", () => {
+    const parcel = shifted(square, 2, 2);
+    expect(checkParcelOnTablet(parcel, "IFR", village, [claim("MH-GAD-1", shifted(square, 5, 5))])).toEqual({ areaHa: expect.closeTo(1, 2), warnings: [] });
+  });
+
+  it("warns of a bow-tie, a parcel leaving the village, an IFR over 4 ha and an overlap", () => {
+    const bowTie: Ring = [[80.001, lat + 0.001], [80.002, lat + 0.002], [80.002, lat + 0.001], [80.001, lat + 0.002], [80.001, lat + 0.001]];
+    expect(checkParcelOnTablet(bowTie, "IFR", village, []).warnings).toEqual([expect.stringMatching(/crosses itself/)]);
+    const outside = shifted(square, 9.5, 2);
+    expect(checkParcelOnTablet(outside, "IFR", village, []).warnings).toEqual([expect.stringMatching(/leaves the boundary of Pipgaon/)]);
+    const big: Ring = [[80.0 + dLon, lat + dLat], [80.0 + 4 * dLon, lat + dLat], [80.0 + 4 * dLon, lat + 3 * dLat], [80.0 + dLon, lat + 3 * dLat], [80.0 + dLon, lat + dLat]];
+    expect(checkParcelOnTablet(big, "IFR", village, []).warnings).toEqual([expect.stringMatching(/over the 4 ha/)]);
+    expect(checkParcelOnTablet(big, "CR", village, []).warnings).toEqual([]);
+    const overlap = checkParcelOnTablet(shifted(square, 2, 2), "IFR", village, [claim("MH-GAD-IFR-2009-000007", shifted(square, 2.5, 2.5))]);
+    expect(overlap.warnings).toEqual(["The parcel overlaps MH-GAD-IFR-2009-000007 (Budhni Madavi)."]);
+  });
+
+  it("closes an open ring once, and asks for the village when none is chosen", () => {
+    expect(closeRing([[0, 0], [1, 0], [1, 1]])).toEqual([[0, 0], [1, 0], [1, 1], [0, 0]]);
+    expect(closeRing([[0, 0], [1, 0], [1, 1], [0, 0]])).toHaveLength(4);
+    expect(checkParcelOnTablet(shifted(square, 2, 2), "IFR", null, []).warnings).toEqual([expect.stringMatching(/Choose the village/)]);
   });
 });

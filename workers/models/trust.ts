@@ -2,18 +2,13 @@
 // signature against the pinned public key, then each file's size and sha256 against the manifest.
 // WebCrypto only, so the same code runs in the browser, in workers and in Node.
 import { manifestSchema, signedManifestSchema, type Manifest } from "@/configs/models";
+import { sha256Hex } from "@/workers/hash";
 
 export class ModelTrustError extends Error {
   override name = "ModelTrustError";
 }
 
 const fromBase64 = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
-
-export async function sha256Hex(data: ArrayBuffer | Uint8Array): Promise<string> {
-  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-  const digest = await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
 
 /** The manifest, if and only if its signature verifies under `publicKeyBase64` (raw 32-byte Ed25519). */
 export async function verifySignedManifest(envelope: unknown, publicKeyBase64: string): Promise<Manifest> {

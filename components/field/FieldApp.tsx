@@ -1,0 +1,72 @@
+"use client";
+// The field tablet's app: drafts on the left, the open draft on the right, and a status bar that tells
+// whether the tablet is online, what waits to sync, how much storage is used and which model reads forms.
+import { useLiveQuery } from "dexie-react-hooks";
+import { useState } from "react";
+import type { NerBackend } from "@/workers/ner/ner-client";
+import { DraftEditor } from "./DraftEditor";
+import { DraftList } from "./DraftList";
+import { newDraft } from "./drafts";
+import { StatusBar } from "./StatusBar";
+import { useFieldSession, type FieldUser } from "./useFieldSession";
+import { useArea, useFieldModel, useOnline, useServiceWorker, useStorage, useSync } from "./useFieldServices";
+import type { FieldDatabase } from "@/workers/db/field-db";
+
+export function FieldApp() {
+  const session = useFieldSession();
+  const serviceWorker = useServiceWorker();
+  if (session.state === "loading") return <main className="field-splash">Opening FRA Atlas…</main>;
+  if (session.state === "signed-out") {
+    return (
+      <main className="field-splash">
+        <h1>FRA Atlas · Field</h1>
+        {session.offline ? (
+          <p>This tablet has no signed-in user yet. Connect to the network once and sign in; after that the app works offline.</p>
+        ) : (
+          <p><a href="/login?next=/field">Sign in</a> to digitise claim forms.</p>
+        )}
+      </main>
+    );
+  }
+  return <FieldWorkspace user={session.user} db={session.db} serviceWorkerError={serviceWorker.error} />;
+}
+
+function FieldWorkspace({ user, db, serviceWorkerError }: { user: FieldUser; db: FieldDatabase; serviceWorkerError: string | null }) {
+  const online = useOnline();
+  const sync = useSync(db, online);
+  const area = useArea(db, user.id, online);
+  const [prefer, setPrefer] = useState<NerBackend | "auto">("auto");
+  const model = useFieldModel(online, prefer);
+  const storage = useStorage();
+  const drafts = useLiveQuery(() => db.drafts.orderBy("updatedAt").reverse().toArray(), [db]) ?? [];
+  const [selected, setSelected] = useState<string | null>(null);
+  const current = drafts.find((d) => d.id === selected) ?? null;
+
+  async function create() {
+    const id = await newDraft(db);
+    setSelected(id);
+    if (!storage.storage?.persisted) void storage.persist(); // ask once there is work to lose
+  }
+
+  return (
+    <div className="field-app">
+      <header className="topbar">
+        <span className="brand">FRA Atlas · Field</span>
+        <span className="user">{user.displayName}</span>
+        {user.role !== "field_staff" && <a className="topbar-link" href="/">Review map</a>}
+      </header>
+      <StatusBar db={db} online={online} sync={sync} model={model} prefer={prefer} onPrefer={setPrefer} storage={storage} areaError={area.error} serviceWorkerError={serviceWorkerError} />
+      <div className="field-workspace">
+        <DraftList drafts={drafts} selected={selected} onSelect={setSelected} onNew={create} />
+        {current ? (
+          <DraftEditor key={current.id} db={db} draft={current} model={model} onDeleted={() => setSelected(null)} onSyncNow={sync.syncNow} />
+        ) : (
+          <section className="field-empty">
+            <p>Choose a draft, or start a new one and photograph the claim form.</p>
+            <button className="primary" onClick={create}>New claim from a form</button>
+          </section>
+        )}
+      </div>
+    </div>
+  );
+}

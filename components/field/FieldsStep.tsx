@@ -1,0 +1,135 @@
+"use client";
+// The claim form as the model read it. Each field shows how sure the model was and, when focused, where
+// on the page it was read; unsure fields are flagged. The user types over a field, or selects the right
+// words in the OCR text and assigns them: either way the edit is kept as a correction for retraining.
+import { useLiveQuery } from "dexie-react-hooks";
+import { useMemo, useRef, useState } from "react";
+import type { FormField } from "@/configs/contracts/field";
+import { FORM_FIELD_LABELS, FORM_FIELDS, LOW_CONFIDENCE, type FormFieldKey } from "@/configs/field";
+import { CLAIM_TYPES, TYPE_LABELS, type ClaimType } from "@/configs/workflow";
+import { errorMessage } from "@/components/trpc";
+import type { Draft, FieldDatabase } from "@/workers/db/field-db";
+import { matchVillages } from "@/workers/field/form-from-entities";
+import { spanOnPage } from "@/workers/field/pages-text";
+import { highlightRects } from "@/workers/ocr/words";
+import { editField, pickField, updateDraft } from "./drafts";
+import { PageImage } from "./PageImage";
+
+const TEXT_FIELDS = FORM_FIELDS.filter((k) => k !== "type" && k !== "category" && k !== "village");
+
+function Confidence({ field }: { field: FormField }) {
+  if (field.source === "user") return <span className="conf user">edited</span>;
+  if (field.source === "empty" || field.confidence === null) return <span className="conf none">not found</span>;
+  const low = field.confidence < LOW_CONFIDENCE;
+  return <span className={`conf ${low ? "low" : "high"}`} title="How sure the model was">{low ? "check: " : ""}{Math.round(field.confidence * 100)}%</span>;
+}
+
+export function FieldsStep({ db, draft, locked }: { db: FieldDatabase; draft: Draft; locked: boolean }) {
+  const pages = useLiveQuery(() => db.pages.where("draftId").equals(draft.id).sortBy("index"), [db, draft.id]) ?? [];
+  const area = useLiveQuery(() => db.area.get("area"), [db]);
+  const [focus, setFocus] = useState<FormFieldKey | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [assignTo, setAssignTo] = useState<FormFieldKey>("claimant");
+  const textRef = useRef<HTMLPreElement>(null);
+  const villages = area?.area.villages ?? [];
+  const f = draft.fields;
+  const suggestions = useMemo(
+    () => matchVillages(villages, { village: f.village.value || undefined, gramPanchayat: f.gramPanchayat.value || undefined, tehsil: f.tehsil.value || undefined }),
+    [villages, f.village.value, f.gramPanchayat.value, f.tehsil.value],
+  );
+  const chosenVillage = villages.find((v) => v.id === draft.villageId) ?? null;
+
+  const run = (work: Promise<void>) => work.then(() => setError(null), (e: unknown) => setError(errorMessage(e)));
+
+  // Where the focused field was read: the page and the rectangles of its words.
+  const span = focus ? f[focus].span : null;
+  const located = span && draft.extraction ? spanOnPage(draft.extraction.pageOffsets, span.start, span.end) : null;
+  const shownPage = pages.find((p) => p.id === located?.pageId) ?? pages[0];
+  const rects = located && shownPage ? highlightRects(shownPage.ocr.words, located.start, located.end) : [];
+
+  function assignSelection() {
+    const text = textRef.current;
+    const selection = window.getSelection();
+    if (!text || !selection || selection.rangeCount === 0 || selection.isCollapsed) return setError("Select the words in the text first.");
+    const range = selection.getRangeAt(0);
+    const before = document.createRange();
+    before.selectNodeContents(text);
+    before.setEnd(range.startContainer, range.startOffset);
+    const start = before.toString().length;
+    const end = start + range.toString().length;
+    void run(pickField(db, draft.id, assignTo, start, end));
+  }
+
+  if (!draft.extraction && pages.length === 0) return <div className="step"><p>Add the form's pages first; the fields are read from them.</p></div>;
+  return (
+    <div className="step fields-step">
+      <form className="claim-form" aria-label="Claim fields" onSubmit={(e) => e.preventDefault()}>
+        {error && <p className="error" role="alert">{error}</p>}
+        <label className="form-row">
+          <span>{FORM_FIELD_LABELS.type} <Confidence field={f.type} /></span>
+          <select disabled={locked} value={draft.type} onFocus={() => setFocus("type")} onChange={(e) => void run(updateDraft(db, draft.id, { type: e.target.value as ClaimType }).then(() => editField(db, draft.id, "type", e.target.value)))}>
+            {CLAIM_TYPES.map((t) => <option key={t} value={t}>{TYPE_LABELS[t]}</option>)}
+          </select>
+        </label>
+        <label className="form-row">
+          <span>{FORM_FIELD_LABELS.category} <Confidence field={f.category} /></span>
+          <select disabled={locked} value={f.category.value} onFocus={() => setFocus("category")} onChange={(e) => void run(editField(db, draft.id, "category", e.target.value))}>
+            <option value="">—</option>
+            <option value="ST">Scheduled Tribe (ST)</option>
+            <option value="OTFD">Other Traditional Forest Dweller (OTFD)</option>
+          </select>
+        </label>
+        <div className="form-row village">
+          <label>
+            <span>{FORM_FIELD_LABELS.village} (as written) <Confidence field={f.village} /></span>
+            <input disabled={locked} defaultValue={f.village.value} key={`village-${f.village.value}`} onFocus={() => setFocus("village")}
+              onBlur={(e) => void run(editField(db, draft.id, "village", e.target.value))} />
+          </label>
+          <label>
+            <span>Village on record {chosenVillage ? "" : <span className="conf low">choose</span>}</span>
+            <select disabled={locked} aria-label="Village on record" value={draft.villageId ?? ""} onChange={(e) => void run(updateDraft(db, draft.id, { villageId: e.target.value ? Number(e.target.value) : null }))}>
+              <option value="">Choose the village…</option>
+              {suggestions.length > 0 && (
+                <optgroup label="Best matches">
+                  {suggestions.map((s) => <option key={`s${s.village.id}`} value={s.village.id}>{s.village.name} ({s.village.gramPanchayat} GP, {s.village.tehsil}) · {Math.round(s.score * 100)}%</option>)}
+                </optgroup>
+              )}
+              <optgroup label="All villages of your area">
+                {villages.map((v) => <option key={v.id} value={v.id}>{v.name} {v.nameLocal} · {v.censusCode}</option>)}
+              </optgroup>
+            </select>
+          </label>
+        </div>
+        {TEXT_FIELDS.map((key) => {
+          const field = f[key];
+          const low = field.source === "model" && (field.confidence ?? 0) < LOW_CONFIDENCE;
+          return (
+            <label key={key} className={`form-row${low ? " flagged" : ""}${focus === key ? " focused" : ""}`}>
+              <span>{FORM_FIELD_LABELS[key]}{key === "area" ? " (ha)" : ""} <Confidence field={field} /></span>
+              <input disabled={locked} name={key} defaultValue={field.value} key={`${key}-${field.value}`} onFocus={() => setFocus(key)}
+                lang={key === "claimantLocal" ? "hi" : undefined}
+                placeholder={key === "filedOn" ? "YYYY-MM-DD or 14/03/2009" : key === "khasra" ? "212/3, 214" : ""}
+                onBlur={(e) => void run(editField(db, draft.id, key, e.target.value))} />
+            </label>
+          );
+        })}
+      </form>
+      <div className="evidence">
+        {shownPage && <PageImage page={shownPage} rects={rects} />}
+        {draft.extraction && (
+          <>
+            <div className="assign">
+              <span>Select words below, then</span>
+              <select aria-label="Assign selection to" value={assignTo} onChange={(e) => setAssignTo(e.target.value as FormFieldKey)} disabled={locked}>
+                {FORM_FIELDS.map((k) => <option key={k} value={k}>{FORM_FIELD_LABELS[k]}</option>)}
+              </select>
+              <button onClick={assignSelection} disabled={locked}>Use selection</button>
+              <span className="muted">Read by model v{draft.extraction.modelVersion} on {draft.extraction.backend === "webgpu" ? "WebGPU" : "WebAssembly"} in {Math.round(draft.extraction.ms)} ms</span>
+            </div>
+            <pre ref={textRef} className="ocr-text" aria-label="OCR text">{draft.extraction.text}</pre>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+"use client";
+// Sync state, storage and model at a glance: what waits to go up, when the last sync was, what went wrong
+// and what to do about it.
+import { useLiveQuery } from "dexie-react-hooks";
+import type { FieldDatabase } from "@/workers/db/field-db";
+import type { NerBackend } from "@/workers/ner/ner-client";
+import type { SyncSummary } from "@/workers/sync/sync-engine";
+import type { ModelState } from "./useFieldServices";
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+function ago(at: number): string {
+  const s = Math.round((Date.now() - at) / 1000);
+  if (s < 60) return "just now";
+  if (s < 3600) return `${Math.round(s / 60)} min ago`;
+  if (s < 86_400) return `${Math.round(s / 3600)} h ago`;
+  return new Date(at).toLocaleDateString();
+}
+
+function syncAdvice(last: SyncSummary | null): string | null {
+  if (!last?.error) return null;
+  if (/UNAUTHORIZED|please log in/i.test(last.error)) return "Your sign-in has expired: sign in again (your drafts stay on this tablet).";
+  if (/fetch|network|Failed to fetch|NetworkError/i.test(last.error)) return "The server could not be reached; it will retry when the network is back.";
+  return last.error;
+}
+
+export function StatusBar(props: {
+  db: FieldDatabase;
+  online: boolean;
+  sync: { syncing: boolean; last: SyncSummary | null; syncNow: () => Promise<void> };
+  model: ModelState;
+  prefer: NerBackend | "auto";
+  onPrefer: (p: NerBackend | "auto") => void;
+  storage: { storage: { usage: number; quota: number; persisted: boolean } | null; persist: () => Promise<void> };
+  areaError: string | null;
+  serviceWorkerError: string | null;
+}) {
+  const { db, online, sync, model, storage } = props;
+  const pending = useLiveQuery(() => db.outbox.where("state").equals("pending").count(), [db]) ?? 0;
+  const uploads = useLiveQuery(() => db.pages.filter((p) => p.upload.state !== "done").count(), [db]) ?? 0;
+  const advice = syncAdvice(sync.last);
+  return (
+    <div className="field-status" role="status" aria-label="Sync status">
+      <span className={`pill ${online ? "on" : "off"}`}>{online ? "Online" : "Offline"}</span>
+      <span data-testid="pending-count">{pending} record{pending === 1 ? "" : "s"} waiting</span>
+      {uploads > 0 && <span>{uploads} page photo{uploads === 1 ? "" : "s"} to upload</span>}
+      <span>{sync.syncing ? "Syncing…" : sync.last ? `Last sync ${ago(sync.last.at)}${sync.last.ok ? "" : " (incomplete)"}` : "Not synced yet"}</span>
+      <button onClick={() => void sync.syncNow()} disabled={!online || sync.syncing}>Sync now</button>
+      {advice && <span className="error">{advice}</span>}
+      <span className="spacer" />
+      <span title="Which model reads the forms, and on what">
+        {model.progress
+          ? `Downloading model v${model.progress.version}: ${Math.round((100 * model.progress.receivedBytes) / Math.max(1, model.progress.totalBytes))}%`
+          : model.ner
+            ? <>Model v{model.ner.version} · <span data-testid="ner-backend">{model.ner.backend === "webgpu" ? "WebGPU" : "WebAssembly"}</span>{model.ner.fallbackReason ? ` (${model.ner.fallbackReason})` : ""}</>
+            : model.error ?? "Loading model…"}
+      </span>
+      <select aria-label="Model runs on" value={props.prefer} onChange={(e) => props.onPrefer(e.target.value as NerBackend | "auto")}>
+        <option value="auto">GPU if available</option>
+        <option value="wasm">CPU (WebAssembly)</option>
+        <option value="webgpu">GPU (WebGPU)</option>
+      </select>
+      {storage.storage && (
+        <span>
+          Storage {mb(storage.storage.usage)} of {mb(storage.storage.quota)}
+          {storage.storage.persisted ? " · kept" : <> · <button onClick={() => void storage.persist()}>Keep data on this tablet</button></>}
+        </span>
+      )}
+      {model.message && <span className="muted">{model.message}</span>}
+      {props.areaError && <span className="error">{props.areaError}</span>}
+      {props.serviceWorkerError && <span className="error">{props.serviceWorkerError}</span>}
+    </div>
+  );
+}

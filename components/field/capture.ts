@@ -1,0 +1,90 @@
+// The digitisation steps of one draft, in the page's thread but doing no heavy work itself: photos go to
+// the preprocessing worker, page images to the OCR pool, the pages' text to the NER worker; every result
+// is written to the tablet's database before the next step starts.
+import type { AreaVillage } from "@/configs/contracts/field";
+import { FIELD_MODEL_NAME } from "@/configs/models";
+import { storageMessage, type Draft, type FieldDatabase, type PageRecord } from "@/workers/db/field-db";
+import { formFromEntities } from "@/workers/field/form-from-entities";
+import { joinPages } from "@/workers/field/pages-text";
+import type { NerBackend } from "@/workers/ner/ner-client";
+import { nerWorker } from "@/workers/ner/ner-client";
+import { OcrCancelledError, type OcrPool, type OcrProgress } from "@/workers/ocr/ocr-pool";
+import { preparePage } from "@/workers/ocr/preprocess-client";
+
+const UNREADABLE = "Little text could be read on this page. It may be blank, blurred or in a script this app does not read yet (English and Hindi). Retake the photo in good light, or type the fields yourself.";
+
+/** Prepares and stores each photo as a page of the draft; what could not be kept is said per file. */
+export async function addPhotos(db: FieldDatabase, draftId: string, files: readonly File[]): Promise<{ added: string[]; problems: string[] }> {
+  const added: string[] = [];
+  const problems: string[] = [];
+  for (const file of files) {
+    try {
+      const page = await preparePage(file);
+      if (page.blank) {
+        problems.push(`"${file.name}" looks like a blank page: nothing was added. Photograph the filled-in side of the form.`);
+        continue;
+      }
+      const id = crypto.randomUUID();
+      await db.transaction("rw", db.pages, db.drafts, async () => {
+        const last = await db.pages.where("draftId").equals(draftId).reverse().sortBy("index");
+        const record: PageRecord = {
+          id, draftId, index: (last[0]?.index ?? 0) + 1, image: page.image, width: page.width, height: page.height, bytes: page.bytes, sha256: page.sha256,
+          originalName: file.name, originalBytes: file.size, skewDegrees: page.skewDegrees, createdAt: Date.now(),
+          ocr: { state: "pending", text: "", words: [], confidence: 0, ms: 0, message: null },
+          upload: { state: "waiting", offset: 0, message: null },
+        };
+        await db.pages.add(record);
+        await db.drafts.update(draftId, { updatedAt: Date.now() });
+      });
+      added.push(id);
+    } catch (error) {
+      problems.push(storageMessage(error));
+    }
+  }
+  return { added, problems };
+}
+
+/** OCR of the draft's pages that have none yet; progress per page through `onProgress`. */
+export async function ocrPages(db: FieldDatabase, pool: OcrPool, draftId: string, onProgress: (pageId: string, p: OcrProgress | null) => void): Promise<void> {
+  const pages = await db.pages.where("draftId").equals(draftId).filter((p) => p.ocr.state !== "done" && p.ocr.state !== "running").toArray();
+  await Promise.all(pages.map(async (page) => {
+    await db.pages.update(page.id, { ocr: { ...page.ocr, state: "running", message: null } });
+    try {
+      const result = await pool.recognize(page.id, page.image, (p) => onProgress(page.id, p));
+      await db.pages.update(page.id, { ocr: { state: "done", text: result.text, words: result.words, confidence: result.confidence, ms: result.ms, message: result.readable ? null : UNREADABLE } });
+    } catch (error) {
+      const cancelled = error instanceof OcrCancelledError;
+      await db.pages.update(page.id, { ocr: { ...page.ocr, state: cancelled ? "cancelled" : "failed", message: cancelled ? "OCR cancelled" : `OCR failed: ${error instanceof Error ? error.message : String(error)}` } });
+    } finally {
+      onProgress(page.id, null);
+    }
+  }));
+}
+
+export type ActiveNer = { version: number; backend: NerBackend; fallbackReason: string | null };
+
+export async function loadNer(version: number, prefer: NerBackend | "auto"): Promise<ActiveNer> {
+  const { backend, fallbackReason } = await nerWorker().call("load", { name: FIELD_MODEL_NAME, version, prefer });
+  return { version, backend, fallbackReason };
+}
+
+/** Reads the fields from the pages' text; what the user already typed stays as they typed it. */
+export async function extractFields(db: FieldDatabase, draft: Draft, villages: readonly AreaVillage[], ner: ActiveNer): Promise<void> {
+  const pages = await db.pages.where("draftId").equals(draft.id).toArray();
+  const { text, pageOffsets } = joinPages(pages);
+  if (!text.trim()) throw new Error("No page has text yet: add a photo and let OCR finish.");
+  const result = await nerWorker().call("extract", { text });
+  const read = formFromEntities(text, result.entities, villages);
+  const fields = { ...draft.fields };
+  for (const key of Object.keys(read.fields) as Array<keyof typeof fields>) {
+    if (fields[key].source !== "user") fields[key] = read.fields[key];
+  }
+  const villageByUser = draft.fields.village.source === "user" && draft.villageId !== null;
+  await db.drafts.update(draft.id, {
+    fields,
+    villageId: villageByUser ? draft.villageId : (read.villageId ?? draft.villageId),
+    type: draft.fields.type.source === "user" ? draft.type : (read.type ?? draft.type),
+    extraction: { text, pageOffsets, entities: result.entities, modelVersion: ner.version, backend: result.backend, ms: result.ms, at: Date.now() },
+    updatedAt: Date.now(),
+  });
+}

@@ -1,0 +1,135 @@
+"use client";
+// The background work of the field app, as hooks: network state, the service worker, sync (on start, when
+// the network returns, every minute while something waits), the offline area, the field model (update,
+// verify, load into the NER worker) and storage use.
+import { useCallback, useEffect, useRef, useState } from "react";
+import { errorMessage } from "@/components/trpc";
+import { deviceDb, getMeta, type FieldDatabase } from "@/workers/db/field-db";
+import { activeModel, updateModel, fallBackToPreviousModel, type ModelProgress } from "@/workers/models/model-client";
+import type { NerBackend } from "@/workers/ner/ner-client";
+import type { SyncSummary } from "@/workers/sync/sync-engine";
+import { loadNer, type ActiveNer } from "./capture";
+import { syncField } from "./services";
+import { refreshArea } from "./useFieldSession";
+
+export function useOnline(): boolean {
+  const [online, setOnline] = useState(true);
+  useEffect(() => {
+    const update = () => setOnline(navigator.onLine);
+    update();
+    window.addEventListener("online", update);
+    window.addEventListener("offline", update);
+    return () => {
+      window.removeEventListener("online", update);
+      window.removeEventListener("offline", update);
+    };
+  }, []);
+  return online;
+}
+
+/** Registers the service worker that keeps the app shell, OCR and model runtimes for offline use. */
+export function useServiceWorker(): { ready: boolean; error: string | null } {
+  const [state, setState] = useState<{ ready: boolean; error: string | null }>({ ready: false, error: null });
+  useEffect(() => {
+    if (!("serviceWorker" in navigator)) return setState({ ready: false, error: "this browser cannot work offline (no service worker support)" });
+    navigator.serviceWorker
+      .register("/sw.js", { scope: "/" })
+      .then(() => navigator.serviceWorker.ready)
+      .then(() => setState({ ready: true, error: null }))
+      .catch((e: unknown) => setState({ ready: false, error: `offline support could not start: ${errorMessage(e)}` }));
+  }, []);
+  return state;
+}
+
+export function useSync(db: FieldDatabase, online: boolean) {
+  const [syncing, setSyncing] = useState(false);
+  const [last, setLast] = useState<SyncSummary | null>(null);
+  const busy = useRef(false);
+  const run = useCallback(async () => {
+    if (busy.current || !navigator.onLine) return;
+    busy.current = true;
+    setSyncing(true);
+    try {
+      setLast(await syncField(db));
+    } finally {
+      busy.current = false;
+      setSyncing(false);
+    }
+  }, [db]);
+  useEffect(() => {
+    void getMeta<SyncSummary>(db, "lastSync").then((s) => s && setLast(s));
+  }, [db]);
+  useEffect(() => {
+    if (!online) return;
+    void run();
+    const timer = setInterval(async () => {
+      const waiting = (await db.outbox.where("state").equals("pending").count()) + (await db.pages.filter((p) => p.upload.state !== "done").count());
+      if (waiting > 0) void run();
+    }, 60_000);
+    return () => clearInterval(timer);
+  }, [online, run, db]);
+  return { syncing, last, syncNow: run };
+}
+
+export function useArea(db: FieldDatabase, userId: string, online: boolean) {
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (!online) return;
+    refreshArea(db, userId).then(() => setError(null), (e: unknown) => setError(`the map of your area could not be refreshed: ${errorMessage(e)}`));
+  }, [db, userId, online]);
+  return { error, refresh: () => refreshArea(db, userId, true).then(() => setError(null), (e: unknown) => setError(errorMessage(e))) };
+}
+
+export type ModelState = { ner: ActiveNer | null; progress: ModelProgress | null; message: string | null; error: string | null };
+
+export function useFieldModel(online: boolean, prefer: NerBackend | "auto") {
+  const [state, setState] = useState<ModelState>({ ner: null, progress: null, message: null, error: null });
+  const load = useCallback(async () => {
+    const device = deviceDb();
+    let message: string | null = null;
+    if (navigator.onLine) {
+      try {
+        const check = await updateModel(device, { onProgress: (progress) => setState((s) => ({ ...s, progress })) });
+        message = check.message;
+      } catch (e) {
+        message = `model update failed, keeping the model on this tablet: ${errorMessage(e)}`;
+      }
+    }
+    let active = await activeModel(device);
+    if (!active) return setState({ ner: null, progress: null, message, error: "No field model on this tablet yet: connect once so it can download and verify one." });
+    try {
+      setState((s) => ({ ...s, progress: null, message }));
+      const ner = await loadNer(active.version, prefer);
+      setState({ ner, progress: null, message, error: null });
+    } catch (e) {
+      // The new version will not run here: go back to the one before.
+      active = await fallBackToPreviousModel(device);
+      if (!active) return setState({ ner: null, progress: null, message, error: `the field model could not be loaded: ${errorMessage(e)}` });
+      const ner = await loadNer(active.version, prefer);
+      setState({ ner, progress: null, message: `model v${active.version} in use: the newer one failed to load (${errorMessage(e)})`, error: null });
+    }
+  }, [prefer]);
+  useEffect(() => {
+    void load();
+  }, [load, online]);
+  return state;
+}
+
+export function useStorage() {
+  const [storage, setStorage] = useState<{ usage: number; quota: number; persisted: boolean } | null>(null);
+  const measure = useCallback(async () => {
+    if (!navigator.storage?.estimate) return;
+    const [{ usage = 0, quota = 0 }, persisted] = await Promise.all([navigator.storage.estimate(), navigator.storage.persisted?.() ?? Promise.resolve(false)]);
+    setStorage({ usage, quota, persisted });
+  }, []);
+  useEffect(() => {
+    void measure();
+    const timer = setInterval(measure, 30_000);
+    return () => clearInterval(timer);
+  }, [measure]);
+  const persist = useCallback(async () => {
+    await navigator.storage?.persist?.();
+    await measure();
+  }, [measure]);
+  return { storage, persist, measure };
+}

@@ -1,0 +1,58 @@
+// What crosses the wire for the field tablet: a claim form field as the tablet keeps it, and the area it
+// caches for offline work (its villages' boundaries and the claims already in them).
+import { z } from "zod";
+import { claimStatusSchema, claimTypeSchema } from "../workflow";
+
+// Where a field's value came from: the model (with its span in the OCR text), the user, or nowhere yet.
+export const fieldSourceSchema = z.enum(["model", "user", "empty"]);
+export const formFieldSchema = z
+  .object({
+    value: z.string().max(300),
+    source: fieldSourceSchema,
+    confidence: z.number().min(0).max(1).nullable(),
+    span: z.object({ start: z.number().int().min(0), end: z.number().int().min(1) }).strict().nullable(),
+  })
+  .strict();
+export type FormField = z.infer<typeof formFieldSchema>;
+
+// The area the tablet caches for offline work: its villages' boundaries and the claims already in them.
+export const areaVillageSchema = z
+  .object({
+    id: z.number().int().positive(),
+    name: z.string(),
+    nameLocal: z.string(),
+    censusCode: z.string(),
+    gramPanchayat: z.string(),
+    tehsil: z.string(),
+    district: z.string(),
+    geometry: z.object({ type: z.literal("MultiPolygon"), coordinates: z.array(z.array(z.array(z.tuple([z.number(), z.number()])))) }),
+  })
+  .strict();
+export type AreaVillage = z.infer<typeof areaVillageSchema>;
+
+export const areaClaimSchema = z
+  .object({
+    id: z.string().uuid(),
+    claimNo: z.string(),
+    type: claimTypeSchema,
+    status: claimStatusSchema,
+    claimantName: z.string(),
+    villageId: z.number().int(),
+    version: z.number().int(),
+    lon: z.number().nullable(),
+    lat: z.number().nullable(),
+    // The parcel, for drawing new parcels beside (not over) the ones already claimed.
+    parcel: z.object({ type: z.literal("MultiPolygon"), coordinates: z.array(z.array(z.array(z.tuple([z.number(), z.number()])))) }).nullable(),
+  })
+  .strict();
+export type AreaClaim = z.infer<typeof areaClaimSchema>;
+
+export const fieldAreaSchema = z
+  .object({
+    villages: z.array(areaVillageSchema),
+    claims: z.array(areaClaimSchema),
+    bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).nullable(),
+    generatedAt: z.string(),
+  })
+  .strict();
+export type FieldArea = z.infer<typeof fieldAreaSchema>;

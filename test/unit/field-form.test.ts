@@ -1,0 +1,160 @@
+import { describe, expect, it } from "vitest";
+import type { AreaVillage } from "@/configs/contracts/field";
+import type { Draft } from "@/workers/db/field-db";
+import { claimFromDraft, correctionFromDraft, locate } from "@/workers/field/draft-records";
+import { editedField, pickedField } from "@/workers/field/edit-field";
+import { categoryOf, claimTypeOf, emptyForm, formFromEntities, matchVillages, parseAreaHa, parseDate, relativeRole } from "@/workers/field/form-from-entities";
+import { joinPages, spanOnPage } from "@/workers/field/pages-text";
+import type { ExtractedEntity } from "@/workers/ner/decode";
+
+const square = (x: number, y: number, d = 0.01): AreaVillage["geometry"] => ({ type: "MultiPolygon", coordinates: [[[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]]] });
+const village = (id: number, name: string, nameLocal: string, gramPanchayat: string): AreaVillage => ({ id, name, nameLocal, censusCode: String(540000 + id), gramPanchayat, tehsil: "Etapalli", district: "Gadchiroli", geometry: square(80 + id / 100, 19.5) });
+const VILLAGES = [village(1, "Pipgaon", "पिपगाव", "Gatta"), village(2, "Kotmi", "कोटमी", "Kotmi"), village(3, "Pipli", "पिपली", "Hedri"), village(4, "Gatta", "गट्टा", "Gatta")];
+
+// OCR text of a stacked Form A, with the entities a model would return on it.
+const TEXT = "1. Name of the claimant(s) / दावेदार का नाम\nPhulmati Usendi (फुलमती उसेंडी)\n2. Name of the spouse / पति/पत्नी का नाम\nRamesh Usendi\n3. Name of father / mother / पिता/माता का नाम\nMaroti Usendi\n5. Village / ग्राम\nPipgaon\n6. Gram Panchayat\nGatta\n9. Scheduled Tribe or OTFD\nScheduled Tribe (Madia Gond)\n11. Extent of land\n1.25 ha\n12. Survey / Khasra No.\n212/3, 214\nDate: 14/03/2009";
+const at = (s: string, label: ExtractedEntity["label"], score = 0.95, from = 0): ExtractedEntity => {
+  const start = TEXT.indexOf(s, from);
+  if (start < 0) throw new Error(`${s} not in text`);
+  return { label, start, end: start + s.length, text: s, score };
+};
+const ENTITIES: ExtractedEntity[] = [
+  at("Phulmati Usendi", "CLAIMANT"), at("फुलमती उसेंडी", "CLAIMANT", 0.9), at("Ramesh Usendi", "RELATIVE"), at("Maroti Usendi", "RELATIVE", 0.7),
+  at("Pipgaon", "VILLAGE"), at("Gatta", "GRAM_PANCHAYAT", 0.99, TEXT.indexOf("Gram Panchayat")), at("Scheduled Tribe", "CATEGORY", 0.9, TEXT.indexOf("OTFD")),
+  at("1.25 ha", "AREA"), at("212/3", "KHASRA"), at("214", "KHASRA", 0.85, TEXT.indexOf("212/3")), at("14/03/2009", "DATE"),
+];
+
+function draftFrom(entities = ENTITIES): Draft {
+  const read = formFromEntities(TEXT, entities, VILLAGES);
+  return {
+    id: "0b8a3f5e-6c1d-4d7e-9a0b-1c2d3e4f5a6b", createdAt: 0, updatedAt: 0, state: "editing", type: read.type ?? "IFR", fields: read.fields, villageId: read.villageId, parcel: null,
+    extraction: { text: TEXT, pageOffsets: [{ pageId: "p1", start: 0, end: TEXT.length }], entities, modelVersion: 3, backend: "wasm", ms: 12, at: 0 },
+    server: null, message: null,
+  };
+}
+
+describe("reading values from extracted text", () => {
+  it("reads areas in hectares and acres, with Devanagari digits", () => {
+    expect(parseAreaHa("1.25 ha")).toBe(1.25);
+    expect(parseAreaHa("2,5 hectares")).toBe(2.5);
+    expect(parseAreaHa("3 acres")).toBeCloseTo(1.2141, 4);
+    expect(parseAreaHa("१.५ हेक्टेयर")).toBe(1.5);
+    expect(parseAreaHa("two hectares")).toBeNull();
+  });
+
+  it("reads dates day first, with month names in English and Hindi, and refuses impossible ones", () => {
+    expect(parseDate("14/03/2009")).toBe("2009-03-14");
+    expect(parseDate("4-3-09")).toBe("2009-03-04");
+    expect(parseDate("14 March 2009")).toBe("2009-03-14");
+    expect(parseDate("१४ मार्च २००९")).toBe("2009-03-14");
+    expect(parseDate("2009-03-14")).toBe("2009-03-14");
+    expect(parseDate("31/04/2009")).toBeNull();
+    expect(parseDate("sometime in 2009")).toBeNull();
+  });
+
+  it("tells claim types and ST from OTFD in either language", () => {
+    expect(claimTypeOf("Individual Forest Right")).toBe("IFR");
+    expect(claimTypeOf("FORM - A")).toBe("IFR");
+    expect(claimTypeOf("सामुदायिक वन संसाधन")).toBe("CFR");
+    expect(claimTypeOf("Community Rights")).toBe("CR");
+    expect(categoryOf("Scheduled Tribe")).toBe("ST");
+    expect(categoryOf("अन्य परंपरागत वन निवासी")).toBe("OTFD");
+    expect(categoryOf("S.T.")).toBe("ST");
+  });
+
+  it("tells a spouse from a parent by the words printed before the name", () => {
+    expect(relativeRole(TEXT, TEXT.indexOf("Ramesh"))).toBe("spouse");
+    expect(relativeRole(TEXT, TEXT.indexOf("Maroti"))).toBe("relative");
+    const narrative = "I, Sukhram Kowase, s/o Dasru Kowase, resident of Kotmi";
+    expect(relativeRole(narrative, narrative.indexOf("Dasru"))).toBe("relative");
+  });
+});
+
+describe("the form from the model's entities", () => {
+  it("fills each field with its value, confidence and span, and matches the village", () => {
+    const draft = draftFrom();
+    const f = draft.fields;
+    expect([f.claimant.value, f.claimantLocal.value, f.spouse.value, f.relative.value]).toEqual(["Phulmati Usendi", "फुलमती उसेंडी", "Ramesh Usendi", "Maroti Usendi"]);
+    expect([f.area.value, f.filedOn.value, f.category.value, f.khasra.value, f.tribe.value]).toEqual(["1.25", "2009-03-14", "ST", "212/3, 214", "Madia Gond"]);
+    expect(f.relative.confidence).toBe(0.7);
+    expect(TEXT.slice(f.village.span!.start, f.village.span!.end)).toBe("Pipgaon");
+    expect(draft.villageId).toBe(1);
+    expect(f.type.source).toBe("empty");
+  });
+
+  it("leaves the village to the user when two villages fit equally well", () => {
+    const twins = [...VILLAGES, { ...village(9, "Pipgaon", "पिपगाव", "Gatta"), id: 9 }];
+    expect(formFromEntities(TEXT, ENTITIES, twins).villageId).toBeNull();
+    // ...but the Gram Panchayat decides between two villages of the same name.
+    const apart = [...VILLAGES, { ...village(9, "Pipgaon", "पिपगाव", "Hedri"), id: 9 }];
+    expect(formFromEntities(TEXT, ENTITIES, apart).villageId).toBe(1);
+    expect(matchVillages(VILLAGES, { village: "Pipgoan" })[0]!.village.name).toBe("Pipgaon");
+    expect(matchVillages(VILLAGES, { village: "पिपगाव" })[0]!.village.id).toBe(1);
+  });
+
+  it("makes a claim the server's schema accepts, or names the fields to fix", () => {
+    const draft = draftFrom();
+    const check = claimFromDraft(draft);
+    expect(check).toMatchObject({ ok: true, claim: { claimantName: "Phulmati Usendi", claimantNameLocal: "फुलमती उसेंडी", spouseName: "Ramesh Usendi", relativeName: "Maroti Usendi", villageId: 1, areaClaimedHa: 1.25, filedOn: "2009-03-14", surveyNumbers: ["212/3", "214"], category: "ST", type: "IFR" } });
+    const broken = { ...draft, villageId: null, fields: { ...draft.fields, area: { ...draft.fields.area, value: "about two" }, category: { ...draft.fields.category, value: "" } } };
+    const problems = claimFromDraft(broken);
+    expect(problems.ok).toBe(false);
+    expect(!problems.ok && problems.problems.join("\n")).toMatch(/Village: choose[\s\S]*Area claimed[\s\S]*ST \/ OTFD/);
+    const overCap = { ...draft, fields: { ...draft.fields, area: { ...draft.fields.area, value: "12 acres" } } };
+    expect(claimFromDraft(overCap)).toMatchObject({ ok: false, problems: [expect.stringMatching(/Area claimed: an individual claim \(IFR\) is capped at 4 ha/)] });
+  });
+});
+
+describe("user edits and the correction they make", () => {
+  it("keeps the model's spans for what the user left alone", () => {
+    const draft = draftFrom();
+    const c = correctionFromDraft(draft)!;
+    expect(c.predicted).toHaveLength(ENTITIES.length);
+    expect(c.corrected.map((s) => `${s.label}:${TEXT.slice(s.start, s.end)}`)).toEqual(expect.arrayContaining(["CLAIMANT:Phulmati Usendi", "RELATIVE:Maroti Usendi", "AREA:1.25 ha", "KHASRA:212/3", "KHASRA:214", "DATE:14/03/2009"]));
+  });
+
+  it("points an edited field at where its new value is written, or drops it when the text does not have it", () => {
+    const draft = draftFrom([...ENTITIES.filter((e) => e.label !== "RELATIVE"), { ...at("Usendi", "RELATIVE", 0.6, TEXT.indexOf("Maroti")) }]);
+    expect(draft.fields.relative.value).toBe("Usendi");
+    const fixed = { ...draft, fields: { ...draft.fields, relative: editedField(draft, "relative", "Maroti Usendi") } };
+    expect(fixed.fields.relative).toMatchObject({ source: "user", confidence: null });
+    const c = correctionFromDraft(fixed)!;
+    expect(c.predicted.some((s) => s.label === "RELATIVE" && TEXT.slice(s.start, s.end) === "Usendi")).toBe(true);
+    expect(c.corrected.filter((s) => s.label === "RELATIVE").map((s) => TEXT.slice(s.start, s.end))).toEqual(["Maroti Usendi"]);
+    const unreadable = { ...draft, fields: { ...draft.fields, district: editedField(draft, "district", "Gadchiroli") } };
+    expect(unreadable.fields.district.span).toBeNull();
+    expect(correctionFromDraft(unreadable)!.corrected.some((s) => s.label === "DISTRICT")).toBe(false);
+  });
+
+  it("keeps the span of a normalised field when the user's value still reads from it", () => {
+    const draft = draftFrom();
+    expect(editedField(draft, "area", "1.25 hectares").span).toEqual(draft.fields.area.span);
+    expect(editedField(draft, "area", "2").span).toBeNull();
+    expect(editedField(draft, "area", draft.fields.area.value)).toBe(draft.fields.area);
+  });
+
+  it("takes a selection of the OCR text as the exact span", () => {
+    const draft = draftFrom();
+    const start = TEXT.indexOf("Madia Gond");
+    expect(pickedField(draft, "tribe", start, start + "Madia Gond".length)).toEqual({ value: "Madia Gond", source: "user", confidence: null, span: { start, end: start + 10 } });
+    const line = TEXT.indexOf("\nPipgaon");
+    expect(pickedField(draft, "village", line, line + 9)).toMatchObject({ value: "Pipgaon", span: { start: line + 1, end: line + 8 } });
+    expect(pickedField(draft, "filedOn", TEXT.indexOf("14/03"), TEXT.indexOf("14/03") + 10).value).toBe("2009-03-14");
+  });
+
+  it("finds a value nearest to where the model looked", () => {
+    expect(locate("Usendi, Maroti Usendi", "usendi", 15)).toEqual({ start: 15, end: 21 });
+    expect(locate("abc", "x")).toBeNull();
+  });
+});
+
+describe("pages as one text", () => {
+  it("joins read pages in order and maps a span back to its page", () => {
+    const ocr = (text: string) => ({ state: "done" as const, text, words: [], confidence: 90, ms: 1, message: null });
+    const joined = joinPages([{ id: "b", index: 2, ocr: ocr("Tehsil\nEtapalli\n") }, { id: "a", index: 1, ocr: ocr("Village\nPipgaon\n") }, { id: "c", index: 3, ocr: { ...ocr(""), state: "failed" } }]);
+    expect(joined.text).toBe("Village\nPipgaon\n\nTehsil\nEtapalli");
+    const at = joined.text.indexOf("Etapalli");
+    expect(spanOnPage(joined.pageOffsets, at, at + 8)).toEqual({ pageId: "b", start: 7, end: 15 });
+    expect(emptyForm().claimant).toEqual({ value: "", source: "empty", confidence: null, span: null });
+  });
+});

@@ -1,0 +1,183 @@
+// The tablet's own databases (IndexedDB through Dexie). Everything a field worker captures lives in their
+// FieldDatabase until the server has it: page images as Blobs, OCR output, extracted fields, corrections,
+// parcels and the outbox. The DeviceDatabase holds what is not anyone's work: the device id, the pinned
+// model-signing key and the verified field models, which the NER worker reads.
+import Dexie, { type EntityTable } from "dexie";
+import type { PulledChange, SyncRecord } from "@/configs/contracts/sync";
+import type { PolygonGeometry } from "@/configs/contracts/geojson";
+import type { FieldArea, FormField } from "@/configs/contracts/field";
+import type { FormFieldKey } from "@/configs/field";
+import type { ManifestModel } from "@/configs/models";
+import type { EntitySpan } from "@/configs/ner";
+import type { ClaimStatus, ClaimType } from "@/configs/workflow";
+import type { ExtractedEntity } from "@/workers/ner/decode";
+
+export type DraftState = "editing" | "queued" | "synced" | "conflict" | "rejected";
+
+export type ParcelRecord = {
+  geometry: PolygonGeometry;
+  method: "drawn" | "walked";
+  areaHa: number;
+  warnings: string[];
+  accuracyM: number | null; // the worst GPS accuracy kept on a walked boundary
+};
+
+export type Extraction = {
+  text: string; // the pages' OCR text joined, which every span indexes into
+  pageOffsets: Array<{ pageId: string; start: number; end: number }>;
+  entities: ExtractedEntity[];
+  modelVersion: number | null;
+  backend: "webgpu" | "wasm";
+  ms: number;
+  at: number;
+};
+
+export type Draft = {
+  id: string; // client-made UUID: the claim's id on the server and its sync record id
+  createdAt: number;
+  updatedAt: number;
+  state: DraftState;
+  type: ClaimType;
+  fields: Record<FormFieldKey, FormField>;
+  villageId: number | null;
+  parcel: ParcelRecord | null;
+  extraction: Extraction | null;
+  server: { claimNo: string; version: number; status: ClaimStatus } | null;
+  message: string | null; // why the server refused it, or a conflict to resolve
+};
+
+export type OcrWord = { text: string; confidence: number; start: number; end: number; line: number; bbox: [number, number, number, number] };
+
+export type PageRecord = {
+  id: string;
+  draftId: string;
+  index: number; // 1-based page number
+  image: Blob; // deskewed, downscaled, contrast-stretched JPEG: shown, OCR'd and uploaded
+  width: number;
+  height: number;
+  bytes: number;
+  sha256: string;
+  originalName: string;
+  originalBytes: number;
+  skewDegrees: number;
+  createdAt: number;
+  ocr: { state: "pending" | "running" | "done" | "failed" | "cancelled"; text: string; words: OcrWord[]; confidence: number; ms: number; message: string | null };
+  upload: { state: "waiting" | "done" | "failed"; offset: number; message: string | null };
+};
+
+export type CorrectionRecord = {
+  id: string;
+  draftId: string;
+  text: string;
+  predicted: EntitySpan[];
+  corrected: EntitySpan[];
+  edits: Array<{ field: FormFieldKey; from: string; to: string; at: number }>;
+  modelVersion: number | null;
+  updatedAt: number;
+};
+
+export type OutboxRow = {
+  seq?: number; // insertion order: the outbox sends oldest first
+  id: string; // the record's id
+  kind: SyncRecord["kind"];
+  record: SyncRecord;
+  state: "pending" | "synced" | "conflict" | "rejected";
+  attempts: number;
+  message?: string;
+  createdAt: number;
+  settledAt?: number;
+};
+
+export type MetaRow = { key: string; value: unknown };
+export type AreaRow = { key: "area"; area: FieldArea; userId: string; fetchedAt: number };
+export type StatusChangeRow = PulledChange;
+
+export type ModelRow = {
+  key: string; // name/version
+  name: string;
+  version: number;
+  entry: ManifestModel;
+  state: "downloading" | "verified" | "failed";
+  role: "active" | "previous" | "candidate";
+  receivedBytes: number;
+  totalBytes: number;
+  message: string | null;
+  verifiedAt: number | null;
+};
+export type ModelFileRow = { key: string; model: string; path: string; data: Blob; sha256: string | null; complete: boolean };
+
+/** One user's work on this tablet: a database per user, so that nobody's drafts go up under another login. */
+export class FieldDatabase extends Dexie {
+  drafts!: EntityTable<Draft, "id">;
+  pages!: EntityTable<PageRecord, "id">;
+  corrections!: EntityTable<CorrectionRecord, "id">;
+  outbox!: EntityTable<OutboxRow, "seq">;
+  meta!: EntityTable<MetaRow, "key">;
+  area!: EntityTable<AreaRow, "key">;
+  changes!: EntityTable<StatusChangeRow, "seq">;
+
+  constructor(userId: string, prefix = "fra-field") {
+    super(`${prefix}-${userId}`);
+    this.version(1).stores({
+      drafts: "id, state, updatedAt",
+      pages: "id, draftId, [draftId+index]",
+      corrections: "id, &draftId",
+      outbox: "++seq, &id, state",
+      meta: "key",
+      area: "key",
+      changes: "seq, claimId",
+    });
+  }
+}
+
+/** What the tablet holds for everyone: its id, who used it last, the pinned signing key, and the field models. */
+export class DeviceDatabase extends Dexie {
+  meta!: EntityTable<MetaRow, "key">;
+  models!: EntityTable<ModelRow, "key">;
+  modelFiles!: EntityTable<ModelFileRow, "key">;
+
+  constructor(name = "fra-device") {
+    super(name);
+    this.version(1).stores({ meta: "key", models: "key, name, role", modelFiles: "key, model" });
+  }
+}
+
+let device: DeviceDatabase | null = null;
+export function deviceDb(): DeviceDatabase {
+  device ??= new DeviceDatabase();
+  return device;
+}
+
+const fieldDbs = new Map<string, FieldDatabase>();
+export function fieldDbFor(userId: string): FieldDatabase {
+  let db = fieldDbs.get(userId);
+  if (!db) fieldDbs.set(userId, (db = new FieldDatabase(userId)));
+  return db;
+}
+
+type MetaDb = FieldDatabase | DeviceDatabase;
+
+export async function getMeta<T>(db: MetaDb, key: string): Promise<T | undefined> {
+  return (await db.meta.get(key))?.value as T | undefined;
+}
+export const setMeta = (db: MetaDb, key: string, value: unknown) => db.meta.put({ key, value });
+
+/** This tablet's id, made once and kept: the server records which device sent what. */
+export async function deviceId(db: DeviceDatabase): Promise<string> {
+  return db.transaction("rw", db.meta, async () => {
+    const known = await getMeta<string>(db, "deviceId");
+    if (known) return known;
+    const id = crypto.randomUUID();
+    await setMeta(db, "deviceId", id);
+    return id;
+  });
+}
+
+/** Storage errors in words a field worker can act on; anything else unchanged. */
+export function storageMessage(error: unknown): string {
+  const name = error instanceof Error ? (error as Error & { inner?: Error }).inner?.name ?? error.name : "";
+  if (name === "QuotaExceededError" || /quota/i.test(String(error))) {
+    return "The tablet's storage for this app is full, so this was not saved (everything saved before is intact). Sync and remove synced drafts, or free space on the tablet, then try again.";
+  }
+  return error instanceof Error ? error.message : String(error);
+}

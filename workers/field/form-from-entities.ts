@@ -1,0 +1,168 @@
+// From the model's entities to the claim form a field worker corrects: which entity fills which field,
+// values read into the form's types (hectares, ISO dates, claim type, ST/OTFD), the village matched
+// against the villages the tablet holds, and each field's confidence and source span.
+import type { AreaVillage, FormField } from "@/configs/contracts/field";
+import { FORM_FIELDS, type FormFieldKey } from "@/configs/field";
+import type { EntityType } from "@/configs/ner";
+import type { ClaimType } from "@/configs/workflow";
+import type { ExtractedEntity } from "@/workers/ner/decode";
+
+export type FormFields = Record<FormFieldKey, FormField>;
+
+export const emptyField = (): FormField => ({ value: "", source: "empty", confidence: null, span: null });
+export const emptyForm = (): FormFields => Object.fromEntries(FORM_FIELDS.map((k) => [k, emptyField()])) as FormFields;
+
+const DEVANAGARI = /[\u0900-\u097F]/;
+export const toAsciiDigits = (s: string) => s.replace(/[०-९]/g, (d) => String(d.charCodeAt(0) - 0x0966));
+
+const ACRE_HA = 0.40468564224;
+
+/** "1.25 ha", "3 acres", "१.२५ हेक्टेयर", "2,5 ha" -> hectares; null when no number can be read. */
+export function parseAreaHa(text: string): number | null {
+  const t = toAsciiDigits(text).toLowerCase();
+  const number = /(\d+(?:[.,]\d+)?)/.exec(t);
+  if (!number) return null;
+  const value = Number(number[1]!.replace(",", "."));
+  if (!Number.isFinite(value) || value <= 0) return null;
+  const acres = /\b(acre|acres|ac)\b|एकड़|एकड/.test(t);
+  return Math.round((acres ? value * ACRE_HA : value) * 10_000) / 10_000;
+}
+
+const MONTHS: Record<string, number> = {};
+["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"].forEach((m, i) => {
+  MONTHS[m] = i + 1;
+  MONTHS[m.slice(0, 3)] = i + 1;
+});
+["जनवरी", "फरवरी", "मार्च", "अप्रैल", "मई", "जून", "जुलाई", "अगस्त", "सितंबर", "अक्टूबर", "नवंबर", "दिसंबर"].forEach((m, i) => (MONTHS[m] = i + 1));
+
+function isoDate(year: number, month: number, day: number): string | null {
+  if (year < 1950 || year > 2100 || month < 1 || month > 12 || day < 1) return null;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCMonth() !== month - 1) return null; // 31 April and the like
+  return date.toISOString().slice(0, 10);
+}
+
+/** "14/03/2009", "14-3-2009", "14 March 2009", "१४ मार्च २००९", "2009-03-14" -> "2009-03-14". Day first, as in India. */
+export function parseDate(text: string): string | null {
+  const t = toAsciiDigits(text).toLowerCase().trim();
+  let m = /(\d{4})-(\d{1,2})-(\d{1,2})/.exec(t);
+  if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = /(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2,4})/.exec(t);
+  if (m) {
+    const year = Number(m[3]!.length === 2 ? `20${m[3]}` : m[3]);
+    return isoDate(year, Number(m[2]), Number(m[1]));
+  }
+  m = /(\d{1,2})\s*([\p{L}\p{M}]+)[\s,.]*(\d{4})/u.exec(t);
+  if (m && MONTHS[m[2]!]) return isoDate(Number(m[3]), MONTHS[m[2]!]!, Number(m[1]));
+  return null;
+}
+
+export function claimTypeOf(text: string): ClaimType | null {
+  const t = text.toLowerCase();
+  if (/\bcfr\b|forest resource|वन संसाधन|form\s*-?\s*c\b|प्रपत्र\s*-?\s*ग/.test(t)) return "CFR";
+  if (/\bifr\b|individual|व्यक्तिगत|form\s*-?\s*a\b|प्रपत्र\s*-?\s*क/.test(t)) return "IFR";
+  if (/\bcr\b|community|सामुदायिक|सामूहिक|form\s*-?\s*b\b|प्रपत्र\s*-?\s*ख/.test(t)) return "CR";
+  return null;
+}
+
+export function categoryOf(text: string): "ST" | "OTFD" | null {
+  const t = text.toLowerCase();
+  if (/otfd|other traditional|परंपरागत|पारंपरिक|अन्य/.test(t)) return "OTFD";
+  if (/\bs\.?\s?t\.?\b|scheduled tribe|अनुसूचित|अ\.ज/.test(t)) return "ST";
+  return null;
+}
+
+// The model has one RELATIVE label; the words printed before the name tell a spouse from a parent.
+const SPOUSE_CUE = /spouse|husband|wife|w\/o|पति|पत्नी/i;
+const PARENT_CUE = /father|mother|s\/o|d\/o|son of|daughter of|पिता|माता|पुत्र/i;
+
+export function relativeRole(text: string, start: number): "spouse" | "relative" {
+  const before = text.slice(Math.max(0, start - 80), start);
+  const lastLines = before.split(/[\n¶]/).slice(-3).join(" ");
+  const spouse = lastLines.search(SPOUSE_CUE);
+  const parent = lastLines.search(PARENT_CUE);
+  if (spouse < 0) return "relative";
+  return parent > spouse ? "relative" : "spouse";
+}
+
+/** Levenshtein similarity 0..1 of two names after case and punctuation are set aside. */
+export function nameSimilarity(a: string, b: string): number {
+  const norm = (s: string) => s.toLowerCase().normalize("NFC").replace(/[^\p{L}\p{M}\p{N}]/gu, "");
+  const x = [...norm(a)];
+  const y = [...norm(b)];
+  if (!x.length || !y.length) return 0;
+  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= y.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return 1 - previous[y.length]! / Math.max(x.length, y.length);
+}
+
+export type VillageMatch = { village: AreaVillage; score: number; rank: number }; // score: the name alone; rank: with Gram Panchayat and tehsil
+
+/** The villages of the tablet's area that best fit what the form says, best first. */
+export function matchVillages(villages: readonly AreaVillage[], said: { village?: string; gramPanchayat?: string; tehsil?: string }, limit = 5): VillageMatch[] {
+  if (!said.village) return [];
+  return villages
+    .map((v) => {
+      const name = Math.max(nameSimilarity(said.village!, v.name), nameSimilarity(said.village!, v.nameLocal));
+      // Gram Panchayat and tehsil break ties between villages of the same or similar name.
+      const context = (said.gramPanchayat ? 0.05 * nameSimilarity(said.gramPanchayat, v.gramPanchayat) : 0) + (said.tehsil ? 0.05 * nameSimilarity(said.tehsil, v.tehsil) : 0);
+      return { village: v, score: name, rank: name + context };
+    })
+    .filter((m) => m.score >= 0.6)
+    .sort((a, b) => b.rank - a.rank)
+    .slice(0, limit);
+}
+
+const VILLAGE_MATCH = 0.8;
+
+const fromEntity = (e: ExtractedEntity, value = e.text): FormField => ({ value, source: "model", confidence: e.score, span: { start: e.start, end: e.end } });
+
+/** The form as the model read it. Where a field occurs twice the more confident reading wins. */
+export function formFromEntities(text: string, entities: readonly ExtractedEntity[], villages: readonly AreaVillage[]): { fields: FormFields; villageId: number | null; type: ClaimType | null } {
+  const fields = emptyForm();
+  const set = (key: FormFieldKey, field: FormField) => {
+    const current = fields[key];
+    if (current.source === "empty" || (current.confidence ?? 0) < (field.confidence ?? 0)) fields[key] = field;
+  };
+  const first = (label: EntityType) => entities.filter((e) => e.label === label).sort((a, b) => b.score - a.score)[0];
+  for (const e of entities.filter((x) => x.label === "CLAIMANT")) set(DEVANAGARI.test(e.text) ? "claimantLocal" : "claimant", fromEntity(e));
+  for (const e of entities.filter((x) => x.label === "RELATIVE")) set(relativeRole(text, e.start), fromEntity(e));
+  const simple: Array<[EntityType, FormFieldKey]> = [["VILLAGE", "village"], ["GRAM_PANCHAYAT", "gramPanchayat"], ["TEHSIL", "tehsil"], ["DISTRICT", "district"]];
+  for (const [label, key] of simple) {
+    const e = first(label);
+    if (e) set(key, fromEntity(e));
+  }
+  const area = first("AREA");
+  if (area) {
+    const ha = parseAreaHa(area.text);
+    set("area", { ...fromEntity(area, ha === null ? area.text : String(ha)), confidence: ha === null ? 0 : area.score });
+  }
+  const date = first("DATE");
+  if (date) {
+    const iso = parseDate(date.text);
+    set("filedOn", { ...fromEntity(date, iso ?? date.text), confidence: iso === null ? 0 : date.score });
+  }
+  const khasra = entities.filter((e) => e.label === "KHASRA");
+  if (khasra.length) {
+    const score = Math.min(...khasra.map((e) => e.score));
+    set("khasra", { value: khasra.map((e) => e.text.trim()).join(", "), source: "model", confidence: score, span: { start: khasra[0]!.start, end: khasra.at(-1)!.end } });
+  }
+  const category = first("CATEGORY");
+  const categoryValue = category ? categoryOf(category.text) : null;
+  if (category && categoryValue) set("category", fromEntity(category, categoryValue));
+  const tribe = category ? /\(([^)]+)\)/.exec(text.slice(category.end, category.end + 40)) : null;
+  if (tribe && category) set("tribe", { value: tribe[1]!.trim(), source: "model", confidence: category.score, span: { start: category.end + tribe.index + 1, end: category.end + tribe.index + 1 + tribe[1]!.length } });
+  const types = entities.filter((e) => e.label === "CLAIM_TYPE").map((e) => ({ e, type: claimTypeOf(e.text) })).filter((x) => x.type);
+  const type = types.sort((a, b) => b.e.score - a.e.score)[0];
+  if (type) set("type", fromEntity(type.e, type.type!));
+
+  const matches = matchVillages(villages, { village: fields.village.value || undefined, gramPanchayat: fields.gramPanchayat.value || undefined, tehsil: fields.tehsil.value || undefined });
+  const best = matches[0];
+  // Chosen only when clearly best: two villages of the same name in one block are left to the user.
+  const villageId = best && best.score >= VILLAGE_MATCH && (matches.length < 2 || matches[1]!.rank < best.rank - 0.01) ? best.village.id : null;
+  return { fields, villageId, type: type?.type ?? null };
+}

@@ -1,0 +1,92 @@
+// Web Worker: claim fields from OCR text with the verified field model, in transformers.js on
+// onnxruntime-web. WebGPU when the browser offers an adapter (fp32 graph: the int8 operators have no
+// WebGPU kernels), WebAssembly otherwise (int8 graph). Long text is cut into windows that fit the model.
+import { AutoModelForTokenClassification, AutoTokenizer, env, Tensor, type PreTrainedModel, type PreTrainedTokenizer } from "@huggingface/transformers";
+import { deviceDb } from "@/workers/db/field-db";
+import { serveWorker } from "@/workers/rpc";
+import { extractEntities, type NerModel } from "./extract";
+import { encoderFeeds, type Int64TensorClass } from "./feeds";
+import type { NerApi, NerBackend } from "./ner-client";
+import { VERIFIED_PREFIX, verifiedModelCache } from "./verified-cache";
+
+
+env.allowRemoteModels = false;
+env.allowLocalModels = true;
+env.localModelPath = VERIFIED_PREFIX;
+env.useBrowserCache = false;
+env.useCustomCache = true;
+env.customCache = verifiedModelCache(deviceDb());
+env.backends.onnx.wasm!.wasmPaths = { mjs: "/ort/ort-wasm-simd-threaded.asyncify.mjs", wasm: "/ort/ort-wasm-simd-threaded.asyncify.wasm" };
+// One thread: SharedArrayBuffer needs cross-origin isolation, which would break the map's tiles.
+env.backends.onnx.wasm!.numThreads = 1;
+
+type Loaded = { key: string; backend: NerBackend; model: PreTrainedModel; tokenizer: PreTrainedTokenizer; ner: NerModel; fallbackReason: string | null };
+let loaded: Loaded | null = null;
+
+type GpuAdapter = { isFallbackAdapter?: boolean; info?: { architecture?: string; vendor?: string; isFallbackAdapter?: boolean } };
+
+/** Null when a hardware GPU can run the model, else why not. A software adapter (SwiftShader) is slower than WebAssembly. */
+async function whyNoGpu(): Promise<string | null> {
+  const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<GpuAdapter | null> } }).gpu;
+  if (!gpu) return "this browser has no WebGPU";
+  let adapter: GpuAdapter | null = null;
+  try {
+    adapter = await gpu.requestAdapter();
+  } catch {
+    adapter = null;
+  }
+  if (!adapter) return "no WebGPU adapter on this device";
+  if (adapter.isFallbackAdapter || adapter.info?.isFallbackAdapter || adapter.info?.architecture === "swiftshader") return "only a software GPU here, slower than WebAssembly";
+  return null;
+}
+
+async function load(name: string, version: number, prefer: NerBackend | "auto"): Promise<Loaded> {
+  const key = `${name}/${version}`;
+  const configFile = await verifiedModelCache(deviceDb()).match(`${VERIFIED_PREFIX}${key}/config.json`);
+  if (!configFile) throw new Error(`model ${key} has not been downloaded and verified on this tablet`);
+  const config = (await configFile.json()) as { id2label: Record<string, string>; max_position_embeddings: number };
+  const tokenizer = await AutoTokenizer.from_pretrained(key);
+  let fallbackReason = prefer === "auto" ? await whyNoGpu() : null;
+  let backend: NerBackend = prefer === "auto" ? (fallbackReason ? "wasm" : "webgpu") : prefer;
+  let model: PreTrainedModel;
+  try {
+    model = await AutoModelForTokenClassification.from_pretrained(key, backend === "webgpu" ? { device: "webgpu", dtype: "fp32" } : { device: "wasm", dtype: "q8" });
+  } catch (error) {
+    if (backend !== "webgpu") throw error;
+    fallbackReason = `WebGPU failed (${error instanceof Error ? error.message : String(error)})`;
+    backend = "wasm";
+    model = await AutoModelForTokenClassification.from_pretrained(key, { device: "wasm", dtype: "q8" });
+  }
+  const labels = Object.keys(config.id2label).sort((a, b) => Number(a) - Number(b)).map((k) => config.id2label[k]!);
+  const [clsId, sepId] = tokenizer.encode("", { add_special_tokens: true });
+  const ner: NerModel = {
+    tokenizer: { tokenize: (t) => tokenizer.tokenize(t), encode: (t, o) => tokenizer.encode(t, o) },
+    labels,
+    maxLength: config.max_position_embeddings,
+    clsId: clsId!,
+    sepId: sepId!,
+    run: async (rows) => {
+      const { logits } = (await model(encoderFeeds(rows, Tensor as unknown as Int64TensorClass<Tensor>))) as { logits: Tensor };
+      return { data: logits.data as Float32Array, dims: logits.dims };
+    },
+  };
+  return { key, backend, model, tokenizer, ner, fallbackReason };
+}
+
+serveWorker<NerApi>(self as never, {
+  async load({ name, version, prefer }) {
+    const key = `${name}/${version}`;
+    if (loaded?.key !== key || (prefer !== "auto" && loaded.backend !== prefer)) {
+      await loaded?.model.dispose();
+      loaded = null;
+      loaded = await load(name, version, prefer);
+    }
+    return { backend: loaded.backend, fallbackReason: loaded.fallbackReason };
+  },
+  async extract({ text }) {
+    if (!loaded) throw new Error("no field model is loaded yet");
+    const started = performance.now();
+    const entities = await extractEntities(text, loaded.ner);
+    return { entities, ms: performance.now() - started, backend: loaded.backend, model: loaded.key };
+  },
+});

@@ -1,0 +1,117 @@
+// OCR with tesseract.js in a pool of Web Workers (one tesseract worker each, English + Hindi, LSTM
+// engine), all assets served by the app. Pages queue up; each reports its progress; a running page is
+// cancelled by terminating its worker, which the pool replaces on the next job.
+import { createWorker, OEM, type Worker as TesseractWorker } from "tesseract.js";
+import { MIN_READABLE_CHARS, MIN_READABLE_CONFIDENCE, OCR_LANGUAGES } from "@/configs/field";
+import type { OcrWord } from "@/workers/db/field-db";
+import { meanConfidence, wordsWithOffsets, type TesseractBlocks } from "./words";
+
+export type OcrProgress = { phase: "queued" | "loading" | "recognizing"; progress: number };
+export type OcrResult = { text: string; words: OcrWord[]; confidence: number; ms: number; readable: boolean };
+export type OcrAssets = { workerPath: string; corePath: string; langPath: string };
+
+export class OcrCancelledError extends Error {
+  override name = "OcrCancelledError";
+}
+
+type Job = { key: string; image: Blob; onProgress: (p: OcrProgress) => void; resolve: (r: OcrResult) => void; reject: (e: Error) => void };
+type Slot = { worker: Promise<TesseractWorker> | null; job: Job | null };
+
+/** The app's own copies of tesseract.js's worker, cores and language data (scripts/copy-assets.mjs). */
+export function appOcrAssets(origin: string): OcrAssets {
+  return { workerPath: `${origin}/tesseract/worker.min.js`, corePath: `${origin}/tesseract/core`, langPath: `${origin}/tesseract/lang` };
+}
+
+export class OcrPool {
+  private readonly slots: Slot[];
+  private readonly queue: Job[] = [];
+
+  constructor(size: number, private readonly assets: OcrAssets) {
+    this.slots = Array.from({ length: Math.max(1, size) }, () => ({ worker: null, job: null }));
+  }
+
+  get size() {
+    return this.slots.length;
+  }
+
+  /** OCR of one page image; `key` names the job for cancel(). */
+  recognize(key: string, image: Blob, onProgress: (p: OcrProgress) => void = () => {}): Promise<OcrResult> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ key, image, onProgress, resolve, reject });
+      onProgress({ phase: "queued", progress: 0 });
+      this.pump();
+    });
+  }
+
+  /** Stops a queued or running job; its promise rejects with OcrCancelledError. */
+  cancel(key: string): void {
+    const queued = this.queue.findIndex((j) => j.key === key);
+    if (queued >= 0) this.queue.splice(queued, 1)[0]!.reject(new OcrCancelledError("cancelled"));
+    for (const slot of this.slots) {
+      if (slot.job?.key !== key) continue;
+      const { job, worker } = slot;
+      slot.job = null;
+      slot.worker = null;
+      void worker?.then((w) => w.terminate()).catch(() => {});
+      job.reject(new OcrCancelledError("cancelled"));
+    }
+    this.pump();
+  }
+
+  async terminate(): Promise<void> {
+    for (const job of this.queue.splice(0)) job.reject(new OcrCancelledError("the OCR pool was closed"));
+    await Promise.all(this.slots.map(async (slot) => {
+      slot.job?.reject(new OcrCancelledError("the OCR pool was closed"));
+      slot.job = null;
+      const worker = slot.worker;
+      slot.worker = null;
+      await worker?.then((w) => w.terminate()).catch(() => {});
+    }));
+  }
+
+  private spawn(slot: Slot): Promise<TesseractWorker> {
+    return createWorker(OCR_LANGUAGES.split("+"), OEM.LSTM_ONLY, {
+      ...this.assets,
+      workerBlobURL: false,
+      gzip: true,
+      // The service worker holds the language data for offline use; a second copy in IndexedDB would
+      // only double the storage.
+      cacheMethod: "none",
+      logger: (m) => {
+        const phase = m.status === "recognizing text" ? "recognizing" : "loading";
+        slot.job?.onProgress({ phase, progress: phase === "recognizing" ? m.progress : 0 });
+      },
+    });
+  }
+
+  private pump(): void {
+    for (const slot of this.slots) {
+      if (slot.job || this.queue.length === 0) continue;
+      const job = this.queue.shift()!;
+      slot.job = job;
+      slot.worker ??= this.spawn(slot);
+      const worker = slot.worker;
+      void this.run(slot, worker, job);
+    }
+  }
+
+  private async run(slot: Slot, worker: Promise<TesseractWorker>, job: Job): Promise<void> {
+    const started = performance.now();
+    try {
+      const { data } = await (await worker).recognize(job.image, {}, { text: true, blocks: true });
+      if (slot.job !== job) return; // cancelled meanwhile
+      const words = wordsWithOffsets(data.text, data.blocks as unknown as TesseractBlocks);
+      const confidence = meanConfidence(words);
+      const readable = data.text.replace(/\s/g, "").length >= MIN_READABLE_CHARS && confidence >= MIN_READABLE_CONFIDENCE;
+      job.resolve({ text: data.text, words, confidence, ms: performance.now() - started, readable });
+    } catch (error) {
+      if (slot.job !== job) return;
+      slot.worker = null; // a failed worker is not reused
+      void worker.then((w) => w.terminate()).catch(() => {});
+      job.reject(error instanceof Error ? error : new Error(String(error)));
+    } finally {
+      if (slot.job === job) slot.job = null;
+      this.pump();
+    }
+  }
+}
