@@ -36,6 +36,7 @@ export function ReviewApp({ user, basemapUrl }: { user: SessionUser; basemapUrl:
             <button className={view === "map" ? "active" : ""} onClick={() => setView("map")}>Claims map</button>
             <button className={view === "dashboard" ? "active" : ""} onClick={() => setView("dashboard")}>Dashboard</button>
           </nav>
+          {user.role === "admin" && <a className="topbar-link" href="/admin">Admin console</a>}
           <span className="user">{user.displayName} · {user.role.replace("_", " ")}</span>
           <button onClick={logout}>Log out</button>
         </header>

@@ -15,6 +15,12 @@ const serverEnvSchema = z.object({
   FRA_SIGNING_KEY: z.string().min(1).default("data/keys/model-signing.pem"),
   // The model the app ships with, registered and published to stable on first start.
   FRA_SHIPPED_MODEL: z.string().min(1).default("models/fra-ner"),
+  // Training runs, dataset versions, imported datasets and downloaded base models live here.
+  FRA_TRAINING_DIR: z.string().min(1).default("data/training"),
+  // An HF-compatible model-hub mirror that base teachers are downloaded from (none by default).
+  FRA_MODEL_MIRROR: z.string().url().optional(),
+  // How often the training scheduler looks at the queue, in milliseconds.
+  FRA_SCHEDULER_MS: z.coerce.number().int().min(100).max(600_000).default(2_000),
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;

@@ -33,10 +33,10 @@ export function FieldApp() {
 
 function FieldWorkspace({ user, db, serviceWorkerError }: { user: FieldUser; db: FieldDatabase; serviceWorkerError: string | null }) {
   const online = useOnline();
-  const sync = useSync(db, online);
   const area = useArea(db, user.id, online);
   const [prefer, setPrefer] = useState<NerBackend | "auto">("auto");
   const model = useFieldModel(online, prefer);
+  const sync = useSync(db, online, model.ner);
   const storage = useStorage();
   const drafts = useLiveQuery(() => db.drafts.orderBy("updatedAt").reverse().toArray(), [db]) ?? [];
   const [selected, setSelected] = useState<string | null>(null);

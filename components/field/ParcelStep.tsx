@@ -7,10 +7,10 @@ import * as maplibregl from "maplibre-gl";
 import { useEffect, useRef, useState } from "react";
 import { TerraDraw, TerraDrawPolygonMode } from "terra-draw";
 import { TerraDrawMapLibreGLAdapter } from "terra-draw-maplibre-gl-adapter";
-import type { FieldArea } from "@/configs/contracts/field";
+import type { AreaClaim } from "@/configs/contracts/field";
 import { STATUS_COLORS } from "@/configs/workflow";
 import { errorMessage } from "@/components/trpc";
-import type { Draft, FieldDatabase } from "@/workers/db/field-db";
+import type { AreaRow, Draft, FieldDatabase } from "@/workers/db/field-db";
 import { addFix, DEFAULT_WALK, startWalk, type WalkState } from "@/workers/geo/gps-walk";
 import { checkParcelOnTablet, closeRing } from "@/workers/geo/parcel-check";
 import type { Ring } from "@/workers/geo/parcel";
@@ -18,14 +18,14 @@ import { setParcel } from "./drafts";
 
 type Position = [number, number];
 
-function areaSources(area: FieldArea | undefined, villageId: number | null) {
+function areaSources(area: AreaRow["area"] | undefined, areaClaims: readonly AreaClaim[], villageId: number | null) {
   const villages: GeoJSON.FeatureCollection = {
     type: "FeatureCollection",
     features: (area?.villages ?? []).map((v) => ({ type: "Feature", properties: { id: v.id, name: v.name, chosen: v.id === villageId }, geometry: v.geometry })),
   };
   const claims: GeoJSON.FeatureCollection = {
     type: "FeatureCollection",
-    features: (area?.claims ?? []).flatMap((c): GeoJSON.Feature[] => {
+    features: areaClaims.flatMap((c): GeoJSON.Feature[] => {
       const props = { claimNo: c.claimNo, color: STATUS_COLORS[c.status] };
       if (c.parcel) return [{ type: "Feature", properties: props, geometry: c.parcel }];
       return c.lon !== null && c.lat !== null ? [{ type: "Feature", properties: props, geometry: { type: "Point", coordinates: [c.lon, c.lat] } }] : [];
@@ -41,6 +41,9 @@ const polygonFeature = (ring: Ring | null): GeoJSON.FeatureCollection => ({
 
 export function ParcelStep({ db, draft, locked }: { db: FieldDatabase; draft: Draft; locked: boolean }) {
   const area = useLiveQuery(() => db.area.get("area"), [db])?.area;
+  const claims = useLiveQuery(() => (draft.villageId === null ? [] : db.areaClaims.where("villageId").equals(draft.villageId).toArray()), [db, draft.villageId]);
+  const claimsRef = useRef(claims);
+  claimsRef.current = claims;
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
   const drawRef = useRef<TerraDraw | null>(null);
@@ -54,7 +57,7 @@ export function ParcelStep({ db, draft, locked }: { db: FieldDatabase; draft: Dr
 
   async function save(ring: Ring, method: "drawn" | "walked", accuracyM: number | null) {
     const closed = closeRing(ring);
-    const check = checkParcelOnTablet(closed, draft.type, village, area?.claims ?? []);
+    const check = checkParcelOnTablet(closed, draft.type, village, claims ?? []);
     try {
       await setParcel(db, draft.id, { geometry: { type: "Polygon", coordinates: [closed.map((p) => [p[0], p[1]] as [number, number])] }, method, areaHa: check.areaHa, warnings: check.warnings, accuracyM });
       setError(null);
@@ -66,14 +69,14 @@ export function ParcelStep({ db, draft, locked }: { db: FieldDatabase; draft: Dr
   useEffect(() => {
     if (!container.current) return;
     maplibregl.setWorkerUrl("/maplibre-gl-csp-worker.js");
-    const { villages, claims } = areaSources(area, draft.villageId);
+    const sources = areaSources(area, claims ?? [], draft.villageId);
     const focus = village?.geometry.coordinates.flat(2) ?? null;
     const bounds = focus?.length ? focus.reduce((b, p) => b.extend(p as Position), new maplibregl.LngLatBounds(focus[0] as Position, focus[0] as Position)) : null;
     const map = new maplibregl.Map({
       container: container.current,
       style: {
         version: 8,
-        sources: { villages: { type: "geojson", data: villages }, claims: { type: "geojson", data: claims }, parcel: { type: "geojson", data: polygonFeature(saved) }, walk: { type: "geojson", data: { type: "FeatureCollection", features: [] } } },
+        sources: { villages: { type: "geojson", data: sources.villages }, claims: { type: "geojson", data: sources.claims }, parcel: { type: "geojson", data: polygonFeature(saved) }, walk: { type: "geojson", data: { type: "FeatureCollection", features: [] } } },
         layers: [
           { id: "bg", type: "background", paint: { "background-color": "#eef0e8" } },
           { id: "village-fill", type: "fill", source: "villages", paint: { "fill-color": ["case", ["get", "chosen"], "#cfe3c4", "#e3e8dc"], "fill-opacity": 0.7 } },
@@ -96,6 +99,7 @@ export function ParcelStep({ db, draft, locked }: { db: FieldDatabase; draft: Dr
     mapRef.current = map;
     (window as unknown as { __fraParcelMap?: maplibregl.Map }).__fraParcelMap = map; // for end-to-end tests
     map.on("load", () => {
+      map.getSource<maplibregl.GeoJSONSource>("claims")?.setData(areaSources(area, claimsRef.current ?? [], draft.villageId).claims);
       const draw = new TerraDraw({ adapter: new TerraDrawMapLibreGLAdapter({ map }), modes: [new TerraDrawPolygonMode()] });
       draw.start();
       draw.on("finish", (id) => {
@@ -119,6 +123,11 @@ export function ParcelStep({ db, draft, locked }: { db: FieldDatabase; draft: Dr
     // The map is built once per draft and village; the parcel source is updated below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [area, draft.villageId]);
+
+  useEffect(() => {
+    const source = mapRef.current?.getSource<maplibregl.GeoJSONSource>("claims");
+    source?.setData(areaSources(area, claims ?? [], draft.villageId).claims);
+  }, [area, claims, draft.villageId]);
 
   useEffect(() => {
     const source = mapRef.current?.getSource<maplibregl.GeoJSONSource>("parcel");

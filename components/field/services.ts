@@ -16,10 +16,14 @@ export function ocrPool(): OcrPool {
   return pool;
 }
 
-export async function syncField(db: FieldDatabase): Promise<SyncSummary> {
+/** A sync, then the tablet reports itself (model version, back end, what still waits) for the admin page. */
+export async function syncField(db: FieldDatabase, model: { version: number; backend: "webgpu" | "wasm" } | null): Promise<SyncSummary> {
   const device = await deviceId(deviceDb());
-  return syncNow(db, {
+  const summary = await syncNow(db, {
     push: (records: SyncRecord[]) => trpc.sync.push.mutate({ deviceId: device, records }),
     pull: (cursor: number) => trpc.sync.pull.query({ cursor, limit: 200 }),
   });
+  const pendingRecords = await db.outbox.where("state").equals("pending").count();
+  await trpc.field.heartbeat.mutate({ deviceId: device, modelVersion: model?.version ?? null, backend: model?.backend ?? null, pendingRecords }).catch(() => {});
+  return summary;
 }

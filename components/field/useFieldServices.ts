@@ -41,16 +41,18 @@ export function useServiceWorker(): { ready: boolean; error: string | null } {
   return state;
 }
 
-export function useSync(db: FieldDatabase, online: boolean) {
+export function useSync(db: FieldDatabase, online: boolean, ner: ActiveNer | null) {
   const [syncing, setSyncing] = useState(false);
   const [last, setLast] = useState<SyncSummary | null>(null);
   const busy = useRef(false);
+  const model = useRef(ner);
+  model.current = ner;
   const run = useCallback(async () => {
     if (busy.current || !navigator.onLine) return;
     busy.current = true;
     setSyncing(true);
     try {
-      setLast(await syncField(db));
+      setLast(await syncField(db, model.current));
     } finally {
       busy.current = false;
       setSyncing(false);

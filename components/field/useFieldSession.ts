@@ -47,6 +47,10 @@ const AREA_MAX_AGE_MS = 12 * 60 * 60 * 1000;
 export async function refreshArea(db: FieldDatabase, userId: string, force = false): Promise<void> {
   const cached = await db.area.get("area");
   if (!force && cached && Date.now() - cached.fetchedAt < AREA_MAX_AGE_MS) return;
-  const area = fieldAreaSchema.parse(await trpc.field.area.query());
-  await db.area.put({ key: "area", area, userId, fetchedAt: Date.now() });
+  const { claims, ...area } = fieldAreaSchema.parse(await trpc.field.area.query());
+  await db.transaction("rw", db.area, db.areaClaims, async () => {
+    await db.areaClaims.clear();
+    await db.areaClaims.bulkPut(claims);
+    await db.area.put({ key: "area", area, userId, fetchedAt: Date.now() });
+  });
 }

@@ -16,6 +16,8 @@ export const correctionPayloadSchema = z
     predicted: z.array(entitySpanSchema).max(500),
     corrected: z.array(entitySpanSchema).max(500),
     modelVersion: z.number().int().positive().nullable(),
+    // The model's mean confidence over what it read: how sure it was, for drift monitoring.
+    meanConfidence: z.number().min(0).max(1).nullable().optional(),
   })
   .strict()
   .refine((c) => spansWithin(c.text, c.predicted) && spansWithin(c.text, c.corrected), "a span runs past the text");

@@ -283,6 +283,8 @@ export const corrections = pgTable(
     predicted: jsonb("predicted").$type<unknown[]>().notNull(),
     corrected: jsonb("corrected").$type<unknown[]>().notNull(),
     modelVersion: integer("model_version"),
+    // The model's mean confidence over the fields it read on this text: the drift signal.
+    meanConfidence: real("mean_confidence"),
     reviewerId: uuid("reviewer_id").notNull().references(() => users.id),
     status: text("status").$type<"new" | "accepted" | "rejected">().notNull().default("new"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -304,4 +306,110 @@ export const uploads = pgTable("uploads", {
   data: bytea("data").notNull(),
   completedAt: timestamp("completed_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+// --- Training and the admin console -------------------------------------------------------------
+
+// A dataset version: the synthetic splits of a trainer config plus every accepted correction and
+// imported row at the time, written once to a folder and named by the sha256 of its content.
+export const datasetVersions = pgTable("dataset_versions", {
+  version: text("version").primaryKey(),
+  sha256: text("sha256").notNull().unique(),
+  counts: jsonb("counts").$type<Record<string, number>>().notNull(),
+  synthetic: jsonb("synthetic").$type<{ seed: number; train_examples: number; eval_examples: number }>().notNull(),
+  corrections: integer("corrections").notNull(),
+  imports: jsonb("imports").$type<string[]>().notNull(),
+  dir: text("dir").notNull(),
+  createdBy: uuid("created_by").references(() => users.id),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+// A dataset an admin added by URL: downloaded, verified, every row validated, imported whole or not at all.
+export const datasetSources = pgTable("dataset_sources", {
+  id: uuid("id").primaryKey(),
+  url: text("url").notNull(),
+  expectedSha256: text("expected_sha256"),
+  state: text("state").$type<"downloading" | "imported" | "failed">().notNull(),
+  sha256: text("sha256"),
+  bytes: integer("bytes"),
+  rowsAccepted: integer("rows_accepted").notNull().default(0),
+  rowsRejected: integer("rows_rejected").notNull().default(0),
+  rejections: jsonb("rejections").$type<Array<{ where: string; message: string }>>().notNull().default([]),
+  message: text("message"),
+  file: text("file"),
+  createdBy: uuid("created_by").references(() => users.id),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  finishedAt: timestamp("finished_at", { withTimezone: true }),
+});
+
+// A teacher downloaded from a model-hub mirror (a trainer run's teacher, tokenizer and config).
+export const baseModels = pgTable("base_models", {
+  id: uuid("id").primaryKey(),
+  repo: text("repo").notNull(),
+  revision: text("revision").notNull(),
+  state: text("state").$type<"downloading" | "ready" | "failed">().notNull(),
+  files: jsonb("files").$type<Array<{ path: string; bytes: number; sha256: string }>>().notNull().default([]),
+  dir: text("dir"),
+  message: text("message"),
+  createdBy: uuid("created_by").references(() => users.id),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+// A training run and its place in the queue. The queue is this table: a restarted server reads it back.
+export const trainingRuns = pgTable(
+  "training_runs",
+  {
+    id: uuid("id").primaryKey(),
+    kind: text("kind").$type<"train" | "distill">().notNull(),
+    config: jsonb("config").$type<Record<string, unknown>>().notNull(),
+    launcher: text("launcher").$type<"local" | "ssh" | "ray">().notNull(),
+    state: text("state").$type<"queued" | "running" | "succeeded" | "failed" | "cancelled">().notNull(),
+    stage: text("stage"),
+    progress: real("progress").notNull().default(0),
+    datasetVersion: text("dataset_version").references(() => datasetVersions.version),
+    teacherFrom: text("teacher_from"),
+    runDir: text("run_dir").notNull(),
+    externalId: text("external_id"),
+    attempts: integer("attempts").notNull().default(0),
+    cancelRequested: integer("cancel_requested").notNull().default(0),
+    error: text("error"),
+    modelVersion: integer("model_version"),
+    summary: jsonb("summary").$type<Record<string, unknown>>(),
+    publishTo: text("publish_to").$type<"beta" | "stable">(),
+    trigger: text("trigger"),
+    launchedBy: uuid("launched_by").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    heartbeatAt: timestamp("heartbeat_at", { withTimezone: true }),
+  },
+  (t) => [index("training_runs_state_idx").on(t.state, t.createdAt)],
+);
+
+// Every admin action (launch, cancel, publish, rollback, import, settings), append-only.
+export const adminAudit = pgTable("admin_audit", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  actorId: uuid("actor_id").references(() => users.id),
+  action: text("action").notNull(),
+  target: text("target").notNull(),
+  detail: jsonb("detail").$type<Record<string, unknown>>().notNull(),
+  at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+// Field tablets as they last reported themselves: which model version runs where.
+export const devices = pgTable("devices", {
+  id: uuid("id").primaryKey(),
+  userId: uuid("user_id").notNull().references(() => users.id),
+  modelVersion: integer("model_version"),
+  backend: text("backend"),
+  pendingRecords: integer("pending_records").notNull().default(0),
+  lastSeen: timestamp("last_seen", { withTimezone: true }).notNull().defaultNow(),
+});
+
+// Settings an admin changes at run time (retrain triggers), validated by zod on the way in and out.
+export const appSettings = pgTable("app_settings", {
+  key: text("key").primaryKey(),
+  value: jsonb("value").$type<unknown>().notNull(),
+  updatedBy: uuid("updated_by").references(() => users.id),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });

@@ -8,6 +8,11 @@ import { requireRole } from "./scope";
 
 export async function correctionRows(db: Db, user: SessionUser, status: "new" | "accepted" | "all" = "accepted"): Promise<NerExample[]> {
   requireRole(user, ["admin"]);
+  return correctionExamples(db, status);
+}
+
+/** The corrections as trainer rows, for the server's own use (dataset snapshots). */
+export async function correctionExamples(db: Db, status: "new" | "accepted" | "all"): Promise<NerExample[]> {
   const found = await rows<{ text: string; corrected: EntitySpan[]; reviewer: string }>(db, sql`
     SELECT k.text, k.corrected, u.username AS reviewer FROM corrections k JOIN users u ON u.id = k.reviewer_id
     WHERE ${status === "all" ? sql`TRUE` : sql`k.status = ${status}`} ORDER BY k.created_at, k.id`);

@@ -57,8 +57,8 @@ async function applyCorrection(tx: Db, user: SessionUser, record: Extract<SyncRe
     const [claim] = await rows<{ id: string }>(tx, sql`SELECT c.id FROM claims c WHERE c.id = ${c.claimId} AND ${scopeCondition(user)}`);
     if (!claim) throw new DomainError("BAD_REQUEST", `the correction refers to claim ${c.claimId}, which is not on the server or not in your area`);
   }
-  await tx.execute(sql`INSERT INTO corrections (id, claim_id, text, predicted, corrected, model_version, reviewer_id)
-    VALUES (${record.id}, ${c.claimId}, ${c.text}, ${JSON.stringify(c.predicted)}::jsonb, ${JSON.stringify(c.corrected)}::jsonb, ${c.modelVersion}, ${user.id})`);
+  await tx.execute(sql`INSERT INTO corrections (id, claim_id, text, predicted, corrected, model_version, mean_confidence, reviewer_id)
+    VALUES (${record.id}, ${c.claimId}, ${c.text}, ${JSON.stringify(c.predicted)}::jsonb, ${JSON.stringify(c.corrected)}::jsonb, ${c.modelVersion}, ${c.meanConfidence ?? null}, ${user.id})`);
   return { correctionId: record.id };
 }
 

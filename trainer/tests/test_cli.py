@@ -121,3 +121,28 @@ def test_corrections_join_the_training_split_and_are_kept_with_the_run(tmp_path)
     assert (tmp_path / "r" / "inputs" / "corrections.jsonl").read_text() == corrections.read_text()
     train_rows = [json.loads(l) for l in (tmp_path / "r" / "dataset" / "train.jsonl").read_text().splitlines()]
     assert row in [{k: v for k, v in r.items() if k != "lang"} for r in train_rows]
+
+
+def test_a_dataset_version_is_content_addressed_and_refuses_a_bad_extra_row(tmp_path):
+    extra = tmp_path / "corrections.jsonl"
+    row = {"text": "Village: Kotgul", "spans": [{"start": 9, "end": 15, "label": "VILLAGE"}], "source": "field_correction", "reviewer": "field.etapalli"}
+    extra.write_text(json.dumps(row) + "\n")
+    first = trainer("dataset", "--preset", "tiny", "--out", tmp_path / "a", "--extra", extra, *MICRO)
+    assert first.returncode == 0, first.stderr
+    info = json.loads(first.stdout)
+    assert info["counts"] == {"train": 121, "validation": 20, "test": 20, "corrections": 1}
+    again = json.loads(trainer("dataset", "--preset", "tiny", "--out", tmp_path / "b", "--extra", extra, *MICRO).stdout)
+    assert again["sha256"] == info["sha256"]  # the same inputs make the same version
+    without = json.loads(trainer("dataset", "--preset", "tiny", "--out", tmp_path / "c", *MICRO).stdout)
+    assert without["sha256"] != info["sha256"]
+    extra.write_text(json.dumps({**row, "spans": [{"start": 9, "end": 99, "label": "VILLAGE"}]}) + "\n")
+    refused = trainer("dataset", "--preset", "tiny", "--out", tmp_path / "d", "--extra", extra, *MICRO)
+    assert refused.returncode == 2 and "line 1" in refused.stderr and not (tmp_path / "d").exists()
+    # A run trains on exactly that version.
+    config = tmp_path / "config.json"
+    config.write_text(json.dumps({**json.loads((TRAINER / "presets" / "tiny.json").read_text()), "train_examples": 120, "eval_examples": 20, "vocab_size": 500, "threads": 1,
+                                  "teacher": {"hidden": 32, "layers": 1, "heads": 2, "ffn": 64}, "student": {"hidden": 16, "layers": 1, "heads": 2, "ffn": 32},
+                                  "teacher_epochs": 1, "student_epochs": 1, "batch_size": 8}))
+    run = trainer("run", "--config", config, "--run-dir", tmp_path / "r", "--dataset", tmp_path / "a")
+    assert run.returncode == 0, run.stderr
+    assert state(tmp_path / "r")["dataset"]["sha256"] == info["sha256"]

@@ -5,7 +5,7 @@
 import Dexie, { type EntityTable } from "dexie";
 import type { PulledChange, SyncRecord } from "@/configs/contracts/sync";
 import type { PolygonGeometry } from "@/configs/contracts/geojson";
-import type { FieldArea, FormField } from "@/configs/contracts/field";
+import type { AreaClaim, FieldArea, FormField } from "@/configs/contracts/field";
 import type { FormFieldKey } from "@/configs/field";
 import type { ManifestModel } from "@/configs/models";
 import type { EntitySpan } from "@/configs/ner";
@@ -89,7 +89,9 @@ export type OutboxRow = {
 };
 
 export type MetaRow = { key: string; value: unknown };
-export type AreaRow = { key: "area"; area: FieldArea; userId: string; fetchedAt: number };
+// The user's area for offline work: villages in one row, the claims already filed there one row each
+// (looked up by village, updated one by one as review decisions are pulled).
+export type AreaRow = { key: "area"; area: Omit<FieldArea, "claims">; userId: string; fetchedAt: number };
 export type StatusChangeRow = PulledChange;
 
 export type ModelRow = {
@@ -114,6 +116,7 @@ export class FieldDatabase extends Dexie {
   outbox!: EntityTable<OutboxRow, "seq">;
   meta!: EntityTable<MetaRow, "key">;
   area!: EntityTable<AreaRow, "key">;
+  areaClaims!: EntityTable<AreaClaim, "id">;
   changes!: EntityTable<StatusChangeRow, "seq">;
 
   constructor(userId: string, prefix = "fra-field") {
@@ -125,6 +128,7 @@ export class FieldDatabase extends Dexie {
       outbox: "++seq, &id, state",
       meta: "key",
       area: "key",
+      areaClaims: "id, villageId",
       changes: "seq, claimId",
     });
   }

@@ -105,5 +105,7 @@ export function correctionFromDraft(draft: Draft): CorrectionPayload | null {
     add(field.span, label);
   }
   corrected.sort((a, b) => a.start - b.start);
-  return { claimId: draft.id, text: extraction.text, predicted, corrected, modelVersion: extraction.modelVersion };
+  const scores = extraction.entities.map((e) => e.score);
+  const meanConfidence = scores.length ? Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 10_000) / 10_000 : null;
+  return { claimId: draft.id, text: extraction.text, predicted, corrected, modelVersion: extraction.modelVersion, meanConfidence };
 }

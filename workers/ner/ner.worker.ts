@@ -7,15 +7,10 @@ import { serveWorker } from "@/workers/rpc";
 import { extractEntities, type NerModel } from "./extract";
 import { encoderFeeds, type Int64TensorClass } from "./feeds";
 import type { NerApi, NerBackend } from "./ner-client";
-import { VERIFIED_PREFIX, verifiedModelCache } from "./verified-cache";
+import { readOnlyVerifiedModels, VERIFIED_PREFIX, verifiedModelCache } from "./verified-cache";
 
 
-env.allowRemoteModels = false;
-env.allowLocalModels = true;
-env.localModelPath = VERIFIED_PREFIX;
-env.useBrowserCache = false;
-env.useCustomCache = true;
-env.customCache = verifiedModelCache(deviceDb());
+readOnlyVerifiedModels(env, deviceDb());
 env.backends.onnx.wasm!.wasmPaths = { mjs: "/ort/ort-wasm-simd-threaded.asyncify.mjs", wasm: "/ort/ort-wasm-simd-threaded.asyncify.wasm" };
 // One thread: SharedArrayBuffer needs cross-origin isolation, which would break the map's tiles.
 env.backends.onnx.wasm!.numThreads = 1;

@@ -33,3 +33,28 @@ export function verifiedModelCache(db: DeviceDatabase) {
     },
   };
 }
+
+type TransformersEnv = {
+  allowRemoteModels: boolean;
+  allowLocalModels: boolean;
+  localModelPath: string;
+  remoteHost: string;
+  remotePathTemplate: string;
+  useBrowserCache: boolean;
+  useCustomCache: boolean;
+  customCache: unknown;
+};
+
+/** Points transformers.js at the verified models and nowhere else (no hub, no browser cache, no files). */
+export function readOnlyVerifiedModels(env: TransformersEnv, db: DeviceDatabase): void {
+  env.allowRemoteModels = false;
+  env.allowLocalModels = true;
+  env.localModelPath = VERIFIED_PREFIX;
+  // The "remote" address is the same verified path: whichever key transformers.js asks the cache for
+  // (it asks for both in Node), the answer is the verified file or nothing.
+  env.remoteHost = VERIFIED_PREFIX;
+  env.remotePathTemplate = "{model}/";
+  env.useBrowserCache = false;
+  env.useCustomCache = true;
+  env.customCache = verifiedModelCache(db);
+}

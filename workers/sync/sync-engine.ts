@@ -21,11 +21,12 @@ async function pullAll(db: FieldDatabase, pull: SyncDeps["pull"]): Promise<numbe
   let count = 0;
   for (;;) {
     const page = await pull(cursor);
-    await db.transaction("rw", db.changes, db.drafts, db.meta, async () => {
+    await db.transaction("rw", [db.changes, db.drafts, db.areaClaims, db.meta], async () => {
       await db.changes.bulkPut(page.changes);
       for (const c of page.changes) {
         const draft = await db.drafts.get(c.claimId);
         if (draft?.server) await db.drafts.update(c.claimId, { server: { ...draft.server, status: c.status, version: c.version } });
+        await db.areaClaims.update(c.claimId, { status: c.status, version: c.version });
       }
       await setMeta(db, CURSOR_KEY, page.cursor); // with the changes, or not at all
     });

@@ -12,6 +12,7 @@ import { rows, transaction, type Db } from "@/server/db/client";
 import type { ModelFile } from "@/server/db/schema";
 import { DomainError } from "../errors";
 import { requireRole } from "../scope";
+import { recordAdminAction } from "../training/audit";
 import { evaluateGates, failedFor, type GateResult } from "./gates";
 import { checkOnnxPackage, type OnnxReport } from "./onnx-check";
 import { signPayload, type SigningKey } from "./signing";
@@ -98,6 +99,7 @@ export async function registerModel(ctx: RegistryContext, actor: SessionUser | n
       VALUES (${input.name}, ${next}, ${JSON.stringify(files)}::jsonb, ${JSON.stringify({ onnx: report, trainer: card.metrics ?? null })}::jsonb,
               ${JSON.stringify(card)}::jsonb, ${cardMarkdown}, ${runId ?? card.run_id ?? null}, ${card.dataset?.version ?? null}, ${relative}, ${actor?.id ?? null})
       RETURNING ${versionColumns}`);
+    if (actor) await recordAdminAction(tx, actor, "model.register", `${input.name} v${next}`, { runDir: input.runDir, f1: report.test.overall.f1 });
     return row!;
   });
 }
@@ -157,6 +159,7 @@ export async function publishModel(ctx: RegistryContext, actor: SessionUser | nu
     await tx.execute(sql`
       INSERT INTO model_releases (name, channel, version, action, gates, actor_id, reason)
       VALUES (${input.name}, ${input.channel}, ${input.version}, 'publish', ${JSON.stringify(gates)}::jsonb, ${actor?.id ?? null}, ${input.reason})`);
+    if (actor) await recordAdminAction(tx, actor, "model.publish", `${input.name} v${input.version}`, { channel: input.channel, reason: input.reason });
     return { name: input.name, version: input.version, channel: input.channel, gates };
   });
 }
@@ -173,6 +176,7 @@ export async function rollbackModel(ctx: RegistryContext, actor: SessionUser | n
     await tx.execute(sql`
       INSERT INTO model_releases (name, channel, version, action, gates, actor_id, reason)
       VALUES (${input.name}, ${input.channel}, ${previous.version}, 'rollback', ${JSON.stringify({ from: current.version })}::jsonb, ${actor?.id ?? null}, ${input.reason})`);
+    if (actor) await recordAdminAction(tx, actor, "model.rollback", `${input.name} ${input.channel}`, { from: current.version, to: previous.version, reason: input.reason });
     return { name: input.name, channel: input.channel, version: previous.version, from: current.version };
   });
 }

@@ -1,0 +1,128 @@
+// What field staff wait on, measured in headless Chromium on the built app: OCR seconds per page with
+// tesseract.js (1 and 2 workers) against native `tesseract` (OMP_THREAD_LIMIT=1) on the same photos,
+// photo preprocessing, NER milliseconds per page (WebAssembly and WebGPU), a Dexie bulk write of 20,000
+// claims, and 1,000 outbox records synced through the tRPC route. Prints one JSON object.
+//   npm run build && npm run bench:field [-- --pages 4 --ner-repeats 30]
+import { execFile } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { promisify } from "node:util";
+import { build } from "esbuild";
+import { chromium } from "playwright-core";
+import { sql } from "drizzle-orm";
+import { rows } from "@/server/db/client";
+import { openDatabase } from "@/server/db/open";
+import { DEMO_PASSWORD, seedDemo } from "@/server/db/seed/generate";
+import { renderFormPageSvg } from "@/server/db/seed/form-image";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@/test/helpers/app-server";
+import { startBenchApp } from "./app";
+
+const run = promisify(execFile);
+const { values } = parseArgs({ options: { pages: { type: "string", default: "4" }, "ner-repeats": { type: "string", default: "30" }, "data-dir": { type: "string", default: "data/bench-field" } } });
+const pageCount = Number(values.pages);
+const dataDir = values["data-dir"]!;
+
+if (!existsSync(dataDir)) {
+  const database = await openDatabase({ dataDir });
+  await database.migrate();
+  await seedDemo(database.db, { claims: 2000, seed: 2006, documents: 0, log: () => {} });
+  await database.close();
+}
+const database = await openDatabase({ dataDir });
+const villages = await rows<{ id: number; name: string; gram_panchayat: string }>(database.db, sql`
+  SELECT v.id, v.name, v.gram_panchayat FROM villages v JOIN user_tehsils ut ON ut.tehsil_id = v.tehsil_id JOIN users u ON u.id = ut.user_id
+  WHERE u.username = 'field.etapalli' ORDER BY v.id LIMIT ${pageCount}`);
+await database.close();
+
+const harness = await build({ entryPoints: ["bench/browser/field-harness.ts"], bundle: true, format: "esm", platform: "browser", target: "es2022", write: false, minify: true, logLevel: "warning" });
+const app = await startBenchApp(dataDir);
+const work = mkdtempSync(path.join(os.tmpdir(), "fra-bench-field-"));
+const context = await chromium.launchPersistentContext(work, { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, "--enable-unsafe-webgpu"], viewport: { width: 1280, height: 900 } });
+try {
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(300_000);
+
+  // Photos of filled Form A pages, one per village, rendered by Chromium and saved as camera JPEGs.
+  const photos: string[] = [];
+  const renderer = await context.newPage();
+  await renderer.setViewportSize({ width: 1240, height: 1754 });
+  for (const [i, v] of villages.entries()) {
+    const svg = renderFormPageSvg({
+      claimNo: `MH-GAD-2026-00000${i}`, claimant: ["Sukhmati Kowase", "सुखमती कोवासे"], spouse: "Dasru Kowase", relative: "Bhiku Kowase", village: v.name, gramPanchayat: v.gram_panchayat,
+      tehsil: "Etapalli", district: "Gadchiroli", category: "ST", tribe: "Madia Gond", family: [{ name: "Somi", age: 9, relation: "daughter" }], areaHa: 1 + i / 4, survey: [`${300 + i}/2`],
+      evidence: ["Voter ID", "elders' statement"], filedOn: `1${i}/01/2026`, seed: 11 + i * 7,
+    });
+    await renderer.setContent(`<body style="margin:0">${svg.replace(/^<\?xml[^>]*>/, "")}</body>`);
+    const file = path.join(work, `page-${i}.jpg`);
+    writeFileSync(file, await renderer.screenshot({ type: "jpeg", quality: 80 }));
+    photos.push(file);
+  }
+  await renderer.close();
+
+  // Native tesseract, one thread per process: one process at a time, then two at a time.
+  const native = async (file: string) => {
+    const t0 = performance.now();
+    await run("tesseract", [file, "-", "-l", "eng+hin"], { env: { ...process.env, OMP_THREAD_LIMIT: "1" }, maxBuffer: 1 << 24 });
+    return performance.now() - t0;
+  };
+  let t0 = performance.now();
+  for (const f of photos) await native(f);
+  const native1 = (performance.now() - t0) / 1000 / photos.length;
+  t0 = performance.now();
+  for (let i = 0; i < photos.length; i += 2) await Promise.all(photos.slice(i, i + 2).map(native));
+  const native2 = (performance.now() - t0) / 1000 / photos.length;
+
+  await page.goto(`${app.url}/login?next=/field`);
+  await page.fill('input[name="username"]', "field.etapalli");
+  await page.fill('input[name="password"]', DEMO_PASSWORD);
+  await page.click('button[type="submit"]');
+  await page.waitForURL(`${app.url}/field`);
+  await page.getByTestId("ner-backend").waitFor(); // the model is downloaded and verified
+  await page.route(`${app.url}/__bench/**`, (route) => {
+    const name = path.basename(new URL(route.request().url()).pathname);
+    if (name === "harness.js") return route.fulfill({ contentType: "text/javascript", body: harness.outputFiles[0]!.text });
+    return route.fulfill({ contentType: "image/jpeg", path: photos[Number(name.replace(/\D/g, ""))]! });
+  });
+  await page.addScriptTag({ url: `${app.url}/__bench/harness.js`, type: "module" });
+  await page.waitForFunction(() => "fraBench" in window);
+  const urls = photos.map((_, i) => `/__bench/page-${i}.jpg`);
+  type Bench = Record<string, (...args: unknown[]) => Promise<Record<string, unknown>>>;
+  const call = (fn: string, ...args: unknown[]) => page.evaluate(([f, a]) => ((window as unknown as { fraBench: Bench }).fraBench[f as string]!)(...(a as unknown[])), [fn, args] as const);
+
+  const ocr1 = await call("ocr", urls, 1);
+  const ocr2 = await call("ocr", urls, 2);
+  const pre = await call("preprocess", urls);
+  const text = (ocr1.texts as string[])[0]!;
+  const nerWasm = await call("ner", text, "wasm", Number(values["ner-repeats"]));
+  const nerWebgpu = await call("ner", text, "webgpu", Number(values["ner-repeats"]));
+  const dexie = await call("dexieBulk", 20_000);
+  const outbox = await call("outbox", 1000, villages[0]!.id, 50);
+  delete ocr1.texts;
+  delete ocr2.texts;
+
+  const gpu = await page.evaluate(async () => {
+    const adapter = await (navigator as Navigator & { gpu?: { requestAdapter(): Promise<{ info?: { architecture?: string; vendor?: string } } | null> } }).gpu?.requestAdapter();
+    return adapter ? `${adapter.info?.vendor ?? "?"} ${adapter.info?.architecture ?? ""}`.trim() : "none";
+  });
+  console.log(JSON.stringify({
+    bench: "field",
+    machine: { cores: os.cpus().length, chromium: context.browser()?.version() ?? "persistent context", webgpuAdapter: gpu },
+    ocr: {
+      pages: photos.length,
+      native_seconds_per_page: { workers1: Math.round(native1 * 1000) / 1000, workers2: Math.round(native2 * 1000) / 1000 },
+      browser: { workers1: ocr1, workers2: ocr2 },
+      browser_vs_native: { workers1: Math.round(((ocr1.secondsPerPage as number) / native1) * 100) / 100, workers2: Math.round(((ocr2.secondsPerPage as number) / native2) * 100) / 100 },
+      preprocess: pre,
+      target_ratio: 1.2,
+    },
+    ner: { wasm: nerWasm, webgpu: nerWebgpu, target_ms_per_page: 50 },
+    dexie_bulk_write: { ...dexie, target_rows_per_second: 20_000 },
+    outbox_sync: { ...outbox, target_seconds: 10 },
+  }));
+} finally {
+  await context.close();
+  await app.stop();
+  rmSync(work, { recursive: true, force: true });
+}

@@ -1,0 +1,99 @@
+// Submits the trainer as a job to a Ray cluster through the Ray Jobs REST API (the dashboard's
+// /api/jobs/), for teams that outgrow one GPU host. Inputs and run folders live on storage that the
+// server and the Ray workers both mount (sharedDir), so metrics are read straight from the run folder.
+// Calls made: POST /api/jobs/ (submit), GET /api/jobs/{submission_id} (status), POST
+// /api/jobs/{submission_id}/stop (cancel). See the README for a cluster's set-up.
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import type { RayLauncherConfig } from "@/configs/training";
+import { shellQuote } from "./ssh";
+import { parseMetrics, parseRunState, stateFrom } from "./run-files";
+import type { JobSpec, JobStatus, Launcher } from "./types";
+
+// The parts of Ray's answers the launcher relies on; anything else in them is ignored.
+const submitAnswer = z.object({ submission_id: z.string().min(1) }).passthrough();
+const jobAnswer = z.object({ status: z.enum(["PENDING", "RUNNING", "STOPPED", "SUCCEEDED", "FAILED"]), message: z.string().nullish() }).passthrough();
+
+const read = (file: string) => {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return null;
+  }
+};
+
+export function rayLauncher(config: RayLauncherConfig, fetchFn: typeof fetch = fetch): Launcher {
+  const base = config.address.replace(/\/$/, "");
+  const shared = {
+    runDir: (job: JobSpec) => path.join(config.sharedDir, "runs", job.runId),
+    inputs: (job: JobSpec) => path.join(config.sharedDir, "inputs", job.runId),
+  };
+  async function call(method: "GET" | "POST", route: string, body?: unknown): Promise<unknown> {
+    const response = await fetchFn(`${base}${route}`, { method, headers: body ? { "content-type": "application/json" } : {}, body: body ? JSON.stringify(body) : undefined });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`Ray ${method} ${route}: HTTP ${response.status} ${text.slice(0, 200)}`);
+    return text ? JSON.parse(text) : {};
+  }
+
+  return {
+    kind: "ray",
+    slots: config.slots,
+    async start(job, resume) {
+      const runDir = shared.runDir(job);
+      const inputs = shared.inputs(job);
+      mkdirSync(path.dirname(runDir), { recursive: true });
+      let args: string;
+      if (resume) {
+        args = `resume --run-dir ${shellQuote(runDir)}`;
+      } else {
+        mkdirSync(inputs, { recursive: true });
+        cpSync(job.configFile, path.join(inputs, "config.json"));
+        let source = "";
+        if (job.teacherRunDir) {
+          for (const part of ["run.json", "dataset", "tokenizer", "models"]) cpSync(path.join(job.teacherRunDir, part), path.join(inputs, "teacher", part), { recursive: true });
+          source = `--teacher-run ${shellQuote(path.join(inputs, "teacher"))}`;
+        } else if (job.datasetDir) {
+          cpSync(job.datasetDir, path.join(inputs, "dataset"), { recursive: true });
+          source = `--dataset ${shellQuote(path.join(inputs, "dataset"))}`;
+        }
+        args = `run --config ${shellQuote(path.join(inputs, "config.json"))} --run-dir ${shellQuote(runDir)} ${source}`;
+      }
+      const attempt = resume ? `-resume-${Date.now()}` : "";
+      const answer = submitAnswer.parse(await call("POST", "/api/jobs/", {
+        entrypoint: `cd ${shellQuote(config.trainerDir)} && PYTHONPATH=${shellQuote(config.trainerDir)} ${config.python} -m fra_trainer ${args}`,
+        submission_id: `fra-${job.runId}${attempt}`,
+        entrypoint_num_gpus: config.gpus,
+        metadata: { fra_run: job.runId },
+      }));
+      return { externalId: answer.submission_id };
+    },
+    async poll(job, externalId): Promise<JobStatus> {
+      const runDir = shared.runDir(job);
+      const run = parseRunState(read(path.join(runDir, "run.json")));
+      const metrics = parseMetrics(read(path.join(runDir, "metrics.jsonl")));
+      let ray: z.infer<typeof jobAnswer>;
+      try {
+        ray = jobAnswer.parse(await call("GET", `/api/jobs/${encodeURIComponent(externalId)}`));
+      } catch (error) {
+        if (String(error).includes("HTTP 404")) return { state: "lost", run, metrics, error: `Ray has no job ${externalId}` };
+        throw error;
+      }
+      if (ray.status === "FAILED" && run?.status !== "failed") return { state: "failed", run, metrics, error: `Ray: ${ray.message ?? "the job failed"}` };
+      if (ray.status === "STOPPED") return { state: run?.status === "succeeded" ? "succeeded" : "cancelled", run, metrics, error: null };
+      const { state, error } = stateFrom(run, ray.status === "PENDING" || ray.status === "RUNNING");
+      return { state, run, metrics, error };
+    },
+    async cancel(job, externalId) {
+      // The trainer stops at its next step with a checkpoint; Ray's stop ends the job if it does not.
+      if (existsSync(shared.runDir(job))) writeFileSync(path.join(shared.runDir(job), "CANCEL"), "cancel requested by an admin\n");
+      await call("POST", `/api/jobs/${encodeURIComponent(externalId)}/stop`);
+    },
+    async collect(job) {
+      for (const part of ["run.json", "metrics.jsonl", "evaluation.json", "package", "dataset", "tokenizer", "models"]) {
+        const from = path.join(shared.runDir(job), part);
+        if (existsSync(from)) cpSync(from, path.join(job.localRunDir, part), { recursive: true });
+      }
+    },
+  };
+}

@@ -1,0 +1,236 @@
+// A field worker digitises a claim form with no network, end to end on real parts: `next start` with a
+// real PGlite + PostGIS, Debian's Chromium with its own profile (IndexedDB, Cache Storage, service
+// worker), tesseract.js on a photographed form, the shipped model in transformers.js (WebAssembly, then
+// WebGPU), a parcel drawn on the map, a reload while offline, and the sync once the network returns.
+process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = "1"; // so that "offline" also cuts the service worker's own requests
+
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { chromium, type BrowserContext, type Page, type Route } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { FieldArea } from "@/configs/contracts/field";
+import { DEMO_PASSWORD } from "@/server/db/seed/generate";
+import { renderFormPageSvg } from "@/server/db/seed/form-image";
+import { CHROMIUM_ARGS, CHROMIUM_PATH, startApp } from "../helpers/app-server";
+
+let app: Awaited<ReturnType<typeof startApp>>;
+let context: BrowserContext;
+let page: Page;
+let profile: string;
+let photo: string;
+
+const cutServiceWorker = (route: Route) => (route.request().serviceWorker() ? route.abort("internetdisconnected") : route.continue());
+async function setOffline(offline: boolean) {
+  await context.setOffline(offline);
+  if (offline) await context.route("**", cutServiceWorker);
+  else await context.unroute("**", cutServiceWorker);
+}
+
+async function api<T>(procedure: string, user: string, input?: unknown): Promise<T> {
+  const request = await (await import("playwright-core")).request.newContext({ baseURL: app.url, extraHTTPHeaders: { origin: app.url } });
+  await request.post("/api/trpc/auth.login", { data: { username: user, password: DEMO_PASSWORD } });
+  const query = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`;
+  const response = await request.get(`/api/trpc/${procedure}${query}`);
+  const body = (await response.json()) as { result: { data: T } };
+  await request.dispose();
+  return body.result.data;
+}
+
+const claimant = { en: "Sukhmati Kowase", hi: "सुखमती कोवासे" };
+
+beforeAll(async () => {
+  app = await startApp(inject("templateDir"));
+  profile = mkdtempSync(path.join(os.tmpdir(), "fra-tablet-"));
+  context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, "--enable-unsafe-webgpu"], viewport: { width: 1440, height: 1000 } });
+  page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(60_000);
+}, 300_000);
+afterAll(async () => {
+  await context?.close();
+  await app?.stop();
+  rmSync(profile, { recursive: true, force: true });
+});
+
+describe("field digitisation, offline", () => {
+  let village: FieldArea["villages"][number];
+
+  it("signs in once online and gets the app, its OCR and model runtimes and the area ready for offline work", async () => {
+    await page.goto(`${app.url}/login?next=/field`);
+    await page.fill('input[name="username"]', "field.etapalli");
+    await page.fill('input[name="password"]', DEMO_PASSWORD);
+    await page.click('button[type="submit"]');
+    await page.waitForURL(`${app.url}/field`);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 120_000 });
+    await page.getByTestId("ner-backend").waitFor({ timeout: 120_000 });
+    expect(await page.getByTestId("ner-backend").textContent()).toBe("WebAssembly"); // SwiftShader is no real GPU
+    // A Form A for a village of this block, photographed: rendered by Chromium, then JPEG-compressed.
+    const area = await api<FieldArea>("field.area", "field.etapalli");
+    village = area.villages.find((v) => v.name.length >= 5 && area.villages.filter((o) => o.name === v.name).length === 1)!;
+    const svg = renderFormPageSvg({
+      claimNo: "MH-GAD-2026-000001", claimant: [claimant.en, claimant.hi], spouse: "Dasru Kowase", relative: "Bhiku Kowase", village: village.name, gramPanchayat: village.gramPanchayat,
+      tehsil: "Etapalli", district: "Gadchiroli", category: "ST", tribe: "Madia Gond", family: [{ name: "Dasru Kowase", age: 44, relation: "husband" }, { name: "Somi", age: 9, relation: "daughter" }],
+      areaHa: 1.4, survey: ["318/2"], evidence: ["Voter ID", "elders' statement"], filedOn: "12/01/2026", seed: 17,
+    });
+    const renderer = await context.newPage();
+    await renderer.setViewportSize({ width: 1240, height: 1754 });
+    await renderer.setContent(`<body style="margin:0">${svg.replace(/^<\?xml[^>]*>/, "")}</body>`);
+    photo = path.join(profile, "form-page.jpg");
+    writeFileSync(photo, await renderer.screenshot({ type: "jpeg", quality: 80 }));
+    await renderer.close();
+    await page.waitForFunction(() => document.querySelector('[aria-label="Sync status"]')?.textContent?.includes("Last sync"));
+  });
+
+  it("photographs a form offline, reads it, and shows each field with its confidence and source", async () => {
+    await setOffline(true);
+    await page.getByText("Offline", { exact: true }).waitFor();
+    await page.getByRole("button", { name: "New claim from a form" }).first().click();
+    await page.setInputFiles('input[aria-label="Page photos"]', photo);
+    await page.getByRole("tab", { name: "2 · Fields", selected: true }).waitFor({ timeout: 240_000 });
+    const form = page.getByLabel("Claim fields");
+    expect(await form.locator('input[name="claimant"]').inputValue()).toBe(claimant.en);
+    expect(await form.locator('input[name="area"]').inputValue()).toBe("1.4");
+    expect(await form.locator('input[name="filedOn"]').inputValue()).toBe("2026-01-12");
+    expect(await page.getByLabel("Village on record").inputValue()).toBe(String(village.id));
+    // Focusing a field shows where on the photo it was read.
+    await form.locator('input[name="claimant"]').focus();
+    await page.getByTestId("highlight").first().waitFor();
+    expect(await page.locator(".claim-form .conf").count()).toBeGreaterThan(10);
+    mkdirSync("test-results", { recursive: true });
+    await page.screenshot({ path: "test-results/field-fields.png" });
+  });
+
+  it("runs the same model on WebGPU when asked, with the same reading", async () => {
+    const before = await page.locator(".claim-form input").evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    await page.getByLabel("Model runs on").selectOption("webgpu");
+    await page.getByTestId("ner-backend").filter({ hasText: "WebGPU" }).waitFor({ timeout: 120_000 });
+    await page.getByRole("tab", { name: "1 · Pages" }).click();
+    await page.getByRole("button", { name: "Read the fields again" }).click();
+    await page.getByText(/on WebGPU in \d+ ms/).waitFor({ timeout: 180_000 });
+    expect(await page.locator(".claim-form input").evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toEqual(before);
+    await page.getByLabel("Model runs on").selectOption("wasm");
+  });
+
+  it("keeps the user's correction as training data and maps the parcel inside the village", async () => {
+    const relative = page.getByLabel("Claim fields").locator('input[name="relative"]');
+    await relative.fill("Bhiku Kowase (late)");
+    await relative.blur();
+    await page.getByLabel("Claim fields").getByText("edited").first().waitFor();
+    const edits = await page.evaluate(async () => {
+      const names = (await indexedDB.databases()).map((d) => d.name!).filter((n) => n.startsWith("fra-field-"));
+      const db = await new Promise<IDBDatabase>((resolve) => { const r = indexedDB.open(names[0]!); r.onsuccess = () => resolve(r.result); });
+      const rows = await new Promise<Array<{ edits: Array<{ field: string; to: string }>; predicted: unknown[] }>>((resolve) => { const q = db.transaction("corrections").objectStore("corrections").getAll(); q.onsuccess = () => resolve(q.result); });
+      db.close();
+      return rows.map((r) => ({ edits: r.edits.map((e) => `${e.field}=${e.to}`), predicted: r.predicted.length }));
+    });
+    expect(edits).toEqual([{ edits: ["relative=Bhiku Kowase (late)"], predicted: expect.any(Number) }]);
+
+    await page.getByRole("tab", { name: "3 · Parcel" }).click();
+    await page.waitForFunction(() => (window as unknown as { __fraParcelMapReady?: boolean }).__fraParcelMapReady === true);
+    // Zoom in on the village's inner point so that a small drawn square lies inside it.
+    const inner = village.geometry.coordinates[0]![0]!.reduce((a, p) => [a[0] + p[0], a[1] + p[1]], [0, 0]).map((x) => x / village.geometry.coordinates[0]![0]!.length);
+    await page.evaluate(([lon, lat]) => (window as unknown as { __fraParcelMap: { jumpTo(o: object): void } }).__fraParcelMap.jumpTo({ center: [lon, lat], zoom: 16 }), inner);
+    await page.getByRole("button", { name: "Draw the parcel" }).click();
+    const box = (await page.getByTestId("parcel-map").boundingBox())!;
+    const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    for (const [dx, dy] of [[-25, -25], [25, -25], [25, 25], [-25, 25]] as const) {
+      await page.mouse.click(centre.x + dx, centre.y + dy);
+      await page.waitForTimeout(200);
+    }
+    await page.keyboard.press("Enter");
+    await page.getByTestId("parcel-area").waitFor();
+    const parcel = (await page.getByLabel("Parcel").textContent())!;
+    expect(parcel).toMatch(/^\d+\.\d\d ha/);
+    expect(parcel).toContain(`inside ${village.name}`);
+  });
+
+  it("queues the claim offline, and after a reload with no network finds the draft intact", async () => {
+    await page.getByRole("tab", { name: "4 · Send" }).click();
+    await page.getByRole("button", { name: "Save for sync" }).click();
+    await page.getByText("Waiting to sync.").waitFor();
+    expect(await page.getByTestId("pending-count").textContent()).toBe("2 records waiting"); // the claim and its correction
+    await page.reload();
+    await page.getByText("Offline", { exact: true }).waitFor();
+    await page.locator(".field-drafts li", { hasText: claimant.en }).click();
+    await page.getByText("Waiting to sync").first().waitFor();
+    await page.getByRole("tab", { name: "2 · Fields" }).click();
+    expect(await page.getByLabel("Claim fields").locator('input[name="relative"]').inputValue()).toBe("Bhiku Kowase (late)");
+    await page.getByRole("tab", { name: "1 · Pages" }).click();
+    expect(await page.getByTestId("page-card").count()).toBe(1);
+    expect(await page.getByTestId("pending-count").textContent()).toBe("2 records waiting");
+  });
+
+  it("syncs exactly once when the network returns, photo included", async () => {
+    await setOffline(false);
+    await page.getByRole("tab", { name: "4 · Send" }).click();
+    const claimNo = (await page.getByTestId("server-claim-no").textContent({ timeout: 120_000 }))!;
+    expect(claimNo).toMatch(/^MH-GAD-IFR-2026-\d{6}$/);
+    await page.getByText("Page 1: uploaded").waitFor({ timeout: 120_000 });
+    await page.getByRole("button", { name: "Sync now" }).click(); // a second sync sends nothing new
+    await page.getByTestId("pending-count").filter({ hasText: "0 records waiting" }).waitFor();
+    const found = await api<{ items: Array<{ id: string; claimNo: string }>; total: number }>("claims.list", "official.gadchiroli", { filter: { q: claimant.en }, limit: 10 });
+    expect(found.total).toBe(1);
+    expect(found.items[0]!.claimNo).toBe(claimNo);
+    const claim = await api<{ relativeName: string; village: { id: number }; documents: Array<{ kind: string; title: string }>; areaParcelHa: number | null }>("claims.get", "official.gadchiroli", { id: found.items[0]!.id });
+    expect(claim.relativeName).toBe("Bhiku Kowase (late)");
+    expect(claim.village.id).toBe(village.id);
+    expect(claim.areaParcelHa).toBeGreaterThan(0);
+    expect(claim.documents).toEqual([expect.objectContaining({ kind: "form_page", title: "Form page 1 (field capture)" })]);
+    await page.screenshot({ path: "test-results/field-synced.png" });
+  });
+});
+
+describe("field digitisation, bad input", () => {
+  async function upload(name: string, bytes: Buffer, mimeType = "image/jpeg") {
+    await page.setInputFiles('input[aria-label="Page photos"]', { name, mimeType, buffer: bytes });
+  }
+  const problems = () => page.locator(".problems").textContent();
+
+  it("refuses a file that is not a photo, a 30 MB photo and a blank page, each with a message, and keeps what was captured", async () => {
+    await page.getByRole("button", { name: "New claim from a form" }).first().click();
+    await upload("claim.pdf.jpg", Buffer.from("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n"));
+    await page.locator(".problems").waitFor();
+    expect(await problems()).toMatch(/"claim.pdf.jpg" is not a photo \(JPEG, PNG or WebP\)/);
+    const huge = Buffer.alloc(30 * 1024 * 1024, 7);
+    huge.set([0xff, 0xd8, 0xff, 0xe0]);
+    await upload("IMG_0001.jpg", huge);
+    await page.locator(".problems", { hasText: "IMG_0001.jpg" }).waitFor();
+    expect(await problems()).toMatch(/is 30\.0 MB; a page photo may be at most 25\.0 MB/);
+    const renderer = await context.newPage();
+    await renderer.setViewportSize({ width: 1000, height: 1400 });
+    await renderer.setContent('<body style="margin:0;background:#f3efe6"></body>');
+    await upload("blank.jpg", await renderer.screenshot({ type: "jpeg" }));
+    await page.locator(".problems", { hasText: "blank.jpg" }).waitFor();
+    expect(await problems()).toMatch(/looks like a blank page/);
+    // A page in a script the app does not read is kept, with a warning and the fields left to the user.
+    await renderer.setContent('<body style="margin:40px;font:28px \'Noto Sans Telugu\'">' + "అటవీ హక్కుల చట్టం కింద దావా పత్రం. దరఖాస్తుదారుని పేరు, గ్రామం, మండలం, జిల్లా. ".repeat(12) + "</body>");
+    await upload("telugu.jpg", await renderer.screenshot({ type: "jpeg" }));
+    await renderer.close();
+    await page.getByTestId("ocr-state").filter({ hasText: "Text read" }).waitFor({ timeout: 180_000 });
+    await page.getByText(/Little text could be read on this page/).waitFor();
+    expect(await page.getByTestId("page-card").count()).toBe(1);
+  });
+
+  it("cancels a page's OCR on request and reads it again later", async () => {
+    await page.getByRole("button", { name: "New claim from a form" }).first().click();
+    await page.setInputFiles('input[aria-label="Page photos"]', photo);
+    await page.getByRole("button", { name: "Cancel" }).click({ timeout: 60_000 });
+    await page.getByTestId("ocr-state").filter({ hasText: "cancelled" }).waitFor();
+    await page.getByRole("button", { name: "Read 1 page again" }).click();
+    await page.getByTestId("ocr-state").filter({ hasText: "Text read" }).waitFor({ timeout: 180_000 });
+  });
+
+  it("says when the tablet's storage is full and loses nothing already saved", async () => {
+    const cdp = await context.newCDPSession(page);
+    const { usage } = await page.evaluate(() => navigator.storage.estimate()) as { usage: number };
+    await cdp.send("Storage.overrideQuotaForOrigin", { origin: app.url, quotaSize: usage + 50_000 });
+    const draftsBefore = await page.locator(".field-drafts li").count();
+    await page.getByRole("button", { name: "New claim from a form" }).first().click();
+    await page.setInputFiles('input[aria-label="Page photos"]', photo);
+    await page.locator(".problems", { hasText: "storage for this app is full" }).waitFor({ timeout: 60_000 });
+    await cdp.send("Storage.overrideQuotaForOrigin", { origin: app.url });
+    await page.reload();
+    await page.locator(".field-drafts li", { hasText: claimant.en }).waitFor();
+    expect(await page.locator(".field-drafts li").count()).toBeGreaterThanOrEqual(draftsBefore);
+  });
+});
