@@ -14,9 +14,9 @@ import { chromium } from "playwright-core";
 import { sql } from "drizzle-orm";
 import { rows } from "@/server/db/client";
 import { openDatabase } from "@/server/db/open";
-import { DEMO_PASSWORD, seedDemo } from "@/server/db/seed/generate";
+import { seedDemo } from "@/server/db/seed/generate";
 import { renderFormPageSvg } from "@/server/db/seed/form-image";
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@/test/helpers/app-server";
+import { CHROMIUM_ARGS, CHROMIUM_PATH, signIn } from "@/test/helpers/app-server";
 import { startBenchApp } from "./app";
 
 const run = promisify(execFile);
@@ -74,11 +74,7 @@ try {
   for (let i = 0; i < photos.length; i += 2) await Promise.all(photos.slice(i, i + 2).map(native));
   const native2 = (performance.now() - t0) / 1000 / photos.length;
 
-  await page.goto(`${app.url}/login?next=/field`);
-  await page.fill('input[name="username"]', "field.etapalli");
-  await page.fill('input[name="password"]', DEMO_PASSWORD);
-  await page.click('button[type="submit"]');
-  await page.waitForURL(`${app.url}/field`);
+  await signIn(page, app.url, "field.etapalli", "/field");
   await page.getByTestId("ner-backend").waitFor(); // the model is downloaded and verified
   await page.route(`${app.url}/__bench/**`, (route) => {
     const name = path.basename(new URL(route.request().url()).pathname);

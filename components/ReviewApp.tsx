@@ -10,7 +10,7 @@ import { ClaimPanel } from "./claims/ClaimPanel";
 import { FilterBar } from "./claims/FilterBar";
 import { Dashboard } from "./dashboard/Dashboard";
 import { ClaimMap, type Bbox } from "./map/ClaimMap";
-import { trpc } from "./trpc";
+import { LogoutButton } from "./ui/LogoutButton";
 
 export function ReviewApp({ user, basemapUrl }: { user: SessionUser; basemapUrl: string | null }) {
   const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 15_000, retry: 1 } } }));
@@ -22,10 +22,6 @@ export function ReviewApp({ user, basemapUrl }: { user: SessionUser; basemapUrl:
   // Bumped after a decision so that tiles and lists show the new status at once.
   const [dataVersion, setDataVersion] = useState(0);
 
-  async function logout() {
-    await trpc.auth.logout.mutate();
-    window.location.href = "/login";
-  }
 
   return (
     <QueryClientProvider client={queryClient}>
@@ -38,7 +34,7 @@ export function ReviewApp({ user, basemapUrl }: { user: SessionUser; basemapUrl:
           </nav>
           {user.role === "admin" && <a className="topbar-link" href="/admin">Admin console</a>}
           <span className="user">{user.displayName} · {user.role.replace("_", " ")}</span>
-          <button onClick={logout}>Log out</button>
+          <LogoutButton />
         </header>
         {view === "dashboard" ? (
           <Dashboard />

@@ -4,7 +4,7 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState } from "react";
 import type { SessionUser } from "@/server/auth/session";
-import { trpc } from "../trpc";
+import { LogoutButton } from "../ui/LogoutButton";
 import { DataPanel } from "./DataPanel";
 import { DevicesPanel } from "./DevicesPanel";
 import { ModelsPanel } from "./ModelsPanel";
@@ -23,10 +23,6 @@ type Tab = (typeof TABS)[number][0];
 export function AdminApp({ user }: { user: SessionUser }) {
   const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 2_000, retry: 1 } } }));
   const [tab, setTab] = useState<Tab>("runs");
-  async function logout() {
-    await trpc.auth.logout.mutate();
-    window.location.href = "/login";
-  }
   return (
     <QueryClientProvider client={queryClient}>
       <div className="app">
@@ -39,7 +35,7 @@ export function AdminApp({ user }: { user: SessionUser }) {
           </nav>
           <a className="topbar-link" href="/">Claims</a>
           <span className="user">{user.displayName} · admin</span>
-          <button onClick={logout}>Log out</button>
+          <LogoutButton />
         </header>
         <main className="admin">
           {tab === "runs" && <RunsPanel />}

@@ -413,3 +413,10 @@ export const appSettings = pgTable("app_settings", {
   updatedBy: uuid("updated_by").references(() => users.id),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+// The last claim number used in each district: claim numbers count up per district without counting
+// the district's claims on every insert (the row lock also serialises two tablets syncing at once).
+export const claimCounters = pgTable("claim_counters", {
+  districtId: integer("district_id").primaryKey().references(() => districts.id),
+  last: integer("last").notNull(),
+});

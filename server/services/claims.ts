@@ -252,11 +252,13 @@ export async function createClaim(db: Db, user: SessionUser, input: NewClaim) {
     );
     if (!village) throw new DomainError("BAD_REQUEST", `village ${input.villageId} is not in your districts`);
     const areaParcelHa = input.geometry ? await checkParcel(tx, input.geometry, village.id) : null;
-    // Claim numbers count up per district: two tablets syncing at once must not draw the same one.
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`fra-claim-no:${village.district_id}`}))`);
     const id = input.id ?? crypto.randomUUID();
     const year = input.filedOn.slice(0, 4);
-    const [serial] = await rows<{ n: number }>(tx, sql`SELECT count(*)::int + 1 AS n FROM claims WHERE district_id = ${village.district_id}`);
+    // Claim numbers count up per district; the counter row's lock keeps two tablets syncing at once from
+    // drawing the same one. A district's first new claim starts after the claims it already has.
+    const [serial] = await rows<{ n: number }>(tx, sql`INSERT INTO claim_counters AS c (district_id, last)
+      VALUES (${village.district_id}, (SELECT count(*)::int + 1 FROM claims WHERE district_id = ${village.district_id}))
+      ON CONFLICT (district_id) DO UPDATE SET last = c.last + 1 RETURNING last AS n`);
     const claimNo = `MH-${village.abbr}-${input.type}-${year}-${String(serial!.n).padStart(6, "0")}`;
     const geojson = input.geometry ? JSON.stringify(input.geometry) : null;
     await tx.execute(sql`INSERT INTO claims (id, claim_no, type, status, claimant_name, claimant_name_local, spouse_name, relative_name,

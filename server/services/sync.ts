@@ -1,6 +1,6 @@
-// Field sync, server side. Each record is applied in its own transaction together with its ledger row
-// (sync_records), so a crash or a dropped connection leaves either both or neither: the tablet resends,
-// and the resend is recognised by id and content hash.
+// Field sync, server side. Each record is applied together with its ledger row (sync_records) in its own
+// savepoint of the batch's transaction, so a crash or a dropped connection leaves either both or
+// neither: the tablet resends, and the resend is recognised by id and content hash.
 import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { PulledChange, PullPage, SyncOutcome, SyncPushInput, SyncRecord } from "@/configs/contracts/sync";
@@ -15,10 +15,15 @@ export const contentHash = (record: SyncRecord) => createHash("sha256").update(c
 
 export async function pushRecords(db: Db, user: SessionUser, input: SyncPushInput): Promise<SyncOutcome[]> {
   requireRole(user, ["field_staff", "district_official"]);
-  const outcomes: SyncOutcome[] = [];
-  // In order: a correction may refer to a claim earlier in the same batch.
-  for (const record of input.records) outcomes.push(await applyRecord(db, user, input.deviceId, record));
-  return outcomes;
+  // One transaction per batch, one savepoint per record: a record the server refuses rolls back alone,
+  // and a crash mid-batch rolls the batch back whole (the tablet sends it again). One commit per batch
+  // instead of one per record is what makes a thousand records quick.
+  return transaction(db, async (tx) => {
+    const outcomes: SyncOutcome[] = [];
+    // In order: a correction may refer to a claim earlier in the same batch.
+    for (const record of input.records) outcomes.push(await applyRecord(tx, user, input.deviceId, record));
+    return outcomes;
+  });
 }
 
 async function applyRecord(db: Db, user: SessionUser, deviceId: string, record: SyncRecord): Promise<SyncOutcome> {

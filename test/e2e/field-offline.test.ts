@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { FieldArea } from "@/configs/contracts/field";
 import { DEMO_PASSWORD } from "@/server/db/seed/generate";
 import { renderFormPageSvg } from "@/server/db/seed/form-image";
-import { CHROMIUM_ARGS, CHROMIUM_PATH, startApp } from "../helpers/app-server";
+import { CHROMIUM_ARGS, CHROMIUM_PATH, signIn, startApp } from "../helpers/app-server";
 
 let app: Awaited<ReturnType<typeof startApp>>;
 let context: BrowserContext;
@@ -56,11 +56,7 @@ describe("field digitisation, offline", () => {
   let village: FieldArea["villages"][number];
 
   it("signs in once online and gets the app, its OCR and model runtimes and the area ready for offline work", async () => {
-    await page.goto(`${app.url}/login?next=/field`);
-    await page.fill('input[name="username"]', "field.etapalli");
-    await page.fill('input[name="password"]', DEMO_PASSWORD);
-    await page.click('button[type="submit"]');
-    await page.waitForURL(`${app.url}/field`);
+    await signIn(page, app.url, "field.etapalli", "/field");
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 120_000 });
     await page.getByTestId("ner-backend").waitFor({ timeout: 120_000 });
     expect(await page.getByTestId("ner-backend").textContent()).toBe("WebAssembly"); // SwiftShader is no real GPU

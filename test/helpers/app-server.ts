@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { DEMO_PASSWORD } from "@/server/db/seed/generate";
 import { freePort } from "./free-port";
 
 
@@ -17,6 +18,8 @@ export async function startApp(sourceDir: string, options: { copy: boolean } = {
       FRA_DATA_DIR: dataDir,
       FRA_MODEL_STORE: `${dataDir}-models`,
       FRA_SIGNING_KEY: `${dataDir}-keys/signing.pem`,
+      FRA_TRAINING_DIR: `${dataDir}-training`,
+      FRA_SCHEDULER_MS: "1000",
       FRA_SEED_CLAIMS: "0",
       NODE_ENV: "production",
     },
@@ -42,7 +45,7 @@ export async function startApp(sourceDir: string, options: { copy: boolean } = {
       child.kill("SIGTERM");
       await new Promise((r) => child.once("exit", r));
       if (options.copy) rmSync(dataDir, { recursive: true, force: true });
-      for (const extra of [`${dataDir}-models`, `${dataDir}-keys`]) rmSync(extra, { recursive: true, force: true });
+      for (const extra of [`${dataDir}-models`, `${dataDir}-keys`, `${dataDir}-training`]) rmSync(extra, { recursive: true, force: true });
     },
   };
 }
@@ -51,3 +54,12 @@ export const CHROMIUM_ARGS = [
   "--headless", "--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 ];
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/** Signs in through the login page and waits for the page it leads to. */
+export async function signIn(page: import("playwright-core").Page, appUrl: string, username: string, next: string): Promise<void> {
+  await page.goto(`${appUrl}/login?next=${next}`);
+  await page.fill('input[name="username"]', username);
+  await page.fill('input[name="password"]', DEMO_PASSWORD);
+  await page.click('button[type="submit"]');
+  await page.waitForURL(`${appUrl}${next}`);
+}

@@ -12,11 +12,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { modelRegistry } from "@/server/services/models";
 import { launchersFrom } from "@/server/services/training/launchers";
-import { getRun, launchRun, type TrainingRun } from "@/server/services/training/runs";
-import { tick, type SchedulerDeps } from "@/server/services/training/scheduler";
+import { launchRun } from "@/server/services/training/runs";
+import type { SchedulerDeps } from "@/server/services/training/scheduler";
 import { openTestDatabase } from "../helpers/db";
 import { freePort } from "../helpers/free-port";
 import { PYTHON } from "../helpers/trainer";
+import { reached, settled, tickUntil } from "../helpers/training";
 
 let env: Awaited<ReturnType<typeof openTestDatabase>>;
 let tmp: string;
@@ -35,16 +36,6 @@ afterAll(async () => {
   rmSync(tmp, { recursive: true, force: true });
 });
 
-async function until(deps: SchedulerDeps, id: string, done: (run: TrainingRun) => boolean, timeoutMs = 300_000): Promise<TrainingRun> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    await tick(deps);
-    const run = await getRun(env.db, id);
-    if (done(run)) return run;
-    if (Date.now() > deadline) throw new Error(`run ${id} is still ${run.state} (${run.stage} ${run.progress}) ${run.error ?? ""}`);
-    await new Promise((r) => setTimeout(r, 700));
-  }
-}
 
 describe("ssh launcher against a local OpenSSH server", () => {
   let sshd: ChildProcess;
@@ -83,9 +74,9 @@ describe("ssh launcher against a local OpenSSH server", () => {
   it("copies the trainer and the dataset over, runs it remotely, streams its progress back, fetches the package and registers it", async () => {
     const run = await launchRun(env.db, env.users.admin, { kind: "train", preset: "tiny", launcher: "ssh", ...SMALL, publishTo: null }, deps.launchers);
     let remoteProgress = 0;
-    const done = await until(deps, run.id, (r) => {
+    const done = await tickUntil(env.db, deps, run.id, (r) => {
       if (r.state === "running") remoteProgress = Math.max(remoteProgress, r.progress);
-      return r.state !== "queued" && r.state !== "running";
+      return settled(r);
     });
     expect(done).toMatchObject({ state: "succeeded", modelVersion: 2, launcher: "ssh" });
     expect(remoteProgress).toBeGreaterThan(0);
@@ -97,10 +88,10 @@ describe("ssh launcher against a local OpenSSH server", () => {
 
   it("cancels a remote run", async () => {
     const run = await launchRun(env.db, env.users.admin, { kind: "train", preset: "tiny", launcher: "ssh", ...SMALL, teacherEpochs: 60, publishTo: null }, deps.launchers);
-    const started = await until(deps, run.id, (r) => r.state !== "queued" && (r.state !== "running" || (r.stage === "teacher" && r.progress > 0.06)));
+    const started = await tickUntil(env.db, deps, run.id, reached("teacher", 0.06));
     expect([started.state, started.error]).toEqual(["running", null]);
     await callerCancel(run.id);
-    const done = await until(deps, run.id, (r) => r.state !== "running", 120_000);
+    const done = await tickUntil(env.db, deps, run.id, settled, 120_000);
     expect(done.state).toBe("cancelled");
   }, 400_000);
 });
@@ -174,14 +165,14 @@ describe("ray launcher (contract test against a Ray Jobs API stand-in)", () => {
 
   it("submits, follows and collects a job through the Jobs API, and stops one", async () => {
     const run = await launchRun(env.db, env.users.admin, { kind: "train", preset: "tiny", launcher: "ray", ...SMALL, publishTo: null }, deps.launchers);
-    const done = await until(deps, run.id, (r) => r.state !== "queued" && r.state !== "running");
+    const done = await tickUntil(env.db, deps, run.id, settled);
     expect(done).toMatchObject({ state: "succeeded", launcher: "ray", externalId: `fra-${run.id}` });
     expect(calls[0]).toBe("POST /api/jobs/");
     expect(calls).toContain(`GET /api/jobs/fra-${run.id}`);
     const second = await launchRun(env.db, env.users.admin, { kind: "train", preset: "tiny", launcher: "ray", ...SMALL, teacherEpochs: 60, publishTo: null }, deps.launchers);
-    expect((await until(deps, second.id, (r) => r.state !== "queued" && (r.state !== "running" || r.stage === "teacher"))).state).toBe("running");
+    expect((await tickUntil(env.db, deps, second.id, reached("teacher"))).state).toBe("running");
     await callerCancel(second.id);
-    const stopped = await until(deps, second.id, (r) => r.state !== "running", 120_000);
+    const stopped = await tickUntil(env.db, deps, second.id, settled, 120_000);
     expect(stopped.state).toBe("cancelled");
     expect(calls).toContain(`POST /api/jobs/fra-${second.id}/stop`);
   }, 400_000);

@@ -13,12 +13,13 @@ import { rows } from "@/server/db/client";
 import { modelRegistry } from "@/server/services/models";
 import { buildSignedManifest } from "@/server/services/models/registry";
 import { launchersFrom } from "@/server/services/training/launchers";
-import { getRun, launchRun, type TrainingRun } from "@/server/services/training/runs";
-import { tick, type SchedulerDeps } from "@/server/services/training/scheduler";
+import { getRun, launchRun } from "@/server/services/training/runs";
+import type { SchedulerDeps } from "@/server/services/training/scheduler";
 import { autoLaunch, evaluateTriggers, getTriggers, setTriggers, spanF1 } from "@/server/services/training/triggers";
 import { verifySignedManifest } from "@/workers/models/trust";
 import { callerFor, openTestDatabase } from "../helpers/db";
 import { PYTHON } from "../helpers/trainer";
+import { reached, settled, tickUntil } from "../helpers/training";
 
 let env: Awaited<ReturnType<typeof openTestDatabase>>;
 let tmp: string;
@@ -42,16 +43,6 @@ afterAll(async () => {
 
 const admin = () => callerFor(env.db, env.users.admin);
 
-async function until(id: string, done: (run: TrainingRun) => boolean, timeoutMs = 240_000, schedulerDeps: SchedulerDeps = deps): Promise<TrainingRun> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    await tick(schedulerDeps);
-    const run = await getRun(env.db, id);
-    if (done(run)) return run;
-    if (Date.now() > deadline) throw new Error(`run ${id} is still ${run.state} (${run.stage} ${run.progress}) ${run.error ?? ""}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
 
 const alive = (pid: string | null) => pid !== null && spawnSync("kill", ["-0", pid]).status === 0 && !/ Z /.test(readFileSync(`/proc/${pid}/stat`, "utf8"));
 
@@ -66,9 +57,9 @@ describe("training runs", () => {
     const launched = await admin().admin.launch({ kind: "train", preset: "tiny", launcher: "local", ...SMALL, publishTo: "beta" });
     expect(launched).toMatchObject({ state: "queued", config: { teacher: { hidden: 32 }, teacher_epochs: 1, preset: "tiny" } });
     let sawProgress = false;
-    const done = await until(launched.id, (r) => {
+    const done = await tickUntil(env.db, deps, launched.id, (r) => {
       sawProgress ||= r.state === "running" && r.progress > 0 && r.progress < 1;
-      return r.state !== "queued" && r.state !== "running";
+      return settled(r);
     });
     expect(done).toMatchObject({ state: "succeeded", progress: 1, modelVersion: 2, summary: { published: "beta" } });
     expect(sawProgress).toBe(true);
@@ -94,7 +85,7 @@ describe("training runs", () => {
   it("distils a new student from that run's teacher, on the same dataset version", async () => {
     const [first] = await rows<{ id: string; dataset_version: string }>(env.db, sql`SELECT id, dataset_version FROM training_runs WHERE state = 'succeeded' ORDER BY created_at LIMIT 1`);
     const run = await launchRun(env.db, env.users.admin, { kind: "distill", preset: "tiny", launcher: "local", teacherFrom: { run: first!.id }, student: { hidden: 16, layers: 1, heads: 2, ffn: 32 }, studentEpochs: 1, publishTo: null }, deps.launchers);
-    const done = await until(run.id, (r) => r.state !== "queued" && r.state !== "running");
+    const done = await tickUntil(env.db, deps, run.id, settled);
     expect(done).toMatchObject({ state: "succeeded", modelVersion: 3, datasetVersion: first!.dataset_version, teacherFrom: `run:${first!.id}` });
     const teacherRun = await getRun(env.db, first!.id);
     expect(readFileSync(path.join(done.runDir, "models", "teacher.pt")).equals(readFileSync(path.join(teacherRun.runDir, "models", "teacher.pt")))).toBe(true);
@@ -102,10 +93,10 @@ describe("training runs", () => {
 
   it("cancels a running run, which stops with a checkpoint", async () => {
     const run = await launchRun(env.db, env.users.admin, { kind: "train", preset: "tiny", launcher: "local", ...SMALL, teacherEpochs: 60, publishTo: null }, deps.launchers);
-    const running = await until(run.id, (r) => r.state !== "queued" && (r.state !== "running" || (r.stage === "teacher" && r.progress > 0.08)));
+    const running = await tickUntil(env.db, deps, run.id, reached("teacher", 0.08));
     expect(running.state).toBe("running");
     await admin().admin.cancel({ id: run.id, reason: "wrong preset" });
-    const cancelled = await until(run.id, (r) => r.state !== "running");
+    const cancelled = await tickUntil(env.db, deps, run.id, settled);
     expect(cancelled.state).toBe("cancelled");
     expect(alive(running.externalId)).toBe(false);
     expect(existsSync(path.join(running.runDir, "checkpoints", "teacher.pt"))).toBe(true);
@@ -114,18 +105,18 @@ describe("training runs", () => {
 
   it("survives a server restart mid-run, and resumes a run whose process was killed", async () => {
     const run = await launchRun(env.db, env.users.admin, { kind: "train", preset: "tiny", launcher: "local", ...SMALL, teacherEpochs: 4, publishTo: null }, deps.launchers);
-    const first = await until(run.id, (r) => r.state !== "queued" && (r.state !== "running" || r.stage === "teacher"));
+    const first = await tickUntil(env.db, deps, run.id, reached("teacher"));
     expect(first.state).toBe("running");
     // A restart: the old scheduler is gone, a new server with new launchers reads the queue back; the
     // trainer process (detached) never noticed.
     const restarted: SchedulerDeps = { db: env.db, launchers: launchersFrom({ local: { slots: 1, python: PYTHON } }), registry: () => modelRegistry(env.db) };
-    const still = await until(run.id, (r) => r.progress > first.progress, 120_000, restarted);
+    const still = await tickUntil(env.db, restarted, run.id, (r) => r.progress > first.progress, 120_000);
     expect([still.state, still.externalId, still.attempts]).toEqual(["running", first.externalId, 1]);
     // Now the trainer dies without a word (SIGKILL): the run is lost, then resumed from its checkpoint.
     process.kill(Number(first.externalId), "SIGKILL");
-    const resumed = await until(run.id, (r) => r.attempts === 2, 60_000, restarted);
+    const resumed = await tickUntil(env.db, restarted, run.id, (r) => r.attempts === 2, 60_000);
     expect(resumed.externalId).not.toBe(first.externalId);
-    const done = await until(run.id, (r) => r.state !== "running", 240_000, restarted);
+    const done = await tickUntil(env.db, restarted, run.id, settled);
     expect(done.state).toBe("succeeded");
     expect(readFileSync(path.join(done.runDir, "metrics.jsonl"), "utf8")).toMatch(/resumed at epoch/);
   }, 400_000);

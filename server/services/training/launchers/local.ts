@@ -2,26 +2,18 @@
 // is detached: it outlives a server restart, and the restarted server finds it again by its pid and run
 // folder. A run whose process is gone without finishing is "lost" and is resumed from its checkpoint.
 import { spawn } from "node:child_process";
-import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Launcher, JobSpec, JobStatus } from "./types";
-import { parseMetrics, parseRunState, stateFrom } from "./run-files";
+import { parseMetrics, parseRunState, readIfThere, stateFrom } from "./run-files";
 
 const TRAINER_DIR = path.resolve("trainer");
 
-const read = (file: string) => {
-  try {
-    return readFileSync(file, "utf8");
-  } catch {
-    return null;
-  }
-};
-
 /** Whether `pid` is a live (not zombie) process working on `runDir`: guards against a recycled pid. */
 export function processRuns(pid: number, runDir: string): boolean {
-  const stat = read(`/proc/${pid}/stat`);
+  const stat = readIfThere(`/proc/${pid}/stat`);
   if (!stat || /^\d+ \(.*\) Z/.test(stat)) return false;
-  return (read(`/proc/${pid}/cmdline`) ?? "").split("\0").includes(runDir);
+  return (readIfThere(`/proc/${pid}/cmdline`) ?? "").split("\0").includes(runDir);
 }
 
 export function trainerArgs(job: JobSpec, resume: boolean): string[] {
@@ -50,11 +42,11 @@ export function localLauncher(options: { slots: number; python: string }): Launc
       return { externalId: String(child.pid) };
     },
     async poll(job, externalId): Promise<JobStatus> {
-      const run = parseRunState(read(path.join(job.localRunDir, "run.json")));
-      const metrics = parseMetrics(read(path.join(job.localRunDir, "metrics.jsonl")));
+      const run = parseRunState(readIfThere(path.join(job.localRunDir, "run.json")));
+      const metrics = parseMetrics(readIfThere(path.join(job.localRunDir, "metrics.jsonl")));
       const alive = processRuns(Number(externalId), job.localRunDir);
       const { state, error } = stateFrom(run, alive);
-      const logTail = state === "lost" || state === "failed" ? (read(`${job.localRunDir}.log`) ?? "").trim().split("\n").slice(-3).join(" | ") : "";
+      const logTail = state === "lost" || state === "failed" ? (readIfThere(`${job.localRunDir}.log`) ?? "").trim().split("\n").slice(-3).join(" | ") : "";
       return { state, run, metrics, error: error ?? (state === "lost" && logTail ? logTail : null) };
     },
     async cancel(job, externalId) {

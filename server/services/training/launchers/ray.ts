@@ -3,25 +3,17 @@
 // server and the Ray workers both mount (sharedDir), so metrics are read straight from the run folder.
 // Calls made: POST /api/jobs/ (submit), GET /api/jobs/{submission_id} (status), POST
 // /api/jobs/{submission_id}/stop (cancel). See the README for a cluster's set-up.
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import type { RayLauncherConfig } from "@/configs/training";
 import { shellQuote } from "./ssh";
-import { parseMetrics, parseRunState, stateFrom } from "./run-files";
+import { parseMetrics, parseRunState, readIfThere, stateFrom } from "./run-files";
 import type { JobSpec, JobStatus, Launcher } from "./types";
 
 // The parts of Ray's answers the launcher relies on; anything else in them is ignored.
 const submitAnswer = z.object({ submission_id: z.string().min(1) }).passthrough();
 const jobAnswer = z.object({ status: z.enum(["PENDING", "RUNNING", "STOPPED", "SUCCEEDED", "FAILED"]), message: z.string().nullish() }).passthrough();
-
-const read = (file: string) => {
-  try {
-    return readFileSync(file, "utf8");
-  } catch {
-    return null;
-  }
-};
 
 export function rayLauncher(config: RayLauncherConfig, fetchFn: typeof fetch = fetch): Launcher {
   const base = config.address.replace(/\/$/, "");
@@ -70,8 +62,8 @@ export function rayLauncher(config: RayLauncherConfig, fetchFn: typeof fetch = f
     },
     async poll(job, externalId): Promise<JobStatus> {
       const runDir = shared.runDir(job);
-      const run = parseRunState(read(path.join(runDir, "run.json")));
-      const metrics = parseMetrics(read(path.join(runDir, "metrics.jsonl")));
+      const run = parseRunState(readIfThere(path.join(runDir, "run.json")));
+      const metrics = parseMetrics(readIfThere(path.join(runDir, "metrics.jsonl")));
       let ray: z.infer<typeof jobAnswer>;
       try {
         ray = jobAnswer.parse(await call("GET", `/api/jobs/${encodeURIComponent(externalId)}`));

@@ -1,6 +1,16 @@
 // Reading a trainer run folder as the trainer writes it: run.json (replaced atomically) and metrics.jsonl
 // (appended line by line; a half-written last line is left for the next read).
+import { readFileSync } from "node:fs";
 import { runStateSchema, metricsLineSchema, type MetricsLine, type RunState } from "@/configs/ner";
+
+/** A file's text, or null when it is not there (yet). */
+export function readIfThere(file: string): string | null {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return null;
+  }
+}
 
 export function parseRunState(text: string | null): RunState | null {
   if (!text) return null;
