@@ -82,6 +82,8 @@ export function useArea(db: FieldDatabase, userId: string, online: boolean) {
   return { error, refresh: () => refreshArea(db, userId, true).then(() => setError(null), (e: unknown) => setError(errorMessage(e))) };
 }
 
+const MODEL_CHECK_MS = 30 * 60_000;
+
 export type ModelState = { ner: ActiveNer | null; progress: ModelProgress | null; message: string | null; error: string | null };
 
 export function useFieldModel(online: boolean, prefer: NerBackend | "auto") {
@@ -113,6 +115,9 @@ export function useFieldModel(online: boolean, prefer: NerBackend | "auto") {
   }, [prefer]);
   useEffect(() => {
     void load();
+    // A model published while the app is open reaches it within the hour.
+    const timer = setInterval(() => navigator.onLine && void load(), MODEL_CHECK_MS);
+    return () => clearInterval(timer);
   }, [load, online]);
   return state;
 }
