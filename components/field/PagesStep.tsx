@@ -18,6 +18,9 @@ export function PagesStep({ db, draft, model, locked, onExtracted }: { db: Field
   const [problems, setProblems] = useState<string[]>([]);
   const [busy, setBusy] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
+  // OCR takes a while: read the model and the villages as they are when it ends, not when it began.
+  const latest = useRef({ model, villages: area?.area.villages ?? [] });
+  latest.current = { model, villages: area?.area.villages ?? [] };
 
   const onProgress = (pageId: string, p: OcrProgress | null) =>
     setProgress((all) => {
@@ -28,11 +31,12 @@ export function PagesStep({ db, draft, model, locked, onExtracted }: { db: Field
     });
 
   async function readFields() {
-    if (!model.ner) return setProblems([model.error ?? "The field model is still loading."]);
+    const { model: current, villages } = latest.current;
+    if (!current.ner) return setProblems([current.error ?? "The field model is still loading: read the fields again in a moment."]);
     setBusy("Reading the fields…");
     try {
       const fresh = await db.drafts.get(draft.id);
-      await extractFields(db, fresh!, area?.area.villages ?? [], model.ner);
+      await extractFields(db, fresh!, villages, current.ner);
       onExtracted();
     } catch (e) {
       setProblems([errorMessage(e)]);

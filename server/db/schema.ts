@@ -2,6 +2,7 @@
 // through SQL (ST_GeomFromGeoJSON / ST_AsGeoJSON) in the services, so their TS type is the raw text.
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   customType,
   date,
@@ -419,4 +420,11 @@ export const appSettings = pgTable("app_settings", {
 export const claimCounters = pgTable("claim_counters", {
   districtId: integer("district_id").primaryKey().references(() => districts.id),
   last: integer("last").notNull(),
+});
+
+// A counter that every statement changing claims bumps (a trigger): rendered tiles are cached under it,
+// so a cached tile is never older than the claims it shows.
+export const dataVersion = pgTable("data_version", {
+  id: integer("id").primaryKey(),
+  claims: bigint("claims", { mode: "number" }).notNull(),
 });

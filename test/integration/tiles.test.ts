@@ -76,3 +76,24 @@ describe("vector tiles", () => {
     expect(tileAddressSchema.safeParse({ z: "3", x: "7", y: "7" }).success).toBe(true);
   });
 });
+
+describe("the tile cache", () => {
+  it("serves a tile again from memory until a claim changes, and keeps scopes and filters apart", async () => {
+    const { cachedTile, claimsDataVersion } = await import("@/server/services/tile-cache");
+    const c = await aClaim("Gadchiroli");
+    const t = tileOf(c.lon, c.lat, 12);
+    const render = (user = env.users.gadchiroli, filter = {}) => cachedTile(env.db, user, t, filter, () => renderTile(env.db, user, t, filter));
+    const first = await render();
+    const again = await render();
+    expect([first.hit, again.hit, again.etag]).toEqual([false, true, first.etag]);
+    expect(again.tile).toBe(first.tile);
+    expect((await render(env.users.admin)).hit).toBe(false); // another scope, another tile
+    expect((await render(env.users.gadchiroli, { types: ["CFR"] })).hit).toBe(false);
+    const version = await claimsDataVersion(env.db);
+    await env.db.execute(sql`UPDATE claims SET updated_at = now() WHERE id = ${c.id}`);
+    expect(await claimsDataVersion(env.db)).toBe(version + 1);
+    const after = await render();
+    expect(after.hit).toBe(false);
+    expect(after.etag).not.toBe(first.etag);
+  });
+});

@@ -9,6 +9,7 @@ declare const self: { __SW_MANIFEST: Array<PrecacheEntry | string> | undefined }
 
 const serwist = new Serwist({
   precacheEntries: self.__SW_MANIFEST,
+  precacheOptions: { cleanupOutdatedCaches: true },
   // A new version takes over at once: the app's data is in IndexedDB, not in the old worker's memory.
   skipWaiting: true,
   clientsClaim: true,
