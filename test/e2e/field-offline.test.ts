@@ -220,16 +220,20 @@ describe("field digitisation, bad input", () => {
   });
 
   it("says when the tablet's storage is full and loses nothing already saved", async () => {
-    const cdp = await context.newCDPSession(page);
-    const { usage } = await page.evaluate(() => navigator.storage.estimate()) as { usage: number };
-    await cdp.send("Storage.overrideQuotaForOrigin", { origin: app.url, quotaSize: usage + 50_000 });
     const draftsBefore = await page.locator(".field-drafts li").count();
     await page.getByRole("button", { name: "New claim from a form" }).first().click();
+    await page.locator(".field-drafts li").nth(draftsBefore).waitFor();
+    // A full disk: a quota below what the origin already holds, so that the next write fails. Chromium's
+    // IndexedDB trusts the free space it last looked up for up to a minute, so the photo comes after that.
+    const cdp = await context.newCDPSession(page);
+    const { usage } = await page.evaluate(() => navigator.storage.estimate()) as { usage: number };
+    await cdp.send("Storage.overrideQuotaForOrigin", { origin: app.url, quotaSize: Math.floor(usage / 2) });
+    await page.waitForTimeout(61_000);
     await page.setInputFiles('input[aria-label="Page photos"]', photo);
     await page.locator(".problems", { hasText: "storage for this app is full" }).waitFor({ timeout: 60_000 });
     await cdp.send("Storage.overrideQuotaForOrigin", { origin: app.url });
     await page.reload();
     await page.locator(".field-drafts li", { hasText: claimant.en }).waitFor();
     expect(await page.locator(".field-drafts li").count()).toBeGreaterThanOrEqual(draftsBefore);
-  });
+  }, 240_000);
 });

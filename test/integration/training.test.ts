@@ -110,7 +110,9 @@ describe("training runs", () => {
     // A restart: the old scheduler is gone, a new server with new launchers reads the queue back; the
     // trainer process (detached) never noticed.
     const restarted: SchedulerDeps = { db: env.db, launchers: launchersFrom({ local: { slots: 1, python: PYTHON } }), registry: () => modelRegistry(env.db) };
-    const still = await tickUntil(env.db, restarted, run.id, (r) => r.progress > first.progress, 120_000);
+    // Kill only once a checkpoint is on disk, so that there is something to resume from.
+    const teacherCheckpoint = path.join(first.runDir, "checkpoints", "teacher.pt");
+    const still = await tickUntil(env.db, restarted, run.id, (r) => settled(r) || (r.progress > first.progress && existsSync(teacherCheckpoint)), 240_000);
     expect([still.state, still.externalId, still.attempts]).toEqual(["running", first.externalId, 1]);
     // Now the trainer dies without a word (SIGKILL): the run is lost, then resumed from its checkpoint.
     process.kill(Number(first.externalId), "SIGKILL");

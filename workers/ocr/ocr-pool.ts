@@ -1,7 +1,7 @@
 // OCR with tesseract.js in a pool of Web Workers (one tesseract worker each, English + Hindi, LSTM
 // engine), all assets served by the app. Pages queue up; each reports its progress; a running page is
 // cancelled by terminating its worker, which the pool replaces on the next job.
-import { createWorker, OEM, type Worker as TesseractWorker } from "tesseract.js";
+import { createWorker, OEM, PSM, type Worker as TesseractWorker } from "tesseract.js";
 import { MIN_READABLE_CHARS, MIN_READABLE_CONFIDENCE, OCR_LANGUAGES } from "@/configs/field";
 import type { OcrWord } from "@/workers/db/field-db";
 import { meanConfidence, wordsWithOffsets, type TesseractBlocks } from "./words";
@@ -69,8 +69,8 @@ export class OcrPool {
     }));
   }
 
-  private spawn(slot: Slot): Promise<TesseractWorker> {
-    return createWorker(OCR_LANGUAGES.split("+"), OEM.LSTM_ONLY, {
+  private async spawn(slot: Slot): Promise<TesseractWorker> {
+    const worker = await createWorker(OCR_LANGUAGES.split("+"), OEM.LSTM_ONLY, {
       ...this.assets,
       workerBlobURL: false,
       gzip: true,
@@ -82,6 +82,10 @@ export class OcrPool {
         slot.job?.onProgress({ phase, progress: phase === "recognizing" ? m.progress : 0 });
       },
     });
+    // Tesseract's API defaults to one uniform block of text (its command line to page layout analysis):
+    // on a form that reads the dotted rules under each answer as a row of Devanagari letters.
+    await worker.setParameters({ tessedit_pageseg_mode: PSM.AUTO });
+    return worker;
   }
 
   private pump(): void {
