@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { MetricsLine } from "@/configs/ner";
 import { readLaunchersConfig } from "@/configs/training";
 import { parseMetrics, parseRunState, stateFrom } from "@/server/services/training/launchers/run-files";
-import { shellQuote } from "@/server/services/training/launchers/ssh";
+import { shellQuote } from "@/server/services/training/launchers/trainer-args";
 import { curves, overallProgress } from "@/server/services/training/runs";
 import { parseVerifiedPath } from "@/workers/ner/verified-cache";
 

@@ -7,8 +7,8 @@ import { cpSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import type { RayLauncherConfig } from "@/configs/training";
-import { shellQuote } from "./ssh";
 import { parseMetrics, parseRunState, readIfThere, stateFrom } from "./run-files";
+import { shellQuote, TEACHER_RUN_PARTS, trainerArgs } from "./trainer-args";
 import type { JobSpec, JobStatus, Launcher } from "./types";
 
 // The parts of Ray's answers the launcher relies on; anything else in them is ignored.
@@ -20,6 +20,11 @@ export function rayLauncher(config: RayLauncherConfig, fetchFn: typeof fetch = f
   const shared = {
     runDir: (job: JobSpec) => path.join(config.sharedDir, "runs", job.runId),
     inputs: (job: JobSpec) => path.join(config.sharedDir, "inputs", job.runId),
+  };
+  const copy = (from: string, to: string) => {
+    mkdirSync(path.dirname(to), { recursive: true });
+    cpSync(from, to, { recursive: true });
+    return to;
   };
   async function call(method: "GET" | "POST", route: string, body?: unknown): Promise<unknown> {
     const response = await fetchFn(`${base}${route}`, { method, headers: body ? { "content-type": "application/json" } : {}, body: body ? JSON.stringify(body) : undefined });
@@ -35,22 +40,14 @@ export function rayLauncher(config: RayLauncherConfig, fetchFn: typeof fetch = f
       const runDir = shared.runDir(job);
       const inputs = shared.inputs(job);
       mkdirSync(path.dirname(runDir), { recursive: true });
-      let args: string;
-      if (resume) {
-        args = `resume --run-dir ${shellQuote(runDir)}`;
-      } else {
-        mkdirSync(inputs, { recursive: true });
-        cpSync(job.configFile, path.join(inputs, "config.json"));
-        let source = "";
-        if (job.teacherRunDir) {
-          for (const part of ["run.json", "dataset", "tokenizer", "models"]) cpSync(path.join(job.teacherRunDir, part), path.join(inputs, "teacher", part), { recursive: true });
-          source = `--teacher-run ${shellQuote(path.join(inputs, "teacher"))}`;
-        } else if (job.datasetDir) {
-          cpSync(job.datasetDir, path.join(inputs, "dataset"), { recursive: true });
-          source = `--dataset ${shellQuote(path.join(inputs, "dataset"))}`;
-        }
-        args = `run --config ${shellQuote(path.join(inputs, "config.json"))} --run-dir ${shellQuote(runDir)} ${source}`;
-      }
+      const args = await trainerArgs(job, resume, runDir, {
+        config: async (file) => copy(file, path.join(inputs, "config.json")),
+        teacherRun: async (dir) => {
+          for (const part of TEACHER_RUN_PARTS) copy(path.join(dir, part), path.join(inputs, "teacher", part));
+          return path.join(inputs, "teacher");
+        },
+        dataset: async (dir) => copy(dir, path.join(inputs, "dataset")),
+      });
       const attempt = resume ? `-resume-${Date.now()}` : "";
       const answer = submitAnswer.parse(await call("POST", "/api/jobs/", {
         entrypoint: `cd ${shellQuote(config.trainerDir)} && PYTHONPATH=${shellQuote(config.trainerDir)} ${config.python} -m fra_trainer ${args}`,

@@ -8,14 +8,12 @@ import path from "node:path";
 import { promisify } from "node:util";
 import type { SshLauncherConfig } from "@/configs/training";
 import { parseMetrics, parseRunState, stateFrom } from "./run-files";
+import { shellQuote, TEACHER_RUN_PARTS, trainerArgs } from "./trainer-args";
 import type { JobSpec, JobStatus, Launcher } from "./types";
 
 const exec = promisify(execFile);
 const TRAINER_DIR = path.resolve("trainer");
 const SEPARATOR = "\n--fra-atlas-part--\n";
-
-// Single-quoted for the remote shell: the one way to pass any path through ssh unchanged.
-export const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 export function sshLauncher(config: SshLauncherConfig): Launcher {
   const common = ["-o", "BatchMode=yes", "-o", "ConnectTimeout=15", "-i", config.identityFile,
@@ -39,22 +37,15 @@ export function sshLauncher(config: SshLauncherConfig): Launcher {
       await ssh(`mkdir -p ${shellQuote(remote.trainer)} ${shellQuote(inputs)} ${shellQuote(path.posix.dirname(runDir))}`);
       // The trainer's code goes with every start, so the host runs exactly the server's version.
       await upload(["fra_trainer", "presets", "schema", "data"].map((d) => path.join(TRAINER_DIR, d)), remote.trainer);
-      let args: string;
-      if (resume) {
-        args = `resume --run-dir ${shellQuote(runDir)}`;
-      } else {
-        await upload([job.configFile], inputs);
-        let source = "";
-        if (job.teacherRunDir) {
+      const args = await trainerArgs(job, resume, runDir, {
+        config: async (file) => (await upload([file], inputs), `${inputs}/${path.basename(file)}`),
+        teacherRun: async (dir) => {
           await ssh(`mkdir -p ${shellQuote(`${inputs}/teacher`)}`);
-          await upload(["run.json", "dataset", "tokenizer", "models"].map((d) => path.join(job.teacherRunDir!, d)), `${inputs}/teacher`);
-          source = `--teacher-run ${shellQuote(`${inputs}/teacher`)}`;
-        } else if (job.datasetDir) {
-          await upload([job.datasetDir], inputs);
-          source = `--dataset ${shellQuote(`${inputs}/${path.basename(job.datasetDir)}`)}`;
-        }
-        args = `run --config ${shellQuote(`${inputs}/${path.basename(job.configFile)}`)} --run-dir ${shellQuote(runDir)} ${source}`;
-      }
+          await upload(TEACHER_RUN_PARTS.map((d) => path.join(dir, d)), `${inputs}/teacher`);
+          return `${inputs}/teacher`;
+        },
+        dataset: async (dir) => (await upload([dir], inputs), `${inputs}/${path.basename(dir)}`),
+      });
       // Only the trainer goes to the background (not a subshell holding ssh's output open), so ssh returns at once.
       const out = await ssh(`cd ${shellQuote(remote.trainer)} || exit 1; PYTHONPATH=${shellQuote(remote.trainer)} PYTHONUNBUFFERED=1 nohup ${config.python} -m fra_trainer ${args} >> ${shellQuote(`${runDir}.log`)} 2>&1 < /dev/null & echo $!`);
       const pid = out.trim().split("\n").pop()!;
