@@ -54,8 +54,10 @@ export function PagesStep({ db, draft, model, locked, onExtracted }: { db: Field
     if (!added.length) return;
     await ocrPages(db, ocrPool(), draft.id, onProgress);
     setBusy(null);
-    const done = await db.pages.where("draftId").equals(draft.id).filter((p) => p.ocr.state === "done").count();
-    if (done > 0) await readFields();
+    // Only text worth reading goes to the model on its own: an unreadable page (a script the app does
+    // not read, a blur) stays here with its warning, and "Read the fields again" still runs on demand.
+    const readable = await db.pages.where("draftId").equals(draft.id).filter((p) => p.ocr.state === "done" && p.ocr.message === null).count();
+    if (readable > 0) await readFields();
   }
 
   // A page left "running" by a reload gets read again.

@@ -115,6 +115,11 @@ describe("field digitisation, offline", () => {
     await relative.fill("Bhiku Kowase (late)");
     await relative.blur();
     await page.getByLabel("Claim fields").getByText("edited").first().waitFor();
+    // ST / OTFD is what the shipped model most often misses on this bilingual form (bench:forms): the
+    // worker picks it, and that is a correction too.
+    const category = page.getByLabel("Claim fields").getByRole("combobox", { name: /ST \/ OTFD/ });
+    const modelRead = await category.inputValue();
+    if (modelRead !== "ST") await category.selectOption("ST");
     const edits = await page.evaluate(async () => {
       const names = (await indexedDB.databases()).map((d) => d.name!).filter((n) => n.startsWith("fra-field-"));
       const db = await new Promise<IDBDatabase>((resolve) => { const r = indexedDB.open(names[0]!); r.onsuccess = () => resolve(r.result); });
@@ -122,7 +127,7 @@ describe("field digitisation, offline", () => {
       db.close();
       return rows.map((r) => ({ edits: r.edits.map((e) => `${e.field}=${e.to}`), predicted: r.predicted.length }));
     });
-    expect(edits).toEqual([{ edits: ["relative=Bhiku Kowase (late)"], predicted: expect.any(Number) }]);
+    expect(edits).toEqual([{ edits: modelRead === "ST" ? ["relative=Bhiku Kowase (late)"] : ["relative=Bhiku Kowase (late)", "category=ST"], predicted: expect.any(Number) }]);
 
     await page.getByRole("tab", { name: "3 · Parcel" }).click();
     await page.waitForFunction(() => (window as unknown as { __fraParcelMapReady?: boolean }).__fraParcelMapReady === true);

@@ -164,8 +164,12 @@ def _value(pair: Pair, lang: str) -> str:
 
 
 def form_lines(rng, facts: ClaimFacts, lang: str) -> list:
-    """Form-style lines: a shuffled, partial subset of the fields, each 'label sep value'."""
-    sep = rng.choice(SEPARATORS)
+    """Form-style lines: a shuffled, partial subset of the fields, each 'label sep value', or stacked as
+    printed forms are (the label, then the answer written on the line below) the way OCR reads them back,
+    often with a blank line between fields."""
+    stacked = rng.random() < 0.35
+    sep = rng.choice(["\n", "\n", " :\n", ":\n"]) if stacked else rng.choice(SEPARATORS)
+    field_end = "\n\n" if stacked and rng.random() < 0.6 else "\n"
     numbering = rng.choice(NUMBERING)
     v = lambda pair: _value(pair, "hi" if lang == "hi" or (lang == "mixed" and rng.random() < 0.3) else "en")
     fields = [
@@ -200,7 +204,7 @@ def form_lines(rng, facts: ClaimFacts, lang: str) -> list:
         label = _pick(rng, FIELD_LABELS[key], lang) if key in FIELD_LABELS else key
         segments.append((numbering.format(n=n) + label + sep, None))
         segments += value
-        segments.append(("\n", None))
+        segments.append((field_end, None))
     return segments
 
 

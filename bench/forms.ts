@@ -1,0 +1,123 @@
+// What a field worker gets from a photographed form before correcting anything: demo IFR claims of the
+// Etapalli block drawn as Form A scans, photographed (Chromium screenshot, JPEG), cleaned by the app's
+// preprocessing, read by tesseract.js (the app's engine, language data and page segmentation), then each
+// model package given runs the app's extraction and form filling. Prints, per package, the share of forms
+// on which each field comes out exactly right, and the mean over fields. Prints one JSON object.
+//   npm run bench:forms [-- --forms 24 --model models/fra-ner --model OTHER_PACKAGE_DIR]   (BENCH_MISSES=1 lists each miss)
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { sql } from "drizzle-orm";
+import { chromium } from "playwright-core";
+import sharp from "sharp";
+import { createWorker, OEM, PSM } from "tesseract.js";
+import { FORM_FIELDS, OCR_LANGUAGES, OCR_LONG_SIDE_PX, type FormFieldKey } from "@/configs/field";
+import { createSession, validateSession } from "@/server/auth/session";
+import { rows } from "@/server/db/client";
+import { openDatabase } from "@/server/db/open";
+import type { FamilyMember } from "@/server/db/schema";
+import { renderFormPageSvg } from "@/server/db/seed/form-image";
+import { seedDemo } from "@/server/db/seed/generate";
+import { fieldArea } from "@/server/services/field-area";
+import { loadPackageModel } from "@/server/services/models/onnx-check";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@/test/helpers/app-server";
+import { formFromEntities, parseAreaHa, parseDate } from "@/workers/field/form-from-entities";
+import { extractEntities } from "@/workers/ner/extract";
+import { prepareForOcr } from "@/workers/ocr/preprocess";
+
+const { values } = parseArgs({ options: { forms: { type: "string", default: "24" }, model: { type: "string", multiple: true, default: ["models/fra-ner"] }, "data-dir": { type: "string", default: "data/bench-field" } } });
+const dataDir = values["data-dir"]!;
+
+if (!existsSync(dataDir)) {
+  const database = await openDatabase({ dataDir });
+  await database.migrate();
+  await seedDemo(database.db, { claims: 2000, seed: 2006, documents: 0, log: () => {} });
+  await database.close();
+}
+const database = await openDatabase({ dataDir });
+const [fieldUser] = await rows<{ id: string }>(database.db, sql`SELECT id FROM users WHERE username = 'field.etapalli'`);
+const user = (await validateSession(database.db, (await createSession(database.db, fieldUser!.id, 1)).token, 1))!;
+const area = await fieldArea(database.db, user);
+type ClaimRow = {
+  claim_no: string; claimant_name: string; claimant_name_local: string; spouse_name: string | null; relative_name: string | null; category: "ST" | "OTFD"; tribe: string | null;
+  family_members: FamilyMember[]; survey_numbers: string[]; area_claimed_ha: number; filed_on: string; village_id: number;
+};
+const claims = await rows<ClaimRow>(database.db, sql`
+  SELECT claim_no, claimant_name, claimant_name_local, spouse_name, relative_name, category, tribe, family_members, survey_numbers, area_claimed_ha, filed_on::text AS filed_on, village_id
+  FROM claims WHERE type = 'IFR' AND village_id IN (${sql.join(area.villages.map((v) => sql`${v.id}`), sql`, `)}) ORDER BY claim_no LIMIT ${Number(values.forms)}`);
+await database.close();
+
+// What each field should read as, in the form's own terms (as the app fills it).
+function expected(c: ClaimRow): Partial<Record<FormFieldKey, string>> {
+  const v = area.villages.find((x) => x.id === c.village_id)!;
+  return {
+    claimant: c.claimant_name, claimantLocal: c.claimant_name_local, spouse: c.spouse_name ?? "", relative: c.relative_name ?? "", village: v.name,
+    gramPanchayat: v.gramPanchayat, tehsil: v.tehsil, district: v.district, category: c.category, tribe: c.tribe ?? "",
+    area: String(c.area_claimed_ha), khasra: c.survey_numbers.join(", "), filedOn: c.filed_on,
+  };
+}
+const normalise: Partial<Record<FormFieldKey, (s: string) => string>> = {
+  area: (s) => String(parseAreaHa(s) ?? s),
+  filedOn: (s) => parseDate(s) ?? s,
+  // "Kh. 206" on record, "206" on the form: the number is what matters.
+  khasra: (s) => s.split(/[,;]/).map((x) => x.trim().replace(/^(kh|khasra|sy|survey)\.?\s*(no\.?)?\s*/i, "")).filter(Boolean).join(", "),
+};
+
+// Photograph every form once; OCR once; then every package reads the same text.
+const work = mkdtempSync(path.join(os.tmpdir(), "fra-bench-forms-"));
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+const ocr = await createWorker(OCR_LANGUAGES.split("+"), OEM.LSTM_ONLY, { langPath: path.resolve("public/tesseract/lang"), gzip: true, cacheMethod: "none" });
+await ocr.setParameters({ tessedit_pageseg_mode: PSM.AUTO });
+const pages: Array<{ claim: ClaimRow; text: string; ocrSeconds: number }> = [];
+try {
+  const renderer = await browser.newPage({ viewport: { width: 1240, height: 1754 } });
+  for (const [i, c] of claims.entries()) {
+    const v = area.villages.find((x) => x.id === c.village_id)!;
+    const svg = renderFormPageSvg({
+      claimNo: c.claim_no, claimant: [c.claimant_name, c.claimant_name_local], spouse: c.spouse_name ?? "", relative: c.relative_name ?? "", village: v.name, gramPanchayat: v.gramPanchayat,
+      tehsil: v.tehsil, district: v.district, category: c.category, tribe: c.tribe ?? "", family: c.family_members, areaHa: c.area_claimed_ha, survey: c.survey_numbers,
+      evidence: ["Voter ID", "elders' statement"], filedOn: c.filed_on.split("-").reverse().join("/"), seed: 5 + i * 13,
+    });
+    await renderer.setContent(`<body style="margin:0">${svg.replace(/^<\?xml[^>]*>/, "")}</body>`);
+    const photo = await renderer.screenshot({ type: "jpeg", quality: 80 });
+    const meta = await sharp(photo).metadata();
+    const scale = Math.min(1, OCR_LONG_SIDE_PX / Math.max(meta.width!, meta.height!));
+    const { data, info } = await sharp(photo).resize(Math.round(meta.width! * scale)).grayscale().raw().toBuffer({ resolveWithObject: true });
+    const prepared = prepareForOcr({ data: new Uint8Array(data), width: info.width, height: info.height }).image;
+    const png = await sharp(Buffer.from(prepared.data), { raw: { width: prepared.width, height: prepared.height, channels: 1 } }).png().toBuffer();
+    const t0 = performance.now();
+    const { data: result } = await ocr.recognize(png);
+    pages.push({ claim: c, text: result.text, ocrSeconds: (performance.now() - t0) / 1000 });
+  }
+} finally {
+  await ocr.terminate();
+  await browser.close();
+  rmSync(work, { recursive: true, force: true });
+}
+
+const fields = FORM_FIELDS.filter((f) => f !== "type");
+const models: Record<string, unknown> = {};
+for (const dir of values.model!) {
+  const model = await loadPackageModel(dir, "model_quantized.onnx");
+  const right = Object.fromEntries(fields.map((f) => [f, 0])) as Record<string, number>;
+  let villageOnRecord = 0;
+  for (const { claim, text } of pages) {
+    const form = formFromEntities(text, await extractEntities(text, model), area.villages);
+    const want = expected(claim);
+    for (const f of fields) {
+      const norm = normalise[f] ?? ((s: string) => s.trim());
+      if (norm(form.fields[f].value) === norm(want[f] ?? "")) right[f]!++;
+      else if (process.env.BENCH_MISSES) console.error(f, JSON.stringify(form.fields[f].value), "want", JSON.stringify(want[f]));
+    }
+    if (form.villageId === claim.village_id) villageOnRecord++;
+  }
+  await model.session.release();
+  const share = (n: number) => Math.round((n / pages.length) * 1000) / 1000;
+  models[dir] = {
+    fieldsExact: Object.fromEntries(fields.map((f) => [f, share(right[f]!)])),
+    meanOverFields: share(fields.reduce((a, f) => a + right[f]!, 0) / fields.length),
+    villageOnRecord: share(villageOnRecord),
+  };
+}
+console.log(JSON.stringify({ forms: pages.length, ocrSecondsPerPage: Math.round((pages.reduce((a, p) => a + p.ocrSeconds, 0) / pages.length) * 100) / 100, models }, null, 1));
