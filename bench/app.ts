@@ -1,6 +1,20 @@
+import { existsSync } from "node:fs";
+import { openDatabase } from "@/server/db/open";
+import { seedDemo } from "@/server/db/seed/generate";
 import { startApp } from "@/test/helpers/app-server";
 
 /** The built app on a free port, serving a benchmark dataset in place (the folder is not copied). */
 export function startBenchApp(dataDir: string) {
   return startApp(dataDir, { copy: false });
+}
+
+/** The field benchmarks' dataset (2,000 demo claims), made on first use, then opened. */
+export async function openFieldBenchDatabase(dataDir: string) {
+  if (!existsSync(dataDir)) {
+    const database = await openDatabase({ dataDir });
+    await database.migrate();
+    await seedDemo(database.db, { claims: 2000, seed: 2006, documents: 0, log: () => {} });
+    await database.close();
+  }
+  return openDatabase({ dataDir });
 }

@@ -5,7 +5,7 @@
 // claims, and 1,000 outbox records synced through the tRPC route. Prints one JSON object.
 //   npm run build && npm run bench:field [-- --pages 4 --ner-repeats 30]
 import { execFile } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -15,24 +15,16 @@ import { build } from "esbuild";
 import { chromium } from "playwright-core";
 import { sql } from "drizzle-orm";
 import { rows } from "@/server/db/client";
-import { openDatabase } from "@/server/db/open";
-import { seedDemo } from "@/server/db/seed/generate";
 import { renderFormPageSvg } from "@/server/db/seed/form-image";
 import { CHROMIUM_ARGS, CHROMIUM_PATH, signIn } from "@/test/helpers/app-server";
-import { startBenchApp } from "./app";
+import { openFieldBenchDatabase, startBenchApp } from "./app";
 
 const run = promisify(execFile);
 const { values } = parseArgs({ options: { pages: { type: "string", default: "4" }, "ner-repeats": { type: "string", default: "30" }, "data-dir": { type: "string", default: "data/bench-field" } } });
 const pageCount = Number(values.pages);
 const dataDir = values["data-dir"]!;
 
-if (!existsSync(dataDir)) {
-  const database = await openDatabase({ dataDir });
-  await database.migrate();
-  await seedDemo(database.db, { claims: 2000, seed: 2006, documents: 0, log: () => {} });
-  await database.close();
-}
-const database = await openDatabase({ dataDir });
+const database = await openFieldBenchDatabase(dataDir);
 const villages = await rows<{ id: number; name: string; gram_panchayat: string }>(database.db, sql`
   SELECT v.id, v.name, v.gram_panchayat FROM villages v JOIN user_tehsils ut ON ut.tehsil_id = v.tehsil_id JOIN users u ON u.id = ut.user_id
   WHERE u.username = 'field.etapalli' ORDER BY v.id LIMIT ${pageCount}`);

@@ -4,8 +4,6 @@
 // model package given runs the app's extraction and form filling. Prints, per package, the share of forms
 // on which each field comes out exactly right, and the mean over fields. Prints one JSON object.
 //   npm run bench:forms [-- --forms 24 --model models/fra-ner --model OTHER_PACKAGE_DIR]   (BENCH_MISSES=1 lists each miss)
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
@@ -15,27 +13,20 @@ import { createWorker, OEM, PSM } from "tesseract.js";
 import { FORM_FIELDS, OCR_LANGUAGES, OCR_LONG_SIDE_PX, type FormFieldKey } from "@/configs/field";
 import { createSession, validateSession } from "@/server/auth/session";
 import { rows } from "@/server/db/client";
-import { openDatabase } from "@/server/db/open";
 import type { FamilyMember } from "@/server/db/schema";
 import { renderFormPageSvg } from "@/server/db/seed/form-image";
-import { seedDemo } from "@/server/db/seed/generate";
 import { fieldArea } from "@/server/services/field-area";
 import { loadPackageModel } from "@/server/services/models/onnx-check";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@/test/helpers/app-server";
 import { formFromEntities, parseAreaHa, parseDate } from "@/workers/field/form-from-entities";
 import { extractEntities } from "@/workers/ner/extract";
 import { prepareForOcr } from "@/workers/ocr/preprocess";
+import { openFieldBenchDatabase } from "./app";
 
 const { values } = parseArgs({ options: { forms: { type: "string", default: "24" }, model: { type: "string", multiple: true, default: ["models/fra-ner"] }, "data-dir": { type: "string", default: "data/bench-field" } } });
 const dataDir = values["data-dir"]!;
 
-if (!existsSync(dataDir)) {
-  const database = await openDatabase({ dataDir });
-  await database.migrate();
-  await seedDemo(database.db, { claims: 2000, seed: 2006, documents: 0, log: () => {} });
-  await database.close();
-}
-const database = await openDatabase({ dataDir });
+const database = await openFieldBenchDatabase(dataDir);
 const [fieldUser] = await rows<{ id: string }>(database.db, sql`SELECT id FROM users WHERE username = 'field.etapalli'`);
 const user = (await validateSession(database.db, (await createSession(database.db, fieldUser!.id, 1)).token, 1))!;
 const area = await fieldArea(database.db, user);
@@ -65,7 +56,6 @@ const normalise: Partial<Record<FormFieldKey, (s: string) => string>> = {
 };
 
 // Photograph every form once; OCR once; then every package reads the same text.
-const work = mkdtempSync(path.join(os.tmpdir(), "fra-bench-forms-"));
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 const ocr = await createWorker(OCR_LANGUAGES.split("+"), OEM.LSTM_ONLY, { langPath: path.resolve("public/tesseract/lang"), gzip: true, cacheMethod: "none" });
 await ocr.setParameters({ tessedit_pageseg_mode: PSM.AUTO });
@@ -93,7 +83,6 @@ try {
 } finally {
   await ocr.terminate();
   await browser.close();
-  rmSync(work, { recursive: true, force: true });
 }
 
 const fields = FORM_FIELDS.filter((f) => f !== "type");
