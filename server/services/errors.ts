@@ -12,3 +12,6 @@ export class DomainError extends Error {
 }
 
 export const HTTP_STATUS: Record<DomainErrorCode, number> = { NOT_FOUND: 404, CONFLICT: 409, BAD_REQUEST: 400, FORBIDDEN: 403, PRECONDITION_FAILED: 412 };
+
+/** What went wrong, in words, whatever was thrown. */
+export const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));

@@ -11,7 +11,7 @@ import { z } from "zod";
 import { runStateSchema } from "@/configs/ner";
 import type { SessionUser } from "@/server/auth/session";
 import { rows, type Db } from "@/server/db/client";
-import { DomainError } from "../errors";
+import { DomainError, messageOf } from "../errors";
 import { requireRole } from "../scope";
 import { recordAdminAction } from "./audit";
 import { trainingDir } from "./datasets";
@@ -69,7 +69,7 @@ export async function downloadBaseModel(db: Db, actor: SessionUser, input: { rep
     await recordAdminAction(db, actor, "base_model.download", id, { repo: input.repo, revision: input.revision, files: stored.length });
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
-    const message = error instanceof Error ? error.message : String(error);
+    const message = messageOf(error);
     await db.execute(sql`UPDATE base_models SET state = 'failed', message = ${message} WHERE id = ${id}`);
     await recordAdminAction(db, actor, "base_model.failed", id, { repo: input.repo, revision: input.revision, message });
   }

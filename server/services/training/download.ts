@@ -1,22 +1,17 @@
 // Downloads a file from a link the admin gave: retried with backoff, resumed with a byte range after a
 // drop (If-Range on the validator the server gave), size and sha256 checked, and moved into place only
 // whole. What is not verified never reaches the destination.
-import { createHash } from "node:crypto";
-import { createReadStream, existsSync, mkdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { open } from "node:fs/promises";
 import path from "node:path";
+import { messageOf } from "../errors";
+import { sha256File } from "../models/store";
 
 export class DownloadError extends Error {
   override name = "DownloadError";
 }
 
 export type Download = { sha256: string; bytes: number; contentType: string | null };
-
-async function sha256File(file: string): Promise<string> {
-  const hash = createHash("sha256");
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest("hex");
-}
 
 const MAX_BYTES = 2 * 1024 * 1024 * 1024;
 
@@ -38,7 +33,7 @@ export async function downloadVerified(url: string, dest: string, options: { sha
     try {
       response = await fetchFn(url, { headers, redirect: "follow" });
     } catch (error) {
-      lastError = `could not connect: ${error instanceof Error ? error.message : String(error)}`;
+      lastError = `could not connect: ${messageOf(error)}`;
       continue;
     }
     if (response.status === 404 || response.status === 410) throw new DownloadError(`${url} answered ${response.status}: there is nothing at this link`);

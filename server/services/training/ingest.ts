@@ -9,6 +9,7 @@ import { unzipSync } from "fflate";
 import { nerExampleSchema, type NerExample } from "@/configs/ner";
 import type { SessionUser } from "@/server/auth/session";
 import { rows, type Db } from "@/server/db/client";
+import { messageOf } from "../errors";
 import { requireRole } from "../scope";
 import { recordAdminAction } from "./audit";
 import { trainingDir } from "./datasets";
@@ -101,7 +102,7 @@ export function readDatasetFile(bytes: Uint8Array, name: string, rejected: Rejec
     try {
       entries = unzipSync(bytes);
     } catch (error) {
-      rejected.push({ where: name, message: `not a readable zip (${error instanceof Error ? error.message : String(error)})` });
+      rejected.push({ where: name, message: `not a readable zip (${messageOf(error)})` });
       return [];
     }
     const data = Object.entries(entries).filter(([n]) => /\.(jsonl|csv)$/i.test(n) && !n.startsWith("__MACOSX/"));
@@ -145,7 +146,7 @@ export async function addDatasetSource(db: Db, actor: SessionUser, input: { url:
       await finish({ state: "imported", message: null, sha256: download.sha256, bytes: download.bytes, accepted: examples.length, file });
     }
   } catch (error) {
-    await finish({ state: "failed", message: error instanceof Error ? error.message : String(error) });
+    await finish({ state: "failed", message: messageOf(error) });
   } finally {
     rmSync(downloaded, { force: true });
   }

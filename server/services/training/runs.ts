@@ -2,7 +2,7 @@
 // and read back with progress, loss and F1 curves, and the log's tail. The scheduler does the running.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { trainerConfigSchema, type MetricsLine, type TrainerConfig } from "@/configs/ner";
 import type { LaunchRunInput, RunState } from "@/configs/training";
 import type { SessionUser } from "@/server/auth/session";
@@ -12,7 +12,7 @@ import { requireRole } from "../scope";
 import { recordAdminAction } from "./audit";
 import { trainingDir } from "./datasets";
 import type { Launchers } from "./launchers";
-import { parseMetrics } from "./launchers/run-files";
+import { readIfThere, readRunFolder } from "./launchers/run-files";
 
 export type TrainingRun = {
   id: string;
@@ -39,7 +39,7 @@ export type TrainingRun = {
   finishedAt: string | null;
 };
 
-export const runColumns = sql`r.id, r.kind, r.config, r.launcher, r.state, r.stage, r.progress, r.dataset_version AS "datasetVersion", r.teacher_from AS "teacherFrom",
+const runColumns = sql`r.id, r.kind, r.config, r.launcher, r.state, r.stage, r.progress, r.dataset_version AS "datasetVersion", r.teacher_from AS "teacherFrom",
   r.run_dir AS "runDir", r.external_id AS "externalId", r.attempts, r.cancel_requested = 1 AS "cancelRequested", r.error, r.model_version AS "modelVersion",
   r.summary, r.publish_to AS "publishTo", r.trigger, u.display_name AS "launchedBy", r.created_at::text AS "createdAt", r.started_at::text AS "startedAt", r.finished_at::text AS "finishedAt"`;
 
@@ -101,16 +101,20 @@ export async function launchRun(db: Db, actor: SessionUser | null, input: Launch
   return getRun(db, id);
 }
 
+async function selectRuns(db: Db, rest: SQL): Promise<TrainingRun[]> {
+  const found = await rows<TrainingRun>(db, sql`SELECT ${runColumns} FROM training_runs r LEFT JOIN users u ON u.id = r.launched_by ${rest}`);
+  return found.map((r) => ({ ...r, progress: Number(r.progress) }));
+}
+
 export async function getRun(db: Db, id: string): Promise<TrainingRun> {
-  const [run] = await rows<TrainingRun>(db, sql`SELECT ${runColumns} FROM training_runs r LEFT JOIN users u ON u.id = r.launched_by WHERE r.id = ${id}`);
+  const [run] = await selectRuns(db, sql`WHERE r.id = ${id}`);
   if (!run) throw new DomainError("NOT_FOUND", `no training run ${id}`);
-  return { ...run, progress: Number(run.progress) };
+  return run;
 }
 
 export async function listRuns(db: Db, actor: SessionUser, limit = 50): Promise<TrainingRun[]> {
   requireRole(actor, ["admin"]);
-  const found = await rows<TrainingRun>(db, sql`SELECT ${runColumns} FROM training_runs r LEFT JOIN users u ON u.id = r.launched_by ORDER BY r.created_at DESC LIMIT ${limit}`);
-  return found.map((r) => ({ ...r, progress: Number(r.progress) }));
+  return selectRuns(db, sql`ORDER BY r.created_at DESC LIMIT ${limit}`);
 }
 
 export async function cancelRun(db: Db, actor: SessionUser, id: string, reason: string): Promise<TrainingRun> {
@@ -152,10 +156,8 @@ export function curves(metrics: readonly MetricsLine[]): RunCurves {
 export async function runDetail(db: Db, actor: SessionUser, id: string) {
   requireRole(actor, ["admin"]);
   const run = await getRun(db, id);
-  const metricsFile = path.join(run.runDir, "metrics.jsonl");
-  const metrics = existsSync(metricsFile) ? parseMetrics(readFileSync(metricsFile, "utf8")) : [];
-  const logFile = `${run.runDir}.log`;
-  const log = existsSync(logFile) ? readFileSync(logFile, "utf8").trim().split("\n").slice(-40) : ((run.summary?.logTail as string[] | undefined) ?? []);
+  const { metrics } = readRunFolder(run.runDir);
+  const log = readIfThere(`${run.runDir}.log`)?.trim().split("\n").slice(-40) ?? ((run.summary?.logTail as string[] | undefined) ?? []);
   const stages = metrics.filter((m) => m.event === "end").map((m) => ({ stage: m.stage, seconds: m.metrics?.seconds ?? null }));
   return { run, curves: curves(metrics), stages, log, messages: metrics.filter((m) => m.message).map((m) => `${m.time} ${m.stage}: ${m.message}`) };
 }

@@ -8,6 +8,7 @@ import { sql } from "drizzle-orm";
 import type { TrainerConfig } from "@/configs/ner";
 import { FIELD_MODEL_NAME } from "@/configs/models";
 import { rows, type Db } from "@/server/db/client";
+import { messageOf } from "../errors";
 import { publishModel, registerModel, type RegistryContext } from "../models/registry";
 import { recordAdminAction } from "./audit";
 import { getDatasetVersion, snapshotDataset } from "./datasets";
@@ -50,7 +51,7 @@ async function finish(deps: SchedulerDeps, run: TrainingRun): Promise<void> {
       await publishModel(registry, null, { name: FIELD_MODEL_NAME, version: version.version, channel: run.publishTo, reason: `published by run ${run.id} (${run.trigger ?? "launched by an admin"})` });
       summary.published = run.publishTo;
     } catch (error) {
-      summary.publishRefused = error instanceof Error ? error.message : String(error); // the gates said no: it stays a candidate
+      summary.publishRefused = messageOf(error); // the gates said no: it stays a candidate
     }
   }
   await setRun(deps.db, run.id, { state: "succeeded", modelVersion: version.version, summary, progress: 1, finishedAt: "now()" });
@@ -73,7 +74,7 @@ async function follow(deps: SchedulerDeps, run: TrainingRun): Promise<void> {
   if (status.state === "running") return;
   if (status.state === "succeeded") {
     await launcher.collect(job, run.externalId);
-    return finish(deps, run).catch((error: unknown) => setRun(deps.db, run.id, { state: "failed", error: `the model was not accepted: ${error instanceof Error ? error.message : String(error)}`, finishedAt: "now()" }));
+    return finish(deps, run).catch((error: unknown) => setRun(deps.db, run.id, { state: "failed", error: `the model was not accepted: ${messageOf(error)}`, finishedAt: "now()" }));
   }
   if (status.state === "cancelled" || (status.state === "lost" && run.cancelRequested)) return setRun(deps.db, run.id, { state: "cancelled", finishedAt: "now()" });
   if (status.state === "failed") return setRun(deps.db, run.id, { state: "failed", error: status.error ?? "the trainer failed", finishedAt: "now()" });
@@ -117,7 +118,7 @@ export async function tick(deps: SchedulerDeps): Promise<void> {
     const running = await rows<{ id: string }>(deps.db, sql`SELECT id FROM training_runs WHERE state = 'running' ORDER BY created_at`);
     for (const { id } of running) {
       const run = await getRun(deps.db, id);
-      await follow(deps, run).catch((error: unknown) => deps.log?.(`run ${id}: ${error instanceof Error ? error.message : String(error)}`));
+      await follow(deps, run).catch((error: unknown) => deps.log?.(`run ${id}: ${messageOf(error)}`));
     }
     const queued = await rows<{ id: string; launcher: string }>(deps.db, sql`SELECT id, launcher FROM training_runs WHERE state = 'queued' ORDER BY created_at`);
     for (const { id, launcher: kind } of queued) {
@@ -126,7 +127,7 @@ export async function tick(deps: SchedulerDeps): Promise<void> {
       if (!launcher || n >= launcher.slots) continue; // one run per slot (GPU); it waits its turn
       const run = await getRun(deps.db, id);
       await start(deps, run).catch((error: unknown) =>
-        setRun(deps.db, id, { state: "failed", error: `could not start: ${error instanceof Error ? error.message : String(error)}`, finishedAt: "now()" }));
+        setRun(deps.db, id, { state: "failed", error: `could not start: ${messageOf(error)}`, finishedAt: "now()" }));
     }
   } finally {
     ticking = false;
@@ -139,7 +140,7 @@ export function runScheduler(deps: SchedulerDeps, intervalMs: number): () => voi
   let timer: NodeJS.Timeout | null = null;
   const loop = async () => {
     if (stopped) return;
-    await tick(deps).catch((error: unknown) => deps.log?.(`scheduler: ${error instanceof Error ? error.message : String(error)}`));
+    await tick(deps).catch((error: unknown) => deps.log?.(`scheduler: ${messageOf(error)}`));
     if (!stopped) timer = setTimeout(loop, intervalMs);
   };
   void loop();

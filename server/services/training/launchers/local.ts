@@ -2,10 +2,11 @@
 // is detached: it outlives a server restart, and the restarted server finds it again by its pid and run
 // folder. A run whose process is gone without finishing is "lost" and is resumed from its checkpoint.
 import { spawn } from "node:child_process";
-import { closeSync, mkdirSync, openSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync } from "node:fs";
 import path from "node:path";
-import type { Launcher, JobSpec, JobStatus } from "./types";
-import { parseMetrics, parseRunState, readIfThere, stateFrom } from "./run-files";
+import { readIfThere, readRunFolder, requestCancel, stateFrom } from "./run-files";
+import { trainerArgs } from "./trainer-args";
+import type { Launcher, JobStatus } from "./types";
 
 const TRAINER_DIR = path.resolve("trainer");
 
@@ -16,11 +17,8 @@ export function processRuns(pid: number, runDir: string): boolean {
   return (readIfThere(`/proc/${pid}/cmdline`) ?? "").split("\0").includes(runDir);
 }
 
-export function trainerArgs(job: JobSpec, resume: boolean): string[] {
-  if (resume) return ["-m", "fra_trainer", "resume", "--run-dir", job.localRunDir];
-  const source = job.teacherRunDir ? ["--teacher-run", job.teacherRunDir] : job.datasetDir ? ["--dataset", job.datasetDir] : [];
-  return ["-m", "fra_trainer", "run", "--config", job.configFile, "--run-dir", job.localRunDir, ...source];
-}
+// Inputs are read where they are: this machine has them already.
+const inPlace = async (p: string) => p;
 
 export function localLauncher(options: { slots: number; python: string }): Launcher {
   return {
@@ -29,7 +27,8 @@ export function localLauncher(options: { slots: number; python: string }): Launc
     async start(job, resume) {
       mkdirSync(path.dirname(job.localRunDir), { recursive: true });
       const log = openSync(`${job.localRunDir}.log`, "a");
-      const child = spawn(options.python, trainerArgs(job, resume), {
+      const args = await trainerArgs(job, resume, job.localRunDir, { config: inPlace, teacherRun: inPlace, dataset: inPlace });
+      const child = spawn(options.python, ["-m", "fra_trainer", ...args], {
         cwd: TRAINER_DIR,
         env: { ...process.env, PYTHONPATH: TRAINER_DIR, PYTHONUNBUFFERED: "1" },
         detached: true,
@@ -42,16 +41,14 @@ export function localLauncher(options: { slots: number; python: string }): Launc
       return { externalId: String(child.pid) };
     },
     async poll(job, externalId): Promise<JobStatus> {
-      const run = parseRunState(readIfThere(path.join(job.localRunDir, "run.json")));
-      const metrics = parseMetrics(readIfThere(path.join(job.localRunDir, "metrics.jsonl")));
+      const { run, metrics } = readRunFolder(job.localRunDir);
       const alive = processRuns(Number(externalId), job.localRunDir);
       const { state, error } = stateFrom(run, alive);
       const logTail = state === "lost" || state === "failed" ? (readIfThere(`${job.localRunDir}.log`) ?? "").trim().split("\n").slice(-3).join(" | ") : "";
       return { state, run, metrics, error: error ?? (state === "lost" && logTail ? logTail : null) };
     },
     async cancel(job, externalId) {
-      // The trainer stops at its next step, keeping a checkpoint (resumable).
-      writeFileSync(path.join(job.localRunDir, "CANCEL"), "cancel requested by an admin\n");
+      requestCancel(job.localRunDir);
       try {
         if (processRuns(Number(externalId), job.localRunDir)) process.kill(Number(externalId), "SIGTERM");
       } catch {

@@ -3,12 +3,12 @@
 // server and the Ray workers both mount (sharedDir), so metrics are read straight from the run folder.
 // Calls made: POST /api/jobs/ (submit), GET /api/jobs/{submission_id} (status), POST
 // /api/jobs/{submission_id}/stop (cancel). See the README for a cluster's set-up.
-import { cpSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import type { RayLauncherConfig } from "@/configs/training";
-import { parseMetrics, parseRunState, readIfThere, stateFrom } from "./run-files";
-import { shellQuote, TEACHER_RUN_PARTS, trainerArgs } from "./trainer-args";
+import { readRunFolder, requestCancel, stateFrom } from "./run-files";
+import { RUN_OUTPUT_PARTS, shellQuote, shellWords, TEACHER_RUN_PARTS, trainerArgs } from "./trainer-args";
 import type { JobSpec, JobStatus, Launcher } from "./types";
 
 // The parts of Ray's answers the launcher relies on; anything else in them is ignored.
@@ -50,7 +50,7 @@ export function rayLauncher(config: RayLauncherConfig, fetchFn: typeof fetch = f
       });
       const attempt = resume ? `-resume-${Date.now()}` : "";
       const answer = submitAnswer.parse(await call("POST", "/api/jobs/", {
-        entrypoint: `cd ${shellQuote(config.trainerDir)} && PYTHONPATH=${shellQuote(config.trainerDir)} ${config.python} -m fra_trainer ${args}`,
+        entrypoint: `cd ${shellQuote(config.trainerDir)} && PYTHONPATH=${shellQuote(config.trainerDir)} ${config.python} -m fra_trainer ${shellWords(args)}`,
         submission_id: `fra-${job.runId}${attempt}`,
         entrypoint_num_gpus: config.gpus,
         metadata: { fra_run: job.runId },
@@ -58,9 +58,7 @@ export function rayLauncher(config: RayLauncherConfig, fetchFn: typeof fetch = f
       return { externalId: answer.submission_id };
     },
     async poll(job, externalId): Promise<JobStatus> {
-      const runDir = shared.runDir(job);
-      const run = parseRunState(readIfThere(path.join(runDir, "run.json")));
-      const metrics = parseMetrics(readIfThere(path.join(runDir, "metrics.jsonl")));
+      const { run, metrics } = readRunFolder(shared.runDir(job));
       let ray: z.infer<typeof jobAnswer>;
       try {
         ray = jobAnswer.parse(await call("GET", `/api/jobs/${encodeURIComponent(externalId)}`));
@@ -75,11 +73,11 @@ export function rayLauncher(config: RayLauncherConfig, fetchFn: typeof fetch = f
     },
     async cancel(job, externalId) {
       // The trainer stops at its next step with a checkpoint; Ray's stop ends the job if it does not.
-      if (existsSync(shared.runDir(job))) writeFileSync(path.join(shared.runDir(job), "CANCEL"), "cancel requested by an admin\n");
+      if (existsSync(shared.runDir(job))) requestCancel(shared.runDir(job));
       await call("POST", `/api/jobs/${encodeURIComponent(externalId)}/stop`);
     },
     async collect(job) {
-      for (const part of ["run.json", "metrics.jsonl", "evaluation.json", "package", "dataset", "tokenizer", "models"]) {
+      for (const part of RUN_OUTPUT_PARTS) {
         const from = path.join(shared.runDir(job), part);
         if (existsSync(from)) cpSync(from, path.join(job.localRunDir, part), { recursive: true });
       }

@@ -1,6 +1,7 @@
 // Reading a trainer run folder as the trainer writes it: run.json (replaced atomically) and metrics.jsonl
 // (appended line by line; a half-written last line is left for the next read).
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { runStateSchema, metricsLineSchema, type MetricsLine, type RunState } from "@/configs/ner";
 
 /** A file's text, or null when it is not there (yet). */
@@ -43,4 +44,14 @@ export function stateFrom(run: RunState | null, alive: boolean): { state: "runni
   if (run?.status === "failed") return { state: "failed", error: run.error ? `${run.error.code}: ${run.error.message}` : "the trainer failed" };
   if (run?.status === "cancelled" && !alive) return { state: "cancelled", error: null };
   return { state: alive ? "running" : "lost", error: null };
+}
+
+/** run.json and metrics.jsonl of a run folder this machine can read, as far as they are written. */
+export function readRunFolder(runDir: string): { run: RunState | null; metrics: MetricsLine[] } {
+  return { run: parseRunState(readIfThere(path.join(runDir, "run.json"))), metrics: parseMetrics(readIfThere(path.join(runDir, "metrics.jsonl"))) };
+}
+
+/** Asks the trainer to stop at its next step; it keeps a checkpoint and the run stays resumable. */
+export function requestCancel(runDir: string): void {
+  writeFileSync(path.join(runDir, "CANCEL"), "cancel requested by an admin\n");
 }

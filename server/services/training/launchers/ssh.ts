@@ -8,7 +8,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import type { SshLauncherConfig } from "@/configs/training";
 import { parseMetrics, parseRunState, stateFrom } from "./run-files";
-import { shellQuote, TEACHER_RUN_PARTS, trainerArgs } from "./trainer-args";
+import { RUN_OUTPUT_PARTS, shellQuote, shellWords, TEACHER_RUN_PARTS, trainerArgs } from "./trainer-args";
 import type { JobSpec, JobStatus, Launcher } from "./types";
 
 const exec = promisify(execFile);
@@ -47,7 +47,7 @@ export function sshLauncher(config: SshLauncherConfig): Launcher {
         dataset: async (dir) => (await upload([dir], inputs), `${inputs}/${path.basename(dir)}`),
       });
       // Only the trainer goes to the background (not a subshell holding ssh's output open), so ssh returns at once.
-      const out = await ssh(`cd ${shellQuote(remote.trainer)} || exit 1; PYTHONPATH=${shellQuote(remote.trainer)} PYTHONUNBUFFERED=1 nohup ${config.python} -m fra_trainer ${args} >> ${shellQuote(`${runDir}.log`)} 2>&1 < /dev/null & echo $!`);
+      const out = await ssh(`cd ${shellQuote(remote.trainer)} || exit 1; PYTHONPATH=${shellQuote(remote.trainer)} PYTHONUNBUFFERED=1 nohup ${config.python} -m fra_trainer ${shellWords(args)} >> ${shellQuote(`${runDir}.log`)} 2>&1 < /dev/null & echo $!`);
       const pid = out.trim().split("\n").pop()!;
       if (!/^\d+$/.test(pid)) throw new Error(`the remote host did not start the trainer: ${out.slice(0, 200)}`);
       return { externalId: pid };
@@ -74,8 +74,7 @@ export function sshLauncher(config: SshLauncherConfig): Launcher {
     async collect(job) {
       mkdirSync(job.localRunDir, { recursive: true });
       const runDir = remote.runDir(job);
-      // What the registry reads (run.json, package/) and what a later distillation reuses.
-      await scp(["run.json", "metrics.jsonl", "evaluation.json", "package", "dataset", "tokenizer", "models"].map((f) => `${target}:${runDir}/${f}`).concat(job.localRunDir));
+      await scp(RUN_OUTPUT_PARTS.map((f) => `${target}:${runDir}/${f}`).concat(job.localRunDir));
     },
   };
 }
