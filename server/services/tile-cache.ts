@@ -45,11 +45,13 @@ export async function claimsDataVersion(db: Db): Promise<number> {
   return Number(row?.claims ?? 0);
 }
 
-export type CachedTile = { tile: Uint8Array; etag: string; hit: boolean };
+/** `tile` is null when the client's copy (`ifNoneMatch`) is current: nothing is rendered for a 304. */
+export type CachedTile = { tile: Uint8Array | null; etag: string; hit: boolean };
 
-export async function cachedTile(db: Db, user: SessionUser, t: TileAddress, filter: ClaimFilter, render: () => Promise<Uint8Array>): Promise<CachedTile> {
+export async function cachedTile(db: Db, user: SessionUser, t: TileAddress, filter: ClaimFilter, render: () => Promise<Uint8Array>, ifNoneMatch: string | null = null): Promise<CachedTile> {
   const key = `${await claimsDataVersion(db)}|${scopeKey(user)}|${encodeFilterParam(filter)}|${t.z}/${t.x}/${t.y}`;
   const etag = `"${createHash("sha1").update(key).digest("hex").slice(0, 24)}"`;
+  if (ifNoneMatch === etag) return { tile: null, etag, hit: true };
   const hit = cache.get(key);
   if (hit) return { tile: hit, etag, hit: true };
   const tile = await render();

@@ -89,6 +89,10 @@ describe("the tile cache", () => {
     expect(again.tile).toBe(first.tile);
     expect((await render(env.users.admin)).hit).toBe(false); // another scope, another tile
     expect((await render(env.users.gadchiroli, { types: ["CFR"] })).hit).toBe(false);
+    // A client whose copy is current gets its 304 without the tile being rendered or even looked up.
+    let rendered = 0;
+    const revalidated = await cachedTile(env.db, env.users.gadchiroli, t, {}, async () => (rendered++, new Uint8Array()), first.etag);
+    expect([revalidated.tile, revalidated.etag, rendered]).toEqual([null, first.etag, 0]);
     const version = await claimsDataVersion(env.db);
     await env.db.execute(sql`UPDATE claims SET updated_at = now() WHERE id = ${c.id}`);
     expect(await claimsDataVersion(env.db)).toBe(version + 1);

@@ -14,10 +14,10 @@ export async function GET(req: Request, { params }: { params: Promise<{ z: strin
   try {
     const { db, user } = await requestUser(req);
     if (!user) return jsonError(401, "please log in");
-    const { tile, etag, hit } = await cachedTile(db, user, address.data, filter, () => renderTile(db, user, address.data, filter));
+    const { tile, etag, hit } = await cachedTile(db, user, address.data, filter, () => renderTile(db, user, address.data, filter), req.headers.get("if-none-match"));
     // Tiles carry the user's scope: never in a shared cache. The ETag changes with any claim change.
     const headers = { "content-type": "application/vnd.mapbox-vector-tile", "cache-control": "private, max-age=30", etag, "x-tile-cache": hit ? "hit" : "miss" };
-    if (req.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
+    if (tile === null) return new Response(null, { status: 304, headers });
     return new Response(tile as BodyInit, { headers });
   } catch (e) {
     return errorResponse(e);
