@@ -15,8 +15,8 @@ import { build } from "esbuild";
 import { chromium } from "playwright-core";
 import { sql } from "drizzle-orm";
 import { rows } from "@/server/db/client";
-import { renderFormPageSvg } from "@/server/db/seed/form-image";
 import { CHROMIUM_ARGS, CHROMIUM_PATH, signIn } from "@/test/helpers/app-server";
+import { photographForm } from "@/test/helpers/form-photo";
 import { openFieldBenchDatabase, startBenchApp } from "./app";
 
 const run = promisify(execFile);
@@ -41,16 +41,13 @@ try {
   // Photos of filled Form A pages, one per village, rendered by Chromium and saved as camera JPEGs.
   const photos: string[] = [];
   const renderer = await context.newPage();
-  await renderer.setViewportSize({ width: 1240, height: 1754 });
   for (const [i, v] of villages.entries()) {
-    const svg = renderFormPageSvg({
+    const file = path.join(work, `page-${i}.jpg`);
+    writeFileSync(file, await photographForm(renderer, {
       claimNo: `MH-GAD-2026-00000${i}`, claimant: ["Sukhmati Kowase", "सुखमती कोवासे"], spouse: "Dasru Kowase", relative: "Bhiku Kowase", village: v.name, gramPanchayat: v.gram_panchayat,
       tehsil: "Etapalli", district: "Gadchiroli", category: "ST", tribe: "Madia Gond", family: [{ name: "Somi", age: 9, relation: "daughter" }], areaHa: 1 + i / 4, survey: [`${300 + i}/2`],
       evidence: ["Voter ID", "elders' statement"], filedOn: `1${i}/01/2026`, seed: 11 + i * 7,
-    });
-    await renderer.setContent(`<body style="margin:0">${svg.replace(/^<\?xml[^>]*>/, "")}</body>`);
-    const file = path.join(work, `page-${i}.jpg`);
-    writeFileSync(file, await renderer.screenshot({ type: "jpeg", quality: 80 }));
+    }));
     photos.push(file);
   }
   await renderer.close();

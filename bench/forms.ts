@@ -9,17 +9,17 @@ import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { chromium } from "playwright-core";
 import sharp from "sharp";
-import { createWorker, OEM, PSM } from "tesseract.js";
-import { FORM_FIELDS, OCR_LANGUAGES, OCR_LONG_SIDE_PX, type FormFieldKey } from "@/configs/field";
+import { FORM_FIELDS, OCR_LONG_SIDE_PX, type FormFieldKey } from "@/configs/field";
 import { createSession, validateSession } from "@/server/auth/session";
 import { rows } from "@/server/db/client";
 import type { FamilyMember } from "@/server/db/schema";
-import { renderFormPageSvg } from "@/server/db/seed/form-image";
 import { fieldArea } from "@/server/services/field-area";
 import { loadPackageModel } from "@/server/services/models/onnx-check";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@/test/helpers/app-server";
+import { photographForm } from "@/test/helpers/form-photo";
 import { formFromEntities, parseAreaHa, parseDate } from "@/workers/field/form-from-entities";
 import { extractEntities } from "@/workers/ner/extract";
+import { createOcrWorker } from "@/workers/ocr/ocr-pool";
 import { prepareForOcr } from "@/workers/ocr/preprocess";
 import { openFieldBenchDatabase } from "./app";
 
@@ -57,20 +57,17 @@ const normalise: Partial<Record<FormFieldKey, (s: string) => string>> = {
 
 // Photograph every form once; OCR once; then every package reads the same text.
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-const ocr = await createWorker(OCR_LANGUAGES.split("+"), OEM.LSTM_ONLY, { langPath: path.resolve("public/tesseract/lang"), gzip: true, cacheMethod: "none" });
-await ocr.setParameters({ tessedit_pageseg_mode: PSM.AUTO });
+const ocr = await createOcrWorker({ langPath: path.resolve("public/tesseract/lang") });
 const pages: Array<{ claim: ClaimRow; text: string; ocrSeconds: number }> = [];
 try {
-  const renderer = await browser.newPage({ viewport: { width: 1240, height: 1754 } });
+  const renderer = await browser.newPage();
   for (const [i, c] of claims.entries()) {
     const v = area.villages.find((x) => x.id === c.village_id)!;
-    const svg = renderFormPageSvg({
+    const photo = await photographForm(renderer, {
       claimNo: c.claim_no, claimant: [c.claimant_name, c.claimant_name_local], spouse: c.spouse_name ?? "", relative: c.relative_name ?? "", village: v.name, gramPanchayat: v.gramPanchayat,
       tehsil: v.tehsil, district: v.district, category: c.category, tribe: c.tribe ?? "", family: c.family_members, areaHa: c.area_claimed_ha, survey: c.survey_numbers,
       evidence: ["Voter ID", "elders' statement"], filedOn: c.filed_on.split("-").reverse().join("/"), seed: 5 + i * 13,
     });
-    await renderer.setContent(`<body style="margin:0">${svg.replace(/^<\?xml[^>]*>/, "")}</body>`);
-    const photo = await renderer.screenshot({ type: "jpeg", quality: 80 });
     const meta = await sharp(photo).metadata();
     const scale = Math.min(1, OCR_LONG_SIDE_PX / Math.max(meta.width!, meta.height!));
     const { data, info } = await sharp(photo).resize(Math.round(meta.width! * scale)).grayscale().raw().toBuffer({ resolveWithObject: true });

@@ -11,8 +11,8 @@ import { chromium, type BrowserContext, type Page, type Route } from "playwright
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { FieldArea } from "@/configs/contracts/field";
 import { DEMO_PASSWORD } from "@/server/db/seed/generate";
-import { renderFormPageSvg } from "@/server/db/seed/form-image";
 import { CHROMIUM_ARGS, CHROMIUM_PATH, signIn, startApp } from "../helpers/app-server";
+import { photographForm } from "../helpers/form-photo";
 
 let app: Awaited<ReturnType<typeof startApp>>;
 let context: BrowserContext;
@@ -72,16 +72,13 @@ describe("field digitisation, offline", () => {
     // A Form A for a village of this block, photographed: rendered by Chromium, then JPEG-compressed.
     const area = await api<FieldArea>("field.area", "field.etapalli");
     village = area.villages.find((v) => v.name.length >= 5 && area.villages.filter((o) => o.name === v.name).length === 1)!;
-    const svg = renderFormPageSvg({
+    const renderer = await context.newPage();
+    photo = path.join(profile, "form-page.jpg");
+    writeFileSync(photo, await photographForm(renderer, {
       claimNo: "MH-GAD-2026-000001", claimant: [claimant.en, claimant.hi], spouse: "Dasru Kowase", relative: "Bhiku Kowase", village: village.name, gramPanchayat: village.gramPanchayat,
       tehsil: "Etapalli", district: "Gadchiroli", category: "ST", tribe: "Madia Gond", family: [{ name: "Dasru Kowase", age: 44, relation: "husband" }, { name: "Somi", age: 9, relation: "daughter" }],
       areaHa: 1.4, survey: ["318/2"], evidence: ["Voter ID", "elders' statement"], filedOn: "12/01/2026", seed: 17,
-    });
-    const renderer = await context.newPage();
-    await renderer.setViewportSize({ width: 1240, height: 1754 });
-    await renderer.setContent(`<body style="margin:0">${svg.replace(/^<\?xml[^>]*>/, "")}</body>`);
-    photo = path.join(profile, "form-page.jpg");
-    writeFileSync(photo, await renderer.screenshot({ type: "jpeg", quality: 80 }));
+    }));
     await renderer.close();
     await page.waitForFunction(() => document.querySelector('[aria-label="Sync status"]')?.textContent?.includes("Last sync"));
   });

@@ -1,7 +1,7 @@
 // OCR with tesseract.js in a pool of Web Workers (one tesseract worker each, English + Hindi, LSTM
 // engine), all assets served by the app. Pages queue up; each reports its progress; a running page is
 // cancelled by terminating its worker, which the pool replaces on the next job.
-import { createWorker, OEM, PSM, type Worker as TesseractWorker } from "tesseract.js";
+import { createWorker, OEM, PSM, type Worker as TesseractWorker, type WorkerOptions } from "tesseract.js";
 import { MIN_READABLE_CHARS, MIN_READABLE_CONFIDENCE, OCR_LANGUAGES } from "@/configs/field";
 import type { OcrWord } from "@/workers/db/field-db";
 import { meanConfidence, wordsWithOffsets, type TesseractBlocks } from "./words";
@@ -16,6 +16,21 @@ export class OcrCancelledError extends Error {
 
 type Job = { key: string; image: Blob; onProgress: (p: OcrProgress) => void; resolve: (r: OcrResult) => void; reject: (e: Error) => void };
 type Slot = { worker: Promise<TesseractWorker> | null; job: Job | null };
+
+/** A tesseract.js worker reading pages as the app does (the pool here, the benchmarks in Node). */
+export async function createOcrWorker(options: Partial<WorkerOptions>): Promise<TesseractWorker> {
+  const worker = await createWorker(OCR_LANGUAGES.split("+"), OEM.LSTM_ONLY, {
+    gzip: true,
+    // The service worker holds the language data for offline use; a second copy in IndexedDB would
+    // only double the storage.
+    cacheMethod: "none",
+    ...options,
+  });
+  // Tesseract's API defaults to one uniform block of text (its command line to page layout analysis):
+  // on a form that reads the dotted rules under each answer as a row of Devanagari letters.
+  await worker.setParameters({ tessedit_pageseg_mode: PSM.AUTO });
+  return worker;
+}
 
 /** The app's own copies of tesseract.js's worker, cores and language data (scripts/copy-assets.mjs). */
 export function appOcrAssets(origin: string): OcrAssets {
@@ -69,23 +84,15 @@ export class OcrPool {
     }));
   }
 
-  private async spawn(slot: Slot): Promise<TesseractWorker> {
-    const worker = await createWorker(OCR_LANGUAGES.split("+"), OEM.LSTM_ONLY, {
+  private spawn(slot: Slot): Promise<TesseractWorker> {
+    return createOcrWorker({
       ...this.assets,
       workerBlobURL: false,
-      gzip: true,
-      // The service worker holds the language data for offline use; a second copy in IndexedDB would
-      // only double the storage.
-      cacheMethod: "none",
       logger: (m) => {
         const phase = m.status === "recognizing text" ? "recognizing" : "loading";
         slot.job?.onProgress({ phase, progress: phase === "recognizing" ? m.progress : 0 });
       },
     });
-    // Tesseract's API defaults to one uniform block of text (its command line to page layout analysis):
-    // on a form that reads the dotted rules under each answer as a row of Devanagari letters.
-    await worker.setParameters({ tessedit_pageseg_mode: PSM.AUTO });
-    return worker;
   }
 
   private pump(): void {
