@@ -1,28 +1,10 @@
 "use client";
 // Training data: dataset versions (snapshots), datasets added by link (with the rows refused and why),
 // base teachers from the model-hub mirror, and the field corrections to accept or reject.
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { errorMessage, trpc } from "../trpc";
-
-function useAction() {
-  const client = useQueryClient();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const run = async (work: () => Promise<string>) => {
-    setBusy(true);
-    setMessage(null);
-    try {
-      setMessage({ ok: true, text: await work() });
-      void client.invalidateQueries();
-    } catch (e) {
-      setMessage({ ok: false, text: errorMessage(e) });
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { message, busy, run };
-}
+import { trpc } from "../trpc";
+import { useAction } from "./useAction";
 
 function Sources() {
   const sources = useQuery({ queryKey: ["sources"], queryFn: () => trpc.admin.sources.query() });

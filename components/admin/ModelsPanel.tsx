@@ -1,28 +1,22 @@
 "use client";
 // The field model's versions: compare a candidate with the stable model (F1 per entity, size, latency,
 // misread examples), see each gate pass or fail and why, publish to beta or stable, roll a channel back.
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { FIELD_MODEL_NAME, type ModelChannel } from "@/configs/models";
 import { errorMessage, trpc } from "../trpc";
+import { useAction } from "./useAction";
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 function Compare({ version }: { version: number }) {
-  const client = useQueryClient();
   const compare = useQuery({ queryKey: ["compare", version], queryFn: () => trpc.admin.compare.query({ version }) });
   const [reason, setReason] = useState("");
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  async function publish(channel: ModelChannel) {
-    setMessage(null);
-    try {
-      await trpc.models.publish.mutate({ name: FIELD_MODEL_NAME, version, channel, reason });
-      setMessage({ ok: true, text: `v${version} is now the ${channel} model: tablets on ${channel} update at their next check` });
-      void client.invalidateQueries();
-    } catch (e) {
-      setMessage({ ok: false, text: errorMessage(e) });
-    }
-  }
+  const action = useAction();
+  const publish = (channel: ModelChannel) => action.run(async () => {
+    await trpc.models.publish.mutate({ name: FIELD_MODEL_NAME, version, channel, reason });
+    return `v${version} is now the ${channel} model: tablets on ${channel} update at their next check`;
+  });
   if (compare.error) return <section className="card"><p className="error">{errorMessage(compare.error)}</p></section>;
   if (!compare.data) return <section className="card">Measuring v{version} against the stable model…</section>;
   const { candidate, stable, gates, confusion } = compare.data;
@@ -49,7 +43,7 @@ function Compare({ version }: { version: number }) {
         <button onClick={() => publish("beta")}>Publish to beta</button>
         <button className="primary" onClick={() => publish("stable")}>Publish to stable</button>
       </div>
-      {message && <p className={message.ok ? "ok" : "error"} role={message.ok ? "status" : "alert"}>{message.text}</p>}
+      {action.message && <p className={action.message.ok ? "ok" : "error"} role={action.message.ok ? "status" : "alert"}>{action.message.text}</p>}
       <h4>Misread on the held-out set</h4>
       {confusion.swapped.length > 0 && <p className="muted">{confusion.swapped.map(([k, n]) => `${k}: ${n}`).join(" · ")}</p>}
       {confusion.examples.map((ex, i) => (
@@ -64,27 +58,23 @@ function Compare({ version }: { version: number }) {
 }
 
 export function ModelsPanel() {
-  const client = useQueryClient();
   const list = useQuery({ queryKey: ["models"], queryFn: () => trpc.models.list.query({ name: FIELD_MODEL_NAME }) });
   const [selected, setSelected] = useState<number | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  const action = useAction();
   async function rollback(channel: ModelChannel) {
     const reason = window.prompt(`Why roll ${channel} back?`, "field reports of wrong fields");
     if (!reason) return;
-    try {
+    await action.run(async () => {
       const r = await trpc.models.rollback.mutate({ name: FIELD_MODEL_NAME, channel, reason });
-      setMessage(`${channel} rolled back from v${r.from} to v${r.version}`);
-      void client.invalidateQueries();
-    } catch (e) {
-      setMessage(errorMessage(e));
-    }
+      return `${channel} rolled back from v${r.from} to v${r.version}`;
+    });
   }
   const channels = list.data?.channels ?? {};
   return (
     <div className="admin-grid">
       <section className="card" aria-label="Model versions">
         <h3>{FIELD_MODEL_NAME}: stable v{channels.stable ?? "-"}, beta v{channels.beta ?? "-"}</h3>
-        <p><button onClick={() => rollback("stable")}>Roll stable back</button> <button onClick={() => rollback("beta")}>Roll beta back</button> {message && <span role="status">{message}</span>}</p>
+        <p><button onClick={() => rollback("stable")}>Roll stable back</button> <button onClick={() => rollback("beta")}>Roll beta back</button> {action.message && <span role="status">{action.message.text}</span>}</p>
         <table className="grid">
           <thead><tr><th>Version</th><th>F1</th><th>int8</th><th>Run</th><th>Channel</th><th></th></tr></thead>
           <tbody>

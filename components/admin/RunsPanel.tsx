@@ -6,17 +6,17 @@ import { useState } from "react";
 import type { LaunchRunInput } from "@/configs/training";
 import { errorMessage, trpc, type RouterOutputs } from "../trpc";
 import { LineChart } from "./LineChart";
+import { useAction } from "./useAction";
 
 type Run = RouterOutputs["admin"]["runs"][number];
 const COLORS = { teacher: "#6a1b9a", student: "#1565c0", baseline: "#ef6c00" } as const;
 
 function LaunchForm({ runs }: { runs: readonly Run[] }) {
-  const client = useQueryClient();
   const overview = useQuery({ queryKey: ["admin-overview"], queryFn: () => trpc.admin.overview.query() });
   const bases = useQuery({ queryKey: ["base-models"], queryFn: () => trpc.admin.baseModels.query() });
   const datasets = useQuery({ queryKey: ["datasets"], queryFn: () => trpc.admin.datasets.query() });
   const [form, setForm] = useState({ kind: "train" as LaunchRunInput["kind"], preset: "tiny" as LaunchRunInput["preset"], launcher: "local" as LaunchRunInput["launcher"], studentEpochs: "", teacherEpochs: "", teacherHidden: "", teacherLayers: "", studentHidden: "", studentLayers: "", temperature: "2", alpha: "0.5", teacherFrom: "", datasetVersion: "", publishTo: "" });
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const action = useAction(["runs"]);
   const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setForm({ ...form, [k]: e.target.value });
   const teachers = [
     ...runs.filter((r) => r.state === "succeeded").map((r) => ({ value: `run:${r.id}`, label: `run ${r.id.slice(0, 8)} (${r.kind}, F1 ${String(r.summary?.f1 ?? "?")})` })),
@@ -25,7 +25,6 @@ function LaunchForm({ runs }: { runs: readonly Run[] }) {
 
   async function launch(event: React.FormEvent) {
     event.preventDefault();
-    setMessage(null);
     const num = (v: string) => (v.trim() === "" ? undefined : Number(v));
     const [fromKind, fromId] = form.teacherFrom.split(":");
     // A size from its width and depth: heads of 32 dimensions (at least 2), feed-forward 4x wide.
@@ -34,7 +33,7 @@ function LaunchForm({ runs }: { runs: readonly Run[] }) {
       const h = Number(hidden || 64);
       return { hidden: h, layers: Number(layers || 2), heads: Math.max(2, Math.floor(h / 32)), ffn: 4 * h };
     };
-    try {
+    await action.run(async () => {
       const run = await trpc.admin.launch.mutate({
         kind: form.kind, preset: form.preset, launcher: form.launcher,
         studentEpochs: num(form.studentEpochs), teacherEpochs: form.kind === "train" ? num(form.teacherEpochs) : undefined,
@@ -44,11 +43,8 @@ function LaunchForm({ runs }: { runs: readonly Run[] }) {
         teacherFrom: form.kind === "distill" && fromId ? (fromKind === "run" ? { run: fromId } : { baseModel: fromId }) : undefined,
         publishTo: form.publishTo === "beta" || form.publishTo === "stable" ? form.publishTo : null,
       });
-      setMessage({ ok: true, text: `Run ${run.id.slice(0, 8)} queued` });
-      void client.invalidateQueries({ queryKey: ["runs"] });
-    } catch (e) {
-      setMessage({ ok: false, text: errorMessage(e) });
-    }
+      return `Run ${run.id.slice(0, 8)} queued`;
+    });
   }
 
   const launchers = Object.keys(overview.data?.launchers ?? { local: {} });
@@ -73,7 +69,7 @@ function LaunchForm({ runs }: { runs: readonly Run[] }) {
       <label>Alpha (weight of the labels) <input type="number" min={0} max={1} step={0.05} value={form.alpha} onChange={set("alpha")} /></label>
       <label>When it succeeds <select value={form.publishTo} onChange={set("publishTo")}><option value="">keep as a candidate</option><option value="beta">publish to beta (integrity gates)</option><option value="stable">publish to stable (all gates)</option></select></label>
       <button className="primary" type="submit">Launch</button>
-      {message && <div className={message.ok ? "ok" : "error"} role={message.ok ? "status" : "alert"}>{message.text}</div>}
+      {action.message && <div className={action.message.ok ? "ok" : "error"} role={action.message.ok ? "status" : "alert"}>{action.message.text}</div>}
     </form>
   );
 }

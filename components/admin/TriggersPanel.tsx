@@ -1,29 +1,24 @@
 "use client";
 // Retrain triggers: their settings, which fired and why, and whether a firing trigger launches a run.
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import type { RetrainTriggers } from "@/configs/training";
-import { errorMessage, trpc } from "../trpc";
+import { trpc } from "../trpc";
+import { useAction } from "./useAction";
 
 export function TriggersPanel() {
-  const client = useQueryClient();
   const triggers = useQuery({ queryKey: ["triggers"], queryFn: () => trpc.admin.triggers.query(), refetchInterval: 30_000 });
   const [draft, setDraft] = useState<RetrainTriggers | null>(null);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const action = useAction(["triggers"]);
   useEffect(() => {
     if (triggers.data && !draft) setDraft(triggers.data.settings);
   }, [triggers.data, draft]);
   if (!draft || !triggers.data) return <section className="card">Loading triggers…</section>;
   const num = (v: string) => Number(v);
-  async function save() {
-    try {
-      await trpc.admin.setTriggers.mutate(draft!);
-      setMessage({ ok: true, text: "Saved" });
-      void client.invalidateQueries({ queryKey: ["triggers"] });
-    } catch (e) {
-      setMessage({ ok: false, text: errorMessage(e) });
-    }
-  }
+  const save = () => action.run(async () => {
+    await trpc.admin.setTriggers.mutate(draft);
+    return "Saved";
+  });
   const d = draft;
   return (
     <div className="admin-grid">
@@ -40,7 +35,7 @@ export function TriggersPanel() {
         <label><input type="checkbox" checked={d.drift.enabled} onChange={(e) => setDraft({ ...d, drift: { ...d.drift, enabled: e.target.checked } })} /> When mean field confidence falls below <input type="number" step={0.01} min={0} max={1} value={d.drift.minMeanConfidence} onChange={(e) => setDraft({ ...d, drift: { ...d.drift, minMeanConfidence: num(e.target.value) } })} /> over {d.drift.windowDays} days</label>
         <label><input type="checkbox" checked={d.freshF1.enabled} onChange={(e) => setDraft({ ...d, freshF1: { ...d.freshF1, enabled: e.target.checked } })} /> When F1 on fresh corrections falls below <input type="number" step={0.01} min={0} max={1} value={d.freshF1.minF1} onChange={(e) => setDraft({ ...d, freshF1: { ...d.freshF1, minF1: num(e.target.value) } })} /></label>
         <button className="primary" onClick={save}>Save triggers</button>
-        {message && <span className={message.ok ? "ok" : "error"}> {message.text}</span>}
+        {action.message && <span className={action.message.ok ? "ok" : "error"}> {action.message.text}</span>}
       </section>
     </div>
   );
