@@ -96,6 +96,25 @@ describe("ssh launcher against a local OpenSSH server", () => {
   }, 400_000);
 });
 
+/** Ends a detached process's whole group: SIGTERM, then SIGKILL after Ray's default 3 s grace. */
+async function stopGroup(child: ChildProcess | null): Promise<void> {
+  const group = child?.pid;
+  if (!group) return;
+  const signalGroup = (signal: NodeJS.Signals | 0) => {
+    try {
+      process.kill(-group, signal);
+      return true;
+    } catch {
+      return false; // ESRCH: no process of the group is left
+    }
+  };
+  signalGroup("SIGTERM");
+  for (let waited = 0; signalGroup(0); waited += 100) {
+    if (waited === 3000) signalGroup("SIGKILL");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 async function callerCancel(id: string) {
   const { cancelRun } = await import("@/server/services/training/runs");
   await cancelRun(env.db, env.users.admin, id, "cancelled from the test");
@@ -110,7 +129,7 @@ describe("ray launcher (contract test against a Ray Jobs API stand-in)", () => {
     metadata: z.record(z.string(), z.string()),
     runtime_env: z.record(z.string(), z.unknown()).optional(),
   }).strict();
-  type Job = { status: "PENDING" | "RUNNING" | "SUCCEEDED" | "FAILED" | "STOPPED"; process: ChildProcess | null; message: string };
+  type Job = { status: "PENDING" | "RUNNING" | "SUCCEEDED" | "FAILED" | "STOPPED"; process: ChildProcess | null; message: string; stopping: boolean };
   const jobs = new Map<string, Job>();
   const calls: string[] = [];
   let server: Server;
@@ -126,10 +145,11 @@ describe("ray launcher (contract test against a Ray Jobs API stand-in)", () => {
         const parsed = submitBody.safeParse(JSON.parse(body));
         if (!parsed.success) return reply(400, { detail: parsed.error.issues[0]?.message });
         if (jobs.has(parsed.data.submission_id)) return reply(400, { detail: "submission_id already exists" });
-        const job: Job = { status: "RUNNING", process: null, message: "" };
-        job.process = spawn("bash", ["-c", parsed.data.entrypoint], { stdio: "ignore" });
+        const job: Job = { status: "RUNNING", process: null, message: "", stopping: false };
+        // Its own process group, as Ray's job supervisor gives the entrypoint, so a stop reaches the trainer too.
+        job.process = spawn("bash", ["-c", parsed.data.entrypoint], { stdio: "ignore", detached: true });
         job.process.on("exit", (code, signal) => {
-          if (job.status === "RUNNING") job.status = code === 0 ? "SUCCEEDED" : signal ? "STOPPED" : "FAILED";
+          if (!job.stopping) job.status = code === 0 ? "SUCCEEDED" : "FAILED";
           job.message = `exit ${code ?? signal}`;
         });
         jobs.set(parsed.data.submission_id, job);
@@ -144,8 +164,10 @@ describe("ray launcher (contract test against a Ray Jobs API stand-in)", () => {
       if (req.method === "POST" && stop) {
         const job = jobs.get(decodeURIComponent(stop[1]!));
         if (!job) return reply(404, { detail: "no such job" });
-        job.status = "STOPPED";
-        job.process?.kill("SIGTERM");
+        // Like Ray: SIGTERM to the job's process group, SIGKILL after a grace period, and STOPPED only once
+        // the whole group is gone (the trainer writes its checkpoint in between).
+        job.stopping = true;
+        void stopGroup(job.process).then(() => { job.status = "STOPPED"; });
         return reply(200, { stopped: true });
       }
       reply(404, { detail: `not a Ray Jobs route: ${req.method} ${req.url}` });
@@ -158,8 +180,8 @@ describe("ray launcher (contract test against a Ray Jobs API stand-in)", () => {
     });
     deps = { db: env.db, launchers, registry: () => modelRegistry(env.db) };
   });
-  afterAll(() => {
-    for (const job of jobs.values()) job.process?.kill();
+  afterAll(async () => {
+    await Promise.all([...jobs.values()].map((job) => stopGroup(job.process)));
     server?.close();
   });
 
