@@ -111,7 +111,7 @@ try {
       target_ratio: 1.2,
     },
     ner: { wasm: nerWasm, webgpu: nerWebgpu, target_ms_per_page: 50 },
-    dexie_bulk_write: { ...dexie, target_rows_per_second: 20_000 },
+    dexie_bulk_write: { ...dexie, target_claims_per_second: 20_000 },
     outbox_sync: { ...outbox, target_seconds: 10 },
   }));
 } finally {

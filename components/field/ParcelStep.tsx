@@ -10,6 +10,7 @@ import { TerraDrawMapLibreGLAdapter } from "terra-draw-maplibre-gl-adapter";
 import type { AreaClaim } from "@/configs/contracts/field";
 import { STATUS_COLORS } from "@/configs/workflow";
 import { errorMessage } from "@/components/trpc";
+import { claimsOfVillage } from "@/workers/db/area-claims";
 import type { AreaRow, Draft, FieldDatabase } from "@/workers/db/field-db";
 import { addFix, DEFAULT_WALK, startWalk, type WalkState } from "@/workers/geo/gps-walk";
 import { checkParcelOnTablet, closeRing } from "@/workers/geo/parcel-check";
@@ -41,7 +42,7 @@ const polygonFeature = (ring: Ring | null): GeoJSON.FeatureCollection => ({
 
 export function ParcelStep({ db, draft, locked }: { db: FieldDatabase; draft: Draft; locked: boolean }) {
   const area = useLiveQuery(() => db.area.get("area"), [db])?.area;
-  const claims = useLiveQuery(() => (draft.villageId === null ? [] : db.areaClaims.where("villageId").equals(draft.villageId).toArray()), [db, draft.villageId]);
+  const claims = useLiveQuery(() => (draft.villageId === null ? [] : claimsOfVillage(db, draft.villageId)), [db, draft.villageId]);
   const claimsRef = useRef(claims);
   claimsRef.current = claims;
   const container = useRef<HTMLDivElement>(null);

@@ -4,6 +4,7 @@
 import { useEffect, useState } from "react";
 import { fieldAreaSchema } from "@/configs/contracts/field";
 import { trpc } from "@/components/trpc";
+import { replaceAreaClaims } from "@/workers/db/area-claims";
 import { deviceDb, fieldDbFor, getMeta, setMeta, type FieldDatabase } from "@/workers/db/field-db";
 
 export type FieldUser = { id: string; username: string; displayName: string; role: string };
@@ -48,9 +49,8 @@ export async function refreshArea(db: FieldDatabase, userId: string, force = fal
   const cached = await db.area.get("area");
   if (!force && cached && Date.now() - cached.fetchedAt < AREA_MAX_AGE_MS) return;
   const { claims, ...area } = fieldAreaSchema.parse(await trpc.field.area.query());
-  await db.transaction("rw", db.area, db.areaClaims, async () => {
-    await db.areaClaims.clear();
-    await db.areaClaims.bulkPut(claims);
+  await db.transaction("rw", db.area, db.villageClaims, async () => {
+    await replaceAreaClaims(db, claims);
     await db.area.put({ key: "area", area, userId, fetchedAt: Date.now() });
   });
 }

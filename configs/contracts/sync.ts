@@ -44,7 +44,7 @@ export type SyncOutcome =
   | { id: string; status: "rejected"; message: string };
 
 // A review decision on a claim in the user's area, as the tablet pulls it (seq: the audit trail's order).
-export type PulledChange = { seq: number; claimId: string; action: string; status: ClaimStatus; version: number; reason: string; at: string };
+export type PulledChange = { seq: number; claimId: string; villageId: number; action: string; status: ClaimStatus; version: number; reason: string; at: string };
 export type PullPage = { changes: PulledChange[]; cursor: number; more: boolean };
 
 export const syncPullInputSchema = z

@@ -2,14 +2,13 @@
 // claims `c`, or village_stats `s` (which has the same type, status, district and tehsil columns).
 import { sql, type SQL } from "drizzle-orm";
 import type { ClaimFilter } from "@/configs/contracts/claims";
-
-const list = (values: readonly (string | number)[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
+import { sqlList } from "@/server/db/client";
 
 export function filterConditions(f: ClaimFilter, alias: "c" | "s" = "c"): SQL[] {
   const a = sql.raw(alias);
   const where: SQL[] = [];
-  if (f.types?.length) where.push(sql`${a}.type IN (${list(f.types)})`);
-  if (f.statuses?.length) where.push(sql`${a}.status IN (${list(f.statuses)})`);
+  if (f.types?.length) where.push(sql`${a}.type IN (${sqlList(f.types)})`);
+  if (f.statuses?.length) where.push(sql`${a}.status IN (${sqlList(f.statuses)})`);
   if (f.districtId) where.push(sql`${a}.district_id = ${f.districtId}`);
   if (f.tehsilId) where.push(sql`${a}.tehsil_id = ${f.tehsilId}`);
   if (alias === "s") return where; // the counts table has nothing finer

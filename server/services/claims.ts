@@ -10,7 +10,7 @@ import {
   type ClaimType,
 } from "@/configs/workflow";
 import type { SessionUser } from "@/server/auth/session";
-import { rows, transaction, type Db } from "@/server/db/client";
+import { rows, sqlList, transaction, type Db } from "@/server/db/client";
 import { filterConditions, whereAll } from "./claim-filter";
 import { DomainError } from "./errors";
 import { requireRole, scopeCondition } from "./scope";
@@ -242,36 +242,61 @@ export async function updateParcel(db: Db, user: SessionUser, input: { id: strin
   });
 }
 
+/** A village as a new claim needs it: its place in the hierarchy and its district's claim-number code. */
+export type ClaimVillage = { id: number; tehsil_id: number; district_id: number; abbr: string };
+
+/** The villages among `ids` that `user` may file claims in, by id (one query for a whole sync batch). */
+export async function claimVillages(db: Db, user: SessionUser, ids: readonly number[]): Promise<Map<number, ClaimVillage>> {
+  if (ids.length === 0) return new Map();
+  const found = await rows<ClaimVillage>(db, sql`SELECT v.id, v.tehsil_id, v.district_id, d.abbr FROM villages v JOIN districts d ON d.id = v.district_id
+    WHERE v.id IN (${sqlList([...new Set(ids)])}) AND ${scopeCondition(user, "v")}`);
+  return new Map(found.map((v) => [v.id, v]));
+}
+
+export type CheckedClaim = { input: NewClaim & { id: string }; village: ClaimVillage; areaParcelHa: number | null };
+
+/** Every check a new claim must pass, without writing anything: a DomainError here is why it is refused. */
+export async function checkNewClaim(db: Db, input: NewClaim, villages: Map<number, ClaimVillage>): Promise<CheckedClaim> {
+  const village = villages.get(input.villageId);
+  if (!village) throw new DomainError("BAD_REQUEST", `village ${input.villageId} is not in your districts`);
+  const areaParcelHa = input.geometry ? await checkParcel(db, input.geometry, village.id) : null;
+  return { input: { ...input, id: input.id ?? crypto.randomUUID() }, village, areaParcelHa };
+}
+
+/**
+ * Claim numbers count up per district; the counter row's lock keeps two tablets syncing at once from
+ * drawing the same one. Only a district's first new claim counts the claims it already has (a count on
+ * every insert made each synced claim as slow as the district is big).
+ */
+async function nextClaimSerial(tx: Db, districtId: number): Promise<number> {
+  const [next] = await rows<{ n: number }>(tx, sql`UPDATE claim_counters SET last = last + 1 WHERE district_id = ${districtId} RETURNING last AS n`);
+  if (next) return next.n;
+  const [first] = await rows<{ n: number }>(tx, sql`INSERT INTO claim_counters AS c (district_id, last)
+    VALUES (${districtId}, (SELECT count(*)::int + 1 FROM claims WHERE district_id = ${districtId}))
+    ON CONFLICT (district_id) DO UPDATE SET last = c.last + 1 RETURNING last AS n`);
+  return first!.n;
+}
+
+/** Writes a checked claim (its number, its row, its first audit entry) inside the caller's transaction. */
+export async function insertClaim(tx: Db, user: SessionUser, { input, village, areaParcelHa }: CheckedClaim) {
+  const serial = await nextClaimSerial(tx, village.district_id);
+  const claimNo = `MH-${village.abbr}-${input.type}-${input.filedOn.slice(0, 4)}-${String(serial).padStart(6, "0")}`;
+  const geojson = input.geometry ? JSON.stringify(input.geometry) : null;
+  await tx.execute(sql`INSERT INTO claims (id, claim_no, type, status, claimant_name, claimant_name_local, spouse_name, relative_name,
+      community, category, tribe, evidence, survey_numbers, village_id, tehsil_id, district_id, area_claimed_ha, area_parcel_ha,
+      filed_on, geom, centroid)
+    VALUES (${input.id}, ${claimNo}, ${input.type}, 'received', ${input.claimantName}, ${input.claimantNameLocal}, ${input.spouseName ?? null},
+      ${input.relativeName ?? null}, ${input.community ?? null}, ${input.category}, ${input.tribe ?? null}, ${JSON.stringify(input.evidence)}::jsonb,
+      ${JSON.stringify(input.surveyNumbers)}::jsonb, ${village.id}, ${village.tehsil_id}, ${village.district_id}, ${input.areaClaimedHa},
+      ${areaParcelHa}, ${input.filedOn}::date,
+      ${geojson ? sql`ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(${geojson}), 4326))` : sql`NULL`},
+      ${geojson ? sql`ST_PointOnSurface(ST_SetSRID(ST_GeomFromGeoJSON(${geojson}), 4326))` : sql`NULL`})`);
+  await appendAudit(tx, { claimId: input.id, action: "receive", from: null, to: "received", actorId: user.id, reason: "Claim entered from the FRC register", version: 1 });
+  return { id: input.id, claimNo, version: 1 };
+}
+
 export async function createClaim(db: Db, user: SessionUser, input: NewClaim) {
   requireRole(user, ["district_official", "field_staff"]);
-  return transaction(db, async (tx) => {
-    const [village] = await rows<{ id: number; tehsil_id: number; district_id: number; abbr: string }>(
-      tx,
-      sql`SELECT v.id, v.tehsil_id, v.district_id, d.abbr FROM villages v JOIN districts d ON d.id = v.district_id
-          WHERE v.id = ${input.villageId} AND ${scopeCondition(user, "v")}`,
-    );
-    if (!village) throw new DomainError("BAD_REQUEST", `village ${input.villageId} is not in your districts`);
-    const areaParcelHa = input.geometry ? await checkParcel(tx, input.geometry, village.id) : null;
-    const id = input.id ?? crypto.randomUUID();
-    const year = input.filedOn.slice(0, 4);
-    // Claim numbers count up per district; the counter row's lock keeps two tablets syncing at once from
-    // drawing the same one. A district's first new claim starts after the claims it already has.
-    const [serial] = await rows<{ n: number }>(tx, sql`INSERT INTO claim_counters AS c (district_id, last)
-      VALUES (${village.district_id}, (SELECT count(*)::int + 1 FROM claims WHERE district_id = ${village.district_id}))
-      ON CONFLICT (district_id) DO UPDATE SET last = c.last + 1 RETURNING last AS n`);
-    const claimNo = `MH-${village.abbr}-${input.type}-${year}-${String(serial!.n).padStart(6, "0")}`;
-    const geojson = input.geometry ? JSON.stringify(input.geometry) : null;
-    await tx.execute(sql`INSERT INTO claims (id, claim_no, type, status, claimant_name, claimant_name_local, spouse_name, relative_name,
-        community, category, tribe, evidence, survey_numbers, village_id, tehsil_id, district_id, area_claimed_ha, area_parcel_ha,
-        filed_on, geom, centroid)
-      VALUES (${id}, ${claimNo}, ${input.type}, 'received', ${input.claimantName}, ${input.claimantNameLocal}, ${input.spouseName ?? null},
-        ${input.relativeName ?? null}, ${input.community ?? null}, ${input.category}, ${input.tribe ?? null}, ${JSON.stringify(input.evidence)}::jsonb,
-        ${JSON.stringify(input.surveyNumbers)}::jsonb, ${village.id}, ${village.tehsil_id}, ${village.district_id}, ${input.areaClaimedHa},
-        ${areaParcelHa}, ${input.filedOn}::date,
-        ${geojson ? sql`ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(${geojson}), 4326))` : sql`NULL`},
-        ${geojson ? sql`ST_PointOnSurface(ST_SetSRID(ST_GeomFromGeoJSON(${geojson}), 4326))` : sql`NULL`})`);
-    await appendAudit(tx, { claimId: id, action: "receive", from: null, to: "received", actorId: user.id, reason: "Claim entered from the FRC register", version: 1 });
-    return { id, claimNo, version: 1 };
-  });
+  return transaction(db, async (tx) => insertClaim(tx, user, await checkNewClaim(tx, input, await claimVillages(tx, user, [input.villageId]))));
 }
 

@@ -4,11 +4,13 @@
 // Test double: IndexedDB in Node is fake-indexeddb (an in-memory implementation of the standard); Dexie,
 // the outbox and the server are the app's own. The browser test runs the same store on Chromium's IndexedDB.
 import "fake-indexeddb/auto";
+import Dexie from "dexie";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { SyncRecord } from "@/configs/contracts/sync";
+import type { SyncOutcome, SyncRecord } from "@/configs/contracts/sync";
 import { nerExampleSchema } from "@/configs/ner";
-import { rows } from "@/server/db/client";
+import { rows, sqlList } from "@/server/db/client";
+import { claimsOfVillage, replaceAreaClaims } from "@/workers/db/area-claims";
 import { FieldDatabase } from "@/workers/db/field-db";
 import { emptyForm } from "@/workers/field/form-from-entities";
 import { dexieOutbox, enqueue } from "@/workers/sync/dexie-outbox";
@@ -69,6 +71,21 @@ describe("sync push", () => {
     expect(await rows(env.db, sql`SELECT 1 FROM sync_records WHERE id = ${bad.id}`)).toHaveLength(0);
     const fixed = { ...bad, payload: { ...bad.payload, villageId } } as SyncRecord;
     expect((await field().sync.push({ deviceId, records: [fixed] }))[0]!.status).toBe("applied");
+  });
+
+  it("in a mixed batch, refuses only the bad records, applies a record sent twice once, and numbers claims without gaps", async () => {
+    const [good, bad, last] = [claimRecord(5), claimRecord(6, otherVillageId), claimRecord(7)];
+    const onBad = correctionRecord(bad.id);
+    const onGood = correctionRecord(good.id);
+    const outcomes = await field().sync.push({ deviceId, records: [good, bad, onBad, onGood, good, last] });
+    expect(outcomes.map((o) => o.status)).toEqual(["applied", "rejected", "rejected", "applied", "duplicate", "applied"]);
+    expect(outcomes[4]).toMatchObject({ detail: (outcomes[0] as { detail: unknown }).detail });
+    const stored = await rows<{ id: string }>(env.db, sql`SELECT id FROM sync_records WHERE id IN (${sqlList([good, bad, onBad, onGood, last].map((r) => r.id))})`);
+    expect(stored.map((r) => r.id).sort()).toEqual([good.id, onGood.id, last.id].sort());
+    expect(await rows(env.db, sql`SELECT 1 FROM claims WHERE id = ${bad.id}`)).toHaveLength(0);
+    // The refused claim drew no number: the two applied claims of the batch are consecutive.
+    const serial = (o: SyncOutcome) => Number(String("detail" in o ? (o.detail as { claimNo?: string }).claimNo : "").split("-").at(-1));
+    expect(serial(outcomes[5]!) - serial(outcomes[0]!)).toBe(1);
   });
 
   it("stores corrections for claims earlier in the same batch, and refuses malformed batches whole", async () => {
@@ -201,13 +218,33 @@ describe("sync under a failing network (Dexie outbox on fake-indexeddb)", () => 
     const first = await syncNow(db, deps);
     expect(first).toMatchObject({ ok: true, outbox: { synced: 1 }, error: null });
     const draft = (await db.drafts.get(record.id))!;
+    // The area cache, as the tablet's last refresh left it: the new claim and another of the village.
+    const cached = (id: string, n: number) => ({ id, claimNo: `MH-GAD-IFR-2025-${n}`, type: "IFR" as const, status: "received" as const, claimantName: "Cached", villageId, version: 1, lon: null, lat: null, parcel: null });
+    const neighbour = crypto.randomUUID();
+    await replaceAreaClaims(db, [cached(record.id, 1), cached(neighbour, 2)]);
     await field().claims.transition({ id: record.id, action: "verify_in_field", reason: "Boundary walked with the FRC", expectedVersion: draft.server!.version });
     const second = await syncNow(db, deps);
     expect(second.pulled).toBe(1);
     expect((await db.drafts.get(record.id))!.server).toMatchObject({ status: "fld_verified", version: 2 });
+    expect((await claimsOfVillage(db, villageId)).map((c) => [c.id, c.status, c.version])).toEqual([[record.id, "fld_verified", 2], [neighbour, "received", 1]]);
     expect((await db.changes.where("claimId").equals(record.id).sortBy("seq")).map((c) => [c.status, c.reason])).toEqual([["received", "Claim entered from the FRC register"], ["fld_verified", "Boundary walked with the FRC"]]);
     expect((await syncNow(db, deps)).pulled).toBe(0);
     db.close();
+  });
+
+  it("moves an area cache of one row per claim (database version 1) into rows per village on upgrade", async () => {
+    const name = `test-field-upgrade-${crypto.randomUUID()}`;
+    const v1 = new Dexie(name);
+    v1.version(1).stores({ drafts: "id, state, updatedAt", pages: "id, draftId, [draftId+index]", corrections: "id, &draftId", outbox: "++seq, &id, state", meta: "key", area: "key", areaClaims: "id, villageId", changes: "seq, claimId" });
+    const claim = (n: number, village: number) => ({ id: crypto.randomUUID(), claimNo: `C-${n}`, type: "IFR", status: "received", claimantName: `C ${n}`, villageId: village, version: 1, lon: null, lat: null, parcel: null });
+    const old = [claim(1, 7), claim(2, 8), claim(3, 7)];
+    await v1.table("areaClaims").bulkAdd(old);
+    v1.close();
+    const db = new FieldDatabase(name.replace(/^test-field-/, ""), "test-field");
+    expect((await claimsOfVillage(db, 7)).map((c) => c.claimNo).sort()).toEqual(["C-1", "C-3"]);
+    expect((await claimsOfVillage(db, 8)).map((c) => c.claimNo)).toEqual(["C-2"]);
+    expect(db.tables.map((t) => t.name)).not.toContain("areaClaims");
+    await db.delete();
   });
 
   it("backs off exponentially with jitter, capped", () => {

@@ -11,6 +11,7 @@ import type { ManifestModel } from "@/configs/models";
 import type { EntitySpan } from "@/configs/ner";
 import type { ClaimStatus, ClaimType } from "@/configs/workflow";
 import type { ExtractedEntity } from "@/workers/ner/decode";
+import { groupByVillage } from "./area-claims";
 
 export type DraftState = "editing" | "queued" | "synced" | "conflict" | "rejected";
 
@@ -89,9 +90,10 @@ export type OutboxRow = {
 };
 
 export type MetaRow = { key: string; value: unknown };
-// The user's area for offline work: villages in one row, the claims already filed there one row each
-// (looked up by village, updated one by one as review decisions are pulled).
+// The user's area for offline work: villages in one row, the claims already filed there one row per
+// village (see workers/db/area-claims.ts).
 export type AreaRow = { key: "area"; area: Omit<FieldArea, "claims">; userId: string; fetchedAt: number };
+export type VillageClaimsRow = { villageId: number; claims: AreaClaim[] };
 export type StatusChangeRow = PulledChange;
 
 export type ModelRow = {
@@ -116,7 +118,7 @@ export class FieldDatabase extends Dexie {
   outbox!: EntityTable<OutboxRow, "seq">;
   meta!: EntityTable<MetaRow, "key">;
   area!: EntityTable<AreaRow, "key">;
-  areaClaims!: EntityTable<AreaClaim, "id">;
+  villageClaims!: EntityTable<VillageClaimsRow, "villageId">;
   changes!: EntityTable<StatusChangeRow, "seq">;
 
   constructor(userId: string, prefix = "fra-field") {
@@ -131,6 +133,15 @@ export class FieldDatabase extends Dexie {
       areaClaims: "id, villageId",
       changes: "seq, claimId",
     });
+    // v2: the area's claims move from a row each to a row per village. IndexedDB's cost is per row, so
+    // refreshing a block's 20,000 claims took seconds; the map reads them a village at a time anyway.
+    this.version(2)
+      .stores({ villageClaims: "villageId" })
+      .upgrade(async (tx) => {
+        const claims = (await tx.table("areaClaims").toArray()) as AreaClaim[];
+        await tx.table("villageClaims").bulkPut(groupByVillage(claims));
+      });
+    this.version(3).stores({ areaClaims: null });
   }
 }
 

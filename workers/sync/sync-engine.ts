@@ -3,6 +3,7 @@
 // Only one sync runs at a time, across tabs too (Web Locks), and every step is safe to repeat.
 import type { PullPage } from "@/configs/contracts/sync";
 import type { FieldDatabase } from "@/workers/db/field-db";
+import { applyStatusChanges } from "@/workers/db/area-claims";
 import { getMeta, setMeta } from "@/workers/db/field-db";
 import { dexieOutbox } from "./dexie-outbox";
 import { DEFAULT_BACKOFF, flushOutbox, type BackoffPolicy, type FlushReport, type Transport } from "./outbox";
@@ -21,13 +22,13 @@ async function pullAll(db: FieldDatabase, pull: SyncDeps["pull"]): Promise<numbe
   let count = 0;
   for (;;) {
     const page = await pull(cursor);
-    await db.transaction("rw", [db.changes, db.drafts, db.areaClaims, db.meta], async () => {
+    await db.transaction("rw", [db.changes, db.drafts, db.villageClaims, db.meta], async () => {
       await db.changes.bulkPut(page.changes);
       for (const c of page.changes) {
         const draft = await db.drafts.get(c.claimId);
         if (draft?.server) await db.drafts.update(c.claimId, { server: { ...draft.server, status: c.status, version: c.version } });
-        await db.areaClaims.update(c.claimId, { status: c.status, version: c.version });
       }
+      await applyStatusChanges(db, page.changes);
       await setMeta(db, CURSOR_KEY, page.cursor); // with the changes, or not at all
     });
     count += page.changes.length;

@@ -1,0 +1,39 @@
+// The claims already filed in the user's area, cached for the offline parcel map: stored one row per
+// village, since IndexedDB charges per row (a block's 20,000 claims as 20,000 rows took seconds to
+// write) and the map shows one village at a time.
+import type { AreaClaim } from "@/configs/contracts/field";
+import type { PulledChange } from "@/configs/contracts/sync";
+import type { FieldDatabase, VillageClaimsRow } from "./field-db";
+
+export function groupByVillage(claims: readonly AreaClaim[]): VillageClaimsRow[] {
+  const byVillage = new Map<number, AreaClaim[]>();
+  for (const claim of claims) {
+    const list = byVillage.get(claim.villageId);
+    if (list) list.push(claim);
+    else byVillage.set(claim.villageId, [claim]);
+  }
+  return [...byVillage].map(([villageId, list]) => ({ villageId, claims: list }));
+}
+
+/** Replaces the whole cache with a fresh copy of the area's claims (inside the caller's transaction, if any). */
+export async function replaceAreaClaims(db: FieldDatabase, claims: readonly AreaClaim[]): Promise<void> {
+  await db.villageClaims.clear();
+  await db.villageClaims.bulkPut(groupByVillage(claims));
+}
+
+export async function claimsOfVillage(db: FieldDatabase, villageId: number): Promise<AreaClaim[]> {
+  return (await db.villageClaims.get(villageId))?.claims ?? [];
+}
+
+/** Applies pulled review decisions to the cached claims they touch (inside the caller's transaction). */
+export async function applyStatusChanges(db: FieldDatabase, changes: readonly PulledChange[]): Promise<void> {
+  const villageIds = [...new Set(changes.map((c) => c.villageId))];
+  const rows = (await db.villageClaims.bulkGet(villageIds)).filter((row): row is VillageClaimsRow => row !== undefined);
+  const byId = new Map(rows.flatMap((row) => row.claims.map((claim) => [claim.id, claim] as const)));
+  for (const change of changes) {
+    const claim = byId.get(change.claimId);
+    // Changes come in audit order, so the last one for a claim is its state now.
+    if (claim) Object.assign(claim, { status: change.status, version: change.version });
+  }
+  await db.villageClaims.bulkPut(rows);
+}
