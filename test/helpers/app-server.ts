@@ -44,8 +44,10 @@ export async function startApp(sourceDir: string, options: { copy: boolean } = {
     stop: async () => {
       child.kill("SIGTERM");
       await new Promise((r) => child.once("exit", r));
-      if (options.copy) rmSync(dataDir, { recursive: true, force: true });
-      for (const extra of [`${dataDir}-models`, `${dataDir}-keys`, `${dataDir}-training`]) rmSync(extra, { recursive: true, force: true });
+      // A data folder kept in place keeps its model store, signing key and runs: its database refers to
+      // them (removing them left a kept benchmark folder with a registered model and no files to serve).
+      if (!options.copy) return;
+      for (const dir of [dataDir, `${dataDir}-models`, `${dataDir}-keys`, `${dataDir}-training`]) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
