@@ -9,6 +9,7 @@ import { TerraDraw, TerraDrawPolygonMode } from "terra-draw";
 import { TerraDrawMapLibreGLAdapter } from "terra-draw-maplibre-gl-adapter";
 import type { AreaClaim } from "@/configs/contracts/field";
 import { STATUS_COLORS } from "@/configs/workflow";
+import { LABEL_FONT } from "@/components/map/label-font";
 import { errorMessage } from "@/components/trpc";
 import { claimsOfVillage } from "@/workers/db/area-claims";
 import type { AreaRow, Draft, FieldDatabase } from "@/workers/db/field-db";
@@ -87,6 +88,7 @@ export function ParcelStep({ db, draft, locked }: { db: FieldDatabase; draft: Dr
           { id: "parcel-fill", type: "fill", source: "parcel", paint: { "fill-color": "#1565c0", "fill-opacity": 0.35 } },
           { id: "parcel-line", type: "line", source: "parcel", paint: { "line-color": "#0d47a1", "line-width": 2.5 } },
           { id: "walk-line", type: "line", source: "walk", paint: { "line-color": "#d84315", "line-width": 3 } },
+          { id: "village-label", type: "symbol", source: "villages", layout: { "text-field": ["get", "name"], "text-font": LABEL_FONT, "text-size": 12 }, paint: { "text-color": "#2e4a3a", "text-halo-color": "#fff", "text-halo-width": 1.2 } },
         ],
       },
       bounds: bounds ?? (area?.bbox ? (area.bbox as [number, number, number, number]) : undefined),

@@ -5,6 +5,7 @@ import * as maplibregl from "maplibre-gl";
 import { useEffect, useRef } from "react";
 import { encodeFilterParam, type ClaimFilter } from "@/configs/contracts/claims";
 import { CLAIM_STATUSES, STATUS_COLORS, STATUS_LABELS } from "@/configs/workflow";
+import { LABEL_FONT } from "./label-font";
 
 export type Bbox = [number, number, number, number];
 
@@ -53,6 +54,20 @@ function buildStyle(filter: ClaimFilter, dataVersion: number, basemapUrl: string
     { id: "claim-outline", type: "line", source: "fra", "source-layer": "claims", filter: ["==", ["geometry-type"], "Polygon"], paint: { "line-color": statusColor, "line-width": 1 } },
     { id: "claim-selected", type: "line", source: "fra", "source-layer": "claims", filter: ["==", ["get", "id"], ""], paint: { "line-color": "#111", "line-width": 3 } },
     { id: "claim-selected-point", type: "circle", source: "fra", "source-layer": "claims", filter: ["all", ["==", ["geometry-type"], "Point"], ["==", ["get", "id"], ""]], paint: { "circle-radius": 7, "circle-color": "rgba(0,0,0,0)", "circle-stroke-color": "#111", "circle-stroke-width": 2.5 } },
+    // Labels last, above everything they name.
+    {
+      id: "count-labels", type: "symbol", source: "fra", "source-layer": "counts",
+      layout: {
+        "text-field": ["format", ["get", "name"], {}, "\n", {}, ["number-format", ["get", "n"], {}], { "font-scale": 0.85 }],
+        "text-font": LABEL_FONT, "text-size": 11, "text-offset": [0, 1.6], "text-anchor": "top", "text-optional": true,
+      },
+      paint: { "text-color": "#24352c", "text-halo-color": "#fff", "text-halo-width": 1.2 },
+    },
+    {
+      id: "village-labels", type: "symbol", source: "fra", "source-layer": "village_labels",
+      layout: { "text-field": ["get", "name"], "text-font": LABEL_FONT, "text-size": 11, "text-padding": 6 },
+      paint: { "text-color": "#4d6443", "text-halo-color": "rgba(255,255,255,0.9)", "text-halo-width": 1.2 },
+    },
   );
   return { version: 8, sources, layers };
 }

@@ -77,6 +77,10 @@ export function tileLayers(user: SessionUser, t: TileAddress, filter: ClaimFilte
                     FROM (${units}) u JOIN (${countsByUnit(user, filter, byDistrict)}) k ON k.unit = u.id WHERE u.pt && env.e4326`,
     });
   } else {
+    // Past the village counts, which carry the names, a village's name sits on its label point (one per
+    // village: labels drawn from the clipped polygons would repeat at every tile edge).
+    layers.push({ name: "village_labels", features: sql`SELECT jsonb_build_object('id', v.id, 'name', v.name) AS props, v.label_point AS geom
+                                                        FROM villages v WHERE v.label_point && env.e4326` });
     const geom = t.z <= ZOOM.points ? sql`c.centroid` : sql`c.geom`;
     layers.push({
       name: "claims",

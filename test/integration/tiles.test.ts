@@ -46,6 +46,16 @@ describe("vector tiles", () => {
     expect(parcels.layers.villages!.length).toBeGreaterThan(0);
   });
 
+  it("names the claim's village on one label point from z11, where the village counts (which carry names) end", async () => {
+    const c = await aClaim("Gadchiroli");
+    const [village] = await rows<{ id: number; name: string; lon: number; lat: number }>(env.db, sql`SELECT v.id, v.name, ST_X(v.label_point) AS lon, ST_Y(v.label_point) AS lat
+      FROM claims c JOIN villages v ON v.id = c.village_id WHERE c.id = ${c.id}`);
+    const tile = decode(await renderTile(env.db, env.users.gadchiroli, tileOf(village!.lon, village!.lat, 12), {}));
+    const labels = Array.from({ length: tile.layers.village_labels?.length ?? 0 }, (_, i) => tile.layers.village_labels!.feature(i));
+    expect(labels.filter((l) => l.properties.id === village!.id).map((l) => [l.type, l.properties.name])).toEqual([[1, village!.name]]);
+    expect(decode(await renderTile(env.db, env.users.gadchiroli, tileOf(village!.lon, village!.lat, 10), {})).layers.village_labels).toBeUndefined();
+  });
+
   it("applies the filter and the user's scope", async () => {
     const c = await aClaim("Gadchiroli");
     const other = c.status === "title_granted" ? "received" : "title_granted";
