@@ -125,6 +125,8 @@ export const claims = pgTable(
     index("claims_village_idx").on(t.villageId),
     index("claims_tehsil_idx").on(t.tehsilId),
     index("claims_claimant_idx").on(sql`lower(${t.claimantName})`),
+    // The list's default order (most recently decided first): walked, not sorted, over a state's claims.
+    index("claims_recent_idx").on(t.statusChangedAt.desc(), t.id),
   ],
 );
 

@@ -34,7 +34,7 @@ export type ClaimListItem = {
 const COUNT_CAP = 10_000;
 
 const SORTS: Record<ClaimListInput["sort"], SQL> = {
-  recent: sql`c.status_changed_at DESC, c.id`,
+  recent: sql`c.status_changed_at DESC NULLS LAST, c.id`, // as claims_recent_idx is ordered
   filed: sql`c.filed_on DESC, c.id`,
   area: sql`c.area_claimed_ha DESC, c.id`,
   claim_no: sql`c.claim_no, c.id`,

@@ -1,0 +1,1 @@
+CREATE INDEX "claims_recent_idx" ON "claims" USING btree ("status_changed_at" DESC NULLS LAST,"id");
