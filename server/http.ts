@@ -4,7 +4,7 @@ import { decodeFilterParam, type ClaimFilter } from "@/configs/contracts/claims"
 import { sessionFromCookies, type SessionUser } from "@/server/auth/session";
 import { getDatabase } from "@/server/db";
 import type { Db } from "@/server/db/client";
-import { DomainError, HTTP_STATUS } from "@/server/services/errors";
+import { DomainError, HTTP_STATUS, messageOf } from "@/server/services/errors";
 
 export async function requestUser(req: Request): Promise<{ db: Db; user: SessionUser | null }> {
   const { db } = await getDatabase();
@@ -17,7 +17,7 @@ export function filterFromRequest(req: Request): ClaimFilter | Response {
   try {
     return decodeFilterParam(new URL(req.url).searchParams.get("f"));
   } catch (e) {
-    return jsonError(400, `bad filter: ${e instanceof Error ? e.message : String(e)}`);
+    return jsonError(400, `bad filter: ${messageOf(e)}`);
   }
 }
 

@@ -1,10 +1,10 @@
 "use client";
 // Launch a retraining or distillation run, watch the queue live, and open a run: its progress by stage,
 // loss and validation F1 curves, log, and the model it produced.
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { LaunchRunInput } from "@/configs/training";
-import { errorMessage, trpc, type RouterOutputs } from "../trpc";
+import { trpc, type RouterOutputs } from "../trpc";
 import { LineChart } from "./LineChart";
 import { useAction } from "./useAction";
 
@@ -75,28 +75,25 @@ function LaunchForm({ runs }: { runs: readonly Run[] }) {
 }
 
 function RunDetail({ id }: { id: string }) {
-  const client = useQueryClient();
+  const action = useAction();
   const detail = useQuery({ queryKey: ["run", id], queryFn: () => trpc.admin.run.query({ id }), refetchInterval: (q) => (q.state.data && ["queued", "running"].includes(q.state.data.run.state) ? 2_000 : false) });
-  const [error, setError] = useState<string | null>(null);
   if (!detail.data) return <section className="card">Loading run…</section>;
   const { run, curves, stages, log, messages } = detail.data;
   const roles = Object.keys(curves) as Array<keyof typeof COLORS>;
   async function cancel() {
     const reason = window.prompt("Why cancel this run?", "not needed any more");
     if (!reason) return;
-    try {
+    await action.run(async () => {
       await trpc.admin.cancel.mutate({ id, reason });
-      void client.invalidateQueries();
-    } catch (e) {
-      setError(errorMessage(e));
-    }
+      return "Cancel requested"; // not shown: the run's state says it
+    });
   }
   return (
     <section className="card run-detail" aria-label="Run details">
       <h3>Run {run.id.slice(0, 8)} · <span className={`run-state ${run.state}`}>{run.state}</span></h3>
       <p>{run.kind === "distill" ? `Distillation from ${run.teacherFrom}` : "Teacher and student"} on {run.launcher}{run.datasetVersion ? `, dataset ${run.datasetVersion}` : ""}{run.trigger ? `, launched by the trigger ${run.trigger}` : run.launchedBy ? `, launched by ${run.launchedBy}` : ""}.</p>
       {(run.state === "running" || run.state === "queued") && <button onClick={cancel}>Cancel run</button>}
-      {error && <p className="error">{error}</p>}
+      {action.message?.ok === false && <p className="error">{action.message.text}</p>}
       {run.error && <p className="error">{run.error}</p>}
       {run.modelVersion && <p className="ok">Produced model v{run.modelVersion} (F1 {String(run.summary?.f1)}){run.summary?.published ? `, published to ${String(run.summary.published)}` : ""}{run.summary?.publishRefused ? `; not published: ${String(run.summary.publishRefused)}` : ""}</p>}
       <div className="charts">
