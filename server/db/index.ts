@@ -38,7 +38,7 @@ async function startDatabase(): Promise<Database> {
 }
 
 /**
- * The first PostGIS call of a process loads PostGIS and its projection data (about 0.6 s in PGlite's
+ * The first PostGIS call of a process loads PostGIS and its projection data (about 0.5 s in PGlite's
  * WebAssembly) and the first map reads the per-village counts from disk: done here, at start, so that
  * the first official to open the map after a restart does not wait for them.
  */
