@@ -1,6 +1,6 @@
 "use client";
 // The claims map: vector tiles from /api/tiles (PostGIS), styled by status. Low zooms show counts per
-// district or village, higher zooms every claim. The filter travels in the tile URL.
+// district, tehsil or village, higher zooms every claim. The filter travels in the tile URL.
 import * as maplibregl from "maplibre-gl";
 import { useEffect, useRef } from "react";
 import { encodeFilterParam, type ClaimFilter } from "@/configs/contracts/claims";
@@ -41,6 +41,7 @@ function buildStyle(filter: ClaimFilter, dataVersion: number, basemapUrl: string
   layers.push(
     { id: "village-fill", type: "fill", source: "fra", "source-layer": "villages", paint: { "fill-color": "#dfe8d6", "fill-opacity": 0.35 } },
     { id: "village-line", type: "line", source: "fra", "source-layer": "villages", paint: { "line-color": "#8aa37e", "line-width": 0.6 } },
+    { id: "tehsil-line", type: "line", source: "fra", "source-layer": "tehsils", paint: { "line-color": "#6f8a72", "line-width": 1, "line-dasharray": [3, 2] } },
     { id: "district-line", type: "line", source: "fra", "source-layer": "districts", paint: { "line-color": "#456052", "line-width": ["interpolate", ["linear"], ["zoom"], 5, 0.8, 12, 2.5] } },
     {
       id: "counts", type: "circle", source: "fra", "source-layer": "counts",
@@ -116,7 +117,9 @@ export function ClaimMap(props: {
       const hit = map.queryRenderedFeatures(e.point, { layers: clickable })[0];
       if (hit?.properties?.id) return handlers.current.onSelect(String(hit.properties.id));
       const count = map.queryRenderedFeatures(e.point, { layers: ["counts"] })[0];
-      if (count) map.easeTo({ center: e.lngLat, zoom: map.getZoom() < 8 ? 9 : 11.5 });
+      // Down one level: district → its tehsils → their villages → the claims themselves.
+      const nextZoom: Record<string, number> = { district: 8.5, tehsil: 10.5, village: 12.5 };
+      if (count) map.easeTo({ center: e.lngLat, zoom: Math.max(map.getZoom(), nextZoom[String(count.properties?.level)] ?? 12.5) });
     });
     const popup = new maplibregl.Popup({ closeButton: false, closeOnClick: false, offset: 8 });
     map.on("mousemove", (e) => {
@@ -125,7 +128,7 @@ export function ClaimMap(props: {
       if (!f) return void popup.remove();
       const p = f.properties ?? {};
       const text = f.layer.id === "counts"
-        ? `${p.name}: ${p.n} claims (${p.granted} titled, ${p.rejected} rejected, ${p.pending} pending)`
+        ? `${p.name}${p.level === "tehsil" ? " tehsil" : ""}: ${p.n} claims (${p.granted} titled, ${p.rejected} rejected, ${p.pending} pending)`
         : f.layer.id === "village-fill" ? `${p.name} ${p.name_local ?? ""} · census ${p.census_code}`
         : `${p.claim_no} · ${STATUS_LABELS[p.status as keyof typeof STATUS_LABELS] ?? p.status} · ${p.area_ha} ha`;
       popup.setLngLat(e.lngLat).setText(text).addTo(map);

@@ -219,6 +219,20 @@ export const villageStats = pgTable(
   (t) => [primaryKey({ columns: [t.villageId, t.type, t.status] }), index("village_stats_district_idx").on(t.districtId)],
 );
 
+// The same counts per tehsil (about 50 times fewer rows): a state's district circles add these up.
+export const tehsilStats = pgTable(
+  "tehsil_stats",
+  {
+    tehsilId: integer("tehsil_id").notNull().references(() => tehsils.id),
+    districtId: integer("district_id").notNull(),
+    type: text("type").$type<ClaimType>().notNull(),
+    status: text("status").$type<ClaimStatus>().notNull(),
+    n: integer("n").notNull(),
+    areaClaimedHa: real("area_claimed_ha").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tehsilId, t.type, t.status] })],
+);
+
 
 // The model registry. A version is registered as a candidate once its files are verified (checksums,
 // onnxruntime parity, held-out F1); channels point at versions through model_releases, whose latest row

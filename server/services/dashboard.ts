@@ -1,5 +1,5 @@
 // The district dashboard: counts by status and type, area claimed against area titled, and how long
-// pending claims have waited. Counts come from village_stats, so a state-wide view stays quick.
+// pending claims have waited. Counts come from tehsil_stats, so a state-wide view stays quick.
 import { sql } from "drizzle-orm";
 import { PENDING_STATUSES, type ClaimStatus, type ClaimType } from "@/configs/workflow";
 import type { SessionUser } from "@/server/auth/session";
@@ -19,7 +19,7 @@ export async function districtDashboard(db: Db, user: SessionUser, districtId?: 
   const byStatusType = await rows<{ type: ClaimType; status: ClaimStatus; n: number; area: number }>(
     db,
     sql`SELECT s.type, s.status, sum(s.n)::int AS n, sum(s.area_claimed_ha)::float8 AS area
-        FROM village_stats s WHERE ${scopeCondition(user, "s")} ${district} AND s.n > 0 GROUP BY s.type, s.status`,
+        FROM tehsil_stats s WHERE ${scopeCondition(user, "s")} ${district} AND s.n > 0 GROUP BY s.type, s.status`,
   );
   const byTehsil = await rows<{ tehsil: string; granted: number; rejected: number; pending: number }>(
     db,
@@ -27,7 +27,7 @@ export async function districtDashboard(db: Db, user: SessionUser, districtId?: 
                sum(s.n) FILTER (WHERE s.status = 'title_granted')::int AS granted,
                sum(s.n) FILTER (WHERE s.status IN ('sdlc_rejected', 'dlc_rejected'))::int AS rejected,
                sum(s.n) FILTER (WHERE s.status NOT IN ('title_granted', 'sdlc_rejected', 'dlc_rejected'))::int AS pending
-        FROM village_stats s JOIN tehsils t ON t.id = s.tehsil_id
+        FROM tehsil_stats s JOIN tehsils t ON t.id = s.tehsil_id
         WHERE ${scopeCondition(user, "s")} ${district} GROUP BY t.name ORDER BY t.name`,
   );
   const claimDistrict = districtId ? sql`AND c.district_id = ${districtId}` : sql``;

@@ -12,15 +12,29 @@ export type TileGeometry =
 export type TileFeature = { id?: number; properties: Record<string, string | number | boolean | null>; geometry: TileGeometry };
 export type TileLayer = { name: string; extent: number; features: TileFeature[] };
 
+const utf8 = new TextEncoder();
+
+/** Protocol buffer bytes in one growing buffer: a tile of thousands of features is written in one pass. */
 class ProtoWriter {
-  private bytes: number[] = [];
+  private buffer: Uint8Array;
+  private length = 0;
+  constructor(initialBytes = 64) {
+    this.buffer = new Uint8Array(initialBytes);
+  }
+  private reserve(n: number): void {
+    if (this.length + n <= this.buffer.length) return;
+    const grown = new Uint8Array(Math.max(this.buffer.length * 2, this.length + n));
+    grown.set(this.buffer.subarray(0, this.length));
+    this.buffer = grown;
+  }
   varint(n: number): void {
+    this.reserve(10);
     let v = n;
     while (v >= 0x80) {
-      this.bytes.push((v & 0x7f) | 0x80);
+      this.buffer[this.length++] = (v & 0x7f) | 0x80;
       v = Math.floor(v / 128);
     }
-    this.bytes.push(v);
+    this.buffer[this.length++] = v;
   }
   tag(field: number, wire: number): void {
     this.varint((field << 3) | wire);
@@ -34,27 +48,37 @@ class ProtoWriter {
   }
   double(field: number, n: number): void {
     this.tag(field, 1);
-    const b = new Uint8Array(8);
-    new DataView(b.buffer).setFloat64(0, n, true);
-    this.bytes.push(...b);
+    this.reserve(8);
+    new DataView(this.buffer.buffer).setFloat64(this.length, n, true);
+    this.length += 8;
   }
   string(field: number, s: string): void {
-    this.raw(field, new TextEncoder().encode(s));
+    this.raw(field, utf8.encode(s));
   }
-  raw(field: number, data: Uint8Array | number[]): void {
+  raw(field: number, data: Uint8Array): void {
     this.tag(field, 2);
     this.varint(data.length);
-    for (const b of data) this.bytes.push(b);
+    this.reserve(data.length);
+    this.buffer.set(data, this.length);
+    this.length += data.length;
   }
   packed(field: number, values: number[]): void {
-    const inner = new ProtoWriter();
-    for (const v of values) inner.varint(v);
-    this.raw(field, inner.bytes);
+    packScratch.reset();
+    for (const v of values) packScratch.varint(v);
+    this.raw(field, packScratch.finish());
+  }
+  reset(): void {
+    this.length = 0;
   }
   finish(): Uint8Array {
-    return Uint8Array.from(this.bytes);
+    return this.buffer.subarray(0, this.length);
   }
 }
+
+// Scratch space reused across features (a view of it is copied into the layer before the next use).
+const packScratch = new ProtoWriter(256);
+const featureScratch = new ProtoWriter(256);
+const valueScratch = new ProtoWriter(256);
 
 const zigzag = (n: number) => (n >= 0 ? n * 2 : -n * 2 - 1);
 const command = (id: number, count: number) => (count << 3) | (id & 0x7);
@@ -93,35 +117,53 @@ function encodeGeometry(g: TileGeometry): { type: number; commands: number[] } {
   }
 }
 
+/** Index of each distinct property value, by type, in first-seen order (the layer's values table). */
+class ValueTable {
+  readonly list: Array<string | number | boolean> = [];
+  private readonly strings = new Map<string, number>();
+  private readonly numbers = new Map<number, number>();
+  private readonly booleans = new Map<boolean, number>();
+  indexOf(v: string | number | boolean): number {
+    const map = (typeof v === "string" ? this.strings : typeof v === "number" ? this.numbers : this.booleans) as Map<typeof v, number>;
+    let index = map.get(v);
+    if (index === undefined) {
+      map.set(v, (index = this.list.length));
+      this.list.push(v);
+    }
+    return index;
+  }
+}
+
 function encodeLayer(layer: TileLayer): Uint8Array {
-  const w = new ProtoWriter();
+  const w = new ProtoWriter(4096);
   w.uint(15, 2); // version
   w.string(1, layer.name);
   const keys = new Map<string, number>();
-  const values = new Map<string, { index: number; value: string | number | boolean }>();
-  const features: Uint8Array[] = [];
+  const values = new ValueTable();
+  const tags: number[] = [];
   for (const f of layer.features) {
     const geom = encodeGeometry(f.geometry);
     if (geom.commands.length === 0) continue;
-    const tags: number[] = [];
-    for (const [k, v] of Object.entries(f.properties)) {
+    tags.length = 0;
+    for (const k in f.properties) {
+      const v = f.properties[k];
       if (v === null || v === undefined) continue;
-      if (!keys.has(k)) keys.set(k, keys.size);
-      const valueKey = `${typeof v}:${String(v)}`;
-      if (!values.has(valueKey)) values.set(valueKey, { index: values.size, value: v });
-      tags.push(keys.get(k)!, values.get(valueKey)!.index);
+      let key = keys.get(k);
+      if (key === undefined) keys.set(k, (key = keys.size));
+      tags.push(key, values.indexOf(v));
     }
-    const fw = new ProtoWriter();
+    const fw = featureScratch;
+    fw.reset();
     if (f.id !== undefined && Number.isInteger(f.id) && f.id >= 0) fw.uint(1, f.id);
     if (tags.length) fw.packed(2, tags);
     fw.uint(3, geom.type);
     fw.packed(4, geom.commands);
-    features.push(fw.finish());
+    w.raw(2, fw.finish());
   }
-  for (const f of features) w.raw(2, f);
   for (const k of keys.keys()) w.string(3, k);
-  for (const { value } of values.values()) {
-    const vw = new ProtoWriter();
+  for (const value of values.list) {
+    const vw = valueScratch;
+    vw.reset();
     if (typeof value === "string") vw.string(1, value);
     else if (typeof value === "boolean") vw.uint(7, value ? 1 : 0);
     else if (Number.isInteger(value)) (value < 0 ? vw.sint(6, value) : vw.uint(5, value));
@@ -135,5 +177,5 @@ function encodeLayer(layer: TileLayer): Uint8Array {
 export function encodeTile(layers: TileLayer[]): Uint8Array {
   const w = new ProtoWriter();
   for (const layer of layers) if (layer.features.length) w.raw(3, encodeLayer(layer));
-  return w.finish();
+  return w.finish().slice(); // a copy the size of the tile: the cache counts what it holds
 }

@@ -1,12 +1,17 @@
 // Vector tiles from PostGIS. What a tile holds depends on the zoom, so that a whole state stays light
-// and a village shows every parcel:
-//   z <= 7   one circle per district with its counts        (from village_stats)
-//   z 8-10   one circle per village with its counts         (from village_stats)
-//   z 11-12  one point per claim                            (claims.centroid)
+// and a village shows every parcel. Each band counts one level down from the one before, and draws the
+// boundaries of what it counts:
+//   z <= 7   one circle per district with its counts        (from tehsil_stats)
+//   z 8-9    one circle per tehsil, tehsil boundaries       (from tehsil_stats)
+//   z 10-11  one circle per village, village boundaries     (from village_stats, the tile's villages only)
+//   z 12     one point per claim                            (claims.centroid)
 //   z >= 13  the parcel polygons                            (claims.geom)
-// District boundaries are in every tile, village boundaries from z 9.
+// District boundaries are in every tile, village boundaries from z 10. Claims start at z12: at z11 a
+// dense block's tile would hold ~5,000 points, a smear at that scale and the slowest tile to build.
 // Encoding: ST_AsMVT where PostGIS has protobuf-c (PostgreSQL from Debian); PGlite's PostGIS lacks it,
-// so there PostGIS clips and quantizes to tile coordinates and mvt-encode.ts writes the protobuf.
+// so there PostGIS clips and quantizes to tile coordinates and mvt-encode.ts writes the protobuf. There
+// each layer comes back as one row of JSON text: PGlite costs about 15 µs per result row, more than the
+// features themselves, and points are projected with plain arithmetic instead of ST_Transform.
 import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { ClaimFilter } from "@/configs/contracts/claims";
@@ -22,13 +27,17 @@ export const tileAddressSchema = z
   .refine((t) => t.x < 2 ** t.z && t.y < 2 ** t.z, "x and y must lie inside the zoom level's grid");
 export type TileAddress = z.infer<typeof tileAddressSchema>;
 
-export const ZOOM = { districtCounts: 7, villageCounts: 10, points: 12, villageBoundaries: 9 } as const;
+export const ZOOM = { districtCounts: 7, tehsilCounts: 9, villageCounts: 11, points: 12 } as const;
+type CountUnit = "district" | "tehsil" | "village";
 
 const EXTENT = 4096;
 const BUFFER = 64;
-const WEB_MERCATOR_HALF = 20037508.342789244;
+const EARTH_RADIUS = 6378137;
+const WEB_MERCATOR_HALF = Math.PI * EARTH_RADIUS;
 
-type LayerQuery = { name: string; features: SQL }; // features: rows of (props jsonb, geom geometry(4326))
+// features: rows of (props jsonb, geom geometry(4326)); `points`: every geom is a point inside the
+// tile's buffered envelope (the layer's query filters on it), so it needs no clipping.
+type LayerQuery = { name: string; features: SQL; points?: boolean };
 
 /** The tile at zoom `z` that contains a point: for picking tile sets in tests and benchmarks. */
 export function tileContaining(lon: number, lat: number, z: number): TileAddress {
@@ -43,16 +52,32 @@ const countColumns = (n: SQL, status: SQL) => sql`
   coalesce(sum(${n}) FILTER (WHERE ${status} IN ('sdlc_rejected', 'dlc_rejected')), 0)::int AS rejected,
   coalesce(sum(${n}) FILTER (WHERE ${status} NOT IN ('title_granted', 'sdlc_rejected', 'dlc_rejected')), 0)::int AS pending`;
 
-/** Counts per district or village: from the counts table when the filter allows, else from claims. */
-function countsByUnit(user: SessionUser, f: ClaimFilter, byDistrict: boolean): SQL {
+/** Counts per district, tehsil or village, from the count tables when the filter allows, else from claims.
+ *  Villages are many (hundreds of thousands of count rows): only the tile's are counted; `env`, the tile's
+ *  envelope, is in scope in the layer's query. */
+function countsByUnit(user: SessionUser, f: ClaimFilter, unit: CountUnit): SQL {
+  const tileVillages = sql`ARRAY(SELECT v.id FROM villages v WHERE v.label_point && env.e4326)`;
   if (countsAnswer(f)) {
-    const unit = byDistrict ? sql`s.district_id` : sql`s.village_id`;
-    const where = whereAll([scopeCondition(user, "s"), sql`s.n > 0`, ...filterConditions(f, "s")]);
-    return sql`SELECT ${unit} AS unit, ${countColumns(sql`s.n`, sql`s.status`)} FROM village_stats s WHERE ${where} GROUP BY 1`;
+    const [key, table, inTile] = unit === "village"
+      ? [sql`s.village_id`, sql`village_stats`, sql`s.village_id = ANY (${tileVillages})`]
+      : [unit === "district" ? sql`s.district_id` : sql`s.tehsil_id`, sql`tehsil_stats`, sql`TRUE`];
+    const where = whereAll([inTile, scopeCondition(user, "s"), sql`s.n > 0`, ...filterConditions(f, "s")]);
+    return sql`SELECT ${key} AS unit, ${countColumns(sql`s.n`, sql`s.status`)} FROM ${table} s WHERE ${where} GROUP BY 1`;
   }
-  const unit = byDistrict ? sql`c.district_id` : sql`c.village_id`;
-  return sql`SELECT ${unit} AS unit, ${countColumns(sql`1`, sql`c.status`)} FROM claims c
-             WHERE ${whereAll([scopeCondition(user), ...filterConditions(f)])} GROUP BY 1`;
+  const [key, inTile] = unit === "village" ? [sql`c.village_id`, sql`c.village_id = ANY (${tileVillages})`]
+    : unit === "tehsil" ? [sql`c.tehsil_id`, sql`c.tehsil_id = ANY (ARRAY(SELECT t.id FROM tehsils t WHERE t.geom && env.e4326))`]
+    : [sql`c.district_id`, sql`TRUE`];
+  return sql`SELECT ${key} AS unit, ${countColumns(sql`1`, sql`c.status`)} FROM claims c
+             WHERE ${whereAll([inTile, scopeCondition(user), ...filterConditions(f)])} GROUP BY 1`;
+}
+
+/** The places counted at a zoom, each with a point to draw its circle on. */
+function countUnits(unit: CountUnit): SQL {
+  switch (unit) {
+    case "district": return sql`SELECT d.id, d.name, ST_PointOnSurface(d.geom) AS pt FROM districts d`;
+    case "tehsil": return sql`SELECT t.id, t.name, ST_PointOnSurface(t.geom) AS pt FROM tehsils t WHERE t.geom && env.e4326`;
+    case "village": return sql`SELECT v.id, v.name, v.label_point AS pt FROM villages v WHERE v.label_point && env.e4326`;
+  }
 }
 
 /** The feature queries of one tile; `env.e4326` is the tile's envelope (with buffer) in EPSG:4326. */
@@ -61,29 +86,34 @@ export function tileLayers(user: SessionUser, t: TileAddress, filter: ClaimFilte
     { name: "districts", features: sql`SELECT jsonb_build_object('id', d.id, 'name', d.name) AS props, ST_Boundary(d.geom) AS geom
                                         FROM districts d WHERE d.geom && env.e4326` },
   ];
-  if (t.z >= ZOOM.villageBoundaries) {
+  if (t.z > ZOOM.districtCounts && t.z <= ZOOM.tehsilCounts) {
+    layers.push({ name: "tehsils", features: sql`SELECT jsonb_build_object('id', t.id, 'name', t.name) AS props, ST_Boundary(t.geom) AS geom
+                                                  FROM tehsils t WHERE t.geom && env.e4326` });
+  }
+  if (t.z > ZOOM.tehsilCounts) {
     layers.push({ name: "villages", features: sql`SELECT jsonb_build_object('id', v.id, 'name', v.name, 'name_local', v.name_local, 'census_code', v.census_code) AS props,
                                                    v.geom FROM villages v WHERE v.geom && env.e4326` });
   }
   if (t.z <= ZOOM.villageCounts) {
-    const byDistrict = t.z <= ZOOM.districtCounts;
-    const units = byDistrict
-      ? sql`SELECT d.id, d.name, ST_PointOnSurface(d.geom) AS pt FROM districts d`
-      : sql`SELECT v.id, v.name, v.label_point AS pt FROM villages v WHERE v.label_point && env.e4326`;
+    const unit: CountUnit = t.z <= ZOOM.districtCounts ? "district" : t.z <= ZOOM.tehsilCounts ? "tehsil" : "village";
     layers.push({
       name: "counts",
-      features: sql`SELECT jsonb_build_object('id', u.id, 'name', u.name, 'n', k.n, 'granted', k.granted, 'rejected', k.rejected, 'pending', k.pending) AS props,
+      points: true,
+      // Counted once (MATERIALIZED): as the inner side of a nested loop the planner would re-aggregate per unit.
+      features: sql`WITH k AS MATERIALIZED (${countsByUnit(user, filter, unit)})
+                    SELECT jsonb_build_object('id', u.id, 'level', ${unit}::text, 'name', u.name, 'n', k.n, 'granted', k.granted, 'rejected', k.rejected, 'pending', k.pending) AS props,
                            u.pt AS geom
-                    FROM (${units}) u JOIN (${countsByUnit(user, filter, byDistrict)}) k ON k.unit = u.id WHERE u.pt && env.e4326`,
+                    FROM (${countUnits(unit)}) u JOIN k ON k.unit = u.id WHERE u.pt && env.e4326`,
     });
   } else {
     // Past the village counts, which carry the names, a village's name sits on its label point (one per
     // village: labels drawn from the clipped polygons would repeat at every tile edge).
-    layers.push({ name: "village_labels", features: sql`SELECT jsonb_build_object('id', v.id, 'name', v.name) AS props, v.label_point AS geom
+    layers.push({ name: "village_labels", points: true, features: sql`SELECT jsonb_build_object('id', v.id, 'name', v.name) AS props, v.label_point AS geom
                                                         FROM villages v WHERE v.label_point && env.e4326` });
     const geom = t.z <= ZOOM.points ? sql`c.centroid` : sql`c.geom`;
     layers.push({
       name: "claims",
+      points: t.z <= ZOOM.points,
       features: sql`SELECT jsonb_build_object('id', c.id, 'claim_no', c.claim_no, 'status', c.status, 'type', c.type, 'area_ha', c.area_claimed_ha) AS props,
                            ${geom} AS geom
                     FROM claims c WHERE ${geom} && env.e4326 AND ${whereAll([scopeCondition(user), ...filterConditions(filter)])}`,
@@ -105,21 +135,27 @@ export function nativeTileSql(user: SessionUser, t: TileAddress, filter: ClaimFi
   return sql`SELECT ${sql.join(parts, sql` || `)} AS mvt`;
 }
 
-/** One statement that returns every feature already clipped and quantized to tile coordinates. */
+/** One statement that returns, per layer, its features clipped and quantized to tile coordinates as JSON
+ *  text: `[props, geometry],...`, a geometry being GeoJSON, or `x,y` tile coordinates for a point layer. */
 export function portableTileSql(user: SessionUser, t: TileAddress, filter: ClaimFilter): SQL {
   const size = (2 * WEB_MERCATOR_HALF) / 2 ** t.z;
   const xmin = -WEB_MERCATOR_HALF + t.x * size;
   const ymax = WEB_MERCATOR_HALF - t.y * size;
   const scale = EXTENT / size;
   const buffer = (BUFFER / EXTENT) * size;
-  const parts = tileLayers(user, t, filter).map(
-    (l) => sql`SELECT ${l.name} AS layer, f.props,
-                 ST_AsGeoJSON(ST_RemoveRepeatedPoints(ST_SnapToGrid(ST_Affine(
-                   ST_ClipByBox2D(ST_ForcePolygonCCW(ST_Transform(f.geom, 3857)), ST_Expand(env.e3857, ${buffer})::box2d),
-                   ${scale}, 0, 0, ${-scale}, ${-xmin * scale}, ${ymax * scale}), 1)), 0) AS tile_geom
-               FROM ${envelope(t)}, LATERAL (${l.features}) f`,
-  );
-  return sql`SELECT * FROM (${sql.join(parts, sql` UNION ALL `)}) all_layers WHERE tile_geom IS NOT NULL`;
+  const parts = tileLayers(user, t, filter).map((l) => {
+    // Spherical Web Mercator (EPSG:3857) by hand: x = R·λ, y = R·ln(tan(π/4 + φ/2)).
+    const geometry = l.points
+      ? sql`round((ST_X(f.geom) * ${WEB_MERCATOR_HALF / 180} - ${xmin}) * ${scale})::int || ',' ||
+            round((${ymax} - ln(tan(radians(45 + ST_Y(f.geom) / 2))) * ${EARTH_RADIUS}) * ${scale})::int`
+      : sql`ST_AsGeoJSON(ST_RemoveRepeatedPoints(ST_SnapToGrid(ST_Affine(
+              ST_ClipByBox2D(ST_ForcePolygonCCW(ST_Transform(f.geom, 3857)), ST_Expand(env.e3857, ${buffer})::box2d),
+              ${scale}, 0, 0, ${-scale}, ${-xmin * scale}, ${ymax * scale}), 1)), 0)`;
+    return sql`SELECT ${l.name} AS layer, string_agg('[' || q.props || ',' || q.geometry || ']', ',') AS features
+               FROM (SELECT f.props::text AS props, ${geometry} AS geometry FROM ${envelope(t)}, LATERAL (${l.features}) f) q
+               WHERE q.geometry IS NOT NULL`;
+  });
+  return sql.join(parts, sql` UNION ALL `);
 }
 
 const nativeSupport = new WeakMap<Db, Promise<boolean>>();
@@ -142,15 +178,18 @@ export async function renderTile(
     const [row] = await rows<{ mvt: Uint8Array | null }>(db, nativeTileSql(user, t, filter));
     return row?.mvt ? new Uint8Array(row.mvt) : new Uint8Array();
   }
-  const features = await rows<{ layer: string; props: Record<string, string | number> | string; tile_geom: string }>(db, portableTileSql(user, t, filter));
-  const layers = new Map<string, TileLayer>();
-  for (const f of features) {
-    const geometry = JSON.parse(f.tile_geom) as TileGeometry | { type: "GeometryCollection" };
-    if (geometry.type === "GeometryCollection") continue; // empty after clipping
-    const props = typeof f.props === "string" ? JSON.parse(f.props) : f.props;
-    let layer = layers.get(f.layer);
-    if (!layer) layers.set(f.layer, (layer = { name: f.layer, extent: EXTENT, features: [] }));
-    layer.features.push({ id: typeof props.id === "number" ? props.id : undefined, properties: props, geometry });
+  const layers: TileLayer[] = [];
+  for (const row of await rows<{ layer: string; features: string | null }>(db, portableTileSql(user, t, filter))) {
+    if (!row.features) continue;
+    type Geometry = TileGeometry | { type: "GeometryCollection" };
+    const parsed = JSON.parse(`[${row.features}]`) as Array<[Record<string, string | number>, number | Geometry, number?]>;
+    const features = [];
+    for (const [props, a, b] of parsed) {
+      const geometry: Geometry = typeof a === "number" ? { type: "Point", coordinates: [a, b!] } : a;
+      if (geometry.type === "GeometryCollection") continue; // empty after clipping
+      features.push({ id: typeof props.id === "number" ? props.id : undefined, properties: props, geometry });
+    }
+    if (features.length) layers.push({ name: row.layer, extent: EXTENT, features });
   }
-  return encodeTile([...layers.values()]);
+  return encodeTile(layers);
 }

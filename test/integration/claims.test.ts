@@ -61,7 +61,10 @@ describe("claims router", () => {
 
   it("remands with a reason, bumps the version, updates the counts and audits it", async () => {
     const c = await claimIn("Gadchiroli", "sdlc_review");
-    const [before] = await rows<{ n: number }>(db, sql`SELECT n FROM village_stats WHERE village_id = ${c.village_id} AND type = 'IFR' AND status = 'sdlc_remanded'`);
+    const counted = async () => (await rows<{ village: number | null; tehsil: number | null }>(db, sql`SELECT
+      (SELECT n FROM village_stats WHERE village_id = ${c.village_id} AND type = 'IFR' AND status = 'sdlc_remanded') AS village,
+      (SELECT n FROM tehsil_stats WHERE tehsil_id = (SELECT tehsil_id FROM claims WHERE id = ${c.id}) AND type = 'IFR' AND status = 'sdlc_remanded') AS tehsil`))[0]!;
+    const before = await counted();
     const api = callerFor(db, users.gadchiroli);
     const r = await api.claims.transition({ id: c.id, action: "sdlc_remand", reason: "Khasra numbers missing on the map", expectedVersion: c.version });
     expect(r).toEqual({ id: c.id, status: "sdlc_remanded", version: c.version + 1 });
@@ -69,8 +72,9 @@ describe("claims router", () => {
     const last = detail.history.at(-1)!;
     expect(last).toMatchObject({ action: "sdlc_remand", fromStatus: "sdlc_review", toStatus: "sdlc_remanded", reason: "Khasra numbers missing on the map", claimVersion: c.version + 1 });
     expect(last.actor).toContain("Asha Kumre");
-    const [after] = await rows<{ n: number }>(db, sql`SELECT n FROM village_stats WHERE village_id = ${c.village_id} AND type = 'IFR' AND status = 'sdlc_remanded'`);
-    expect(after!.n).toBe((before?.n ?? 0) + 1);
+    const after = await counted();
+    expect(after.village).toBe((before.village ?? 0) + 1);
+    expect(after.tehsil).toBe((before.tehsil ?? 0) + 1);
   });
 
   it("refuses a stale version instead of overwriting, and changes nothing", async () => {

@@ -34,26 +34,61 @@ describe("vector tiles", () => {
     expect(tile.layers.districts!.length).toBeGreaterThan(0);
   });
 
+  it("counts per tehsil at z8-9 and per village at z10-11, each adding up to its claims and drawn with its boundaries", async () => {
+    const c = await aClaim("Gadchiroli");
+    const [unit] = await rows<{ tehsil_id: number; village_id: number; tehsil_n: number; village_n: number; village: string }>(env.db, sql`
+      SELECT c.tehsil_id, c.village_id, v.name AS village,
+             (SELECT count(*)::int FROM claims x WHERE x.tehsil_id = c.tehsil_id) AS tehsil_n,
+             (SELECT count(*)::int FROM claims x WHERE x.village_id = c.village_id) AS village_n
+      FROM claims c JOIN villages v ON v.id = c.village_id WHERE c.id = ${c.id}`);
+    const countsAt = async (z: number, lon: number, lat: number) => {
+      const layer = decode(await renderTile(env.db, env.users.gadchiroli, tileOf(lon, lat, z), {})).layers.counts!;
+      return Array.from({ length: layer.length }, (_, i) => layer.feature(i).properties);
+    };
+    const [tehsilPoint] = await rows<{ lon: number; lat: number }>(env.db, sql`SELECT ST_X(p) AS lon, ST_Y(p) AS lat FROM (SELECT ST_PointOnSurface(geom) AS p FROM tehsils WHERE id = ${unit!.tehsil_id}) q`);
+    const tehsilTile = decode(await renderTile(env.db, env.users.gadchiroli, tileOf(tehsilPoint!.lon, tehsilPoint!.lat, 9), {}));
+    expect(tehsilTile.layers.tehsils!.length).toBeGreaterThan(0);
+    expect(tehsilTile.layers.villages).toBeUndefined();
+    const tehsils = await countsAt(8, tehsilPoint!.lon, tehsilPoint!.lat);
+    expect(tehsils.every((p) => p.level === "tehsil")).toBe(true);
+    expect(tehsils.find((p) => p.id === unit!.tehsil_id)?.n).toBe(unit!.tehsil_n);
+    const [villagePoint] = await rows<{ lon: number; lat: number }>(env.db, sql`SELECT ST_X(label_point) AS lon, ST_Y(label_point) AS lat FROM villages WHERE id = ${unit!.village_id}`);
+    for (const z of [10, 11]) {
+      const villages = await countsAt(z, villagePoint!.lon, villagePoint!.lat);
+      expect(villages.find((p) => p.id === unit!.village_id)).toMatchObject({ level: "village", name: unit!.village, n: unit!.village_n });
+    }
+    const villageTile = decode(await renderTile(env.db, env.users.gadchiroli, tileOf(villagePoint!.lon, villagePoint!.lat, 10), {}));
+    expect(villageTile.layers.villages!.length).toBeGreaterThan(0);
+    expect(villageTile.layers.tehsils).toBeUndefined();
+  });
+
   it("shows each claim as a point at z12 and as a parcel at z14, with its status", async () => {
     const c = await aClaim("Gadchiroli");
     const points = decode(await renderTile(env.db, env.users.gadchiroli, tileOf(c.lon, c.lat, 12), {})).layers.claims!;
     const p = Array.from({ length: points.length }, (_, i) => points.feature(i)).find((f) => f.properties.id === c.id)!;
     expect(p.type).toBe(1);
     expect(p.properties.status).toBe(c.status);
+    // The point lies where Web Mercator puts the claim's centroid, to the tile's unit.
+    const t = tileOf(c.lon, c.lat, 12);
+    const world = (lon: number, lat: number) => [(lon + 180) / 360, (1 - Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / Math.PI) / 2];
+    const [wx, wy] = world(c.lon, c.lat);
+    const { x, y } = p.loadGeometry()[0]![0]!;
+    expect(Math.abs(x - (wx! * 2 ** 12 - t.x) * 4096)).toBeLessThanOrEqual(0.5);
+    expect(Math.abs(y - (wy! * 2 ** 12 - t.y) * 4096)).toBeLessThanOrEqual(0.5);
     const parcels = decode(await renderTile(env.db, env.users.gadchiroli, tileOf(c.lon, c.lat, 14), {}));
     const f = Array.from({ length: parcels.layers.claims!.length }, (_, i) => parcels.layers.claims!.feature(i)).find((x) => x.properties.id === c.id)!;
     expect(f.type).toBe(3);
     expect(parcels.layers.villages!.length).toBeGreaterThan(0);
   });
 
-  it("names the claim's village on one label point from z11, where the village counts (which carry names) end", async () => {
+  it("names the claim's village on one label point from z12, where the village counts (which carry names) end", async () => {
     const c = await aClaim("Gadchiroli");
     const [village] = await rows<{ id: number; name: string; lon: number; lat: number }>(env.db, sql`SELECT v.id, v.name, ST_X(v.label_point) AS lon, ST_Y(v.label_point) AS lat
       FROM claims c JOIN villages v ON v.id = c.village_id WHERE c.id = ${c.id}`);
     const tile = decode(await renderTile(env.db, env.users.gadchiroli, tileOf(village!.lon, village!.lat, 12), {}));
     const labels = Array.from({ length: tile.layers.village_labels?.length ?? 0 }, (_, i) => tile.layers.village_labels!.feature(i));
     expect(labels.filter((l) => l.properties.id === village!.id).map((l) => [l.type, l.properties.name])).toEqual([[1, village!.name]]);
-    expect(decode(await renderTile(env.db, env.users.gadchiroli, tileOf(village!.lon, village!.lat, 10), {})).layers.village_labels).toBeUndefined();
+    expect(decode(await renderTile(env.db, env.users.gadchiroli, tileOf(village!.lon, village!.lat, 11), {})).layers.village_labels).toBeUndefined();
   });
 
   it("applies the filter and the user's scope", async () => {
