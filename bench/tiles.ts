@@ -85,6 +85,8 @@ const app = await startBenchApp(dataDir);
 let httpCold: ReturnType<typeof stats> | null = null;
 let httpWarm: ReturnType<typeof stats> | null = null;
 let httpByZoom: Record<string, ReturnType<typeof stats>> = {};
+// The cold requests' own Server-Timing: the route's time, and the render's alone, inside `next start`.
+let httpColdServer: { total: ReturnType<typeof stats>; render: ReturnType<typeof stats> } | null = null;
 let firstPaintColdMs: number | null = null;
 let firstPaintWarmMs: number | null = null;
 try {
@@ -108,17 +110,27 @@ try {
   firstPaintColdMs = await paint();
   const cold: Array<{ z: number; ms: number }> = [];
   const warm: Array<{ z: number; ms: number }> = [];
+  const coldServer: Array<{ z: number; ms: number }> = [];
+  const coldRender: Array<{ z: number; ms: number }> = [];
   for (let r = 0; r < reps; r++) {
     for (const t of tiles) {
       const t0 = performance.now();
       const res = await fetch(`${app.url}/api/tiles/${t.z}/${t.x}/${t.y}`, { headers: { cookie } });
       await res.arrayBuffer();
-      (res.headers.get("x-tile-cache") === "hit" ? warm : cold).push({ z: t.z, ms: performance.now() - t0 });
+      const ms = performance.now() - t0;
+      const timing = Object.fromEntries([...(res.headers.get("server-timing") ?? "").matchAll(/(\w+);dur=([\d.]+)/g)].map((m) => [m[1], Number(m[2])]));
+      if (res.headers.get("x-tile-cache") === "hit") warm.push({ z: t.z, ms });
+      else {
+        cold.push({ z: t.z, ms });
+        coldServer.push({ z: t.z, ms: timing.total ?? NaN });
+        coldRender.push({ z: t.z, ms: timing.render ?? NaN });
+      }
     }
   }
   httpCold = stats(cold.map((s) => s.ms));
   httpWarm = warm.length ? stats(warm.map((s) => s.ms)) : null;
   httpByZoom = byZoom(cold);
+  httpColdServer = { total: stats(coldServer.map((s) => s.ms)), render: stats(coldRender.map((s) => s.ms)) };
   firstPaintWarmMs = await paint();
   await browser.close();
 } finally {
@@ -138,6 +150,7 @@ console.log(JSON.stringify({
   service: serviceAll,
   http_cold: httpCold,
   http_warm_cache: httpWarm,
+  http_cold_server_timing: httpColdServer,
   http_cold_over_sql_p95: httpCold ? +(httpCold.p95_ms / sqlAll.p95_ms).toFixed(2) : null,
   by_zoom: { sql: byZoom(sqlSamples), service: byZoom(serviceSamples), http_cold: httpByZoom },
   first_paint_ms: { cold: firstPaintColdMs === null ? null : Math.round(firstPaintColdMs), warm_cache: firstPaintWarmMs === null ? null : Math.round(firstPaintWarmMs) },
