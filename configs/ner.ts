@@ -72,6 +72,9 @@ export const trainerConfigSchema = z
     seed: z.number().int().min(0),
     train_examples: z.number().int().min(50).max(2_000_000),
     eval_examples: z.number().int().min(20).max(200_000),
+    // Unlabelled texts that only the teacher labels, for the distilled student (0: none). Their gold
+    // labels, if any, are never read: this is the pool of scanned pages nobody has corrected.
+    unlabeled_examples: z.number().int().min(0).max(4_000_000).default(0),
     vocab_size: z.number().int().min(300).max(60_000),
     max_length: z.number().int().min(16).max(512),
     teacher: encoderSizeSchema,

@@ -28,6 +28,8 @@ export const launchRunInputSchema = z
     learningRate: z.number().positive().max(0.1).optional(),
     temperature: z.number().min(1).max(20).optional(),
     alpha: z.number().min(0).max(1).optional(),
+    // Texts without labels that the teacher labels for the student (the trainer's unlabeled_examples).
+    unlabeledExamples: z.number().int().min(0).max(4_000_000).optional(),
     // A dataset version to train on; none: snapshot the synthetic set and the accepted corrections now.
     datasetVersion: z.string().regex(/^[0-9a-f]{12}$/, "a dataset version is 12 hex characters").optional(),
     // For a distillation run: the teacher of an earlier run, or a downloaded base teacher.

@@ -15,7 +15,7 @@ function LaunchForm({ runs }: { runs: readonly Run[] }) {
   const overview = useQuery({ queryKey: ["admin-overview"], queryFn: () => trpc.admin.overview.query() });
   const bases = useQuery({ queryKey: ["base-models"], queryFn: () => trpc.admin.baseModels.query() });
   const datasets = useQuery({ queryKey: ["datasets"], queryFn: () => trpc.admin.datasets.query() });
-  const [form, setForm] = useState({ kind: "train" as LaunchRunInput["kind"], preset: "tiny" as LaunchRunInput["preset"], launcher: "local" as LaunchRunInput["launcher"], studentEpochs: "", teacherEpochs: "", teacherHidden: "", teacherLayers: "", studentHidden: "", studentLayers: "", temperature: "2", alpha: "0.5", teacherFrom: "", datasetVersion: "", publishTo: "" });
+  const [form, setForm] = useState({ kind: "train" as LaunchRunInput["kind"], preset: "tiny" as LaunchRunInput["preset"], launcher: "local" as LaunchRunInput["launcher"], studentEpochs: "", teacherEpochs: "", teacherHidden: "", teacherLayers: "", studentHidden: "", studentLayers: "", temperature: "2", alpha: "0.5", unlabeledExamples: "", teacherFrom: "", datasetVersion: "", publishTo: "" });
   const action = useAction(["runs"]);
   const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setForm({ ...form, [k]: e.target.value });
   const teachers = [
@@ -38,7 +38,7 @@ function LaunchForm({ runs }: { runs: readonly Run[] }) {
         kind: form.kind, preset: form.preset, launcher: form.launcher,
         studentEpochs: num(form.studentEpochs), teacherEpochs: form.kind === "train" ? num(form.teacherEpochs) : undefined,
         teacher: form.kind === "train" ? size(form.teacherHidden, form.teacherLayers) : undefined, student: size(form.studentHidden, form.studentLayers),
-        temperature: num(form.temperature), alpha: num(form.alpha),
+        temperature: num(form.temperature), alpha: num(form.alpha), unlabeledExamples: num(form.unlabeledExamples),
         datasetVersion: form.datasetVersion || undefined,
         teacherFrom: form.kind === "distill" && fromId ? (fromKind === "run" ? { run: fromId } : { baseModel: fromId }) : undefined,
         publishTo: form.publishTo === "beta" || form.publishTo === "stable" ? form.publishTo : null,
@@ -67,6 +67,7 @@ function LaunchForm({ runs }: { runs: readonly Run[] }) {
       <label>Student epochs <input type="number" min={1} max={100} placeholder="preset" value={form.studentEpochs} onChange={set("studentEpochs")} /></label>
       <label>Temperature <input type="number" min={1} max={20} step={0.5} value={form.temperature} onChange={set("temperature")} /></label>
       <label>Alpha (weight of the labels) <input type="number" min={0} max={1} step={0.05} value={form.alpha} onChange={set("alpha")} /></label>
+      <label>Unlabelled texts the teacher labels <input type="number" min={0} max={4000000} step={1000} placeholder="preset" value={form.unlabeledExamples} onChange={set("unlabeledExamples")} /></label>
       <label>When it succeeds <select value={form.publishTo} onChange={set("publishTo")}><option value="">keep as a candidate</option><option value="beta">publish to beta (integrity gates)</option><option value="stable">publish to stable (all gates)</option></select></label>
       <button className="primary" type="submit">Launch</button>
       {action.message && <div className={action.message.ok ? "ok" : "error"} role={action.message.ok ? "status" : "alert"}>{action.message.text}</div>}

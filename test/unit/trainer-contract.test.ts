@@ -12,7 +12,7 @@ describe("trainer contract files", () => {
 
   it("accept the trainer's presets", async () => {
     const { trainerConfigSchema } = await import("@/configs/ner");
-    for (const preset of ["tiny", "default", "full"]) {
+    for (const preset of ["tiny", "default", "full", "study"]) {
       expect(trainerConfigSchema.safeParse(JSON.parse(readFileSync(`trainer/presets/${preset}.json`, "utf8"))).success, preset).toBe(true);
     }
   });

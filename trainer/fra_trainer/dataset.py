@@ -59,6 +59,22 @@ def synthesize(config: dict, corrections: list) -> dict:
     }
 
 
+def synthesize_unlabeled(config: dict) -> list:
+    """Texts like the training ones, their labels dropped: stands in for the scanned pages nobody corrected."""
+    lexicon, seed = load_lexicon("train"), config["seed"]
+    return [make_example(random.Random(f"{seed}:unlabeled:{i}"), lexicon, 0.5, 0.7)["text"] for i in range(config.get("unlabeled_examples", 0))]
+
+
+def write_unlabeled(texts: list, out_dir: Path) -> None:
+    lines = "".join(json.dumps({"text": t}, ensure_ascii=False) + "\n" for t in texts)
+    (out_dir / "unlabeled.jsonl").write_text(lines, encoding="utf-8")
+
+
+def load_unlabeled(dataset_dir: Path) -> list:
+    path = dataset_dir / "unlabeled.jsonl"
+    return [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines()] if path.exists() else []
+
+
 def write_dataset(splits: dict, out_dir: Path) -> dict:
     out_dir.mkdir(parents=True, exist_ok=True)
     digest = hashlib.sha256()

@@ -2,6 +2,9 @@
 from .schema import LABEL_TO_ID, LABELS
 from .tokenizer import CLS, SEP, WordPiece
 
+# A word's first piece in a text nobody labelled: the teacher's distribution is its only target.
+UNLABELED = -1
+
 
 def bio_labels(offsets: list, spans: list, continuation: list | None = None) -> list:
     """Each word takes the entity its first character falls in: B- for the first word of a span, I- after.
@@ -34,7 +37,7 @@ def windows(ids: list, labels: list, max_length: int):
         end = min(start + room, len(ids))
         if end < len(ids):
             back = end
-            while back > start + room // 2 and (labels[back] == -100 or (labels[back] != LABEL_TO_ID["O"] and not _is_begin(labels[back]))):
+            while back > start + room // 2 and (labels[back] == -100 or (labels[back] >= 0 and labels[back] != LABEL_TO_ID["O"] and not _is_begin(labels[back]))):
                 back -= 1
             end = back
         yield [CLS] + ids[start:end] + [SEP], [-100] + labels[start:end] + [-100]
@@ -52,5 +55,15 @@ def featurize(examples: list, tokenizer: WordPiece, max_length: int) -> list:
     for example in examples:
         ids, offsets = tokenizer.encode(example["text"])
         labels = bio_labels(offsets, example["spans"], [tokenizer.vocab[i].startswith("##") for i in ids])
+        features.extend(windows(ids, labels, max_length))
+    return features
+
+
+def featurize_unlabeled(texts: list, tokenizer: WordPiece, max_length: int) -> list:
+    """Windows of texts without labels: UNLABELED on each word's first piece, -100 on the rest."""
+    features = []
+    for text in texts:
+        ids, _offsets = tokenizer.encode(text)
+        labels = [-100 if tokenizer.vocab[i].startswith("##") else UNLABELED for i in ids]
         features.extend(windows(ids, labels, max_length))
     return features

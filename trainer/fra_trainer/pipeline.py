@@ -7,10 +7,10 @@ from pathlib import Path
 
 import torch
 
-from .dataset import SPLITS, load_split, read_jsonl, synthesize, write_dataset
+from .dataset import SPLITS, load_split, load_unlabeled, read_jsonl, synthesize, synthesize_unlabeled, write_dataset, write_unlabeled
 from .evaluate import entity_f1
 from .export import export_onnx, write_parity_samples
-from .features import featurize
+from .features import featurize, featurize_unlabeled
 from .model import EncoderConfig, TokenClassifier
 from .package import write_package
 from .quantize import quantize_dynamic
@@ -58,7 +58,10 @@ class Pipeline:
     def features(self, split: str) -> list:
         if split not in self._features:
             tokenizer = WordPiece.load(self.run.dir / "tokenizer")
-            self._features[split] = featurize(load_split(self.run.dir / "dataset", split), tokenizer, self.run.config["max_length"])
+            if split == "unlabeled":
+                self._features[split] = featurize_unlabeled(load_unlabeled(self.run.dir / "dataset"), tokenizer, self.run.config["max_length"])
+            else:
+                self._features[split] = featurize(load_split(self.run.dir / "dataset", split), tokenizer, self.run.config["max_length"])
         return self._features[split]
 
     def train_role(self, role: str) -> None:
@@ -66,7 +69,9 @@ class Pipeline:
         torch.manual_seed(self.run.config["seed"] + 1)  # student and baseline start from the same weights
         model = TokenClassifier(encoder_config(self.run, role))
         epochs = self.run.config["teacher_epochs" if role == "teacher" else "student_epochs"]
-        model = fit(self.run, role, model, self.features("train"), self.features("validation"), epochs, teacher)
+        # Only the distilled student sees the unlabelled pool: without a teacher it has no target there.
+        train = self.features("train") + (self.features("unlabeled") if role == "student" else [])
+        model = fit(self.run, role, model, train, self.features("validation"), epochs, teacher)
         torch.save(model.state_dict(), self.run.path("models", f"{role}.pt"))
 
     # -- stages ---------------------------------------------------------------------------------------
@@ -89,6 +94,8 @@ class Pipeline:
         self.train_role("teacher")
 
     def stage_student(self) -> None:
+        # The pool follows from the seed, so a resumed stage writes the same texts again.
+        write_unlabeled(synthesize_unlabeled(self.run.config), self.run.dir / "dataset")
         self.train_role("student")
 
     def stage_baseline(self) -> None:
@@ -116,6 +123,7 @@ class Pipeline:
             report[role] = {"test": test, "validation": validation, "parameters": model.num_parameters(), "latency_ms_torch_cpu": torch_latency_ms(load_model(self.run, role))}
             self.run.log("evaluate", "progress", (ROLES.index(role) + 1) / len(ROLES), metrics={f"{role}_test_f1": test["overall"]["f1"]})
         report["distillation_gain_f1"] = round(report["student"]["test"]["overall"]["f1"] - report["baseline"]["test"]["overall"]["f1"], 4)
+        report["unlabeled_examples"] = self.run.config.get("unlabeled_examples", 0)
         (self.run.dir / "evaluation.json").write_text(json.dumps(report, indent=2))
 
     def stage_package(self) -> None:
@@ -137,7 +145,7 @@ class Pipeline:
                 "latency_ms_torch_cpu": report[role]["latency_ms_torch_cpu"],
                 "teacher": f"fra-ner-teacher of run {self.run.state['id']} ({report['teacher']['parameters']:,} parameters, test F1 {report['teacher']['test']['overall']['f1']})" if role == "student" else None,
                 "parent": None,
-                "distillation": {"alpha": c["alpha"], "temperature": c["temperature"]},
+                "distillation": {"alpha": c["alpha"], "temperature": c["temperature"], "unlabeled_examples": c.get("unlabeled_examples", 0)},
             }
             out = self.run.dir / "package" / role
             write_package(out, role=role, encoder=card["encoder"], tokenizer_dir=self.run.dir / "tokenizer",

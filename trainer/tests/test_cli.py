@@ -101,9 +101,15 @@ def test_cancel_keeps_a_checkpoint_and_resume_finishes_the_run(tmp_path):
 
 def test_a_student_only_run_reuses_another_runs_teacher(tmp_path):
     assert trainer("run", "--preset", "tiny", "--run-dir", tmp_path / "a", *MICRO).returncode == 0
-    result = trainer("run", "--preset", "tiny", "--run-dir", tmp_path / "b", "--teacher-run", tmp_path / "a", *MICRO, "--set", "student_epochs=2")
+    result = trainer("run", "--preset", "tiny", "--run-dir", tmp_path / "b", "--teacher-run", tmp_path / "a", *MICRO, "--set", "student_epochs=2", "--set", "unlabeled_examples=60")
     assert result.returncode == 0, result.stderr
     b = state(tmp_path / "b")
+    # The new student also learned from 60 unlabelled texts; the baseline (no teacher) did not see them.
+    assert len((tmp_path / "b" / "dataset" / "unlabeled.jsonl").read_text().splitlines()) == 60
+    assert json.loads((tmp_path / "b" / "evaluation.json").read_text())["unlabeled_examples"] == 60
+    windows = {line["stage"]: line["metrics"]["train_windows"] for line in map(json.loads, (tmp_path / "b" / "metrics.jsonl").read_text().splitlines())
+               if line["event"] == "start" and "train_windows" in line.get("metrics", {})}
+    assert windows["student"] > windows["baseline"]
     assert b["dataset"] == state(tmp_path / "a")["dataset"]
     assert (tmp_path / "b" / "models" / "teacher.pt").read_bytes() == (tmp_path / "a" / "models" / "teacher.pt").read_bytes()
     assert not (tmp_path / "b" / "checkpoints" / "teacher.pt").exists()  # not trained again

@@ -58,3 +58,24 @@ def test_distillation_moves_student_towards_teacher():
     loss = distillation_loss(student(*args), teacher(*args).detach(), y, alpha=0.5, temperature=2.0)
     loss.backward()
     assert all(p.grad is not None for p in student.parameters() if p.requires_grad)
+
+
+def test_distillation_loss_on_unlabeled_words_is_the_kl_term_alone():
+    s, t = torch.randn(2, 5, 23), torch.randn(2, 5, 23)
+    y = torch.full((2, 5), -1)
+    y[:, 0] = -100  # [CLS]
+    real = y != -100
+    kl = F.kl_div(F.log_softmax(s[real] / 2, -1), F.log_softmax(t[real] / 2, -1), log_target=True, reduction="batchmean")
+    loss = distillation_loss(s, t, y, alpha=0.5, temperature=2.0)
+    assert torch.isfinite(loss)
+    assert loss.item() == pytest.approx(0.5 * 4 * kl.item(), rel=1e-5)
+
+
+def test_distillation_loss_mixes_labelled_and_unlabeled_words():
+    s, t = torch.randn(1, 6, 23), torch.randn(1, 6, 23)
+    y = torch.tensor([[-100, 3, -1, -1, 0, -100]])
+    gold = y >= 0
+    ce = F.cross_entropy(s[gold], y[gold])
+    real = y != -100
+    kl = F.kl_div(F.log_softmax(s[real] / 2, -1), F.log_softmax(t[real] / 2, -1), log_target=True, reduction="batchmean")
+    assert distillation_loss(s, t, y, alpha=0.3, temperature=2.0).item() == pytest.approx(0.3 * ce.item() + 0.7 * 4 * kl.item(), rel=1e-5)

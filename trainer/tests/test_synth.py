@@ -78,3 +78,21 @@ def test_invented_training_names_never_hit_a_held_out_name():
     claimants = [r["text"][s["start"]:s["end"]] for r in rows for s in r["spans"] if s["label"] == "CLAIMANT" and r["text"][s["start"]].isascii()]
     invented = [c for c in claimants if any(len(w) > 2 and w.lower() not in listed for w in c.split())]
     assert len(invented) > len(claimants) // 2
+
+
+def test_unlabeled_pool_is_reproducible_and_carries_no_labels(tmp_path):
+    from fra_trainer.dataset import load_unlabeled, synthesize_unlabeled, write_unlabeled
+    from fra_trainer.features import UNLABELED, featurize_unlabeled
+    from fra_trainer.tokenizer import WordPiece
+
+    config = {"seed": 3, "unlabeled_examples": 40}
+    texts = synthesize_unlabeled(config)
+    assert len(texts) == 40 and texts == synthesize_unlabeled(config)
+    write_unlabeled(texts, tmp_path)
+    assert load_unlabeled(tmp_path) == texts
+    tokenizer = WordPiece.train(texts, 400)
+    windows = featurize_unlabeled(texts, tokenizer, 32)
+    labels = {y for _ids, ys in windows for y in ys}
+    assert labels == {UNLABELED, -100}
+    # Every token of every text lands in exactly one window.
+    assert sum(len(ids) - 2 for ids, _ys in windows) == sum(len(tokenizer.encode(t)[0]) for t in texts)

@@ -77,6 +77,7 @@ export async function launchRun(db: Db, actor: SessionUser | null, input: Launch
     ...(input.learningRate ? { learning_rate: input.learningRate } : {}),
     ...(input.temperature ? { temperature: input.temperature } : {}),
     ...(input.alpha !== undefined ? { alpha: input.alpha } : {}),
+    ...(input.unlabeledExamples !== undefined ? { unlabeled_examples: input.unlabeledExamples } : {}),
     // A GPU preset on the CPU host would fail at start: the local launcher uses whatever the host has.
     device: input.launcher === "local" ? "auto" : base.device,
   };
