@@ -3,9 +3,11 @@
 //   service the same SQL plus encoding, in process (what the route runs)
 //   http    GET /api/tiles/z/x/y through `next start`, session check included
 // plus the time to first complete map paint of a district in headless Chromium.
-// npm run bench -- [--claims 1000000] [--data-dir data/bench-1m] [--reps 3]
+// npm run bench -- [--claims 1000000] [--data-dir data/bench-1m] [--reps 3] [--database-url postgres://…]
 // Needs `npm run build` first. The dataset is generated once (same generator as the demo) and reused.
-import { existsSync } from "node:fs";
+// With --database-url the same runs against that PostgreSQL + PostGIS (native ST_AsMVT), data-dir then
+// holding only the app's model store and keys.
+import { mkdirSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { chromium } from "playwright-core";
@@ -22,11 +24,14 @@ const { values } = parseArgs({
     claims: { type: "string", default: "1000000" },
     "data-dir": { type: "string", default: "data/bench-1m" },
     reps: { type: "string", default: "3" },
+    "database-url": { type: "string" },
   },
 });
 const claims = Number(values.claims);
 const dataDir = values["data-dir"]!;
 const reps = Number(values.reps);
+const url = values["database-url"];
+if (url) process.env.DATABASE_URL = url; // the app started below reads it too
 
 const percentile = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -38,16 +43,20 @@ const stats = (xs: number[]) => ({ p50_ms: +percentile(xs, 50).toFixed(2), p95_m
 const log = (m: string) => console.error(`[bench] ${m}`);
 
 // 1. The dataset.
-if (!existsSync(`${dataDir}/PG_VERSION`)) {
-  log(`generating ${claims} claims into ${dataDir} (once)`);
-  const d = await openDatabase({ dataDir });
+const open = () => openDatabase({ url, dataDir });
+{
+  const d = await open();
   await d.migrate();
-  await seedDemo(d.db, { claims, seed: 2006, districts: DISTRICTS.filter((x) => x.claimWeight >= 1).map((x) => x.name), withHistory: false, documents: 0, log });
+  const [made] = await rows<{ n: number }>(d.db, sql`SELECT count(*)::int AS n FROM states`);
+  if (made?.n === 0) {
+    log(`generating ${claims} claims into ${url ? "the PostgreSQL database" : dataDir} (once)`);
+    await seedDemo(d.db, { claims, seed: 2006, districts: DISTRICTS.filter((x) => x.claimWeight >= 1).map((x) => x.name), withHistory: false, documents: 0, log });
+  }
   await d.close();
 }
 
 // 2. In-process: raw SQL vs the service, as the state-wide admin (the heaviest scope).
-const database = await openDatabase({ dataDir });
+const database = await open();
 const db = database.db;
 const [admin] = await rows<{ id: string }>(db, sql`SELECT id FROM users WHERE username = 'admin'`);
 const user = { id: admin!.id, username: "admin", displayName: "admin", role: "admin" as const, districtIds: [], tehsilIds: [] };
@@ -81,6 +90,7 @@ await database.close();
 // 3. Over HTTP through the real server, and the first paint in Chromium. The server caches rendered
 //    tiles (server/services/tile-cache.ts): the first request for a tile is a cold render, the repeats
 //    are cache hits, and both are reported. The cold paint comes first, on an empty cache.
+mkdirSync(dataDir, { recursive: true });
 const app = await startBenchApp(dataDir);
 let httpCold: ReturnType<typeof stats> | null = null;
 let httpWarm: ReturnType<typeof stats> | null = null;
