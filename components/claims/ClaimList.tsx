@@ -11,6 +11,8 @@ const PAGE = 50;
 // A parcel point is shown this far around when picked from the list.
 const FOCUS_PAD = 0.004;
 
+const MAP_VIEW_WAIT_MS = 4000;
+
 export function ClaimList(props: {
   filter: ClaimFilter;
   viewport: Bbox | null;
@@ -21,11 +23,20 @@ export function ClaimList(props: {
   const [offset, setOffset] = useState(0);
   const [inView, setInView] = useState(true);
   useEffect(() => setOffset(0), [props.filter, props.viewport, inView]);
+  // "Only in map view" waits for the map's view rather than first listing the whole state: that query
+  // would hold the database while the map's first tiles wait. Should the map never report (no WebGL),
+  // the list goes ahead without it after a few seconds.
+  const [mapLate, setMapLate] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setMapLate(true), MAP_VIEW_WAIT_MS);
+    return () => clearTimeout(timer);
+  }, []);
   const filter = inView && props.viewport ? { ...props.filter, bbox: props.viewport } : props.filter;
   const list = useQuery({
     queryKey: ["claims", filter, offset, props.dataVersion],
     queryFn: () => trpc.claims.list.query({ filter, limit: PAGE, offset, sort: "recent" }),
     placeholderData: keepPreviousData,
+    enabled: !inView || props.viewport !== null || mapLate,
   });
   const data = list.data;
   return (

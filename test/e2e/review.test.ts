@@ -31,10 +31,16 @@ describe("review map, end to end", () => {
   });
 
   it("logs in, finds a claim under SDLC review on the map and remands it", async () => {
+    const listQueries: string[] = [];
+    page.on("request", (r) => { if (r.url().includes("claims.list")) listQueries.push(decodeURIComponent(r.url())); });
     await page.fill('input[name="password"]', DEMO_PASSWORD);
     await page.click('button[type="submit"]');
     await page.waitForURL(`${app.url}/`);
     await page.waitForFunction(() => (window as unknown as { __fraMapReady?: boolean }).__fraMapReady === true, null, { timeout: 60_000 });
+    // "Only in map view" lists the map's view, and waits for it: no state-wide query while the tiles load.
+    await page.locator(".list li").first().waitFor();
+    expect(listQueries.length).toBeGreaterThan(0);
+    expect(listQueries.filter((q) => !q.includes('"bbox"'))).toEqual([]);
 
     await page.locator(".filters label.chip", { hasText: "SDLC review" }).locator("input").check();
     await page.getByLabel("only in map view").uncheck();
