@@ -71,8 +71,7 @@ def write_unlabeled(texts: list, out_dir: Path) -> None:
 
 
 def load_unlabeled(dataset_dir: Path) -> list:
-    path = dataset_dir / "unlabeled.jsonl"
-    return [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines()] if path.exists() else []
+    return [json.loads(line)["text"] for line in (dataset_dir / "unlabeled.jsonl").read_text(encoding="utf-8").splitlines()]
 
 
 def write_dataset(splits: dict, out_dir: Path) -> dict:

@@ -37,7 +37,7 @@ def windows(ids: list, labels: list, max_length: int):
         end = min(start + room, len(ids))
         if end < len(ids):
             back = end
-            while back > start + room // 2 and (labels[back] == -100 or (labels[back] >= 0 and labels[back] != LABEL_TO_ID["O"] and not _is_begin(labels[back]))):
+            while back > start + room // 2 and (labels[back] == -100 or (labels[back] != LABEL_TO_ID["O"] and not _is_begin(labels[back]))):
                 back -= 1
             end = back
         yield [CLS] + ids[start:end] + [SEP], [-100] + labels[start:end] + [-100]
@@ -60,10 +60,8 @@ def featurize(examples: list, tokenizer: WordPiece, max_length: int) -> list:
 
 
 def featurize_unlabeled(texts: list, tokenizer: WordPiece, max_length: int) -> list:
-    """Windows of texts without labels: UNLABELED on each word's first piece, -100 on the rest."""
-    features = []
-    for text in texts:
-        ids, _offsets = tokenizer.encode(text)
-        labels = [-100 if tokenizer.vocab[i].startswith("##") else UNLABELED for i in ids]
-        features.extend(windows(ids, labels, max_length))
-    return features
+    """Windows of texts without labels: UNLABELED on each word's first piece, -100 on the rest. Cut as a
+    text without entities would be (all O), then every O becomes UNLABELED."""
+    outside = LABEL_TO_ID["O"]
+    cut = featurize([{"text": t, "spans": []} for t in texts], tokenizer, max_length)
+    return [(ids, [UNLABELED if y == outside else y for y in labels]) for ids, labels in cut]
