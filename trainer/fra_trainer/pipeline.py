@@ -1,6 +1,7 @@
 """The whole run, stage by stage. A stage that completed is never redone on resume; a stage that was
 interrupted continues from its checkpoint."""
 import json
+import math
 import shutil
 import time
 from pathlib import Path
@@ -64,13 +65,23 @@ class Pipeline:
                 self._features[split] = featurize(load_split(self.run.dir / "dataset", split), tokenizer, self.run.config["max_length"])
         return self._features[split]
 
+    def student_train(self) -> list:
+        # Only the distilled student sees the unlabelled pool: without a teacher it has no target there.
+        return self.features("train") + self.features("unlabeled")
+
+    def baseline_epochs(self) -> int:
+        """As many optimizer steps as the distilled student took: with a pool, the student's epochs are
+        longer, and a baseline given fewer steps would lose for want of training, not of a teacher."""
+        c = self.run.config
+        student_steps = c["student_epochs"] * math.ceil(len(self.student_train()) / c["batch_size"])
+        return math.ceil(student_steps / math.ceil(len(self.features("train")) / c["batch_size"]))
+
     def train_role(self, role: str) -> None:
         teacher = load_model(self.run, "teacher") if role == "student" else None
         torch.manual_seed(self.run.config["seed"] + 1)  # student and baseline start from the same weights
         model = TokenClassifier(encoder_config(self.run, role))
-        epochs = self.run.config["teacher_epochs" if role == "teacher" else "student_epochs"]
-        # Only the distilled student sees the unlabelled pool: without a teacher it has no target there.
-        train = self.features("train") + (self.features("unlabeled") if role == "student" else [])
+        epochs = self.baseline_epochs() if role == "baseline" else self.run.config[f"{role}_epochs"]
+        train = self.student_train() if role == "student" else self.features("train")
         model = fit(self.run, role, model, train, self.features("validation"), epochs, teacher)
         torch.save(model.state_dict(), self.run.path("models", f"{role}.pt"))
 
@@ -124,6 +135,7 @@ class Pipeline:
             self.run.log("evaluate", "progress", (ROLES.index(role) + 1) / len(ROLES), metrics={f"{role}_test_f1": test["overall"]["f1"]})
         report["distillation_gain_f1"] = round(report["student"]["test"]["overall"]["f1"] - report["baseline"]["test"]["overall"]["f1"], 4)
         report["unlabeled_examples"] = self.run.config.get("unlabeled_examples", 0)
+        report["baseline_epochs"] = self.baseline_epochs()
         (self.run.dir / "evaluation.json").write_text(json.dumps(report, indent=2))
 
     def stage_package(self) -> None:

@@ -1,5 +1,6 @@
 """The CLI as a caller (the app's launcher) sees it: exit codes, run.json, metrics lines, cancel and resume."""
 import json
+import math
 import os
 import subprocess
 import sys
@@ -110,6 +111,10 @@ def test_a_student_only_run_reuses_another_runs_teacher(tmp_path):
     windows = {line["stage"]: line["metrics"]["train_windows"] for line in map(json.loads, (tmp_path / "b" / "metrics.jsonl").read_text().splitlines())
                if line["event"] == "start" and "train_windows" in line.get("metrics", {})}
     assert windows["student"] > windows["baseline"]
+    # ...but it is given as many optimizer steps (batch_size 8, the student's 2 epochs over the larger set).
+    baseline_epochs = [line["epoch"] for line in map(json.loads, (tmp_path / "b" / "metrics.jsonl").read_text().splitlines())
+                       if line["stage"] == "baseline" and line["event"] == "epoch"][-1]
+    assert baseline_epochs * math.ceil(windows["baseline"] / 8) >= 2 * math.ceil(windows["student"] / 8) > 2 * math.ceil(windows["baseline"] / 8)
     assert b["dataset"] == state(tmp_path / "a")["dataset"]
     assert (tmp_path / "b" / "models" / "teacher.pt").read_bytes() == (tmp_path / "a" / "models" / "teacher.pt").read_bytes()
     assert not (tmp_path / "b" / "checkpoints" / "teacher.pt").exists()  # not trained again
