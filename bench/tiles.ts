@@ -1,7 +1,9 @@
 // Tile benchmark: p50/p95 latency of vector tiles at zooms 6-14 over a fixed tile set, three ways:
-//   sql     the tile's SQL alone (ST_AsMVT on PostgreSQL; the clip-and-quantize query on PGlite)
+//   sql     the tile's SQL alone (ST_AsMVT on PostgreSQL; the clip-and-quantize query on PGlite), on
+//           its first touch of the tile's data and again on warm buffers
 //   service the same SQL plus encoding, in process (what the route runs)
-//   http    GET /api/tiles/z/x/y through `next start`, session check included
+//   http    GET /api/tiles/z/x/y through `next start`, session check included: cold, rendered anew on
+//           warm buffers (Cache-Control: no-cache), and from the tile cache
 // plus the time to first complete map paint of a district in headless Chromium.
 // npm run bench -- [--claims 1000000] [--data-dir data/bench-1m] [--reps 3] [--database-url postgres://…]
 // Needs `npm run build` first. The dataset is generated once (same generator as the demo) and reused.
@@ -71,6 +73,15 @@ const native = await hasNativeMvt(db);
 const byZoom = (samples: Array<{ z: number; ms: number }>) =>
   Object.fromEntries(Array.from({ length: 9 }, (_, i) => i + 6).map((z) => [z, stats(samples.filter((s) => s.z === z).map((s) => s.ms))]));
 
+// The first touch of each tile's data in this process (PostgreSQL's buffers cold, as in a fresh server),
+// then the same SQL again on warm buffers.
+const tileSql = (t: TileAddress) => (native ? nativeTileSql(user, t, {}) : portableTileSql(user, t, {}));
+const sqlFirstSamples: Array<{ z: number; ms: number }> = [];
+for (const t of tiles) {
+  const t0 = performance.now();
+  await db.execute(tileSql(t));
+  sqlFirstSamples.push({ z: t.z, ms: performance.now() - t0 });
+}
 for (const t of tiles) await renderTile(db, user, t, {}); // warm caches
 const sqlSamples: Array<{ z: number; ms: number }> = [];
 const serviceSamples: Array<{ z: number; ms: number }> = [];
@@ -78,7 +89,7 @@ let bytes = 0;
 for (let r = 0; r < reps; r++) {
   for (const t of tiles) {
     let t0 = performance.now();
-    await db.execute(native ? nativeTileSql(user, t, {}) : portableTileSql(user, t, {}));
+    await db.execute(tileSql(t));
     sqlSamples.push({ z: t.z, ms: performance.now() - t0 });
     t0 = performance.now();
     bytes += (await renderTile(db, user, t, {})).length;
@@ -88,69 +99,84 @@ for (let r = 0; r < reps; r++) {
 await database.close();
 
 // 3. Over HTTP through the real server, and the first paint in Chromium. The server caches rendered
-//    tiles (server/services/tile-cache.ts): the first request for a tile is a cold render, the repeats
-//    are cache hits, and both are reported. The cold paint comes first, on an empty cache.
-mkdirSync(dataDir, { recursive: true });
-const app = await startBenchApp(dataDir);
-let httpCold: ReturnType<typeof stats> | null = null;
-let httpWarm: ReturnType<typeof stats> | null = null;
-let httpByZoom: Record<string, ReturnType<typeof stats>> = {};
-// The cold requests' own Server-Timing: the route's time, and the render's alone, inside `next start`.
-let httpColdServer: { total: ReturnType<typeof stats>; render: ReturnType<typeof stats> } | null = null;
-let firstPaintColdMs: number | null = null;
-let firstPaintWarmMs: number | null = null;
-try {
-  const login = await fetch(`${app.url}/api/trpc/auth.login`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: app.url },
-    body: JSON.stringify({ username: "admin", password: DEMO_PASSWORD }),
-  });
-  const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
+//    tiles (server/services/tile-cache.ts): the first request for a tile is cold (no cached tile and the
+//    server's database buffers cold: compare with sql_first_touch), the repeats are cache hits. Then a
+//    second server without the tile cache (FRA_TILE_CACHE_MB=0) renders every request: after one pass
+//    that warms its buffers, its repeats compare like with like with `sql`. The cold paint comes first.
+type ServerSplit = { total: ReturnType<typeof stats>; render: ReturnType<typeof stats> };
+// One request: its time at the client, and the route's own Server-Timing (total, and the render alone).
+type TileGet = { z: number; ms: number; hit: boolean; total: number; render: number };
+const split = (gets: TileGet[]): ServerSplit => ({ total: stats(gets.map((g) => g.total)), render: stats(gets.map((g) => g.render)) });
+
+async function withApp<T>(env: Record<string, string>, body: (url: string, cookie: string) => Promise<T>): Promise<T> {
+  Object.assign(process.env, env); // startApp passes the environment on to `next start`
+  mkdirSync(dataDir, { recursive: true });
+  const app = await startBenchApp(dataDir);
+  try {
+    const login = await fetch(`${app.url}/api/trpc/auth.login`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: app.url },
+      body: JSON.stringify({ username: "admin", password: DEMO_PASSWORD }),
+    });
+    return await body(app.url, login.headers.get("set-cookie")!.split(";")[0]!);
+  } finally {
+    await app.stop();
+    for (const k of Object.keys(env)) delete process.env[k];
+  }
+}
+
+async function getTile(base: string, cookie: string, t: TileAddress): Promise<TileGet> {
+  const t0 = performance.now();
+  const res = await fetch(`${base}/api/tiles/${t.z}/${t.x}/${t.y}`, { headers: { cookie } });
+  await res.arrayBuffer();
+  const ms = performance.now() - t0;
+  const timing = Object.fromEntries([...(res.headers.get("server-timing") ?? "").matchAll(/(\w+);dur=([\d.]+)/g)].map((m) => [m[1], Number(m[2])]));
+  return { z: t.z, ms, hit: res.headers.get("x-tile-cache") === "hit", total: timing.total ?? NaN, render: timing.render ?? NaN };
+}
+
+const cached = await withApp({}, async (base, cookie) => {
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, "--use-angle=swiftshader", "--enable-unsafe-swiftshader"] });
   const paint = async () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    await context.addCookies([{ name: cookie.split("=")[0]!, value: cookie.split("=")[1]!, url: app.url }]);
+    await context.addCookies([{ name: cookie.split("=")[0]!, value: cookie.split("=")[1]!, url: base }]);
     const page = await context.newPage();
-    await page.goto(`${app.url}/`);
+    await page.goto(`${base}/`);
     await page.waitForFunction(() => (window as unknown as { __fraMapIdleAt?: number }).__fraMapIdleAt !== undefined, null, { timeout: 60_000 });
     const ms = await page.evaluate(() => (window as unknown as { __fraMapIdleAt: number }).__fraMapIdleAt);
     await context.close();
     return ms;
   };
-  firstPaintColdMs = await paint();
+  const paintCold = await paint();
   // The page's own queries (the list for the map's view, fired at its first paint) may still hold PGlite's
   // one connection: let them finish, so that the tile figures time tiles, not the queue behind them.
   await new Promise((r) => setTimeout(r, 3000));
-  const cold: Array<{ z: number; ms: number }> = [];
-  const warm: Array<{ z: number; ms: number }> = [];
-  const coldServer: Array<{ z: number; ms: number }> = [];
-  const coldRender: Array<{ z: number; ms: number }> = [];
+  const cold: TileGet[] = [];
+  const warm: TileGet[] = [];
   for (let r = 0; r < reps; r++) {
     for (const t of tiles) {
-      const t0 = performance.now();
-      const res = await fetch(`${app.url}/api/tiles/${t.z}/${t.x}/${t.y}`, { headers: { cookie } });
-      await res.arrayBuffer();
-      const ms = performance.now() - t0;
-      const timing = Object.fromEntries([...(res.headers.get("server-timing") ?? "").matchAll(/(\w+);dur=([\d.]+)/g)].map((m) => [m[1], Number(m[2])]));
-      if (res.headers.get("x-tile-cache") === "hit") warm.push({ z: t.z, ms });
-      else {
-        cold.push({ z: t.z, ms });
-        coldServer.push({ z: t.z, ms: timing.total ?? NaN });
-        coldRender.push({ z: t.z, ms: timing.render ?? NaN });
-      }
+      const got = await getTile(base, cookie, t);
+      if (r === 0) cold.push(got);
+      else if (got.hit) warm.push(got);
     }
   }
-  httpCold = stats(cold.map((s) => s.ms));
-  httpWarm = warm.length ? stats(warm.map((s) => s.ms)) : null;
-  httpByZoom = byZoom(cold);
-  httpColdServer = { total: stats(coldServer.map((s) => s.ms)), render: stats(coldRender.map((s) => s.ms)) };
-  firstPaintWarmMs = await paint();
+  const paintWarm = await paint();
   await browser.close();
-} finally {
-  await app.stop();
-}
+  return { cold, warm, paintCold, paintWarm };
+});
 
+const uncached = await withApp({ FRA_TILE_CACHE_MB: "0" }, async (base, cookie) => {
+  for (const t of tiles) await getTile(base, cookie, t); // warms this server's database buffers
+  const rendered: TileGet[] = [];
+  for (let r = 0; r < reps; r++) for (const t of tiles) rendered.push(await getTile(base, cookie, t));
+  return rendered;
+});
+
+const httpCold = stats(cached.cold.map((s) => s.ms));
+const httpWarm = cached.warm.length ? stats(cached.warm.map((s) => s.ms)) : null;
+const httpUncached = stats(uncached.map((s) => s.ms));
 const sqlAll = stats(sqlSamples.map((s) => s.ms));
+const sqlFirst = stats(sqlFirstSamples.map((s) => s.ms));
+const ratio = (http: ReturnType<typeof stats>, base: ReturnType<typeof stats>) => +(http.p95_ms / base.p95_ms).toFixed(2);
 const serviceAll = stats(serviceSamples.map((s) => s.ms));
 console.log(JSON.stringify({
   benchmark: "tiles",
@@ -159,13 +185,19 @@ console.log(JSON.stringify({
   tiles: tiles.length,
   reps,
   mean_tile_bytes: Math.round(bytes / serviceSamples.length),
+  sql_first_touch: sqlFirst,
   sql: sqlAll,
   service: serviceAll,
   http_cold: httpCold,
+  http_uncached: httpUncached,
   http_warm_cache: httpWarm,
-  http_cold_server_timing: httpColdServer,
-  http_cold_over_sql_p95: httpCold ? +(httpCold.p95_ms / sqlAll.p95_ms).toFixed(2) : null,
-  by_zoom: { sql: byZoom(sqlSamples), service: byZoom(serviceSamples), http_cold: httpByZoom },
-  first_paint_ms: { cold: firstPaintColdMs === null ? null : Math.round(firstPaintColdMs), warm_cache: firstPaintWarmMs === null ? null : Math.round(firstPaintWarmMs) },
+  http_cold_server_timing: split(cached.cold),
+  http_uncached_server_timing: split(uncached),
+  // Like with like: cold server against the SQL's first touch, warm buffers against warm.
+  http_cold_over_sql_first_touch_p95: ratio(httpCold, sqlFirst),
+  http_uncached_over_sql_p95: ratio(httpUncached, sqlAll),
+  http_cold_over_sql_p95: ratio(httpCold, sqlAll),
+  by_zoom: { sql_first_touch: byZoom(sqlFirstSamples), sql: byZoom(sqlSamples), service: byZoom(serviceSamples), http_cold: byZoom(cached.cold), http_uncached: byZoom(uncached) },
+  first_paint_ms: { cold: Math.round(cached.paintCold), warm_cache: Math.round(cached.paintWarm) },
   targets: { http_p95_ms: 50, http_over_sql: 1.2, first_paint_ms: 2000 },
 }));

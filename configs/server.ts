@@ -9,6 +9,9 @@ const serverEnvSchema = z.object({
   FRA_SEED_CLAIMS: z.coerce.number().int().min(0).max(5_000_000).default(20_000),
   FRA_SEED_RANDOM: z.coerce.number().int().default(2006),
   FRA_SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  // Memory for rendered vector tiles, in MiB. 0 keeps none: every tile request renders (what the tile
+  // benchmark uses to time renders over HTTP on a warm database).
+  FRA_TILE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(96),
   // Published model files live here, one folder per name/version.
   FRA_MODEL_STORE: z.string().min(1).default("data/models"),
   // Ed25519 private key (PKCS#8 PEM) that signs the model manifest; generated here on first start if absent.

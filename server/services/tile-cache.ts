@@ -4,13 +4,12 @@
 import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { encodeFilterParam, type ClaimFilter } from "@/configs/contracts/claims";
+import { readServerEnv } from "@/configs/server";
 import type { SessionUser } from "@/server/auth/session";
 import { rows, type Db } from "@/server/db/client";
 import type { TileAddress } from "./tiles";
 
-const MAX_BYTES = 96 * 1024 * 1024;
-
-class LruBytes {
+export class LruBytes {
   private readonly entries = new Map<string, Uint8Array>();
   private bytes = 0;
   constructor(private readonly maxBytes: number) {}
@@ -35,7 +34,7 @@ class LruBytes {
 }
 
 const KEY = Symbol.for("fra-atlas.tile-cache");
-const cache = ((globalThis as { [KEY]?: LruBytes })[KEY] ??= new LruBytes(MAX_BYTES));
+const cache = () => ((globalThis as { [KEY]?: LruBytes })[KEY] ??= new LruBytes(readServerEnv().FRA_TILE_CACHE_MB * 1024 * 1024));
 
 /** Who sees the same tiles: role and assigned districts or blocks. */
 export const scopeKey = (user: SessionUser) => (user.role === "admin" ? "admin" : `${user.role}:${[...(user.role === "district_official" ? user.districtIds : user.tehsilIds)].sort((a, b) => a - b).join(",")}`);
@@ -52,9 +51,9 @@ export async function cachedTile(db: Db, user: SessionUser, t: TileAddress, filt
   const key = `${await claimsDataVersion(db)}|${scopeKey(user)}|${encodeFilterParam(filter)}|${t.z}/${t.x}/${t.y}`;
   const etag = `"${createHash("sha1").update(key).digest("hex").slice(0, 24)}"`;
   if (ifNoneMatch === etag) return { tile: null, etag, hit: true };
-  const hit = cache.get(key);
+  const hit = cache().get(key);
   if (hit) return { tile: hit, etag, hit: true };
   const tile = await render();
-  cache.set(key, tile);
+  cache().set(key, tile);
   return { tile, etag, hit: false };
 }

@@ -3,7 +3,9 @@
 import { mkdirSync } from "node:fs";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { DISTRICTS } from "@/server/db/seed/geography";
 import { DEMO_PASSWORD } from "@/server/db/seed/generate";
+import { tileContaining } from "@/server/services/tiles";
 import { CHROMIUM_ARGS, CHROMIUM_PATH, startApp } from "../helpers/app-server";
 
 let app: Awaited<ReturnType<typeof startApp>>;
@@ -94,6 +96,26 @@ describe("review map, end to end", () => {
     expect(await trail.textContent()).toContain("Asha Kumre");
     mkdirSync("test-results", { recursive: true });
     await page.screenshot({ path: "test-results/review-remand.png" });
+  });
+
+  it("serves a tile with an ETag and its Server-Timing, then 304 or the cached copy while it is current", async () => {
+    const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+    const gadchiroli = DISTRICTS.find((d) => d.name === "Gadchiroli")!;
+    const t = tileContaining(gadchiroli.lon, gadchiroli.lat, 10);
+    const url = `${app.url}/api/tiles/${t.z}/${t.x}/${t.y}`;
+    const tile = (headers: Record<string, string> = {}) => fetch(url, { headers: { cookie, ...headers } });
+    const first = await tile();
+    const etag = first.headers.get("etag")!;
+    expect([first.status, first.headers.get("content-type"), etag]).toEqual([200, "application/vnd.mapbox-vector-tile", expect.stringMatching(/^"[0-9a-f]{24}"$/)]);
+    expect(first.headers.get("server-timing")).toMatch(/auth;dur=[\d.]+, render;dur=[\d.]+, total;dur=[\d.]+/);
+    const again = await tile({ "if-none-match": etag });
+    expect([again.status, again.headers.get("x-tile-cache")]).toEqual([304, "hit"]);
+    const cached = await tile();
+    expect([cached.status, cached.headers.get("x-tile-cache"), cached.headers.get("etag")]).toEqual([200, "hit", etag]);
+    const bytes = Buffer.from(await first.arrayBuffer());
+    expect(bytes.length).toBeGreaterThan(0);
+    expect(Buffer.from(await cached.arrayBuffer())).toEqual(bytes);
+    expect((await fetch(url)).status).toBe(401);
   });
 
   it("opens the dashboard", async () => {

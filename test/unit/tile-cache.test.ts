@@ -1,0 +1,33 @@
+// The rendered-tile memory: least recently used out first, bounded by bytes, and off at size 0.
+import { describe, expect, it } from "vitest";
+import { readServerEnv } from "@/configs/server";
+import { LruBytes } from "@/server/services/tile-cache";
+
+const tile = (bytes: number) => new Uint8Array(bytes);
+
+describe("the tile cache's memory", () => {
+  it("drops the least recently used tiles once it holds more bytes than its bound", () => {
+    const lru = new LruBytes(80);
+    lru.set("a", tile(10));
+    lru.set("b", tile(10));
+    lru.get("a"); // now b is the oldest
+    for (const k of ["c", "d", "e", "f", "g", "h", "i"]) lru.set(k, tile(10));
+    expect([lru.get("a"), lru.get("b"), lru.get("i")].map((t) => t?.byteLength)).toEqual([10, undefined, 10]);
+  });
+
+  it("keeps no tile larger than an eighth of it, and none at all at size 0", () => {
+    const lru = new LruBytes(80);
+    lru.set("big", tile(11));
+    expect(lru.get("big")).toBeUndefined();
+    const off = new LruBytes(0);
+    off.set("a", tile(1));
+    expect(off.get("a")).toBeUndefined();
+  });
+
+  it("takes its size from FRA_TILE_CACHE_MB, refusing a negative one", () => {
+    const env = (vars: Record<string, string>) => readServerEnv(vars as NodeJS.ProcessEnv);
+    expect(env({}).FRA_TILE_CACHE_MB).toBe(96);
+    expect(env({ FRA_TILE_CACHE_MB: "0" }).FRA_TILE_CACHE_MB).toBe(0);
+    expect(() => env({ FRA_TILE_CACHE_MB: "-1" })).toThrow(/FRA_TILE_CACHE_MB/);
+  });
+});
