@@ -10,6 +10,8 @@ import { LABEL_FONT } from "./label-font";
 export type Bbox = [number, number, number, number];
 
 const INITIAL_VIEW = { center: [77.6, 19.3] as [number, number], zoom: 5.6 };
+// Clicking a count circle goes down one level: district → its tehsils → their villages → the claims.
+const ZOOM_BELOW_COUNT_LEVEL: Record<string, number> = { district: 8.5, tehsil: 10.5, village: 12.5 };
 
 const statusColor: maplibregl.ExpressionSpecification = [
   "match", ["get", "status"],
@@ -117,9 +119,7 @@ export function ClaimMap(props: {
       const hit = map.queryRenderedFeatures(e.point, { layers: clickable })[0];
       if (hit?.properties?.id) return handlers.current.onSelect(String(hit.properties.id));
       const count = map.queryRenderedFeatures(e.point, { layers: ["counts"] })[0];
-      // Down one level: district → its tehsils → their villages → the claims themselves.
-      const nextZoom: Record<string, number> = { district: 8.5, tehsil: 10.5, village: 12.5 };
-      if (count) map.easeTo({ center: e.lngLat, zoom: Math.max(map.getZoom(), nextZoom[String(count.properties?.level)] ?? 12.5) });
+      if (count) map.easeTo({ center: e.lngLat, zoom: Math.max(map.getZoom(), ZOOM_BELOW_COUNT_LEVEL[String(count.properties?.level)] ?? 12.5) });
     });
     const popup = new maplibregl.Popup({ closeButton: false, closeOnClick: false, offset: 8 });
     map.on("mousemove", (e) => {
