@@ -15,6 +15,7 @@ import { sql } from "drizzle-orm";
 import { chromium } from "playwright-core";
 import { DISTRICTS } from "@/server/db/seed/geography";
 import { seedDemo, DEMO_PASSWORD } from "@/server/db/seed/generate";
+import { warmUp } from "@/server/db";
 import { openDatabase } from "@/server/db/open";
 import { rows } from "@/server/db/client";
 import { hasNativeMvt, nativeTileSql, portableTileSql, renderTile, tileContaining as tileOf, type TileAddress } from "@/server/services/tiles";
@@ -73,8 +74,9 @@ const native = await hasNativeMvt(db);
 const byZoom = (samples: Array<{ z: number; ms: number }>) =>
   Object.fromEntries(Array.from({ length: 9 }, (_, i) => i + 6).map((z) => [z, stats(samples.filter((s) => s.z === z).map((s) => s.ms))]));
 
-// The first touch of each tile's data in this process (PostgreSQL's buffers cold, as in a fresh server),
-// then the same SQL again on warm buffers.
+// The first touch of each tile's data in this process (its buffers cold, as in a fresh server, after the
+// same start-up warm-up the server does), then the same SQL again on warm buffers.
+await warmUp(database);
 const tileSql = (t: TileAddress) => (native ? nativeTileSql(user, t, {}) : portableTileSql(user, t, {}));
 const sqlFirstSamples: Array<{ z: number; ms: number }> = [];
 for (const t of tiles) {

@@ -42,7 +42,7 @@ async function startDatabase(): Promise<Database> {
  * GEOS, in PGlite's WebAssembly), and the first map reads the counts from disk: one state-wide tile is
  * rendered here, at start, so that the first official to open the map after a restart does not wait.
  */
-async function warmUp(database: Database): Promise<void> {
+export async function warmUp(database: Database): Promise<void> {
   const { renderTile, tileContaining } = await import("@/server/services/tiles");
   const [state] = await rows<{ lon: number; lat: number }>(database.db, sql`SELECT ST_X(p) AS lon, ST_Y(p) AS lat FROM (SELECT ST_PointOnSurface(geom) AS p FROM states LIMIT 1) s`);
   if (!state) return;
