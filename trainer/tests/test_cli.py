@@ -107,7 +107,10 @@ def test_a_student_only_run_reuses_another_runs_teacher(tmp_path):
     b = state(tmp_path / "b")
     # The new student also learned from 60 unlabelled texts; the baseline (no teacher) did not see them.
     assert len((tmp_path / "b" / "dataset" / "unlabeled.jsonl").read_text().splitlines()) == 60
-    assert json.loads((tmp_path / "b" / "evaluation.json").read_text())["unlabeled_examples"] == 60
+    evaluation = json.loads((tmp_path / "b" / "evaluation.json").read_text())
+    assert evaluation["unlabeled_examples"] == 60
+    low, high = evaluation["distillation_gain_ci95"]
+    assert -1 <= low <= high <= 1  # its meaning is tested in test_evaluate.py
     windows = {line["stage"]: line["metrics"]["train_windows"] for line in map(json.loads, (tmp_path / "b" / "metrics.jsonl").read_text().splitlines())
                if line["event"] == "start" and "train_windows" in line.get("metrics", {})}
     assert windows["student"] > windows["baseline"]
