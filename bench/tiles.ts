@@ -3,7 +3,7 @@
 //           its first touch of the tile's data and again on warm buffers
 //   service the same SQL plus encoding, in process (what the route runs)
 //   http    GET /api/tiles/z/x/y through `next start`, session check included: cold, rendered anew on
-//           warm buffers (Cache-Control: no-cache), and from the tile cache
+//           warm buffers (a second server with FRA_TILE_CACHE_MB=0), and from the tile cache
 // plus the time to first complete map paint of a district in headless Chromium.
 // npm run bench -- [--claims 1000000] [--data-dir data/bench-1m] [--reps 3] [--database-url postgres://…]
 // Needs `npm run build` first. The dataset is generated once (same generator as the demo) and reused.
