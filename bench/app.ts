@@ -4,8 +4,8 @@ import { seedDemo } from "@/server/db/seed/generate";
 import { startApp } from "@/test/helpers/app-server";
 
 /** The built app on a free port, serving a benchmark dataset in place (the folder is not copied). */
-export function startBenchApp(dataDir: string) {
-  return startApp(dataDir, { copy: false });
+export function startBenchApp(dataDir: string, env: Record<string, string> = {}) {
+  return startApp(dataDir, { copy: false, env });
 }
 
 /** The field benchmarks' dataset (2,000 demo claims), made on first use, then opened. */

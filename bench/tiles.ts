@@ -111,9 +111,8 @@ type TileGet = { z: number; ms: number; hit: boolean; total: number; render: num
 const split = (gets: TileGet[]): ServerSplit => ({ total: stats(gets.map((g) => g.total)), render: stats(gets.map((g) => g.render)) });
 
 async function withApp<T>(env: Record<string, string>, body: (url: string, cookie: string) => Promise<T>): Promise<T> {
-  Object.assign(process.env, env); // startApp passes the environment on to `next start`
   mkdirSync(dataDir, { recursive: true });
-  const app = await startBenchApp(dataDir);
+  const app = await startBenchApp(dataDir, env);
   try {
     const login = await fetch(`${app.url}/api/trpc/auth.login`, {
       method: "POST",
@@ -123,7 +122,6 @@ async function withApp<T>(env: Record<string, string>, body: (url: string, cooki
     return await body(app.url, login.headers.get("set-cookie")!.split(";")[0]!);
   } finally {
     await app.stop();
-    for (const k of Object.keys(env)) delete process.env[k];
   }
 }
 

@@ -7,7 +7,8 @@ import { DEMO_PASSWORD } from "@/server/db/seed/generate";
 import { freePort } from "./free-port";
 
 
-export async function startApp(sourceDir: string, options: { copy: boolean } = { copy: true }): Promise<{ url: string; stop: () => Promise<void>; log: () => string }> {
+/** `env`: settings for this server on top of the defaults below (e.g. FRA_TILE_CACHE_MB for a benchmark). */
+export async function startApp(sourceDir: string, options: { copy: boolean; env?: Record<string, string> } = { copy: true }): Promise<{ url: string; stop: () => Promise<void>; log: () => string }> {
   const dataDir = options.copy ? mkdtempSync(path.join(os.tmpdir(), "fra-e2e-")) : sourceDir;
   if (options.copy) cpSync(sourceDir, dataDir, { recursive: true });
   const port = await freePort();
@@ -22,6 +23,7 @@ export async function startApp(sourceDir: string, options: { copy: boolean } = {
       FRA_SCHEDULER_MS: "1000",
       FRA_SEED_CLAIMS: "0",
       NODE_ENV: "production",
+      ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
