@@ -3,6 +3,7 @@
 // in onnxruntime-node and onnxruntime-web (its WebAssembly build, single thread, in Node's V8).
 //   npm run bench:models                         # the run `npm run model:ship` made (data/runs/default)
 //   npm run bench:models -- --run-dir DIR
+//   npm run bench:models -- --package models/fra-ner   # one packaged model alone, e.g. the shipped student
 // Prints one JSON object.
 import { existsSync, readFileSync, statSync } from "node:fs";
 import os from "node:os";
@@ -13,10 +14,10 @@ import { latencyMs, loadPackageModel, readNerPackage, SENTENCE, testF1 } from "@
 import { encoderFeeds, type Int64TensorClass } from "@/workers/ner/feeds";
 import type { NerModel } from "@/workers/ner/extract";
 
-const { values } = parseArgs({ options: { "run-dir": { type: "string", default: "data/runs/default" }, repeats: { type: "string", default: "30" } } });
+const { values } = parseArgs({ options: { "run-dir": { type: "string", default: "data/runs/default" }, package: { type: "string" }, repeats: { type: "string", default: "30" } } });
 const runDir = values["run-dir"]!;
 const repeats = Number(values.repeats);
-if (!existsSync(path.join(runDir, "evaluation.json"))) {
+if (!values.package && !existsSync(path.join(runDir, "evaluation.json"))) {
   console.error(`${runDir} has no finished trainer run: run \`npm run model:ship\` (or \`npm run train -- run --preset tiny --run-dir ${runDir}\`) first`);
   process.exit(2);
 }
@@ -57,18 +58,17 @@ async function webModel(dir: string, file: string): Promise<NerModel & { release
 }
 
 type Evaluation = Record<"teacher" | "student" | "baseline", { parameters: number; test: { overall: { f1: number }; per_entity: Record<string, { f1: number }> } }> & { distillation_gain_f1: number };
-const evaluation = JSON.parse(readFileSync(path.join(runDir, "evaluation.json"), "utf8")) as Evaluation;
 
-async function measure(role: "teacher" | "student") {
-  const dir = path.join(runDir, "package", role);
+/** Everything measured on one package folder: F1 of both graphs as the app extracts, sizes, latency. */
+async function measurePackage(dir: string) {
   const bytes = (f: string) => statSync(path.join(dir, "onnx", f)).size;
   const nodeFp32 = await loadPackageModel(dir, "model.onnx");
   const nodeInt8 = await loadPackageModel(dir, "model_quantized.onnx");
   const webInt8 = await webModel(dir, "model_quantized.onnx");
-  const int8Test = await testF1(path.join(dir, "test.jsonl"), nodeInt8);
+  const testFile = path.join(dir, "test.jsonl");
+  const int8Test = await testF1(testFile, nodeInt8);
   const result = {
-    parameters: evaluation[role].parameters,
-    f1_torch_fp32: evaluation[role].test.overall.f1,
+    f1_fp32_onnxruntime: (await testF1(testFile, nodeFp32)).overall.f1,
     f1_int8_onnxruntime: int8Test.overall.f1,
     f1_per_entity_int8: Object.fromEntries(Object.entries(int8Test.perEntity).map(([k, v]) => [k, v.f1])),
     bytes_fp32: bytes("model.onnx"),
@@ -88,13 +88,27 @@ async function measure(role: "teacher" | "student") {
   return result;
 }
 
+const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version };
+if (values.package) {
+  const card = JSON.parse(readFileSync(path.join(values.package, "card.json"), "utf8")) as { name: string; run_id: string; parameters: number };
+  console.log(JSON.stringify({ bench: "models", package: values.package, model: card.name, run: card.run_id, machine, parameters: card.parameters, ...(await measurePackage(values.package)) }, null, 2));
+  process.exit(0);
+}
+
+const evaluation = JSON.parse(readFileSync(path.join(runDir, "evaluation.json"), "utf8")) as Evaluation;
+const measure = async (role: "teacher" | "student") => ({
+  parameters: evaluation[role].parameters,
+  f1_torch_fp32: evaluation[role].test.overall.f1,
+  ...(await measurePackage(path.join(runDir, "package", role))),
+});
+
 const teacher = await measure("teacher");
 const student = await measure("student");
 const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
 const figures = {
   bench: "models",
   run: path.basename(runDir),
-  machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version },
+  machine,
   page_tokens: (await readNerPackage(path.join(runDir, "package", "student"))).tokenizer.tokenize(PAGE).length,
   teacher,
   student,

@@ -62,6 +62,22 @@ describe("chunking", () => {
     windows.slice(1).forEach(([a], i) => expect(a).toBe(windows[i]![1]));
   });
 
+  it("ends a window after its last line mark, so that a field on one line stays in one window", () => {
+    const line = ["village", "##s", ":", "pip", "##gaon", "\u00b6"]; // six tokens ending with a line break
+    const tokens = Array.from({ length: 50 }, () => line).flat();
+    const windows = chunkTokens(tokens, 126);
+    expect(windows[0]).toEqual([0, 126]); // 21 whole lines
+    for (const [, b] of windows.slice(0, -1)) expect(tokens[b - 1]).toBe("\u00b6");
+    expect(windows.at(-1)![1]).toBe(300);
+  });
+
+  it("falls back to a word boundary when the last line mark would leave a window too short", () => {
+    const tokens = ["a", "\u00b6", ...Array.from({ length: 200 }, (_, i) => (i % 2 ? "##x" : "w"))];
+    const [first] = chunkTokens(tokens, 126);
+    expect(first![1]).toBeGreaterThan(126 / 4);
+    expect(tokens[first![1]]!.startsWith("##")).toBe(false);
+  });
+
   it("returns no windows for no tokens", () => {
     expect(chunkTokens([], 126)).toEqual([]);
   });

@@ -1,6 +1,6 @@
 """Examples -> model inputs: token ids with BIO label ids, cut into windows of the model's length."""
 from .schema import LABEL_TO_ID, LABELS
-from .tokenizer import CLS, SEP, WordPiece
+from .tokenizer import CLS, LINE_MARK, SEP, WordPiece
 
 # A word's first piece in a text nobody labelled: the teacher's distribution is its only target.
 UNLABELED = -1
@@ -29,8 +29,9 @@ def bio_labels(offsets: list, spans: list, continuation: list | None = None) -> 
 
 
 def windows(ids: list, labels: list, max_length: int):
-    """Consecutive windows of at most max_length - 2 tokens, each wrapped in [CLS] ... [SEP].
-    A window never starts inside a word or an entity: it backs off to the entity's B- token."""
+    """Training windows: consecutive, at most max_length - 2 tokens, each wrapped in [CLS] ... [SEP].
+    A window never starts inside a word or an entity: it backs off to the entity's B- token (the labels
+    say where entities are, which only training may use)."""
     room = max_length - 2
     start = 0
     while start < len(ids) or start == 0:
@@ -46,16 +47,43 @@ def windows(ids: list, labels: list, max_length: int):
         start = end
 
 
+def inference_windows(ids: list, labels: list, max_length: int, line_mark: int, continuation: list):
+    """The windows the app cuts (workers/ner/extract.ts, chunkTokens), which cannot see labels: a window
+    ends after its last line mark unless that leaves it shorter than a quarter of the room, else before a
+    word. Scoring the test set on these windows measures what the app will get."""
+    room, shortest = max_length - 2, (max_length - 2) // 4
+    start = 0
+    while start < len(ids) or start == 0:
+        end = min(start + room, len(ids))
+        if end < len(ids):
+            after_line = end
+            while after_line > start + shortest and ids[after_line - 1] != line_mark:
+                after_line -= 1
+            if after_line > start + shortest:
+                end = after_line
+            else:
+                while end > start + 1 and continuation[end]:
+                    end -= 1
+        yield [CLS] + ids[start:end] + [SEP], [-100] + labels[start:end] + [-100]
+        if end >= len(ids):
+            break
+        start = end
+
+
 def _is_begin(label_id: int) -> bool:
     return label_id >= 0 and LABELS[label_id].startswith("B-")
 
 
-def featurize(examples: list, tokenizer: WordPiece, max_length: int) -> list:
+def featurize(examples: list, tokenizer: WordPiece, max_length: int, as_the_app_cuts: bool = False) -> list:
+    """Windows with labels; `as_the_app_cuts` cuts them as the app does (for scoring), else as training does."""
+    line_mark = tokenizer.ids[LINE_MARK] if as_the_app_cuts else None
     features = []
     for example in examples:
         ids, offsets = tokenizer.encode(example["text"])
-        labels = bio_labels(offsets, example["spans"], [tokenizer.vocab[i].startswith("##") for i in ids])
-        features.extend(windows(ids, labels, max_length))
+        continuation = [tokenizer.vocab[i].startswith("##") for i in ids]
+        labels = bio_labels(offsets, example["spans"], continuation)
+        cut = inference_windows(ids, labels, max_length, line_mark, continuation) if as_the_app_cuts else windows(ids, labels, max_length)
+        features.extend(cut)
     return features
 
 

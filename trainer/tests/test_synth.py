@@ -96,3 +96,31 @@ def test_unlabeled_pool_is_reproducible_and_carries_no_labels(tmp_path):
     assert labels == {UNLABELED, -100}
     # Every token of every text lands in exactly one window.
     assert sum(len(ids) - 2 for ids, _ys in windows) == sum(len(tokenizer.encode(t)[0]) for t in texts)
+
+
+def test_test_windows_are_cut_as_the_app_cuts_them():
+    """The same cuts as workers/ner/extract.ts chunkTokens (see test/unit/ner-decode.test.ts): after the
+    last line mark, so a field on one line is never split, and every token scored exactly once."""
+    from fra_trainer.features import featurize
+    from fra_trainer.tokenizer import LINE_MARK, WordPiece
+
+    rows = examples("train", 60)
+    long_text = "\n".join(r["text"] for r in rows[:12])  # several windows long
+    spans = [{**s, "start": s["start"] + offset, "end": s["end"] + offset}
+             for offset, r in zip([sum(len(x["text"]) + 1 for x in rows[:k]) for k in range(12)], rows[:12]) for s in r["spans"]]
+    tokenizer = WordPiece.train([r["text"] for r in rows], 600)
+    ids, _ = tokenizer.encode(long_text)
+    cut = featurize([{"text": long_text, "spans": spans}], tokenizer, 64, as_the_app_cuts=True)
+    assert len(cut) > 3
+    assert sum(len(w) - 2 for w, _ in cut) == len(ids)
+    line_mark = tokenizer.ids[LINE_MARK]
+    ends_on_line = 0
+    for (window, labels), (following, _) in zip(cut, cut[1:]):
+        assert len(window) <= 64 and len(window) == len(labels)
+        body = window[1:-1]
+        if body[-1] == line_mark:
+            ends_on_line += 1
+        else:  # no line mark late enough to cut at: a cut before a word
+            assert line_mark not in body[62 // 4:]
+            assert not tokenizer.vocab[following[1]].startswith("##")
+    assert ends_on_line >= len(cut) // 2

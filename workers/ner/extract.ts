@@ -25,13 +25,24 @@ export type NerModel = {
 export const LINE_MARK = "\u00b6";
 export const markLineBreaks = (text: string) => text.replace(/\n/g, LINE_MARK);
 
-/** Window boundaries over `tokens`: each at most `room` long, never starting on a "##" piece. */
+/**
+ * Window boundaries over `tokens`: each at most `room` long. A window ends after the last line mark it
+ * holds (a form's field ends at a line break, so no field is cut in two) unless that would leave it
+ * shorter than a quarter of `room`; then it ends before a word, never on a "##" piece. The trainer scores
+ * its test set with the same cuts (trainer/fra_trainer/features.py, inference_windows).
+ */
 export function chunkTokens(tokens: readonly string[], room: number): Array<[number, number]> {
   const windows: Array<[number, number]> = [];
+  const shortest = Math.floor(room / 4);
   let start = 0;
   while (start < tokens.length) {
     let end = Math.min(start + room, tokens.length);
-    while (end < tokens.length && end > start + 1 && tokens[end]!.startsWith("##")) end--;
+    if (end < tokens.length) {
+      let afterLine = end;
+      while (afterLine > start + shortest && tokens[afterLine - 1] !== LINE_MARK) afterLine--;
+      if (afterLine > start + shortest) end = afterLine;
+      else while (end > start + 1 && tokens[end]!.startsWith("##")) end--;
+    }
     windows.push([start, end]);
     start = end;
   }
