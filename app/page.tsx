@@ -4,6 +4,7 @@ import { readServerEnv } from "@/configs/server";
 import { ReviewApp } from "@/components/ReviewApp";
 import { sessionFromCookies } from "@/server/auth/session";
 import { getDatabase } from "@/server/db";
+import { myDistricts } from "@/server/services/geo";
 
 export const dynamic = "force-dynamic";
 
@@ -12,5 +13,8 @@ export default async function Home() {
   const { user } = await sessionFromCookies(db, (await headers()).get("cookie"), readServerEnv().FRA_SESSION_DAYS);
   if (!user) redirect("/login");
   if (user.role === "field_staff") redirect("/field");
-  return <ReviewApp user={user} basemapUrl={process.env.FRA_BASEMAP_URL ?? null} />;
+  // Sent with the page: the map opens on the user's own districts at once, and the filter's district list
+  // needs no request of its own while the first tiles load.
+  const districts = await myDistricts(db, user);
+  return <ReviewApp user={user} districts={districts} basemapUrl={process.env.FRA_BASEMAP_URL ?? null} />;
 }

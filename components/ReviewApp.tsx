@@ -5,6 +5,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState } from "react";
 import type { ClaimFilter } from "@/configs/contracts/claims";
 import type { SessionUser } from "@/server/auth/session";
+import type { Unit } from "@/server/services/geo";
 import { ClaimList } from "./claims/ClaimList";
 import { ClaimPanel } from "./claims/ClaimPanel";
 import { FilterBar } from "./claims/FilterBar";
@@ -12,8 +13,19 @@ import { Dashboard } from "./dashboard/Dashboard";
 import { ClaimMap, type Bbox } from "./map/ClaimMap";
 import { LogoutButton } from "./ui/LogoutButton";
 
-export function ReviewApp({ user, basemapUrl }: { user: SessionUser; basemapUrl: string | null }) {
-  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 15_000, retry: 1 } } }));
+/** The box around all of `units`, or null for none. */
+function unionBbox(units: readonly Unit[]): Bbox | null {
+  if (units.length === 0) return null;
+  return units.reduce<Bbox>((b, u) => [Math.min(b[0], u.bbox[0]), Math.min(b[1], u.bbox[1]), Math.max(b[2], u.bbox[2]), Math.max(b[3], u.bbox[3])], [...units[0]!.bbox]);
+}
+
+export function ReviewApp({ user, districts, basemapUrl }: { user: SessionUser; districts: Unit[]; basemapUrl: string | null }) {
+  const [queryClient] = useState(() => {
+    const client = new QueryClient({ defaultOptions: { queries: { staleTime: 15_000, retry: 1 } } });
+    client.setQueryData(["districts"], districts);
+    return client;
+  });
+  const [initialBounds] = useState(() => unionBbox(districts));
   const [view, setView] = useState<"map" | "dashboard">("map");
   const [filter, setFilter] = useState<ClaimFilter>({});
   const [viewport, setViewport] = useState<Bbox | null>(null);
@@ -56,6 +68,7 @@ export function ReviewApp({ user, basemapUrl }: { user: SessionUser; basemapUrl:
             <ClaimMap
               filter={filter}
               basemapUrl={basemapUrl}
+              initialBounds={initialBounds}
               selectedId={selectedId}
               focus={focus}
               dataVersion={dataVersion}

@@ -9,7 +9,7 @@ import { LABEL_FONT } from "./label-font";
 
 export type Bbox = [number, number, number, number];
 
-const INITIAL_VIEW = { center: [77.6, 19.3] as [number, number], zoom: 5.6 };
+const STATE_VIEW = { center: [77.6, 19.3] as [number, number], zoom: 5.6 }; // for a user with no districts
 // Clicking a count circle goes down one level: district → its tehsils → their villages → the claims.
 const ZOOM_BELOW_COUNT_LEVEL: Record<string, number> = { district: 8.5, tehsil: 10.5, village: 12.5 };
 
@@ -78,6 +78,7 @@ function buildStyle(filter: ClaimFilter, dataVersion: number, basemapUrl: string
 export function ClaimMap(props: {
   filter: ClaimFilter;
   basemapUrl: string | null;
+  initialBounds: Bbox | null; // the user's own area: the map opens on it
   selectedId: string | null;
   focus: { bbox: Bbox; key: number } | null;
   dataVersion: number;
@@ -95,7 +96,7 @@ export function ClaimMap(props: {
     const map = new maplibregl.Map({
       container: container.current,
       style: buildStyle(handlers.current.filter, handlers.current.dataVersion, handlers.current.basemapUrl),
-      ...INITIAL_VIEW,
+      ...(handlers.current.initialBounds ? { bounds: handlers.current.initialBounds, fitBoundsOptions: { padding: 24 } } : STATE_VIEW),
       maxZoom: 18,
       attributionControl: { compact: true, customAttribution: "Boundaries: FRA Atlas demo data (synthetic)" },
     });

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import type { SessionUser } from "@/server/auth/session";
 import { rows, type Db } from "@/server/db/client";
 
-type Unit = { id: number; name: string; nameLocal: string; bbox: [number, number, number, number] };
+export type Unit = { id: number; name: string; nameLocal: string; bbox: [number, number, number, number] };
 
 const bboxColumns = sql`ST_XMin(geom) AS w, ST_YMin(geom) AS s, ST_XMax(geom) AS e, ST_YMax(geom) AS n`;
 type UnitRow = { id: number; name: string; name_local: string; w: number; s: number; e: number; n: number };
@@ -11,7 +11,7 @@ const toUnit = (r: UnitRow): Unit => ({ id: r.id, name: r.name, nameLocal: r.nam
 
 export async function myDistricts(db: Db, user: SessionUser): Promise<Unit[]> {
   const scope =
-    user.role === "admin" ? sql`id IN (SELECT DISTINCT district_id FROM villages)`
+    user.role === "admin" ? sql`EXISTS (SELECT 1 FROM villages v WHERE v.district_id = districts.id)`
     : user.role === "district_official" ? sql`id IN (SELECT district_id FROM user_districts WHERE user_id = ${user.id})`
     : sql`id IN (SELECT t.district_id FROM user_tehsils ut JOIN tehsils t ON t.id = ut.tehsil_id WHERE ut.user_id = ${user.id})`;
   return (await rows<UnitRow>(db, sql`SELECT id, name, name_local, ${bboxColumns} FROM districts WHERE ${scope} ORDER BY name`)).map(toUnit);

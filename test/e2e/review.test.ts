@@ -39,6 +39,15 @@ describe("review map, end to end", () => {
     await page.click('button[type="submit"]');
     await page.waitForURL(`${app.url}/`);
     await page.waitForFunction(() => (window as unknown as { __fraMapReady?: boolean }).__fraMapReady === true, null, { timeout: 60_000 });
+    // The map opens on the official's own district, not on the whole state.
+    const view = await page.evaluate(() => {
+      const m = (window as unknown as { __fraMap: { getCenter(): { lng: number; lat: number }; getZoom(): number } }).__fraMap;
+      return { ...m.getCenter(), zoom: m.getZoom() };
+    });
+    const home = DISTRICTS.find((d) => d.name === "Gadchiroli")!;
+    expect(Math.abs(view.lng - home.lon)).toBeLessThan(0.6);
+    expect(Math.abs(view.lat - home.lat)).toBeLessThan(0.6);
+    expect(view.zoom).toBeGreaterThan(7);
     // "Only in map view" lists the map's view, and waits for it: no state-wide query while the tiles load.
     await page.locator(".list li").first().waitFor();
     expect(listQueries.length).toBeGreaterThan(0);
