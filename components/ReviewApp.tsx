@@ -4,6 +4,7 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState } from "react";
 import type { ClaimFilter } from "@/configs/contracts/claims";
+import type { Basemap } from "@/configs/basemap";
 import type { SessionUser } from "@/server/auth/session";
 import type { Unit } from "@/server/services/geo";
 import { ClaimList } from "./claims/ClaimList";
@@ -19,7 +20,7 @@ function unionBbox(units: readonly Unit[]): Bbox | null {
   return units.reduce<Bbox>((b, u) => [Math.min(b[0], u.bbox[0]), Math.min(b[1], u.bbox[1]), Math.max(b[2], u.bbox[2]), Math.max(b[3], u.bbox[3])], [...units[0]!.bbox]);
 }
 
-export function ReviewApp({ user, districts, basemapUrl }: { user: SessionUser; districts: Unit[]; basemapUrl: string | null }) {
+export function ReviewApp({ user, districts, basemap }: { user: SessionUser; districts: Unit[]; basemap: Basemap | null }) {
   const [queryClient] = useState(() => {
     const client = new QueryClient({ defaultOptions: { queries: { staleTime: 15_000, retry: 1 } } });
     client.setQueryData(["districts"], districts);
@@ -67,7 +68,7 @@ export function ReviewApp({ user, districts, basemapUrl }: { user: SessionUser; 
             </aside>
             <ClaimMap
               filter={filter}
-              basemapUrl={basemapUrl}
+              basemap={basemap}
               initialBounds={initialBounds}
               selectedId={selectedId}
               focus={focus}

@@ -1,5 +1,6 @@
 // Server configuration from the environment, validated once: a bad value stops start-up with a clear message.
 import { z } from "zod";
+import { basemapUrlSchema } from "./basemap";
 
 const serverEnvSchema = z.object({
   // Unset: the embedded PGlite + PostGIS database in FRA_DATA_DIR. Set: a real PostgreSQL + PostGIS.
@@ -12,6 +13,8 @@ const serverEnvSchema = z.object({
   // Memory for rendered vector tiles, in MiB. 0 keeps none: every tile request renders (what the tile
   // benchmark uses to time renders over HTTP on a warm database).
   FRA_TILE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(96),
+  // Drawn under the claims when it loads: an XYZ raster template or a MapLibre style URL (configs/basemap.ts).
+  FRA_BASEMAP_URL: basemapUrlSchema.optional(),
   // Published model files live here, one folder per name/version.
   FRA_MODEL_STORE: z.string().min(1).default("data/models"),
   // Ed25519 private key (PKCS#8 PEM) that signs the model manifest; generated here on first start if absent.

@@ -3,6 +3,7 @@
 // district, tehsil or village, higher zooms every claim. The filter travels in the tile URL.
 import * as maplibregl from "maplibre-gl";
 import { useEffect, useRef } from "react";
+import { basemapParts, type Basemap } from "@/configs/basemap";
 import { encodeFilterParam, type ClaimFilter } from "@/configs/contracts/claims";
 import { CLAIM_STATUSES, STATUS_COLORS, STATUS_LABELS } from "@/configs/workflow";
 import { LABEL_FONT } from "./label-font";
@@ -31,13 +32,13 @@ function tileUrl(filter: ClaimFilter, dataVersion: number): string {
   return `${window.location.origin}/api/tiles/{z}/{x}/{y}?f=${encodeFilterParam(filter)}&v=${dataVersion}`;
 }
 
-function buildStyle(filter: ClaimFilter, dataVersion: number, basemapUrl: string | null): maplibregl.StyleSpecification {
+function buildStyle(filter: ClaimFilter, dataVersion: number, basemap: Basemap | null): maplibregl.StyleSpecification {
   const sources: maplibregl.StyleSpecification["sources"] = {
     fra: { type: "vector", tiles: [tileUrl(filter, dataVersion)], minzoom: 0, maxzoom: 16 },
   };
   const layers: maplibregl.LayerSpecification[] = [{ id: "background", type: "background", paint: { "background-color": "#eef0e8" } }];
-  if (basemapUrl) {
-    sources.basemap = { type: "raster", tiles: [basemapUrl], tileSize: 256 };
+  if (basemap?.kind === "raster") {
+    sources.basemap = { type: "raster", tiles: [basemap.tiles], tileSize: 256 };
     layers.push({ id: "basemap", type: "raster", source: "basemap", paint: { "raster-opacity": 0.85 } });
   }
   layers.push(
@@ -75,9 +76,24 @@ function buildStyle(filter: ClaimFilter, dataVersion: number, basemapUrl: string
   return { version: 8, sources, layers };
 }
 
+/** Adds a vector basemap's sources and layers under the claims once its style loads; offline, or with a
+ * style that is not one, the map goes on without it. */
+async function addBasemapStyle(map: maplibregl.Map, url: string): Promise<void> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(10_000) });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const { sources, layers, dropped } = basemapParts(await response.json());
+    for (const [id, source] of Object.entries(sources)) map.addSource(id, source as maplibregl.SourceSpecification);
+    for (const layer of layers) map.addLayer(layer as maplibregl.LayerSpecification, "village-fill");
+    if (dropped.length) console.info(`basemap: ${dropped.length} label, icon or pattern layers left out (the app loads no glyphs or sprites)`);
+  } catch (e) {
+    console.warn(`basemap ${url} not drawn: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
 export function ClaimMap(props: {
   filter: ClaimFilter;
-  basemapUrl: string | null;
+  basemap: Basemap | null;
   initialBounds: Bbox | null; // the user's own area: the map opens on it
   selectedId: string | null;
   focus: { bbox: Bbox; key: number } | null;
@@ -95,7 +111,7 @@ export function ClaimMap(props: {
     maplibregl.setWorkerUrl("/maplibre-gl-csp-worker.js");
     const map = new maplibregl.Map({
       container: container.current,
-      style: buildStyle(handlers.current.filter, handlers.current.dataVersion, handlers.current.basemapUrl),
+      style: buildStyle(handlers.current.filter, handlers.current.dataVersion, handlers.current.basemap),
       ...(handlers.current.initialBounds ? { bounds: handlers.current.initialBounds, fitBoundsOptions: { padding: 24 } } : STATE_VIEW),
       maxZoom: 18,
       attributionControl: { compact: true, customAttribution: "Boundaries: FRA Atlas demo data (synthetic)" },
@@ -110,6 +126,8 @@ export function ClaimMap(props: {
     };
     map.on("load", () => {
       reportViewport();
+      const basemap = handlers.current.basemap;
+      if (basemap?.kind === "style") void addBasemapStyle(map, basemap.url);
       (window as unknown as { __fraMapReady?: boolean }).__fraMapReady = true;
       // First complete paint (tiles loaded and drawn): what the tile benchmark times.
       map.once("idle", () => ((window as unknown as { __fraMapIdleAt?: number }).__fraMapIdleAt = performance.now()));

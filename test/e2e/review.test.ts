@@ -1,6 +1,8 @@
 // A district official logs in, finds a claim on the map, remands it with a reason and sees the audit
 // entry. Real Next.js server, real PGlite + PostGIS, real Chromium.
 import { mkdirSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DISTRICTS } from "@/server/db/seed/geography";
@@ -11,15 +13,31 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH, startApp } from "../helpers/app-server";
 let app: Awaited<ReturnType<typeof startApp>>;
 let browser: Browser;
 let page: Page;
+let basemapServer: Server;
+
+// A vector basemap's style, served from another origin as a basemap host would (CORS allowed): one
+// land polygon in an inline GeoJSON source, and a label layer the app has no glyphs for.
+const BASEMAP_STYLE = {
+  version: 8,
+  sources: { land: { type: "geojson", data: { type: "Feature", properties: {}, geometry: { type: "Polygon", coordinates: [[[72, 15], [81, 15], [81, 22.5], [72, 22.5], [72, 15]]] } } } },
+  layers: [
+    { id: "land", type: "fill", source: "land", paint: { "fill-color": "#f3efe6" } },
+    { id: "land-names", type: "symbol", source: "land", layout: { "text-field": "Maharashtra" } },
+  ],
+};
 
 beforeAll(async () => {
-  app = await startApp(inject("templateDir"));
+  basemapServer = createServer((_req, res) => res.writeHead(200, { "content-type": "application/json", "access-control-allow-origin": "*" }).end(JSON.stringify(BASEMAP_STYLE)));
+  await new Promise<void>((resolve) => basemapServer.listen(0, "127.0.0.1", resolve));
+  const basemapUrl = `http://127.0.0.1:${(basemapServer.address() as AddressInfo).port}/style.json`;
+  app = await startApp(inject("templateDir"), { copy: true, env: { FRA_BASEMAP_URL: basemapUrl } });
   browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 });
 afterAll(async () => {
   await browser?.close();
   await app?.stop();
+  basemapServer?.close();
 });
 
 describe("review map, end to end", () => {
@@ -48,6 +66,15 @@ describe("review map, end to end", () => {
     expect(Math.abs(view.lng - home.lon)).toBeLessThan(0.6);
     expect(Math.abs(view.lat - home.lat)).toBeLessThan(0.6);
     expect(view.zoom).toBeGreaterThan(7);
+    // The vector basemap (FRA_BASEMAP_URL, a style URL) lies under the village boundaries; its labels are
+    // left out, since the app loads no glyphs.
+    const layerIds = await page.waitForFunction(() => {
+      const m = (window as unknown as { __fraMap: { getStyle(): { layers: Array<{ id: string }> } } }).__fraMap;
+      const ids = m.getStyle().layers.map((l) => l.id);
+      return ids.includes("basemap:land") ? ids : null;
+    }).then(async (h) => (await h.jsonValue())!);
+    expect(layerIds.indexOf("basemap:land")).toBeLessThan(layerIds.indexOf("village-fill"));
+    expect(layerIds).not.toContain("basemap:land-names");
     // "Only in map view" lists the map's view, and waits for it: no state-wide query while the tiles load.
     await page.locator(".list li").first().waitFor();
     expect(listQueries.length).toBeGreaterThan(0);
