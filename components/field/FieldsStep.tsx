@@ -19,6 +19,7 @@ const TEXT_FIELDS = FORM_FIELDS.filter((k) => k !== "type" && k !== "category" &
 
 function Confidence({ field }: { field: FormField }) {
   if (field.source === "user") return <span className="conf user">edited</span>;
+  if (field.source === "form") return <span className="conf low" title="Read after the form's printed label, not by the model">check: from the form</span>;
   if (field.source === "empty" || field.confidence === null) return <span className="conf none">not found</span>;
   const low = field.confidence < LOW_CONFIDENCE;
   return <span className={`conf ${low ? "low" : "high"}`} title="How sure the model was">{low ? "check: " : ""}{Math.round(field.confidence * 100)}%</span>;
@@ -102,7 +103,7 @@ export function FieldsStep({ db, draft, locked }: { db: FieldDatabase; draft: Dr
         </div>
         {TEXT_FIELDS.map((key) => {
           const field = f[key];
-          const low = field.source === "model" && (field.confidence ?? 0) < LOW_CONFIDENCE;
+          const low = (field.source === "model" && (field.confidence ?? 0) < LOW_CONFIDENCE) || field.source === "form";
           return (
             <label key={key} className={`form-row${low ? " flagged" : ""}${focus === key ? " focused" : ""}`}>
               <span>{FORM_FIELD_LABELS[key]}{key === "area" ? " (ha)" : ""} <Confidence field={field} /></span>

@@ -3,8 +3,9 @@
 import { z } from "zod";
 import { claimStatusSchema, claimTypeSchema } from "../workflow";
 
-// Where a field's value came from: the model (with its span in the OCR text), the user, or nowhere yet.
-export const fieldSourceSchema = z.enum(["model", "user", "empty"]);
+// Where a field's value came from: the model (with its span in the OCR text), the form's printed layout
+// (a field the model missed, read after its printed label), the user, or nowhere yet.
+export const fieldSourceSchema = z.enum(["model", "form", "user", "empty"]);
 export const formFieldSchema = z
   .object({
     value: z.string().max(300),

@@ -3,7 +3,7 @@ import type { AreaVillage } from "@/configs/contracts/field";
 import type { Draft } from "@/workers/db/field-db";
 import { claimFromDraft, correctionFromDraft, locate } from "@/workers/field/draft-records";
 import { editedField, pickedField } from "@/workers/field/edit-field";
-import { categoryOf, claimTypeOf, emptyForm, formFromEntities, matchVillages, parseAreaHa, parseDate, relativeRole } from "@/workers/field/form-from-entities";
+import { categoryFromFormLabel, categoryOf, claimTypeOf, emptyForm, formFromEntities, matchVillages, parseAreaHa, parseDate, relativeRole } from "@/workers/field/form-from-entities";
 import { joinPages, spanOnPage } from "@/workers/field/pages-text";
 import type { ExtractedEntity } from "@/workers/ner/decode";
 
@@ -80,6 +80,27 @@ describe("the form from the model's entities", () => {
     expect(TEXT.slice(f.village.span!.start, f.village.span!.end)).toBe("Pipgaon");
     expect(draft.villageId).toBe(1);
     expect(f.type.source).toBe("empty");
+  });
+
+  it("reads ST/OTFD after the printed label of item 9 when the model marks nothing there, as a field to check", () => {
+    const withoutCategory = ENTITIES.filter((e) => e.label !== "CATEGORY");
+    const f = formFromEntities(TEXT, withoutCategory, VILLAGES).fields;
+    expect([f.category.value, f.category.source, f.category.confidence]).toEqual(["ST", "form", null]);
+    expect(TEXT.slice(f.category.span!.start, f.category.span!.end)).toBe("Scheduled Tribe");
+    expect([f.tribe.value, f.tribe.source]).toEqual(["Madia Gond", "form"]);
+    expect(TEXT.slice(f.tribe.span!.start, f.tribe.span!.end)).toBe("Madia Gond");
+    // The model's own reading, where it has one, is kept.
+    expect(formFromEntities(TEXT, ENTITIES, VILLAGES).fields.category.source).toBe("model");
+  });
+
+  it("finds item 9's answer on the label's line or the next, bilingual or garbled, and nothing without the label", () => {
+    const sameLine = "9. Scheduled Tribe or OTFD / अनुसूचित जनजाति या अन्य: Other Traditional Forest Dweller\n10. Family";
+    const read = categoryFromFormLabel(sameLine)!;
+    expect([read.category, sameLine.slice(read.span.start, read.span.end), read.tribe]).toEqual(["OTFD", "Other Traditional Forest Dweller", null]);
+    expect(categoryFromFormLabel("9. Scheduled Tribe or OTED /\n  Scheduled Tribe ( Gond )")).toMatchObject({ category: "ST", tribe: { value: "Gond" } });
+    expect(categoryFromFormLabel("९. अनुसूचित जनजाति या अन्य: अनुसूचित जनजाति (गोंड)")).toMatchObject({ category: "ST", tribe: { value: "गोंड" } });
+    expect(categoryFromFormLabel("Name: Scheduled Tribe certificate attached")).toBeNull();
+    expect(categoryFromFormLabel("9. Scheduled Tribe or OTFD:\n")).toBeNull();
   });
 
   it("leaves the village to the user when two villages fit equally well", () => {

@@ -72,6 +72,37 @@ export function categoryOf(text: string): "ST" | "OTFD" | null {
   return null;
 }
 
+// Form A's item 9 prints its own label, "Scheduled Tribe or OTFD / अनुसूचित जनजाति या अन्य", which names
+// both answers; the model often marks nothing on that line. The answer is what follows the label (on its
+// line, else on the next), with the tribe in brackets. OCR may garble the label's last word.
+const CATEGORY_LABEL = /(?:scheduled\s*tribe\s*or\s*\S{3,5}|अनुसूचित\s*जनजाति\s*या\s*अन्य)[^:\n¶]*:?/iu;
+
+/** Item 9 read after its printed label: the category's span and, if bracketed, the tribe's. */
+export function categoryFromFormLabel(text: string): { category: "ST" | "OTFD"; span: { start: number; end: number }; tribe: { value: string; span: { start: number; end: number } } | null } | null {
+  const label = CATEGORY_LABEL.exec(text);
+  if (!label) return null;
+  let from = label.index + label[0].length; // past both halves of a bilingual label and its colon
+  let line = /^[^\n¶]*/.exec(text.slice(from))![0];
+  if (!line.trim()) {
+    const next = /^[\n¶]([^\n¶]*)/.exec(text.slice(from + line.length));
+    if (!next) return null;
+    from += line.length + 1;
+    line = next[1]!;
+  }
+  const lead = line.length - line.trimStart().length;
+  const bracket = line.indexOf("(");
+  const answer = (bracket >= 0 ? line.slice(0, bracket) : line).trimEnd();
+  const category = categoryOf(answer.slice(lead));
+  if (!category) return null;
+  const tribe = /\(([^)]+)\)/.exec(line);
+  const tribeStart = tribe ? from + tribe.index + 1 + (tribe[1]!.length - tribe[1]!.trimStart().length) : 0;
+  return {
+    category,
+    span: { start: from + lead, end: from + answer.length },
+    tribe: tribe && tribe[1]!.trim() ? { value: tribe[1]!.trim(), span: { start: tribeStart, end: tribeStart + tribe[1]!.trim().length } } : null,
+  };
+}
+
 // The model has one RELATIVE label; the words printed before the name tell a spouse from a parent.
 const SPOUSE_CUE = /spouse|husband|wife|w\/o|पति|पत्नी/i;
 const PARENT_CUE = /father|mother|s\/o|d\/o|son of|daughter of|पिता|माता|पुत्र/i;
@@ -156,6 +187,11 @@ export function formFromEntities(text: string, entities: readonly ExtractedEntit
   if (category && categoryValue) set("category", fromEntity(category, categoryValue));
   const tribe = category ? /\(([^)]+)\)/.exec(text.slice(category.end, category.end + 40)) : null;
   if (tribe && category) set("tribe", { value: tribe[1]!.trim(), source: "model", confidence: category.score, span: { start: category.end + tribe.index + 1, end: category.end + tribe.index + 1 + tribe[1]!.length } });
+  // What the model missed of item 9, read after its printed label; no confidence of its own, so the form
+  // shows it as one to check.
+  const printed = !categoryValue || fields.tribe.source === "empty" ? categoryFromFormLabel(text) : null;
+  if (printed && !categoryValue) set("category", { value: printed.category, source: "form", confidence: null, span: printed.span });
+  if (printed?.tribe && fields.tribe.source === "empty") set("tribe", { value: printed.tribe.value, source: "form", confidence: null, span: printed.tribe.span });
   const types = entities.filter((e) => e.label === "CLAIM_TYPE").map((e) => ({ e, type: claimTypeOf(e.text) })).filter((x) => x.type);
   const type = types.sort((a, b) => b.e.score - a.e.score)[0];
   if (type) set("type", fromEntity(type.e, type.type!));
