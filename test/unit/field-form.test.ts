@@ -93,6 +93,18 @@ describe("the form from the model's entities", () => {
     expect(formFromEntities(TEXT, ENTITIES, VILLAGES).fields.category.source).toBe("model");
   });
 
+  it("takes the Devanagari name in brackets after the claimant's name where the model missed it or read part of it", () => {
+    const bracketed = (f: ReturnType<typeof formFromEntities>["fields"]) => [f.claimantLocal.value, f.claimantLocal.source, TEXT.slice(f.claimantLocal.span!.start, f.claimantLocal.span!.end)];
+    const latinOnly = ENTITIES.filter((e) => e.text !== "फुलमती उसेंडी");
+    expect(bracketed(formFromEntities(TEXT, latinOnly, VILLAGES).fields)).toEqual(["फुलमती उसेंडी", "form", "फुलमती उसेंडी"]);
+    const partial = [...latinOnly, at("उसेंडी", "CLAIMANT", 0.9)];
+    expect(bracketed(formFromEntities(TEXT, partial, VILLAGES).fields)).toEqual(["फुलमती उसेंडी", "form", "फुलमती उसेंडी"]);
+    // The model's whole reading stays; a bracket that is not all Devanagari is not a name.
+    expect(formFromEntities(TEXT, ENTITIES, VILLAGES).fields.claimantLocal.source).toBe("model");
+    const garbled = TEXT.replace("(फुलमती उसेंडी)", "(फुलमती Rem)");
+    expect(formFromEntities(garbled, latinOnly, VILLAGES).fields.claimantLocal.source).toBe("empty");
+  });
+
   it("finds item 9's answer on the label's line or the next, bilingual or garbled, and nothing without the label", () => {
     const sameLine = "9. Scheduled Tribe or OTFD / अनुसूचित जनजाति या अन्य: Other Traditional Forest Dweller\n10. Family";
     const read = categoryFromFormLabel(sameLine)!;

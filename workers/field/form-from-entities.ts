@@ -161,6 +161,14 @@ export function formFromEntities(text: string, entities: readonly ExtractedEntit
   };
   const first = (label: EntityType) => entities.filter((e) => e.label === label).sort((a, b) => b.score - a.score)[0];
   for (const e of entities.filter((x) => x.label === "CLAIMANT")) set(DEVANAGARI.test(e.text) ? "claimantLocal" : "claimant", fromEntity(e));
+  // Item 1 writes the name twice, "Ramesh Usendi (रमेश उसेंडी)": where the model found the Latin name but
+  // not all of the Devanagari one, the Devanagari in the brackets after it is that name.
+  const local = fields.claimant.span ? /^\s*\(([^()\n¶]+)\)/.exec(text.slice(fields.claimant.span.end)) : null;
+  const localName = local?.[1]!.trim() ?? "";
+  if (local && /^[\u0900-\u097F\s.]+$/.test(localName) && (fields.claimantLocal.source === "empty" || (localName.includes(fields.claimantLocal.value) && localName !== fields.claimantLocal.value))) {
+    const start = fields.claimant.span!.end + local.index + local[0].indexOf(localName);
+    fields.claimantLocal = { value: localName, source: "form", confidence: null, span: { start, end: start + localName.length } };
+  }
   for (const e of entities.filter((x) => x.label === "RELATIVE")) set(relativeRole(text, e.start), fromEntity(e));
   const simple: Array<[EntityType, FormFieldKey]> = [["VILLAGE", "village"], ["GRAM_PANCHAYAT", "gramPanchayat"], ["TEHSIL", "tehsil"], ["DISTRICT", "district"]];
   for (const [label, key] of simple) {
