@@ -67,6 +67,19 @@ describe("reading values from extracted text", () => {
     expect(relativeRole(TEXT, TEXT.indexOf("Maroti"))).toBe("relative");
     const narrative = "I, Sukhram Kowase, s/o Dasru Kowase, resident of Kotmi";
     expect(relativeRole(narrative, narrative.indexOf("Dasru"))).toBe("relative");
+    // Item 10 lists the family, spouse included: none of them is the spouse or the parent of item 2 or 3.
+    const family = `${TEXT}\n10. Family members with age / परिवार के सदस्य\nRamesh Usendi (41), Somaji Usendi (12), Raju Usendi (8)`;
+    for (const name of ["Ramesh Usendi (41)", "Somaji", "Raju"]) expect(relativeRole(family, family.indexOf(name, family.indexOf("10. Family")))).toBe("family");
+    const listed = [...ENTITIES, { label: "RELATIVE" as const, start: family.indexOf("Somaji"), end: family.indexOf("Somaji") + 13, text: "Somaji Usendi", score: 0.99 }];
+    expect(formFromEntities(family, listed, VILLAGES).fields.relative.value).toBe("Maroti Usendi");
+    // A name under no relative's label fills the field only when nothing better does.
+    const claimantsOwn = { ...at("उसेंडी", "RELATIVE", 0.99, TEXT.indexOf("(")) };
+    expect(relativeRole(TEXT, claimantsOwn.start)).toBe("uncued");
+    expect(formFromEntities(TEXT, [...ENTITIES, claimantsOwn], VILLAGES).fields.relative.value).toBe("Maroti Usendi");
+    expect(formFromEntities(TEXT, [...ENTITIES.filter((e) => e.text !== "Maroti Usendi"), claimantsOwn], VILLAGES).fields.relative.value).toBe("उसेंडी");
+    // A mark with no letter in it is no name, however sure the model was.
+    const mark = { label: "RELATIVE" as const, start: TEXT.indexOf("Ramesh") - 1, end: TEXT.indexOf("Ramesh"), text: "\n", score: 0.999 };
+    expect(formFromEntities(TEXT, [...ENTITIES, mark], VILLAGES).fields.spouse.value).toBe("Ramesh Usendi");
   });
 });
 

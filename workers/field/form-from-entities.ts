@@ -103,15 +103,22 @@ export function categoryFromFormLabel(text: string): { category: "ST" | "OTFD"; 
   };
 }
 
-// The model has one RELATIVE label; the words printed before the name tell a spouse from a parent.
-const SPOUSE_CUE = /spouse|husband|wife|w\/o|पति|पत्नी/i;
-const PARENT_CUE = /father|mother|s\/o|d\/o|son of|daughter of|पिता|माता|पुत्र/i;
+// The model has one RELATIVE label; the label printed nearest before the name tells a spouse from a
+// parent, a name in the list of family members (item 10) is neither, and a name under no such label at all
+// (a word of the claimant's own line, say) is only a last resort.
+const SPOUSE_CUE = /spouse|husband|wife|w\/o|पति|पत्नी/gi;
+const PARENT_CUE = /father|mother|s\/o|d\/o|son of|daughter of|पिता|माता|पुत्र/gi;
+const FAMILY_CUE = /family|परिवार|सदस्य/gi;
+const lastAt = (cue: RegExp, s: string) => Math.max(-1, ...[...s.matchAll(cue)].map((m) => m.index));
 
-export function relativeRole(text: string, start: number): "spouse" | "relative" {
-  const before = text.slice(Math.max(0, start - 80), start);
+export function relativeRole(text: string, start: number): "spouse" | "relative" | "family" | "uncued" {
+  const before = text.slice(Math.max(0, start - 160), start);
   const lastLines = before.split(/[\n¶]/).slice(-3).join(" ");
-  const spouse = lastLines.search(SPOUSE_CUE);
-  const parent = lastLines.search(PARENT_CUE);
+  const spouse = lastAt(SPOUSE_CUE, lastLines);
+  const parent = lastAt(PARENT_CUE, lastLines);
+  const family = lastAt(FAMILY_CUE, lastLines);
+  if (family > Math.max(spouse, parent)) return "family";
+  if (spouse < 0 && parent < 0) return "uncued";
   if (spouse < 0) return "relative";
   return parent > spouse ? "relative" : "spouse";
 }
@@ -153,7 +160,9 @@ const VILLAGE_MATCH = 0.8;
 const fromEntity = (e: ExtractedEntity, value = e.text): FormField => ({ value, source: "model", confidence: e.score, span: { start: e.start, end: e.end } });
 
 /** The form as the model read it. Where a field occurs twice the more confident reading wins. */
-export function formFromEntities(text: string, entities: readonly ExtractedEntity[], villages: readonly AreaVillage[]): { fields: FormFields; villageId: number | null; type: ClaimType | null } {
+export function formFromEntities(text: string, extracted: readonly ExtractedEntity[], villages: readonly AreaVillage[]): { fields: FormFields; villageId: number | null; type: ClaimType | null } {
+  // A stray mark the OCR read before a name ("‘Sitabai") can come out as an entity of its own: no value.
+  const entities = extracted.filter((e) => /[\p{L}\p{N}]/u.test(e.text));
   const fields = emptyForm();
   const set = (key: FormFieldKey, field: FormField) => {
     const current = fields[key];
@@ -169,7 +178,9 @@ export function formFromEntities(text: string, entities: readonly ExtractedEntit
     const start = fields.claimant.span!.end + local.index + local[0].indexOf(localName);
     fields.claimantLocal = { value: localName, source: "form", confidence: null, span: { start, end: start + localName.length } };
   }
-  for (const e of entities.filter((x) => x.label === "RELATIVE")) set(relativeRole(text, e.start), fromEntity(e));
+  const relatives = entities.filter((x) => x.label === "RELATIVE").map((e) => ({ e, role: relativeRole(text, e.start) }));
+  for (const { e, role } of relatives) if (role === "spouse" || role === "relative") set(role, fromEntity(e));
+  for (const { e, role } of relatives) if (role === "uncued" && fields.relative.source === "empty") set("relative", fromEntity(e));
   const simple: Array<[EntityType, FormFieldKey]> = [["VILLAGE", "village"], ["GRAM_PANCHAYAT", "gramPanchayat"], ["TEHSIL", "tehsil"], ["DISTRICT", "district"]];
   for (const [label, key] of simple) {
     const e = first(label);
