@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { alignTokens, groupEntities } from "@/workers/ner/decode";
 import { chunkTokens, softmaxArgmax } from "@/workers/ner/extract";
@@ -76,6 +77,30 @@ describe("chunking", () => {
     const [first] = chunkTokens(tokens, 126);
     expect(first![1]).toBeGreaterThan(126 / 4);
     expect(tokens[first![1]]!.startsWith("##")).toBe(false);
+  });
+
+  it("cuts the same windows as the trainer's test scoring (features.py, inference_windows)", () => {
+    // Lines of 1 to 70 tokens, some words in several pieces: every rule of the cut gets exercised.
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const tokens: string[] = [];
+    while (tokens.length < 2000) {
+      const words = 1 + Math.floor(random() ** 3 * 70);
+      for (let w = 0; w < words; w++) tokens.push("w", ...(random() < 0.3 ? ["##x", "##y"] : []));
+      tokens.push("\u00b6");
+    }
+    const script = [
+      "import json, sys",
+      "from fra_trainer.features import inference_windows",
+      "t = json.load(sys.stdin)",
+      "ids = [1 if x == '\u00b6' else 2 if x.startswith('##') else 3 for x in t['tokens']]",
+      "cuts = inference_windows(ids, [0] * len(ids), t['room'] + 2, 1, [x.startswith('##') for x in t['tokens']])",
+      "print(json.dumps([len(w) - 2 for w, _ in cuts]))",
+    ].join("\n");
+    for (const room of [30, 126]) {
+      const lengths = JSON.parse(execFileSync("/usr/bin/python3", ["-c", script], { input: JSON.stringify({ tokens, room }), env: { ...process.env, PYTHONPATH: "trainer" } }).toString()) as number[];
+      expect(chunkTokens(tokens, room).map(([a, b]) => b - a)).toEqual(lengths);
+    }
   });
 
   it("returns no windows for no tokens", () => {
