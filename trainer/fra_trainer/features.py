@@ -28,46 +28,51 @@ def bio_labels(offsets: list, spans: list, continuation: list | None = None) -> 
     return labels
 
 
-def windows(ids: list, labels: list, max_length: int):
-    """Training windows: consecutive, at most max_length - 2 tokens, each wrapped in [CLS] ... [SEP].
-    A window never starts inside a word or an entity: it backs off to the entity's B- token (the labels
-    say where entities are, which only training may use)."""
+def _cut(ids: list, labels: list, max_length: int, end_before):
+    """Consecutive windows of at most max_length - 2 tokens, each wrapped in [CLS] ... [SEP]. Where a
+    window must end before the text does, end_before(start, end) moves its end back to a good cut."""
     room = max_length - 2
     start = 0
     while start < len(ids) or start == 0:
         end = min(start + room, len(ids))
         if end < len(ids):
-            back = end
-            while back > start + room // 2 and (labels[back] == -100 or (labels[back] != LABEL_TO_ID["O"] and not _is_begin(labels[back]))):
-                back -= 1
-            end = back
+            end = end_before(start, end)
         yield [CLS] + ids[start:end] + [SEP], [-100] + labels[start:end] + [-100]
         if end >= len(ids):
             break
         start = end
+
+
+def windows(ids: list, labels: list, max_length: int):
+    """Training windows. A window never starts inside a word or an entity: it backs off to the entity's
+    B- token (the labels say where entities are, which only training may use)."""
+    half_room = (max_length - 2) // 2
+
+    def back_to_entity_start(start: int, end: int) -> int:
+        while end > start + half_room and (labels[end] == -100 or (labels[end] != LABEL_TO_ID["O"] and not _is_begin(labels[end]))):
+            end -= 1
+        return end
+
+    return _cut(ids, labels, max_length, back_to_entity_start)
 
 
 def inference_windows(ids: list, labels: list, max_length: int, line_mark: int, continuation: list):
     """The windows the app cuts (workers/ner/extract.ts, chunkTokens), which cannot see labels: a window
     ends after its last line mark unless that leaves it shorter than a quarter of the room, else before a
     word. Scoring the test set on these windows measures what the app will get."""
-    room, shortest = max_length - 2, (max_length - 2) // 4
-    start = 0
-    while start < len(ids) or start == 0:
-        end = min(start + room, len(ids))
-        if end < len(ids):
-            after_line = end
-            while after_line > start + shortest and ids[after_line - 1] != line_mark:
-                after_line -= 1
-            if after_line > start + shortest:
-                end = after_line
-            else:
-                while end > start + 1 and continuation[end]:
-                    end -= 1
-        yield [CLS] + ids[start:end] + [SEP], [-100] + labels[start:end] + [-100]
-        if end >= len(ids):
-            break
-        start = end
+    shortest = (max_length - 2) // 4
+
+    def after_last_line(start: int, end: int) -> int:
+        after_line = end
+        while after_line > start + shortest and ids[after_line - 1] != line_mark:
+            after_line -= 1
+        if after_line > start + shortest:
+            return after_line
+        while end > start + 1 and continuation[end]:
+            end -= 1
+        return end
+
+    return _cut(ids, labels, max_length, after_last_line)
 
 
 def _is_begin(label_id: int) -> bool:
