@@ -166,7 +166,8 @@ describe("field digitisation, offline", () => {
     await page.getByRole("tab", { name: "2 · Fields" }).click();
     expect(await page.getByLabel("Claim fields").locator('input[name="relative"]').inputValue()).toBe("Bhiku Kowase (late)");
     await page.getByRole("tab", { name: "1 · Pages" }).click();
-    expect(await page.getByTestId("page-card").count()).toBe(1);
+    // The tab reads its pages from IndexedDB after it renders: wait for that read, then count.
+    await expect.poll(() => page.getByTestId("page-card").count()).toBe(1);
     expect(await page.getByTestId("pending-count").textContent()).toBe("2 records waiting");
   });
 
