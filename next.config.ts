@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { SECURITY_HEADERS } from "./configs/security-headers";
 
 const config: NextConfig = {
   // Loaded from node_modules at run time: they ship WebAssembly / native files that must not be bundled.
@@ -8,11 +9,7 @@ const config: NextConfig = {
     return [
       {
         source: "/:path*",
-        headers: [
-          { key: "x-content-type-options", value: "nosniff" },
-          { key: "referrer-policy", value: "same-origin" },
-          { key: "x-frame-options", value: "DENY" },
-        ],
+        headers: Object.entries(SECURITY_HEADERS).map(([key, value]) => ({ key, value })),
       },
     ];
   },

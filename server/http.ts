@@ -47,9 +47,15 @@ export function jsonError(status: number, message: string): Response {
   return Response.json({ error: message }, { status, headers: { "cache-control": "no-store" } });
 }
 
-export function errorResponse(error: unknown): Response {
-  if (error instanceof DomainError) return jsonError(HTTP_STATUS[error.code], error.message);
-  if (error instanceof Error && error.name === "ZodError") return jsonError(400, `invalid input: ${error.message}`);
+/** The status and message a client gets for an error: a domain error's own, 400 for bad input, else 500. */
+export function errorStatus(error: unknown): { status: number; message: string } {
+  if (error instanceof DomainError) return { status: HTTP_STATUS[error.code], message: error.message };
+  if (error instanceof Error && error.name === "ZodError") return { status: 400, message: `invalid input: ${error.message}` };
   console.error(error);
-  return jsonError(500, "internal error");
+  return { status: 500, message: "internal error" };
+}
+
+export function errorResponse(error: unknown): Response {
+  const { status, message } = errorStatus(error);
+  return jsonError(status, message);
 }

@@ -17,6 +17,14 @@ export function getDatabase(): Promise<Database> {
   return holder[KEY];
 }
 
+/** Closes the server's database if it was opened: at shutdown. */
+export async function closeDatabase(): Promise<void> {
+  const holder = globalThis as Holder;
+  const opened = holder[KEY];
+  delete holder[KEY];
+  if (opened) await (await opened).close();
+}
+
 async function startDatabase(): Promise<Database> {
   const env = readServerEnv();
   const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.FRA_DATA_DIR });

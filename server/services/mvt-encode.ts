@@ -13,6 +13,7 @@ export type TileFeature = { id?: number; properties: Record<string, string | num
 export type TileLayer = { name: string; extent: number; features: TileFeature[] };
 
 const utf8 = new TextEncoder();
+const float64 = new DataView(new ArrayBuffer(8));
 
 /** Protocol buffer bytes in one growing buffer: a tile of thousands of features is written in one pass. */
 class ProtoWriter {
@@ -26,6 +27,9 @@ class ProtoWriter {
     const grown = new Uint8Array(Math.max(this.buffer.length * 2, this.length + n));
     grown.set(this.buffer.subarray(0, this.length));
     this.buffer = grown;
+  }
+  get size(): number {
+    return this.length;
   }
   varint(n: number): void {
     this.reserve(10);
@@ -48,24 +52,38 @@ class ProtoWriter {
   }
   double(field: number, n: number): void {
     this.tag(field, 1);
-    this.reserve(8);
-    new DataView(this.buffer.buffer).setFloat64(this.length, n, true);
-    this.length += 8;
+    float64.setFloat64(0, n, true);
+    this.bytesOf(new Uint8Array(float64.buffer));
   }
   string(field: number, s: string): void {
-    this.raw(field, utf8.encode(s));
+    // Most values (claim numbers, statuses, English names) are ASCII: copied byte by byte, no encoder call.
+    for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return this.bytes(field, utf8.encode(s));
+    this.tag(field, 2);
+    this.varint(s.length);
+    this.reserve(s.length);
+    for (let i = 0; i < s.length; i++) this.buffer[this.length++] = s.charCodeAt(i);
   }
-  raw(field: number, data: Uint8Array): void {
+  bytes(field: number, data: Uint8Array): void {
     this.tag(field, 2);
     this.varint(data.length);
+    this.bytesOf(data);
+  }
+  /** Another writer's bytes as a length-delimited field (an embedded message, a packed list). */
+  embed(field: number, from: ProtoWriter): void {
+    this.tag(field, 2);
+    this.varint(from.length);
+    this.reserve(from.length);
+    // Features and values are tens of bytes: a loop beats making a subarray view to copy from.
+    if (from.length < 64) for (let i = 0; i < from.length; i++) this.buffer[this.length++] = from.buffer[i]!;
+    else {
+      this.buffer.set(from.buffer.subarray(0, from.length), this.length);
+      this.length += from.length;
+    }
+  }
+  private bytesOf(data: Uint8Array): void {
     this.reserve(data.length);
     this.buffer.set(data, this.length);
     this.length += data.length;
-  }
-  packed(field: number, values: number[]): void {
-    packScratch.reset();
-    for (const v of values) packScratch.varint(v);
-    this.raw(field, packScratch.finish());
   }
   reset(): void {
     this.length = 0;
@@ -83,39 +101,54 @@ const valueScratch = new ProtoWriter(256);
 const zigzag = (n: number) => (n >= 0 ? n * 2 : -n * 2 - 1);
 const command = (id: number, count: number) => (count << 3) | (id & 0x7);
 
-function encodeGeometry(g: TileGeometry): { type: number; commands: number[] } {
-  const commands: number[] = [];
-  let cx = 0;
-  let cy = 0;
-  const moveTo = (points: number[][]) => {
-    commands.push(command(1, points.length));
-    for (const [x = 0, y = 0] of points) {
-      commands.push(zigzag(x - cx), zigzag(y - cy));
-      cx = x;
-      cy = y;
+/**
+ * Writes a geometry's commands into `out` as the packed varints of the feature's geometry field, with no
+ * array in between (a z12 tile has thousands of vertices). Returns the MVT geometry type; `out` is left
+ * empty when nothing is left to draw (a ring or line too short after quantization).
+ */
+class GeometryWriter {
+  private cx = 0;
+  private cy = 0;
+  constructor(readonly out: ProtoWriter) {}
+  write(g: TileGeometry): number {
+    this.out.reset();
+    this.cx = 0;
+    this.cy = 0;
+    switch (g.type) {
+      case "Point":
+        this.out.varint(command(1, 1));
+        this.vertex(g.coordinates);
+        return 1;
+      case "MultiPoint":
+        if (!g.coordinates.length) return 1;
+        this.out.varint(command(1, g.coordinates.length));
+        for (const p of g.coordinates) this.vertex(p);
+        return 1;
+      case "LineString": this.line(g.coordinates, false); return 2;
+      case "MultiLineString": for (const l of g.coordinates) this.line(l, false); return 2;
+      case "Polygon": for (const r of g.coordinates) this.line(r, true); return 3;
+      case "MultiPolygon": for (const p of g.coordinates) for (const r of p) this.line(r, true); return 3;
     }
-  };
-  const line = (points: number[][], closed: boolean) => {
-    const pts = closed ? points.slice(0, -1) : points;
-    if (pts.length < (closed ? 3 : 2)) return;
-    moveTo([pts[0]!]);
-    commands.push(command(2, pts.length - 1));
-    for (const [x = 0, y = 0] of pts.slice(1)) {
-      commands.push(zigzag(x - cx), zigzag(y - cy));
-      cx = x;
-      cy = y;
-    }
-    if (closed) commands.push(command(7, 1));
-  };
-  switch (g.type) {
-    case "Point": moveTo([g.coordinates]); return { type: 1, commands };
-    case "MultiPoint": moveTo(g.coordinates); return { type: 1, commands };
-    case "LineString": line(g.coordinates, false); return { type: 2, commands };
-    case "MultiLineString": g.coordinates.forEach((l) => line(l, false)); return { type: 2, commands };
-    case "Polygon": g.coordinates.forEach((r) => line(r, true)); return { type: 3, commands };
-    case "MultiPolygon": g.coordinates.forEach((p) => p.forEach((r) => line(r, true))); return { type: 3, commands };
+  }
+  private vertex(p: number[]): void {
+    const x = p[0] ?? 0;
+    const y = p[1] ?? 0;
+    this.out.varint(zigzag(x - this.cx));
+    this.out.varint(zigzag(y - this.cy));
+    this.cx = x;
+    this.cy = y;
+  }
+  private line(points: number[][], closed: boolean): void {
+    const n = closed ? points.length - 1 : points.length; // a closed ring repeats its first vertex last
+    if (n < (closed ? 3 : 2)) return;
+    this.out.varint(command(1, 1));
+    this.vertex(points[0]!);
+    this.out.varint(command(2, n - 1));
+    for (let i = 1; i < n; i++) this.vertex(points[i]!);
+    if (closed) this.out.varint(command(7, 1));
   }
 }
+const geometryWriter = new GeometryWriter(new ProtoWriter(4096));
 
 /** Index of each distinct property value, by type, in first-seen order (the layer's values table). */
 class ValueTable {
@@ -142,8 +175,8 @@ function encodeLayer(layer: TileLayer): Uint8Array {
   const values = new ValueTable();
   const tags: number[] = [];
   for (const f of layer.features) {
-    const geom = encodeGeometry(f.geometry);
-    if (geom.commands.length === 0) continue;
+    const geometryType = geometryWriter.write(f.geometry);
+    if (geometryWriter.out.size === 0) continue;
     tags.length = 0;
     for (const k in f.properties) {
       const v = f.properties[k];
@@ -155,10 +188,14 @@ function encodeLayer(layer: TileLayer): Uint8Array {
     const fw = featureScratch;
     fw.reset();
     if (f.id !== undefined && Number.isInteger(f.id) && f.id >= 0) fw.uint(1, f.id);
-    if (tags.length) fw.packed(2, tags);
-    fw.uint(3, geom.type);
-    fw.packed(4, geom.commands);
-    w.raw(2, fw.finish());
+    if (tags.length) {
+      packScratch.reset();
+      for (const t of tags) packScratch.varint(t);
+      fw.embed(2, packScratch);
+    }
+    fw.uint(3, geometryType);
+    fw.embed(4, geometryWriter.out);
+    w.embed(2, fw);
   }
   for (const k of keys.keys()) w.string(3, k);
   for (const value of values.list) {
@@ -168,7 +205,7 @@ function encodeLayer(layer: TileLayer): Uint8Array {
     else if (typeof value === "boolean") vw.uint(7, value ? 1 : 0);
     else if (Number.isInteger(value)) (value < 0 ? vw.sint(6, value) : vw.uint(5, value));
     else vw.double(3, value);
-    w.raw(4, vw.finish());
+    w.embed(4, vw);
   }
   w.uint(5, layer.extent);
   return w.finish();
@@ -176,6 +213,6 @@ function encodeLayer(layer: TileLayer): Uint8Array {
 
 export function encodeTile(layers: TileLayer[]): Uint8Array {
   const w = new ProtoWriter();
-  for (const layer of layers) if (layer.features.length) w.raw(3, encodeLayer(layer));
+  for (const layer of layers) if (layer.features.length) w.bytes(3, encodeLayer(layer));
   return w.finish().slice(); // a copy the size of the tile: the cache counts what it holds
 }

@@ -168,16 +168,32 @@ export function hasNativeMvt(db: Db): Promise<boolean> {
   return known;
 }
 
-export async function renderTile(
+/** A rendered tile and the claims data version (server/services/tile-cache.ts) it shows. */
+export type VersionedTile = { tile: Uint8Array; claimsVersion: number };
+
+// Read in the tile's own statement: the same snapshot, and no round trip of its own.
+const CLAIMS_VERSION = sql`(SELECT claims FROM data_version WHERE id = 1)`;
+
+export async function renderTile(db: Db, user: SessionUser, t: TileAddress, filter: ClaimFilter, encoder: "auto" | "portable" = "auto"): Promise<Uint8Array> {
+  return (await renderVersionedTile(db, user, t, filter, encoder)).tile;
+}
+
+export async function renderVersionedTile(
   db: Db, user: SessionUser, t: TileAddress, filter: ClaimFilter,
   encoder: "auto" | "portable" = "auto",
-): Promise<Uint8Array> {
+): Promise<VersionedTile> {
   if (encoder === "auto" && (await hasNativeMvt(db))) {
-    const [row] = await rows<{ mvt: Uint8Array | null }>(db, nativeTileSql(user, t, filter));
-    return row?.mvt ? new Uint8Array(row.mvt) : new Uint8Array();
+    const [row] = await rows<{ mvt: Uint8Array | null; claims_version: number }>(
+      db, sql`SELECT tile.mvt, ${CLAIMS_VERSION} AS claims_version FROM (${nativeTileSql(user, t, filter)}) tile`,
+    );
+    return { tile: row?.mvt ? new Uint8Array(row.mvt) : new Uint8Array(), claimsVersion: Number(row?.claims_version ?? 0) };
   }
   const layers: TileLayer[] = [];
-  for (const row of await rows<{ layer: string; features: string | null }>(db, portableTileSql(user, t, filter))) {
+  // One row per layer, always (each is an aggregate), so the version is never missing.
+  const layerRows = await rows<{ layer: string; features: string | null; claims_version: number }>(
+    db, sql`SELECT l.layer, l.features, ${CLAIMS_VERSION} AS claims_version FROM (${portableTileSql(user, t, filter)}) l`,
+  );
+  for (const row of layerRows) {
     if (!row.features) continue;
     type Geometry = TileGeometry | { type: "GeometryCollection" };
     const parsed = JSON.parse(`[${row.features}]`) as Array<[Record<string, string | number>, number | Geometry, number?]>;
@@ -189,5 +205,5 @@ export async function renderTile(
     }
     if (features.length) layers.push({ name: row.layer, extent: EXTENT, features });
   }
-  return encodeTile(layers);
+  return { tile: encodeTile(layers), claimsVersion: Number(layerRows[0]?.claims_version ?? 0) };
 }

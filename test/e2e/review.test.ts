@@ -144,6 +144,8 @@ describe("review map, end to end", () => {
     const etag = first.headers.get("etag")!;
     expect([first.status, first.headers.get("content-type"), etag]).toEqual([200, "application/vnd.mapbox-vector-tile", expect.stringMatching(/^"[0-9a-f]{24}"$/)]);
     expect(first.headers.get("server-timing")).toMatch(/auth;dur=[\d.]+, render;dur=[\d.]+, total;dur=[\d.]+/);
+    // Answered before Next.js's routing (server/main.ts), with the headers Next.js gives everything else.
+    expect([first.headers.get("x-content-type-options"), first.headers.get("x-frame-options")]).toEqual(["nosniff", "DENY"]);
     const again = await tile({ "if-none-match": etag });
     expect([again.status, again.headers.get("x-tile-cache")]).toEqual([304, "hit"]);
     const cached = await tile();
@@ -152,6 +154,10 @@ describe("review map, end to end", () => {
     expect(bytes.length).toBeGreaterThan(0);
     expect(Buffer.from(await cached.arrayBuffer())).toEqual(bytes);
     expect((await fetch(url)).status).toBe(401);
+    const offGrid = await fetch(`${app.url}/api/tiles/3/8/0`, { headers: { cookie } });
+    expect([offGrid.status, (await offGrid.json()).error]).toEqual([400, expect.stringMatching(/^bad tile address/)]);
+    const badFilter = await fetch(`${url}?f=${encodeURIComponent("{not json")}`, { headers: { cookie } });
+    expect([badFilter.status, (await badFilter.json()).error]).toEqual([400, expect.stringMatching(/^bad filter/)]);
   });
 
   it("opens the dashboard", async () => {

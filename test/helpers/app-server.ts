@@ -1,4 +1,4 @@
-// Starts the built app (next start) on a free port against a private copy of the test database.
+// Starts the built app (`npm start`'s server) on a free port against a private copy of the test database.
 import { spawn, type ChildProcess } from "node:child_process";
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -13,9 +13,11 @@ export async function startApp(sourceDir: string, options: { copy: boolean; env?
   if (options.copy) cpSync(sourceDir, dataDir, { recursive: true });
   const port = await freePort();
   let output = "";
-  const child: ChildProcess = spawn("node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child: ChildProcess = spawn(process.execPath, [".next/fra-server.mjs"], {
     env: {
       ...process.env,
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
       FRA_DATA_DIR: dataDir,
       FRA_MODEL_STORE: `${dataDir}-models`,
       FRA_SIGNING_KEY: `${dataDir}-keys/signing.pem`,
@@ -31,7 +33,7 @@ export async function startApp(sourceDir: string, options: { copy: boolean; env?
   child.stderr?.on("data", (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 240; i++) {
-    if (child.exitCode !== null) throw new Error(`next start exited: ${output}`);
+    if (child.exitCode !== null) throw new Error(`the app's server exited: ${output}`);
     try {
       const r = await fetch(`${url}/login`);
       if (r.ok) break;

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readCookie, SESSION_COOKIE, validateSession } from "@/server/auth/session";
+import { createSession, deleteSession, readCookie, recentSessionUser, SESSION_COOKIE, validateSession } from "@/server/auth/session";
 import { rows } from "@/server/db/client";
 import { DEMO_PASSWORD } from "@/server/db/seed/generate";
 import { csrfRefusal } from "@/server/http";
@@ -39,6 +39,22 @@ describe("login and sessions", () => {
   it("keeps passwords as Argon2id hashes", async () => {
     const [u] = await rows<{ password_hash: string }>(env.db, sql`SELECT password_hash FROM users WHERE username = 'admin'`);
     expect(u!.password_hash).toMatch(/^\$argon2id\$/);
+  });
+
+  it("answers tile requests from a check made moments ago, and forgets it at logout", async () => {
+    const [official] = await rows<{ id: string }>(env.db, sql`SELECT id FROM users WHERE username = 'official.gadchiroli'`);
+    const loggedOut = await createSession(env.db, official!.id, 14);
+    expect(await recentSessionUser(env.db, loggedOut.token, 14)).toMatchObject({ username: "official.gadchiroli" });
+    await deleteSession(env.db, loggedOut.token); // logging out here: the next tile request is refused at once
+    expect(await recentSessionUser(env.db, loggedOut.token, 14)).toBeNull();
+    // A session ended behind this process's back is still trusted for its few seconds (RECHECK_MS):
+    // what a tile request saves is exactly this database read.
+    const endedElsewhere = await createSession(env.db, official!.id, 14);
+    expect(await recentSessionUser(env.db, endedElsewhere.token, 14)).not.toBeNull();
+    await env.db.execute(sql`DELETE FROM sessions WHERE user_id = ${official!.id}`);
+    expect(await recentSessionUser(env.db, endedElsewhere.token, 14)).toMatchObject({ username: "official.gadchiroli" });
+    expect(await validateSession(env.db, endedElsewhere.token, 14)).toBeNull();
+    expect(await recentSessionUser(env.db, "A".repeat(43), 14)).toBeNull();
   });
 
   it("ignores malformed and expired tokens", async () => {

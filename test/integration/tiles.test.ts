@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import Pbf from "pbf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rows } from "@/server/db/client";
-import { renderTile, tileAddressSchema, tileContaining as tileOf } from "@/server/services/tiles";
+import { renderTile, renderVersionedTile, tileAddressSchema, tileContaining as tileOf } from "@/server/services/tiles";
 import { openTestDatabase } from "../helpers/db";
 
 let env: Awaited<ReturnType<typeof openTestDatabase>>;
@@ -127,7 +127,7 @@ describe("the tile cache", () => {
     const { cachedTile, claimsDataVersion } = await import("@/server/services/tile-cache");
     const c = await aClaim("Gadchiroli");
     const t = tileOf(c.lon, c.lat, 12);
-    const render = (user = env.users.gadchiroli, filter = {}) => cachedTile(env.db, user, t, filter, () => renderTile(env.db, user, t, filter));
+    const render = (user = env.users.gadchiroli, filter = {}) => cachedTile(env.db, user, t, filter, () => renderVersionedTile(env.db, user, t, filter));
     const first = await render();
     const again = await render();
     expect([first.hit, again.hit, again.etag]).toEqual([false, true, first.etag]);
@@ -136,7 +136,7 @@ describe("the tile cache", () => {
     expect((await render(env.users.gadchiroli, { types: ["CFR"] })).hit).toBe(false);
     // A client whose copy is current gets its 304 without the tile being rendered or even looked up.
     let rendered = 0;
-    const revalidated = await cachedTile(env.db, env.users.gadchiroli, t, {}, async () => (rendered++, new Uint8Array()), first.etag);
+    const revalidated = await cachedTile(env.db, env.users.gadchiroli, t, {}, async () => (rendered++, { tile: new Uint8Array(), claimsVersion: 0 }), first.etag);
     expect([revalidated.tile, revalidated.etag, rendered]).toEqual([null, first.etag, 0]);
     const version = await claimsDataVersion(env.db);
     await env.db.execute(sql`UPDATE claims SET updated_at = now() WHERE id = ${c.id}`);

@@ -7,7 +7,7 @@ const tile = (bytes: number) => new Uint8Array(bytes);
 
 describe("the tile cache's memory", () => {
   it("drops the least recently used tiles once it holds more bytes than its bound", () => {
-    const lru = new LruBytes(80);
+    const lru = new LruBytes<Uint8Array>(80, (t) => t.byteLength);
     lru.set("a", tile(10));
     lru.set("b", tile(10));
     lru.get("a"); // now b is the oldest
@@ -16,10 +16,10 @@ describe("the tile cache's memory", () => {
   });
 
   it("keeps no tile larger than an eighth of it, and none at all at size 0", () => {
-    const lru = new LruBytes(80);
+    const lru = new LruBytes<Uint8Array>(80, (t) => t.byteLength);
     lru.set("big", tile(11));
     expect(lru.get("big")).toBeUndefined();
-    const off = new LruBytes(0);
+    const off = new LruBytes<Uint8Array>(0, (t) => t.byteLength);
     off.set("a", tile(1));
     expect(off.get("a")).toBeUndefined();
   });
