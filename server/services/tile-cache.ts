@@ -64,7 +64,8 @@ export async function cachedTile(
   const kept = cache().get(place);
   const rendered = async (): Promise<CachedTile> => {
     const fresh = await render();
-    cache().set(place, fresh);
+    // A slow render of an older version must not replace a newer one finished meanwhile.
+    if ((cache().get(place)?.claimsVersion ?? -1) <= fresh.claimsVersion) cache().set(place, fresh);
     return { tile: fresh.tile, etag: etagOf(fresh.claimsVersion, place), hit: false };
   };
   // Nothing here or at the client to compare: render at once (the render reads the version along).
