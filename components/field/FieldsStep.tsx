@@ -17,11 +17,14 @@ import { PageImage } from "./PageImage";
 
 const TEXT_FIELDS = FORM_FIELDS.filter((k) => k !== "type" && k !== "category" && k !== "village");
 
+/** A field to look at before sending: read by the model without much confidence, or off the form's print. */
+const needsCheck = (field: FormField) => field.source === "form" || (field.source === "model" && (field.confidence ?? 0) < LOW_CONFIDENCE);
+
 function Confidence({ field }: { field: FormField }) {
   if (field.source === "user") return <span className="conf user">edited</span>;
   if (field.source === "form") return <span className="conf low" title="Read after the form's printed label, not by the model">check: from the form</span>;
   if (field.source === "empty" || field.confidence === null) return <span className="conf none">not found</span>;
-  const low = field.confidence < LOW_CONFIDENCE;
+  const low = needsCheck(field);
   return <span className={`conf ${low ? "low" : "high"}`} title="How sure the model was">{low ? "check: " : ""}{Math.round(field.confidence * 100)}%</span>;
 }
 
@@ -103,9 +106,8 @@ export function FieldsStep({ db, draft, locked }: { db: FieldDatabase; draft: Dr
         </div>
         {TEXT_FIELDS.map((key) => {
           const field = f[key];
-          const low = (field.source === "model" && (field.confidence ?? 0) < LOW_CONFIDENCE) || field.source === "form";
           return (
-            <label key={key} className={`form-row${low ? " flagged" : ""}${focus === key ? " focused" : ""}`}>
+            <label key={key} className={`form-row${needsCheck(field) ? " flagged" : ""}${focus === key ? " focused" : ""}`}>
               <span>{FORM_FIELD_LABELS[key]}{key === "area" ? " (ha)" : ""} <Confidence field={field} /></span>
               <input disabled={locked} name={key} defaultValue={field.value} key={`${key}-${field.value}`} onFocus={() => setFocus(key)}
                 lang={key === "claimantLocal" ? "hi" : undefined}

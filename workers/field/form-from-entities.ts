@@ -72,13 +72,25 @@ export function categoryOf(text: string): "ST" | "OTFD" | null {
   return null;
 }
 
+type Span = { start: number; end: number };
+
+/** The first "(…)" on the text's lines in [from, from + within): its trimmed content and that content's span.
+ *  `adjacent`: only where nothing but white space stands between `from` and the bracket. */
+function bracketedAfter(text: string, from: number, within: number, adjacent = false): { value: string; span: Span } | null {
+  const found = (adjacent ? /^\s*\(([^()\n¶]+)\)/ : /\(([^()\n¶]+)\)/).exec(text.slice(from, from + within));
+  const value = found?.[1]!.trim();
+  if (!found || !value) return null;
+  const start = from + found.index + found[0].indexOf(value); // past the bracket and any spaces inside it
+  return { value, span: { start, end: start + value.length } };
+}
+
 // Form A's item 9 prints its own label, "Scheduled Tribe or OTFD / अनुसूचित जनजाति या अन्य", which names
 // both answers; the model often marks nothing on that line. The answer is what follows the label (on its
 // line, else on the next), with the tribe in brackets. OCR may garble the label's last word.
 const CATEGORY_LABEL = /(?:scheduled\s*tribe\s*or\s*\S{3,5}|अनुसूचित\s*जनजाति\s*या\s*अन्य)[^:\n¶]*:?/iu;
 
 /** Item 9 read after its printed label: the category's span and, if bracketed, the tribe's. */
-export function categoryFromFormLabel(text: string): { category: "ST" | "OTFD"; span: { start: number; end: number }; tribe: { value: string; span: { start: number; end: number } } | null } | null {
+export function categoryFromFormLabel(text: string): { category: "ST" | "OTFD"; span: Span; tribe: { value: string; span: Span } | null } | null {
   const label = CATEGORY_LABEL.exec(text);
   if (!label) return null;
   let from = label.index + label[0].length; // past both halves of a bilingual label and its colon
@@ -94,13 +106,7 @@ export function categoryFromFormLabel(text: string): { category: "ST" | "OTFD"; 
   const answer = (bracket >= 0 ? line.slice(0, bracket) : line).trimEnd();
   const category = categoryOf(answer.slice(lead));
   if (!category) return null;
-  const tribe = /\(([^)]+)\)/.exec(line);
-  const tribeStart = tribe ? from + tribe.index + 1 + (tribe[1]!.length - tribe[1]!.trimStart().length) : 0;
-  return {
-    category,
-    span: { start: from + lead, end: from + answer.length },
-    tribe: tribe && tribe[1]!.trim() ? { value: tribe[1]!.trim(), span: { start: tribeStart, end: tribeStart + tribe[1]!.trim().length } } : null,
-  };
+  return { category, span: { start: from + lead, end: from + answer.length }, tribe: bracketedAfter(text, from, line.length) };
 }
 
 // The model has one RELATIVE label; the label printed nearest before the name tells a spouse from a
@@ -172,11 +178,9 @@ export function formFromEntities(text: string, extracted: readonly ExtractedEnti
   for (const e of entities.filter((x) => x.label === "CLAIMANT")) set(DEVANAGARI.test(e.text) ? "claimantLocal" : "claimant", fromEntity(e));
   // Item 1 writes the name twice, "Ramesh Usendi (रमेश उसेंडी)": where the model found the Latin name but
   // not all of the Devanagari one, the Devanagari in the brackets after it is that name.
-  const local = fields.claimant.span ? /^\s*\(([^()\n¶]+)\)/.exec(text.slice(fields.claimant.span.end)) : null;
-  const localName = local?.[1]!.trim() ?? "";
-  if (local && /^[\u0900-\u097F\s.]+$/.test(localName) && (fields.claimantLocal.source === "empty" || (localName.includes(fields.claimantLocal.value) && localName !== fields.claimantLocal.value))) {
-    const start = fields.claimant.span!.end + local.index + local[0].indexOf(localName);
-    fields.claimantLocal = { value: localName, source: "form", confidence: null, span: { start, end: start + localName.length } };
+  const local = fields.claimant.span ? bracketedAfter(text, fields.claimant.span.end, text.length, true) : null;
+  if (local && /^[\u0900-\u097F\s.]+$/.test(local.value) && (fields.claimantLocal.source === "empty" || (local.value.includes(fields.claimantLocal.value) && local.value !== fields.claimantLocal.value))) {
+    fields.claimantLocal = { value: local.value, source: "form", confidence: null, span: local.span };
   }
   const relatives = entities.filter((x) => x.label === "RELATIVE").map((e) => ({ e, role: relativeRole(text, e.start) }));
   for (const { e, role } of relatives) if (role === "spouse" || role === "relative") set(role, fromEntity(e));
@@ -204,8 +208,8 @@ export function formFromEntities(text: string, extracted: readonly ExtractedEnti
   const category = first("CATEGORY");
   const categoryValue = category ? categoryOf(category.text) : null;
   if (category && categoryValue) set("category", fromEntity(category, categoryValue));
-  const tribe = category ? /\(([^)]+)\)/.exec(text.slice(category.end, category.end + 40)) : null;
-  if (tribe && category) set("tribe", { value: tribe[1]!.trim(), source: "model", confidence: category.score, span: { start: category.end + tribe.index + 1, end: category.end + tribe.index + 1 + tribe[1]!.length } });
+  const tribe = category ? bracketedAfter(text, category.end, 40) : null;
+  if (tribe && category) set("tribe", { value: tribe.value, source: "model", confidence: category.score, span: tribe.span });
   // What the model missed of item 9, read after its printed label; no confidence of its own, so the form
   // shows it as one to check.
   const printed = !categoryValue || fields.tribe.source === "empty" ? categoryFromFormLabel(text) : null;
