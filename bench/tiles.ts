@@ -107,7 +107,7 @@ await database.close();
 //    that warms its buffers, its repeats compare like with like with `sql`. The cold paint comes first.
 type ServerSplit = { total: ReturnType<typeof stats>; render: ReturnType<typeof stats> };
 // One request: its time at the client, and the route's own Server-Timing (total, and the render alone).
-type TileGet = { z: number; ms: number; hit: boolean; total: number; render: number };
+type TileGet = { z: number; ms: number; hit: boolean; total: number; render: number; wireBytes: number };
 const split = (gets: TileGet[]): ServerSplit => ({ total: stats(gets.map((g) => g.total)), render: stats(gets.map((g) => g.render)) });
 
 async function sessionCookie(base: string, username: string): Promise<string> {
@@ -135,7 +135,8 @@ async function getTile(base: string, cookie: string, t: TileAddress): Promise<Ti
   await res.arrayBuffer();
   const ms = performance.now() - t0;
   const timing = Object.fromEntries([...(res.headers.get("server-timing") ?? "").matchAll(/(\w+);dur=([\d.]+)/g)].map((m) => [m[1], Number(m[2])]));
-  return { z: t.z, ms, hit: res.headers.get("x-tile-cache") === "hit", total: timing.total ?? NaN, render: timing.render ?? NaN };
+  const wireBytes = Number(res.headers.get("content-length") ?? NaN); // gzipped: fetch asks for it
+  return { z: t.z, ms, hit: res.headers.get("x-tile-cache") === "hit", total: timing.total ?? NaN, render: timing.render ?? NaN, wireBytes };
 }
 
 const cached = await withApp({}, async (base, cookie) => {
@@ -193,6 +194,7 @@ console.log(JSON.stringify({
   tiles: tiles.length,
   reps,
   mean_tile_bytes: Math.round(bytes / serviceSamples.length),
+  mean_tile_bytes_over_http: Math.round(uncached.reduce((sum, g) => sum + g.wireBytes, 0) / uncached.length),
   sql_first_touch: sqlFirst,
   sql: sqlAll,
   service: serviceAll,

@@ -20,8 +20,10 @@ async function answerTile(req: IncomingMessage, res: ServerResponse, [z, x, y]: 
     filter: search.get("f"),
     cookie: req.headers.cookie ?? null,
     ifNoneMatch: req.headers["if-none-match"] ?? null,
+    acceptEncoding: req.headers["accept-encoding"] ?? null,
   });
-  res.writeHead(answer.status, { ...SECURITY_HEADERS, ...answer.headers });
+  const length = answer.body === null ? 0 : typeof answer.body === "string" ? Buffer.byteLength(answer.body) : answer.body.byteLength;
+  res.writeHead(answer.status, { ...SECURITY_HEADERS, ...answer.headers, ...(answer.status === 304 ? {} : { "content-length": String(length) }) });
   res.end(answer.body ?? undefined);
 }
 

@@ -143,7 +143,14 @@ describe("review map, end to end", () => {
     const first = await tile();
     const etag = first.headers.get("etag")!;
     expect([first.status, first.headers.get("content-type"), etag]).toEqual([200, "application/vnd.mapbox-vector-tile", expect.stringMatching(/^"[0-9a-f]{24}"$/)]);
-    expect(first.headers.get("server-timing")).toMatch(/auth;dur=[\d.]+, render;dur=[\d.]+, total;dur=[\d.]+/);
+    expect(first.headers.get("server-timing")).toMatch(/auth;dur=[\d.]+, render;dur=[\d.]+, gzip;dur=[\d.]+, total;dur=[\d.]+/);
+    // Sent gzipped to a client that takes it (fetch does, and unpacks it), as is to one that does not,
+    // the same tile either way, each with its own ETag.
+    expect(first.headers.get("content-encoding")).toBe("gzip");
+    const identity = await tile({ "accept-encoding": "identity" });
+    const identityEtag = identity.headers.get("etag")!;
+    expect([identity.status, identity.headers.get("content-encoding"), identityEtag]).toEqual([200, null, etag.replace(/"$/, '-identity"')]);
+    expect((await tile({ "accept-encoding": "identity", "if-none-match": identityEtag })).status).toBe(304);
     // Answered before Next.js's routing (server/main.ts), with the headers Next.js gives everything else.
     expect([first.headers.get("x-content-type-options"), first.headers.get("x-frame-options")]).toEqual(["nosniff", "DENY"]);
     const again = await tile({ "if-none-match": etag });
@@ -153,6 +160,9 @@ describe("review map, end to end", () => {
     const bytes = Buffer.from(await first.arrayBuffer());
     expect(bytes.length).toBeGreaterThan(0);
     expect(Buffer.from(await cached.arrayBuffer())).toEqual(bytes);
+    expect(Buffer.from(await identity.arrayBuffer())).toEqual(bytes);
+    const sent = Number(first.headers.get("content-length"));
+    expect(sent > 0 && sent < bytes.length).toBe(true); // the gzipped bytes on the wire, fewer than the tile's
     expect((await fetch(url)).status).toBe(401);
     const offGrid = await fetch(`${app.url}/api/tiles/3/8/0`, { headers: { cookie } });
     expect([offGrid.status, (await offGrid.json()).error]).toEqual([400, expect.stringMatching(/^bad tile address/)]);

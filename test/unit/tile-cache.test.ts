@@ -1,7 +1,9 @@
-// The rendered-tile memory: least recently used out first, bounded by bytes, and off at size 0.
+// The rendered-tile memory (least recently used out first, bounded by bytes, off at size 0) and the
+// encoding tiles are sent in.
 import { describe, expect, it } from "vitest";
 import { readServerEnv } from "@/configs/server";
 import { LruBytes } from "@/server/services/tile-cache";
+import { acceptsGzip } from "@/server/tile-request";
 
 const tile = (bytes: number) => new Uint8Array(bytes);
 
@@ -29,5 +31,11 @@ describe("the tile cache's memory", () => {
     expect(env({}).FRA_TILE_CACHE_MB).toBe(96);
     expect(env({ FRA_TILE_CACHE_MB: "0" }).FRA_TILE_CACHE_MB).toBe(0);
     expect(() => env({ FRA_TILE_CACHE_MB: "-1" })).toThrow(/FRA_TILE_CACHE_MB/);
+  });
+
+  it("sends gzip only to clients that take it", () => {
+    expect(["gzip, deflate, br", "br;q=1, gzip;q=0.5", "*", "deflate, *;q=0.1"].map(acceptsGzip)).toEqual([true, true, true, true]);
+    expect([null, "", "identity", "br", "gzip;q=0", "gzip;q=0, *", "*;q=0", "gzip;q=zero"].map(acceptsGzip)).toEqual([false, false, false, false, false, false, false, false]);
+    expect(acceptsGzip("*;q=0, gzip")).toBe(true); // named beats the wildcard
   });
 });

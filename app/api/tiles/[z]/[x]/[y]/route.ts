@@ -11,6 +11,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ z: strin
     filter: new URL(req.url).searchParams.get("f"),
     cookie: req.headers.get("cookie"),
     ifNoneMatch: req.headers.get("if-none-match"),
+    acceptEncoding: req.headers.get("accept-encoding"),
   });
   return new Response(answer.body as BodyInit | null, { status: answer.status, headers: answer.headers });
 }
