@@ -27,23 +27,6 @@ async function answerTile(req: IncomingMessage, res: ServerResponse, [z, x, y]: 
   res.end(answer.body ?? undefined);
 }
 
-const port = Number(process.env.PORT ?? 3000);
-const hostname = process.env.HOSTNAME; // unset: every interface, as `next start`
-const app = next({ dev: false, hostname, port });
-const handleWithNext = app.getRequestHandler();
-await app.prepare();
-
-const server = createServer((req, res) => {
-  const url = new URL(req.url ?? "/", "http://localhost");
-  const tile = req.method === "GET" ? TILE_PATH.exec(url.pathname) : null;
-  const answered = tile ? answerTile(req, res, tile.slice(1), url.searchParams) : handleWithNext(req, res);
-  answered.catch((error: unknown) => {
-    console.error(error);
-    if (res.writableEnded) return;
-    if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
-    res.end(JSON.stringify({ error: "internal error" }));
-  });
-});
 /**
  * A fresh server's first review page takes about 170 ms longer than the next (its code's first run, React's
  * first render, the page's first queries): it is rendered once here, for an admin, under a session made
@@ -61,6 +44,23 @@ async function warmUpReviewPage(base: string) {
   }
 }
 
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOSTNAME; // unset: every interface, as `next start`
+const app = next({ dev: false, hostname, port });
+const handleWithNext = app.getRequestHandler();
+await app.prepare();
+
+const server = createServer((req, res) => {
+  const url = new URL(req.url ?? "/", "http://localhost");
+  const tile = req.method === "GET" ? TILE_PATH.exec(url.pathname) : null;
+  const answered = tile ? answerTile(req, res, tile.slice(1), url.searchParams) : handleWithNext(req, res);
+  answered.catch((error: unknown) => {
+    console.error(error);
+    if (res.writableEnded) return;
+    if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+    res.end(JSON.stringify({ error: "internal error" }));
+  });
+});
 server.listen(port, hostname, () => {
   console.log(`[fra-atlas] ready on http://${hostname ?? "localhost"}:${port}`);
   const loopback = !hostname || hostname === "0.0.0.0" || hostname === "::" ? "127.0.0.1" : hostname;
