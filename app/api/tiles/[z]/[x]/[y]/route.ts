@@ -11,7 +11,9 @@ export async function GET(req: Request, { params }: { params: Promise<{ z: strin
     filter: new URL(req.url).searchParams.get("f"),
     cookie: req.headers.get("cookie"),
     ifNoneMatch: req.headers.get("if-none-match"),
-    acceptEncoding: req.headers.get("accept-encoding"),
+    // Never gzip here: Next.js does not pass a route's own Content-Encoding through (`next dev` sent the
+    // gzipped bytes without it), so this path always sends the tile as is.
+    acceptEncoding: null,
   });
   return new Response(answer.body as BodyInit | null, { status: answer.status, headers: answer.headers });
 }
