@@ -7,7 +7,7 @@ import { validateSession, createSession } from "@/server/auth/session";
 import { rows, type Database } from "@/server/db/client";
 import { openDatabase } from "@/server/db/open";
 import { seedDemo } from "@/server/db/seed/generate";
-import { hasNativeMvt, renderTile, tileContaining } from "@/server/services/tiles";
+import { hasNativeMvt, renderTile, runTileStatement, tileContaining } from "@/server/services/tiles";
 import { callerFor } from "../helpers/db";
 import { postgresAvailable, startPostgres } from "../helpers/postgres";
 
@@ -65,5 +65,18 @@ describe.skipIf(!postgresAvailable)("PostgreSQL + PostGIS (DATABASE_URL mode)", 
       }
       expect(Object.keys(native.layers).length).toBeGreaterThan(0);
     }
+  });
+
+  it("runs tiles of claims (z >= 12) without parallel workers, count tiles and everything else with the defaults", async () => {
+    const workers = async (z: number) => {
+      const [row] = await runTileStatement<{ max_parallel_workers_per_gather: string }>(database.db, { z, x: 0, y: 0 }, sql`SHOW max_parallel_workers_per_gather`);
+      return row!.max_parallel_workers_per_gather;
+    };
+    const [server] = await rows<{ max_parallel_workers_per_gather: string }>(database.db, sql`SHOW max_parallel_workers_per_gather`);
+    expect(server!.max_parallel_workers_per_gather).not.toBe("0");
+    expect([await workers(6), await workers(11), await workers(12), await workers(14)]).toEqual([server!.max_parallel_workers_per_gather, server!.max_parallel_workers_per_gather, "0", "0"]);
+    // SET LOCAL: the connection it ran on is back to the default afterwards.
+    const [after] = await rows<{ max_parallel_workers_per_gather: string }>(database.db, sql`SHOW max_parallel_workers_per_gather`);
+    expect(after!.max_parallel_workers_per_gather).toBe(server!.max_parallel_workers_per_gather);
   });
 });
