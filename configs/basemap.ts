@@ -2,6 +2,7 @@
 // MapLibre style (a vector basemap). Either is drawn only when it loads: the claims map never waits for
 // it, so offline it is simply absent.
 import { z } from "zod";
+import { describeIssues } from "./zod-issues";
 
 export type Basemap = { kind: "raster"; tiles: string } | { kind: "style"; url: string };
 
@@ -34,7 +35,7 @@ const needsSpriteOrGlyphs = (layer: StyleLayer) =>
 /** A fetched basemap style, checked, as sources and layers renamed so that they cannot clash with the app's. */
 export function basemapParts(style: unknown): BasemapParts {
   const parsed = basemapStyleSchema.safeParse(style);
-  if (!parsed.success) throw new Error(`the basemap style is not a MapLibre style: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  if (!parsed.success) throw new Error(`the basemap style is not a MapLibre style: ${describeIssues(parsed.error)}`);
   const sources = Object.fromEntries(Object.entries(parsed.data.sources).map(([id, source]) => [PREFIX + id, source]));
   const kept = parsed.data.layers.filter((l) => !needsSpriteOrGlyphs(l) && (l.source === undefined || PREFIX + l.source in sources));
   return {

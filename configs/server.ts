@@ -1,6 +1,7 @@
 // Server configuration from the environment, validated once: a bad value stops start-up with a clear message.
 import { z } from "zod";
 import { basemapUrlSchema } from "./basemap";
+import { describeIssues } from "./zod-issues";
 
 const serverEnvSchema = z.object({
   // Unset: the embedded PGlite + PostGIS database in FRA_DATA_DIR. Set: a real PostgreSQL + PostGIS.
@@ -34,7 +35,7 @@ export type ServerEnv = z.infer<typeof serverEnvSchema>;
 export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
   const parsed = serverEnvSchema.safeParse(env);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    const issues = describeIssues(parsed.error);
     throw new Error(`FRA Atlas configuration is invalid: ${issues}`);
   }
   return parsed.data;

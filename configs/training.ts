@@ -2,6 +2,7 @@
 // where runs execute (launchers, from the server's configuration), and the retrain triggers.
 import { z } from "zod";
 import { modelChannelSchema } from "./models";
+import { describeIssues } from "./zod-issues";
 
 export const LAUNCHER_KINDS = ["local", "ssh", "ray"] as const;
 export const launcherKindSchema = z.enum(LAUNCHER_KINDS);
@@ -82,7 +83,7 @@ export function readLaunchersConfig(raw: string | undefined): LaunchersConfig {
     }
   }
   const parsed = launchersConfigSchema.safeParse(value);
-  if (!parsed.success) throw new Error(`FRA_LAUNCHERS is invalid: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  if (!parsed.success) throw new Error(`FRA_LAUNCHERS is invalid: ${describeIssues(parsed.error)}`);
   return parsed.data;
 }
 

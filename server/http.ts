@@ -12,13 +12,19 @@ export async function requestUser(req: Request): Promise<{ db: Db; user: Session
   return { db, user };
 }
 
+/** The claim filter in an `f` query parameter, or what is wrong with it. */
+export function readFilterParam(param: string | null): { filter: ClaimFilter } | { refusal: string } {
+  try {
+    return { filter: decodeFilterParam(param) };
+  } catch (e) {
+    return { refusal: `bad filter: ${messageOf(e)}` };
+  }
+}
+
 /** The claim filter in the `f` query parameter, or a 400 response saying what is wrong with it. */
 export function filterFromRequest(req: Request): ClaimFilter | Response {
-  try {
-    return decodeFilterParam(new URL(req.url).searchParams.get("f"));
-  } catch (e) {
-    return jsonError(400, `bad filter: ${messageOf(e)}`);
-  }
+  const read = readFilterParam(new URL(req.url).searchParams.get("f"));
+  return "filter" in read ? read.filter : jsonError(400, read.refusal);
 }
 
 /**

@@ -1,12 +1,10 @@
 // One vector tile request, from its parts to its answer. The Next.js route (what `next dev` serves) and
 // the production server's direct path (server/main.ts) both answer with this, so they cannot drift apart.
 import { gunzipSync, gzipSync } from "node:zlib";
-import { decodeFilterParam } from "@/configs/contracts/claims";
 import { readServerEnv } from "@/configs/server";
 import { recentSessionUser, readCookie, SESSION_COOKIE } from "@/server/auth/session";
 import { getDatabase } from "@/server/db";
-import { errorStatus } from "@/server/http";
-import { messageOf } from "@/server/services/errors";
+import { errorStatus, readFilterParam } from "@/server/http";
 import { cachedTile } from "@/server/services/tile-cache";
 import { renderVersionedTile, tileAddressSchema } from "@/server/services/tiles";
 
@@ -43,12 +41,9 @@ const IDENTITY = "-identity";
 export async function answerTileRequest(ask: TileAsk): Promise<TileAnswer> {
   const address = tileAddressSchema.safeParse({ z: ask.z, x: ask.x, y: ask.y.replace(/\.(mvt|pbf)$/, "") });
   if (!address.success) return refusal(400, `bad tile address: ${address.error.issues.map((i) => i.message).join("; ")}`);
-  let filter;
-  try {
-    filter = decodeFilterParam(ask.filter);
-  } catch (e) {
-    return refusal(400, `bad filter: ${messageOf(e)}`);
-  }
+  const read = readFilterParam(ask.filter);
+  if (!("filter" in read)) return refusal(400, read.refusal);
+  const { filter } = read;
   try {
     const started = performance.now();
     const { db } = await getDatabase();

@@ -7,6 +7,7 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { unzipSync } from "fflate";
 import { nerExampleSchema, type NerExample } from "@/configs/ner";
+import { describeIssues } from "@/configs/zod-issues";
 import type { SessionUser } from "@/server/auth/session";
 import { rows, type Db } from "@/server/db/client";
 import { messageOf } from "../errors";
@@ -52,7 +53,7 @@ export function parseCsv(text: string): string[][] {
 function check(raw: unknown, where: string, rejected: Rejection[]): NerExample | null {
   const parsed = nerExampleSchema.safeParse(raw);
   if (parsed.success) return parsed.data;
-  rejected.push({ where, message: parsed.error.issues.map((i) => `${i.path.join(".") || "row"}: ${i.message}`).join("; ") });
+  rejected.push({ where, message: describeIssues(parsed.error, "row") });
   return null;
 }
 

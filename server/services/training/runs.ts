@@ -5,6 +5,7 @@ import path from "node:path";
 import { sql, type SQL } from "drizzle-orm";
 import { trainerConfigSchema, type MetricsLine, type TrainerConfig } from "@/configs/ner";
 import type { LaunchRunInput, RunState } from "@/configs/training";
+import { describeIssues } from "@/configs/zod-issues";
 import type { SessionUser } from "@/server/auth/session";
 import { rows, type Db } from "@/server/db/client";
 import { DomainError } from "../errors";
@@ -87,7 +88,7 @@ export async function launchRun(db: Db, actor: SessionUser | null, input: Launch
     for (const key of TEACHER_KEYS) config[key] = teacher.config[key];
   }
   const parsed = trainerConfigSchema.safeParse(config);
-  if (!parsed.success) throw new DomainError("BAD_REQUEST", `the run's config is invalid: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  if (!parsed.success) throw new DomainError("BAD_REQUEST", `the run's config is invalid: ${describeIssues(parsed.error)}`);
   config = parsed.data;
   if (input.datasetVersion) {
     const [known] = await rows(db, sql`SELECT 1 FROM dataset_versions WHERE version = ${input.datasetVersion}`);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MAX_CHUNK_BYTES, uploadChunkHeadersSchema } from "@/configs/contracts/uploads";
+import { describeIssues } from "@/configs/zod-issues";
 import { csrfRefusal, errorResponse, jsonError, requestUser } from "@/server/http";
 import { appendChunk, uploadState } from "@/server/services/uploads";
 
@@ -33,7 +34,7 @@ export async function PUT(req: Request, { params }: Params) {
   const meta = uploadChunkHeadersSchema.safeParse({
     claimId: h.get("x-claim-id"), mime: h.get("content-type"), page: h.get("x-page"), totalBytes: h.get("upload-length"), offset: h.get("upload-offset"), sha256: h.get("x-sha256"),
   });
-  if (!meta.success) return jsonError(400, meta.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+  if (!meta.success) return jsonError(400, describeIssues(meta.error));
   const declared = Number(h.get("content-length") ?? "0");
   if (declared > MAX_CHUNK_BYTES) return jsonError(413, `a chunk may be at most ${MAX_CHUNK_BYTES} bytes`);
   try {
