@@ -30,7 +30,8 @@ export function ReviewApp({ user, districts, basemap }: { user: SessionUser; dis
   const [view, setView] = useState<"map" | "dashboard">("map");
   const [filter, setFilter] = useState<ClaimFilter>({});
   const [viewport, setViewport] = useState<Bbox | null>(null);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  // The selected claim by number: the list, the map's tiles and the panel all know it.
+  const [selectedClaimNo, setSelectedClaimNo] = useState<string | null>(null);
   const [focus, setFocus] = useState<{ bbox: Bbox; key: number } | null>(null);
   // Bumped after a decision so that tiles and lists show the new status at once.
   const [dataVersion, setDataVersion] = useState(0);
@@ -52,16 +53,16 @@ export function ReviewApp({ user, districts, basemap }: { user: SessionUser; dis
         {view === "dashboard" ? (
           <Dashboard />
         ) : (
-          <div className={`workspace${selectedId ? " with-panel" : ""}`}>
+          <div className={`workspace${selectedClaimNo ? " with-panel" : ""}`}>
             <aside className="sidebar">
               <FilterBar filter={filter} onChange={setFilter} onFocus={(bbox) => setFocus({ bbox, key: Date.now() })} />
               <ClaimList
                 filter={filter}
                 viewport={viewport}
-                selectedId={selectedId}
+                selectedClaimNo={selectedClaimNo}
                 dataVersion={dataVersion}
-                onSelect={(id, bbox) => {
-                  setSelectedId(id);
+                onSelect={(claimNo, bbox) => {
+                  setSelectedClaimNo(claimNo);
                   if (bbox) setFocus({ bbox, key: Date.now() });
                 }}
               />
@@ -70,16 +71,16 @@ export function ReviewApp({ user, districts, basemap }: { user: SessionUser; dis
               filter={filter}
               basemap={basemap}
               initialBounds={initialBounds}
-              selectedId={selectedId}
+              selectedClaimNo={selectedClaimNo}
               focus={focus}
               dataVersion={dataVersion}
-              onSelect={setSelectedId}
+              onSelect={setSelectedClaimNo}
               onViewportChange={setViewport}
             />
-            {selectedId && (
+            {selectedClaimNo && (
               <ClaimPanel
-                id={selectedId}
-                onClose={() => setSelectedId(null)}
+                claimNo={selectedClaimNo}
+                onClose={() => setSelectedClaimNo(null)}
                 onChanged={() => {
                   setDataVersion((v) => v + 1);
                   void queryClient.invalidateQueries();

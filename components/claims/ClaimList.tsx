@@ -16,9 +16,9 @@ const MAP_VIEW_WAIT_MS = 4000;
 export function ClaimList(props: {
   filter: ClaimFilter;
   viewport: Bbox | null;
-  selectedId: string | null;
+  selectedClaimNo: string | null;
   dataVersion: number;
-  onSelect: (id: string, bbox?: Bbox) => void;
+  onSelect: (claimNo: string, bbox?: Bbox) => void;
 }) {
   const [offset, setOffset] = useState(0);
   const [inView, setInView] = useState(true);
@@ -50,8 +50,8 @@ export function ClaimList(props: {
         {data?.items.map((c) => (
           <li
             key={c.id}
-            className={c.id === props.selectedId ? "selected" : ""}
-            onClick={() => props.onSelect(c.id, c.lon !== null && c.lat !== null ? [c.lon - FOCUS_PAD, c.lat - FOCUS_PAD, c.lon + FOCUS_PAD, c.lat + FOCUS_PAD] : undefined)}
+            className={c.claimNo === props.selectedClaimNo ? "selected" : ""}
+            onClick={() => props.onSelect(c.claimNo, c.lon !== null && c.lat !== null ? [c.lon - FOCUS_PAD, c.lat - FOCUS_PAD, c.lon + FOCUS_PAD, c.lat + FOCUS_PAD] : undefined)}
           >
             <div className="name">{c.claimantName} <span lang="mr">{c.claimantNameLocal}</span></div>
             <div className="meta"><StatusBadge status={c.status} /> {c.claimNo}</div>

@@ -7,8 +7,8 @@ import type { Bbox } from "../map/ClaimMap";
 import { errorMessage, trpc } from "../trpc";
 import { StatusBadge } from "./StatusBadge";
 
-export function ClaimPanel({ id, onClose, onChanged, onFocus }: { id: string; onClose: () => void; onChanged: () => void; onFocus: (b: Bbox) => void }) {
-  const claim = useQuery({ queryKey: ["claim", id], queryFn: () => trpc.claims.get.query({ id }) });
+export function ClaimPanel({ claimNo, onClose, onChanged, onFocus }: { claimNo: string; onClose: () => void; onChanged: () => void; onFocus: (b: Bbox) => void }) {
+  const claim = useQuery({ queryKey: ["claim", claimNo], queryFn: () => trpc.claims.get.query({ claimNo }) });
   const [action, setAction] = useState<WorkflowAction | "">("");
   const [reason, setReason] = useState("");
   const [busy, setBusy] = useState(false);
@@ -17,7 +17,7 @@ export function ClaimPanel({ id, onClose, onChanged, onFocus }: { id: string; on
     setAction("");
     setReason("");
     setMessage(null);
-  }, [id]);
+  }, [claimNo]);
 
   const c = claim.data;
   if (claim.error) return <aside className="panel"><button onClick={onClose}>Close</button><p className="error">{errorMessage(claim.error)}</p></aside>;

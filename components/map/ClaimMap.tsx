@@ -56,8 +56,8 @@ function buildStyle(filter: ClaimFilter, dataVersion: number, basemap: Basemap |
     { id: "claim-points", type: "circle", source: "fra", "source-layer": "claims", filter: ["==", ["geometry-type"], "Point"], paint: { "circle-color": statusColor, "circle-radius": 3.5, "circle-stroke-color": "#fff", "circle-stroke-width": 0.6 } },
     { id: "claim-fill", type: "fill", source: "fra", "source-layer": "claims", filter: ["==", ["geometry-type"], "Polygon"], paint: { "fill-color": statusColor, "fill-opacity": ["case", ["==", ["get", "type"], "CFR"], 0.15, 0.65] } },
     { id: "claim-outline", type: "line", source: "fra", "source-layer": "claims", filter: ["==", ["geometry-type"], "Polygon"], paint: { "line-color": statusColor, "line-width": 1 } },
-    { id: "claim-selected", type: "line", source: "fra", "source-layer": "claims", filter: ["==", ["get", "id"], ""], paint: { "line-color": "#111", "line-width": 3 } },
-    { id: "claim-selected-point", type: "circle", source: "fra", "source-layer": "claims", filter: ["all", ["==", ["geometry-type"], "Point"], ["==", ["get", "id"], ""]], paint: { "circle-radius": 7, "circle-color": "rgba(0,0,0,0)", "circle-stroke-color": "#111", "circle-stroke-width": 2.5 } },
+    { id: "claim-selected", type: "line", source: "fra", "source-layer": "claims", filter: ["==", ["get", "claim_no"], ""], paint: { "line-color": "#111", "line-width": 3 } },
+    { id: "claim-selected-point", type: "circle", source: "fra", "source-layer": "claims", filter: ["all", ["==", ["geometry-type"], "Point"], ["==", ["get", "claim_no"], ""]], paint: { "circle-radius": 7, "circle-color": "rgba(0,0,0,0)", "circle-stroke-color": "#111", "circle-stroke-width": 2.5 } },
     // Labels last, above everything they name.
     {
       id: "count-labels", type: "symbol", source: "fra", "source-layer": "counts",
@@ -95,10 +95,10 @@ export function ClaimMap(props: {
   filter: ClaimFilter;
   basemap: Basemap | null;
   initialBounds: Bbox | null; // the user's own area: the map opens on it
-  selectedId: string | null;
+  selectedClaimNo: string | null;
   focus: { bbox: Bbox; key: number } | null;
   dataVersion: number;
-  onSelect: (id: string) => void;
+  onSelect: (claimNo: string) => void;
   onViewportChange: (bbox: Bbox) => void;
 }) {
   const container = useRef<HTMLDivElement>(null);
@@ -136,7 +136,7 @@ export function ClaimMap(props: {
     const clickable = ["claim-fill", "claim-points"];
     map.on("click", (e) => {
       const hit = map.queryRenderedFeatures(e.point, { layers: clickable })[0];
-      if (hit?.properties?.id) return handlers.current.onSelect(String(hit.properties.id));
+      if (hit?.properties?.claim_no) return handlers.current.onSelect(String(hit.properties.claim_no));
       const count = map.queryRenderedFeatures(e.point, { layers: ["counts"] })[0];
       if (count) map.easeTo({ center: e.lngLat, zoom: Math.max(map.getZoom(), ZOOM_BELOW_COUNT_LEVEL[String(count.properties?.level)] ?? 12.5) });
     });
@@ -169,13 +169,13 @@ export function ClaimMap(props: {
     const map = mapRef.current;
     if (!map) return;
     const apply = () => {
-      const id = props.selectedId ?? "";
-      map.setFilter("claim-selected", ["==", ["get", "id"], id]);
-      map.setFilter("claim-selected-point", ["all", ["==", ["geometry-type"], "Point"], ["==", ["get", "id"], id]]);
+      const claimNo = props.selectedClaimNo ?? "";
+      map.setFilter("claim-selected", ["==", ["get", "claim_no"], claimNo]);
+      map.setFilter("claim-selected-point", ["all", ["==", ["geometry-type"], "Point"], ["==", ["get", "claim_no"], claimNo]]);
     };
     if (map.isStyleLoaded()) apply();
     else map.once("load", apply);
-  }, [props.selectedId]);
+  }, [props.selectedClaimNo]);
 
   useEffect(() => {
     if (!props.focus || !mapRef.current) return;

@@ -1,10 +1,10 @@
-import { claimIdSchema, claimListInputSchema, newClaimSchema, parcelUpdateSchema, transitionInputSchema } from "@/configs/contracts/claims";
+import { claimListInputSchema, claimRefSchema, newClaimSchema, parcelUpdateSchema, transitionInputSchema } from "@/configs/contracts/claims";
 import { createClaim, getClaim, listClaims, transitionClaim, updateParcel } from "@/server/services/claims";
 import { authedProcedure, router } from "@/server/trpc";
 
 export const claimsRouter = router({
   list: authedProcedure.input(claimListInputSchema).query(({ ctx, input }) => listClaims(ctx.db, ctx.user, input)),
-  get: authedProcedure.input(claimIdSchema).query(({ ctx, input }) => getClaim(ctx.db, ctx.user, input.id)),
+  get: authedProcedure.input(claimRefSchema).query(({ ctx, input }) => getClaim(ctx.db, ctx.user, input)),
   transition: authedProcedure.input(transitionInputSchema).mutation(({ ctx, input }) => transitionClaim(ctx.db, ctx.user, input)),
   updateParcel: authedProcedure.input(parcelUpdateSchema).mutation(({ ctx, input }) => updateParcel(ctx.db, ctx.user, input)),
   create: authedProcedure.input(newClaimSchema).mutation(({ ctx, input }) => createClaim(ctx.db, ctx.user, input)),

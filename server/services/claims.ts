@@ -1,6 +1,6 @@
 // Reading and writing claims for the review side: list, detail, workflow steps, parcel edits, new claims.
 import { sql, type SQL } from "drizzle-orm";
-import type { ClaimListInput, NewClaim, TransitionInput } from "@/configs/contracts/claims";
+import type { ClaimListInput, ClaimRef, NewClaim, TransitionInput } from "@/configs/contracts/claims";
 import type { PolygonGeometry } from "@/configs/contracts/geojson";
 import {
   availableActions,
@@ -79,7 +79,7 @@ export async function listClaims(db: Db, user: SessionUser, input: ClaimListInpu
 
 const isoDay = (d: string | Date) => (typeof d === "string" ? d.slice(0, 10) : d.toISOString().slice(0, 10));
 
-export async function getClaim(db: Db, user: SessionUser, id: string) {
+export async function getClaim(db: Db, user: SessionUser, ref: ClaimRef) {
   const [c] = await rows<Record<string, unknown> & { status: ClaimStatus; version: number }>(
     db,
     sql`SELECT c.id, c.claim_no, c.type, c.status, c.claimant_name, c.claimant_name_local, c.spouse_name, c.relative_name,
@@ -89,10 +89,11 @@ export async function getClaim(db: Db, user: SessionUser, id: string) {
                v.id AS village_id, v.name AS village, v.name_local AS village_local, v.census_code, v.gram_panchayat,
                t.name AS tehsil, d.name AS district, d.id AS district_id
         FROM claims c JOIN villages v ON v.id = c.village_id JOIN tehsils t ON t.id = c.tehsil_id JOIN districts d ON d.id = c.district_id
-        WHERE c.id = ${id} AND ${scopeCondition(user)}`,
+        WHERE ${"id" in ref ? sql`c.id = ${ref.id}` : sql`c.claim_no = ${ref.claimNo}`} AND ${scopeCondition(user)}`,
   );
   // Out of scope reads the same as missing: an official must not learn that another district's claim exists.
-  if (!c) throw new DomainError("NOT_FOUND", `no claim ${id} in your districts`);
+  if (!c) throw new DomainError("NOT_FOUND", `no claim ${"id" in ref ? ref.id : ref.claimNo} in your districts`);
+  const id = c.id as string;
   const history = await rows<{ id: number; action: string; from_status: ClaimStatus | null; to_status: ClaimStatus; reason: string; at: string | Date; actor: string | null; claim_version: number }>(
     db,
     sql`SELECT h.id, h.action, h.from_status, h.to_status, h.reason, h.at, h.claim_version, u.display_name AS actor

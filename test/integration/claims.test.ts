@@ -14,9 +14,9 @@ beforeAll(async () => {
 afterAll(() => env.cleanup());
 
 async function claimIn(district: string, status: string) {
-  const [c] = await rows<{ id: string; version: number; village_id: number }>(
+  const [c] = await rows<{ id: string; claim_no: string; version: number; village_id: number }>(
     db,
-    sql`SELECT c.id, c.version, c.village_id FROM claims c JOIN districts d ON d.id = c.district_id
+    sql`SELECT c.id, c.claim_no, c.version, c.village_id FROM claims c JOIN districts d ON d.id = c.district_id
         WHERE d.name = ${district} AND c.status = ${status} AND c.type = 'IFR' ORDER BY c.claim_no LIMIT 1`,
   );
   if (!c) throw new Error(`no ${status} claim in ${district}`);
@@ -117,6 +117,16 @@ describe("claims router", () => {
     await expect(callerFor(db, users.gadchiroli).claims.get({ id: "not-a-uuid" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
+  it("opens a claim by its number (what the map's tiles carry) as by its id, and refuses a malformed number", async () => {
+    const c = await claimIn("Gadchiroli", "sdlc_review");
+    const api = callerFor(db, users.gadchiroli);
+    const byNumber = await api.claims.get({ claimNo: c.claim_no });
+    expect(byNumber).toEqual(await api.claims.get({ id: c.id }));
+    await expect(api.claims.get({ claimNo: "MH-GAD-IFR-1999-999999" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(api.claims.get({ claimNo: "x' OR 1=1 --" })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("not a claim number") });
+    await expect(api.claims.get({ id: c.id, claimNo: c.claim_no } as never)).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+
   it("refuses a huge page size", async () => {
     await expect(callerFor(db, users.admin).claims.list({ filter: {}, limit: 1_000_000 })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("at most 200") });
   });
@@ -136,6 +146,7 @@ describe("district isolation", () => {
     const c = await claimIn("Nandurbar", "sdlc_review");
     const gad = callerFor(db, users.gadchiroli);
     await expect(gad.claims.get({ id: c.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(gad.claims.get({ claimNo: c.claim_no })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(gad.claims.transition({ id: c.id, action: "sdlc_remand", reason: "trying across the border", expectedVersion: c.version })).rejects.toMatchObject({ code: "NOT_FOUND" });
     const list = await gad.claims.list({ filter: { q: "MH-NDB" } });
     expect(list.total).toBe(0);

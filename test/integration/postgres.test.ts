@@ -56,7 +56,7 @@ describe.skipIf(!postgresAvailable)("PostgreSQL + PostGIS (DATABASE_URL mode)", 
       const points = (vt: VectorTile) => ["counts", "claims", "village_labels"].flatMap((name) => {
         const layer = vt.layers[name];
         return Array.from({ length: layer?.length ?? 0 }, (_, i) => layer!.feature(i)).filter((f) => f.type === 1)
-          .map((f) => ({ key: `${name}:${f.properties.id}`, at: f.loadGeometry()[0]![0]! }));
+          .map((f) => ({ key: `${name}:${f.properties.id ?? f.properties.claim_no}`, at: f.loadGeometry()[0]![0]! }));
       });
       const nativeAt = new Map(points(native).map((p) => [p.key, p.at]));
       for (const p of points(portable)) {

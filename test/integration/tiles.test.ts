@@ -12,9 +12,9 @@ afterAll(() => env.cleanup());
 
 
 async function aClaim(district: string) {
-  const [c] = await rows<{ id: string; lon: number; lat: number; status: string }>(
+  const [c] = await rows<{ id: string; claim_no: string; lon: number; lat: number; status: string }>(
     env.db,
-    sql`SELECT c.id, ST_X(c.centroid) AS lon, ST_Y(c.centroid) AS lat, c.status FROM claims c JOIN districts d ON d.id = c.district_id
+    sql`SELECT c.id, c.claim_no, ST_X(c.centroid) AS lon, ST_Y(c.centroid) AS lat, c.status FROM claims c JOIN districts d ON d.id = c.district_id
         WHERE d.name = ${district} AND c.type = 'IFR' ORDER BY c.claim_no LIMIT 1`,
   );
   return c!;
@@ -65,9 +65,11 @@ describe("vector tiles", () => {
   it("shows each claim as a point at z12 and as a parcel at z14, with its status", async () => {
     const c = await aClaim("Gadchiroli");
     const points = decode(await renderTile(env.db, env.users.gadchiroli, tileOf(c.lon, c.lat, 12), {})).layers.claims!;
-    const p = Array.from({ length: points.length }, (_, i) => points.feature(i)).find((f) => f.properties.id === c.id)!;
+    const p = Array.from({ length: points.length }, (_, i) => points.feature(i)).find((f) => f.properties.claim_no === c.claim_no)!;
     expect(p.type).toBe(1);
     expect(p.properties.status).toBe(c.status);
+    // Keyed by the claim number alone: no uuid in the tile.
+    expect(Object.keys(p.properties).sort()).toEqual(["area_ha", "claim_no", "status", "type"]);
     // The point lies where Web Mercator puts the claim's centroid, to the tile's unit.
     const t = tileOf(c.lon, c.lat, 12);
     const world = (lon: number, lat: number) => [(lon + 180) / 360, (1 - Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / Math.PI) / 2];
@@ -76,7 +78,7 @@ describe("vector tiles", () => {
     expect(Math.abs(x - (wx! * 2 ** 12 - t.x) * 4096)).toBeLessThanOrEqual(0.5);
     expect(Math.abs(y - (wy! * 2 ** 12 - t.y) * 4096)).toBeLessThanOrEqual(0.5);
     const parcels = decode(await renderTile(env.db, env.users.gadchiroli, tileOf(c.lon, c.lat, 14), {}));
-    const f = Array.from({ length: parcels.layers.claims!.length }, (_, i) => parcels.layers.claims!.feature(i)).find((x) => x.properties.id === c.id)!;
+    const f = Array.from({ length: parcels.layers.claims!.length }, (_, i) => parcels.layers.claims!.feature(i)).find((x) => x.properties.claim_no === c.claim_no)!;
     expect(f.type).toBe(3);
     expect(parcels.layers.villages!.length).toBeGreaterThan(0);
   });
@@ -95,8 +97,8 @@ describe("vector tiles", () => {
     const c = await aClaim("Gadchiroli");
     const other = c.status === "title_granted" ? "received" : "title_granted";
     const filtered = decode(await renderTile(env.db, env.users.gadchiroli, tileOf(c.lon, c.lat, 12), { statuses: [other as "received"] })).layers.claims;
-    const ids = filtered ? Array.from({ length: filtered.length }, (_, i) => filtered.feature(i).properties.id) : [];
-    expect(ids).not.toContain(c.id);
+    const numbers = filtered ? Array.from({ length: filtered.length }, (_, i) => filtered.feature(i).properties.claim_no) : [];
+    expect(numbers).not.toContain(c.claim_no);
     const asNandurbar = decode(await renderTile(env.db, env.users.nandurbar, tileOf(c.lon, c.lat, 12), {}));
     expect(asNandurbar.layers.claims).toBeUndefined();
     const lowAsNandurbar = decode(await renderTile(env.db, env.users.nandurbar, tileOf(c.lon, c.lat, 6), {})).layers.counts;
