@@ -36,7 +36,7 @@ export function PagesStep({ db, draft, model, locked, onExtracted }: { db: Field
     setBusy("Reading the fields…");
     try {
       const fresh = await db.drafts.get(draft.id);
-      await extractFields(db, fresh!, villages, current.ner);
+      await extractFields(db, fresh!, villages, current.ner, ocrPool(), () => setBusy("Looking again for the claimant's name…"));
       onExtracted();
     } catch (e) {
       setProblems([errorMessage(e)]);

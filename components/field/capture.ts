@@ -4,8 +4,9 @@
 import type { AreaVillage } from "@/configs/contracts/field";
 import { FIELD_MODEL_NAME } from "@/configs/models";
 import { storageMessage, type Draft, type FieldDatabase, type PageRecord } from "@/workers/db/field-db";
-import { formFromEntities } from "@/workers/field/form-from-entities";
+import { formFromEntities, type FormFields } from "@/workers/field/form-from-entities";
 import { joinPages } from "@/workers/field/pages-text";
+import { claimantMissing, withSecondLook } from "@/workers/field/second-look";
 import type { NerBackend } from "@/workers/ner/ner-client";
 import { nerWorker } from "@/workers/ner/ner-client";
 import { OcrCancelledError, type OcrPool, type OcrProgress } from "@/workers/ocr/ocr-pool";
@@ -69,22 +70,46 @@ export async function loadNer(version: number, prefer: NerBackend | "auto"): Pro
 }
 
 /** Reads the fields from the pages' text; what the user already typed stays as they typed it. */
-export async function extractFields(db: FieldDatabase, draft: Draft, villages: readonly AreaVillage[], ner: ActiveNer): Promise<void> {
+export async function extractFields(
+  db: FieldDatabase, draft: Draft, villages: readonly AreaVillage[], ner: ActiveNer, pool: OcrPool, onSecondLook: () => void = () => {},
+): Promise<void> {
   const pages = await db.pages.where("draftId").equals(draft.id).toArray();
   const { text, pageOffsets } = joinPages(pages);
   if (!text.trim()) throw new Error("No page has text yet: add a photo and let OCR finish.");
   const result = await nerWorker().call("extract", { text });
   const read = formFromEntities(text, result.entities, villages);
+  let { fields: readFields } = read;
+  let claimantSecondLookPageId: string | null = null;
+  if (draft.fields.claimant.source !== "user" && claimantMissing(readFields)) {
+    onSecondLook();
+    for (const page of pages.filter((p) => p.ocr.state === "done").sort((a, b) => a.index - b.index)) {
+      const better = await secondLook(pool, page, villages, readFields);
+      if (!better) continue;
+      [readFields, claimantSecondLookPageId] = [better, page.id];
+      break;
+    }
+  }
   const fields = { ...draft.fields };
-  for (const key of Object.keys(read.fields) as Array<keyof typeof fields>) {
-    if (fields[key].source !== "user") fields[key] = read.fields[key];
+  for (const key of Object.keys(readFields) as Array<keyof typeof fields>) {
+    if (fields[key].source !== "user") fields[key] = readFields[key];
   }
   const villageByUser = draft.fields.village.source === "user" && draft.villageId !== null;
   await db.drafts.update(draft.id, {
     fields,
     villageId: villageByUser ? draft.villageId : (read.villageId ?? draft.villageId),
     type: draft.fields.type.source === "user" ? draft.type : (read.type ?? draft.type),
-    extraction: { text, pageOffsets, entities: result.entities, modelVersion: ner.version, backend: result.backend, ms: result.ms, at: Date.now() },
+    extraction: { text, pageOffsets, entities: result.entities, modelVersion: ner.version, backend: result.backend, ms: result.ms, at: Date.now(), claimantSecondLookPageId },
     updatedAt: Date.now(),
   });
+}
+
+/** One page read again as sparse text, for the claimant alone; null when that finds none either. */
+async function secondLook(pool: OcrPool, page: PageRecord, villages: readonly AreaVillage[], fields: FormFields): Promise<FormFields | null> {
+  try {
+    const sparse = await pool.recognize(`${page.id}:second-look`, page.image, () => {}, "sparse");
+    const { entities } = await nerWorker().call("extract", { text: sparse.text });
+    return withSecondLook(fields, formFromEntities(sparse.text, entities, villages).fields);
+  } catch {
+    return null; // the first reading stands; the worker types the name
+  }
 }

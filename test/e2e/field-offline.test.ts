@@ -189,6 +189,26 @@ describe("field digitisation, offline", () => {
     expect(claim.documents).toEqual([expect.objectContaining({ kind: "form_page", title: "Form page 1 (field capture)" })]);
     await page.screenshot({ path: "test-results/field-synced.png" });
   });
+
+  it("reads the claimant on a second, sparse-text look when the page's layout analysis loses that line", async () => {
+    // A demo claim's form whose photo loses the claimant's line to tesseract's page layout analysis
+    // (it reads "N" there); a sparse-text reading of the same page finds it (workers/field/second-look.ts).
+    const renderer = await context.newPage();
+    const lostLine = path.join(profile, "form-lost-line.jpg");
+    writeFileSync(lostLine, await photographForm(renderer, {
+      claimNo: "MH-GAD-IFR-2008-000344", claimant: ["Paiku Pallo", "पैकू पल्लो"], spouse: "Sakhu Pallo", relative: "Jagdish Pallo", village: "Bhagtola", gramPanchayat: "Palpur",
+      tehsil: "Etapalli", district: "Gadchiroli", category: "ST", tribe: "Gond", family: [{ age: 63, name: "Sakhu Pallo", relation: "spouse" }, { age: 37, name: "Bhimabai Pallo", relation: "child" }],
+      areaHa: 1.36, survey: ["Kh. 444", "Kh. 903"], evidence: ["Voter ID", "elders' statement"], filedOn: "05/11/2008", seed: 83,
+    }));
+    await renderer.close();
+    await newDraft();
+    await page.setInputFiles('input[aria-label="Page photos"]', lostLine);
+    await page.getByRole("tab", { name: "2 · Fields", selected: true }).waitFor({ timeout: 240_000 });
+    const form = page.getByLabel("Claim fields");
+    expect(await form.locator('input[name="claimant"]').inputValue()).toBe("Paiku Pallo");
+    await page.getByText("the claimant's name from a second reading of page 1").waitFor();
+    expect(await form.locator('input[name="area"]').inputValue()).toBe("1.36");
+  });
 });
 
 describe("field digitisation, bad input", () => {

@@ -5,6 +5,7 @@ import { claimFromDraft, correctionFromDraft, locate } from "@/workers/field/dra
 import { editedField, pickedField } from "@/workers/field/edit-field";
 import { categoryFromFormLabel, categoryOf, claimTypeOf, emptyForm, formFromEntities, matchVillages, parseAreaHa, parseDate, relativeRole } from "@/workers/field/form-from-entities";
 import { joinPages, spanOnPage } from "@/workers/field/pages-text";
+import { claimantMissing, withSecondLook } from "@/workers/field/second-look";
 import type { ExtractedEntity } from "@/workers/ner/decode";
 
 const square = (x: number, y: number, d = 0.01): AreaVillage["geometry"] => ({ type: "MultiPolygon", coordinates: [[[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]]] });
@@ -191,6 +192,35 @@ describe("user edits and the correction they make", () => {
   it("finds a value nearest to where the model looked", () => {
     expect(locate("Usendi, Maroti Usendi", "usendi", 15)).toEqual({ start: 15, end: 21 });
     expect(locate("abc", "x")).toBeNull();
+  });
+});
+
+describe("a second look for a claimant the first reading lost", () => {
+  // The first reading as OCR gave it when page layout analysis dropped the claimant's line ("N" left).
+  const lost = () => formFromEntities(TEXT, [at("N", "CLAIMANT", 0.4, TEXT.indexOf("Phulmati")), ...ENTITIES.filter((e) => e.label !== "CLAIMANT")], VILLAGES).fields;
+  // A sparse reading of the same page: the names found, the rest in another order.
+  const SPARSE = "Usendi\nPhulmati Usendi\n(फुलमती उसेंडी)\nGatta\n1.25 ha";
+  const sparseAt = (s: string, label: ExtractedEntity["label"]): ExtractedEntity => ({ label, start: SPARSE.indexOf(s), end: SPARSE.indexOf(s) + s.length, text: s, score: 0.9 });
+  const sparse = () => formFromEntities(SPARSE, [sparseAt("Phulmati Usendi", "CLAIMANT"), sparseAt("फुलमती उसेंडी", "CLAIMANT"), sparseAt("1.25 ha", "AREA")], VILLAGES).fields;
+
+  it("takes it when the claimant is missing or a stray letter or two, never over a typed name", () => {
+    expect(claimantMissing(lost())).toBe(true);
+    expect(claimantMissing(formFromEntities(TEXT, ENTITIES.filter((e) => e.label !== "CLAIMANT"), VILLAGES).fields)).toBe(true);
+    expect(claimantMissing(formFromEntities(TEXT, ENTITIES, VILLAGES).fields)).toBe(false);
+    const typed = { ...lost(), claimant: { value: "Om", source: "user" as const, confidence: null, span: null } };
+    expect(claimantMissing(typed)).toBe(false);
+  });
+
+  it("takes only the claimant's names from the second reading, without spans, and keeps every other field", () => {
+    const first = lost();
+    const merged = withSecondLook(first, sparse())!;
+    expect(merged.claimant).toMatchObject({ value: "Phulmati Usendi", source: "model", span: null });
+    expect(merged.claimantLocal).toMatchObject({ value: "फुलमती उसेंडी", span: null });
+    for (const key of ["spouse", "relative", "village", "gramPanchayat", "category", "area", "khasra", "filedOn"] as const) expect(merged[key]).toEqual(first[key]);
+    // A Devanagari name the first reading had stays; a second reading without a claimant changes nothing.
+    const withLocal = { ...first, claimantLocal: { value: "फुलमती", source: "model" as const, confidence: 0.8, span: { start: 1, end: 7 } } };
+    expect(withSecondLook(withLocal, sparse())!.claimantLocal).toEqual(withLocal.claimantLocal);
+    expect(withSecondLook(first, lost())).toBeNull();
   });
 });
 

@@ -31,6 +31,8 @@ export type Extraction = {
   backend: "webgpu" | "wasm";
   ms: number;
   at: number;
+  /** The page whose second, sparse-text reading gave the claimant (workers/field/second-look.ts). Absent in drafts read before it existed. */
+  claimantSecondLookPageId?: string | null;
 };
 
 export type Draft = {

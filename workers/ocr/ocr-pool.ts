@@ -14,8 +14,17 @@ export class OcrCancelledError extends Error {
   override name = "OcrCancelledError";
 }
 
-type Job = { key: string; image: Blob; onProgress: (p: OcrProgress) => void; resolve: (r: OcrResult) => void; reject: (e: Error) => void };
-type Slot = { worker: Promise<TesseractWorker> | null; job: Job | null };
+/**
+ * How tesseract finds the text: its page layout analysis (`page`, the form in reading order), or `sparse`
+ * text (every line it can find, in no reliable order), which reads a line that the layout analysis
+ * sometimes drops on a photographed form. See workers/field/second-look.ts.
+ */
+export type OcrReading = "page" | "sparse";
+export const PAGE_SEGMENTATION: Record<OcrReading, PSM> = { page: PSM.AUTO, sparse: PSM.SPARSE_TEXT };
+
+type Job = { key: string; image: Blob; reading: OcrReading; onProgress: (p: OcrProgress) => void; resolve: (r: OcrResult) => void; reject: (e: Error) => void };
+// `reading`: the page segmentation the slot's worker is set to.
+type Slot = { worker: Promise<TesseractWorker> | null; reading: OcrReading; job: Job | null };
 
 /** A tesseract.js worker reading pages as the app does (the pool here, the benchmarks in Node). */
 export async function createOcrWorker(options: Partial<WorkerOptions>): Promise<TesseractWorker> {
@@ -28,7 +37,7 @@ export async function createOcrWorker(options: Partial<WorkerOptions>): Promise<
   });
   // Tesseract's API defaults to one uniform block of text (its command line to page layout analysis):
   // on a form that reads the dotted rules under each answer as a row of Devanagari letters.
-  await worker.setParameters({ tessedit_pageseg_mode: PSM.AUTO });
+  await worker.setParameters({ tessedit_pageseg_mode: PAGE_SEGMENTATION.page });
   return worker;
 }
 
@@ -42,7 +51,7 @@ export class OcrPool {
   private readonly queue: Job[] = [];
 
   constructor(size: number, private readonly assets: OcrAssets) {
-    this.slots = Array.from({ length: Math.max(1, size) }, () => ({ worker: null, job: null }));
+    this.slots = Array.from({ length: Math.max(1, size) }, () => ({ worker: null, reading: "page" as const, job: null }));
   }
 
   get size() {
@@ -50,9 +59,9 @@ export class OcrPool {
   }
 
   /** OCR of one page image; `key` names the job for cancel(). */
-  recognize(key: string, image: Blob, onProgress: (p: OcrProgress) => void = () => {}): Promise<OcrResult> {
+  recognize(key: string, image: Blob, onProgress: (p: OcrProgress) => void = () => {}, reading: OcrReading = "page"): Promise<OcrResult> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ key, image, onProgress, resolve, reject });
+      this.queue.push({ key, image, reading, onProgress, resolve, reject });
       onProgress({ phase: "queued", progress: 0 });
       this.pump();
     });
@@ -85,6 +94,7 @@ export class OcrPool {
   }
 
   private spawn(slot: Slot): Promise<TesseractWorker> {
+    slot.reading = "page"; // what createOcrWorker sets
     return createOcrWorker({
       ...this.assets,
       workerBlobURL: false,
@@ -109,7 +119,12 @@ export class OcrPool {
   private async run(slot: Slot, worker: Promise<TesseractWorker>, job: Job): Promise<void> {
     const started = performance.now();
     try {
-      const { data } = await (await worker).recognize(job.image, {}, { text: true, blocks: true });
+      const reader = await worker;
+      if (slot.reading !== job.reading) {
+        await reader.setParameters({ tessedit_pageseg_mode: PAGE_SEGMENTATION[job.reading] });
+        slot.reading = job.reading;
+      }
+      const { data } = await reader.recognize(job.image, {}, { text: true, blocks: true });
       if (slot.job !== job) return; // cancelled meanwhile
       const words = wordsWithOffsets(data.text, data.blocks as unknown as TesseractBlocks);
       const confidence = meanConfidence(words);
