@@ -46,7 +46,7 @@ export type ClaimListInput = z.infer<typeof claimListInputSchema>;
 export const claimIdSchema = z.object({ id: z.string().uuid("not a claim id") }).strict();
 // The map's tiles carry claim numbers, not ids (a uuid was a third of a tile's bytes), so a claim opens by either.
 export const claimNoSchema = z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9][A-Za-z0-9/-]*$/, "not a claim number");
-export const claimRefSchema = z.union([claimIdSchema, z.object({ claimNo: claimNoSchema }).strict()]);
+export const claimRefSchema = z.union([claimIdSchema, z.object({ claimNo: claimNoSchema }).strict()], { error: "give the claim's id or its claim number (one of the two)" });
 export type ClaimRef = z.infer<typeof claimRefSchema>;
 
 export const transitionInputSchema = z
