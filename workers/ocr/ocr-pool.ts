@@ -23,8 +23,10 @@ export type OcrReading = "page" | "sparse";
 export const PAGE_SEGMENTATION: Record<OcrReading, PSM> = { page: PSM.AUTO, sparse: PSM.SPARSE_TEXT };
 
 type Job = { key: string; image: Blob; reading: OcrReading; onProgress: (p: OcrProgress) => void; resolve: (r: OcrResult) => void; reject: (e: Error) => void };
-// `reading`: the page segmentation the slot's worker is set to.
-type Slot = { worker: Promise<TesseractWorker> | null; reading: OcrReading; job: Job | null };
+type Slot = { worker: Promise<TesseractWorker> | null; job: Job | null };
+// The reading each worker is set to, kept by worker rather than by slot: a cancelled job's worker is
+// replaced while that job may still be on its way to it.
+const readingOf = new WeakMap<TesseractWorker, OcrReading>();
 
 /** A tesseract.js worker reading pages as the app does (the pool here, the benchmarks in Node). */
 export async function createOcrWorker(options: Partial<WorkerOptions>): Promise<TesseractWorker> {
@@ -51,7 +53,7 @@ export class OcrPool {
   private readonly queue: Job[] = [];
 
   constructor(size: number, private readonly assets: OcrAssets) {
-    this.slots = Array.from({ length: Math.max(1, size) }, () => ({ worker: null, reading: "page" as const, job: null }));
+    this.slots = Array.from({ length: Math.max(1, size) }, () => ({ worker: null, job: null }));
   }
 
   get size() {
@@ -94,7 +96,6 @@ export class OcrPool {
   }
 
   private spawn(slot: Slot): Promise<TesseractWorker> {
-    slot.reading = "page"; // what createOcrWorker sets
     return createOcrWorker({
       ...this.assets,
       workerBlobURL: false,
@@ -120,9 +121,9 @@ export class OcrPool {
     const started = performance.now();
     try {
       const reader = await worker;
-      if (slot.reading !== job.reading) {
+      if ((readingOf.get(reader) ?? "page") !== job.reading) { // createOcrWorker sets "page"
         await reader.setParameters({ tessedit_pageseg_mode: PAGE_SEGMENTATION[job.reading] });
-        slot.reading = job.reading;
+        readingOf.set(reader, job.reading);
       }
       const { data } = await reader.recognize(job.image, {}, { text: true, blocks: true });
       if (slot.job !== job) return; // cancelled meanwhile
