@@ -2,8 +2,8 @@
 // Etapalli block drawn as Form A scans, photographed (Chromium screenshot, JPEG), cleaned by the app's
 // preprocessing, read by tesseract.js (the app's engine, language data and page segmentation), then each
 // model package given runs the app's extraction and form filling, with its second look for a claimant the
-// first reading lost. Prints, per package, the share of forms
-// on which each field comes out exactly right, and the mean over fields. Prints one JSON object.
+// first reading lost. Prints, per package, the share of forms on which each field comes out exactly
+// right, and the mean over fields. Prints one JSON object.
 //   npm run bench:forms [-- --forms 24 --model models/fra-ner --model OTHER_PACKAGE_DIR]   (BENCH_MISSES=1 lists each miss)
 import path from "node:path";
 import { parseArgs } from "node:util";
