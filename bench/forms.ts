@@ -1,16 +1,17 @@
 // What a field worker gets from a photographed form before correcting anything: demo IFR claims of the
-// Etapalli block drawn as Form A scans, photographed (Chromium screenshot, JPEG), cleaned by the app's
-// preprocessing, read by tesseract.js (the app's engine, language data and page segmentation), then each
-// model package given runs the app's extraction and form filling, with its second look for a claimant the
-// first reading lost. Prints, per package, the share of forms on which each field comes out exactly
-// right, and the mean over fields. Prints one JSON object.
+// Etapalli block drawn as Form A scans, photographed (Chromium screenshot, JPEG), cleaned and kept as the
+// app's preprocessing keeps them (a JPEG), read by tesseract.js (the app's engine, language data and page
+// segmentation), then each model package given runs the app's extraction and form filling, with its second
+// look for a claimant the first reading lost and its Hindi reading of a Devanagari name that came out mixed
+// with Latin letters. Prints, per package, the share of forms on which each field comes out exactly right,
+// and the mean over fields. Prints one JSON object.
 //   npm run bench:forms [-- --forms 24 --model models/fra-ner --model OTHER_PACKAGE_DIR]   (BENCH_MISSES=1 lists each miss)
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { chromium } from "playwright-core";
 import sharp from "sharp";
-import { FORM_FIELDS, OCR_LONG_SIDE_PX, type FormFieldKey } from "@/configs/field";
+import { FORM_FIELDS, OCR_LONG_SIDE_PX, STORED_JPEG_QUALITY, type FormFieldKey } from "@/configs/field";
 import { createSession, validateSession } from "@/server/auth/session";
 import { rows } from "@/server/db/client";
 import type { FamilyMember } from "@/server/db/schema";
@@ -19,10 +20,13 @@ import { loadPackageModel } from "@/server/services/models/onnx-check";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@/test/helpers/app-server";
 import { photographForm } from "@/test/helpers/form-photo";
 import { formFromEntities, parseAreaHa, parseDate } from "@/workers/field/form-from-entities";
+import { nameAnchor, rereadLocalName, type ClaimantReading } from "@/workers/field/devanagari-line";
 import { claimantMissing, withSecondLook } from "@/workers/field/second-look";
 import { extractEntities } from "@/workers/ner/extract";
-import { createOcrWorker, PAGE_SEGMENTATION } from "@/workers/ocr/ocr-pool";
-import { prepareForOcr } from "@/workers/ocr/preprocess";
+import type { OcrWord } from "@/workers/db/field-db";
+import { createHindiLineWorker, createOcrWorker, PAGE_SEGMENTATION } from "@/workers/ocr/ocr-pool";
+import { prepareForOcr, toGray, toRgba } from "@/workers/ocr/preprocess";
+import { pageReading, type TesseractBlocks } from "@/workers/ocr/words";
 import { openFieldBenchDatabase } from "./app";
 
 const { values } = parseArgs({ options: { forms: { type: "string", default: "24" }, model: { type: "string", multiple: true, default: ["models/fra-ner"] }, "data-dir": { type: "string", default: "data/bench-field" } } });
@@ -60,7 +64,24 @@ const normalise: Partial<Record<FormFieldKey, (s: string) => string>> = {
 // Photograph every form once; OCR once; then every package reads the same text.
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 const ocr = await createOcrWorker({ langPath: path.resolve("public/tesseract/lang") });
-const pages: Array<{ claim: ClaimRow; text: string; ocrSeconds: number; png: Buffer }> = [];
+type Reading = { text: string; words: OcrWord[] };
+const read = async (image: Buffer): Promise<Reading> => {
+  const { data } = await ocr.recognize(image, {}, { text: true, blocks: true });
+  return pageReading(data.text, data.blocks as unknown as TesseractBlocks);
+};
+const pages: Array<{ claim: ClaimRow; ocrSeconds: number; image: Buffer; size: { width: number; height: number } } & Reading> = [];
+
+// The page as the app's preprocessing worker keeps and OCRs it (workers/ocr/preprocess.worker.ts): the
+// same luma, cleaning and downscale rule, then a JPEG at the app's quality (4:2:0, as Chromium writes it).
+async function asTheAppKeepsIt(photo: Buffer): Promise<{ jpeg: Buffer; width: number; height: number }> {
+  const meta = await sharp(photo).metadata();
+  const scale = Math.min(1, OCR_LONG_SIDE_PX / Math.max(meta.width!, meta.height!));
+  const { data, info } = await sharp(photo).resize(Math.round(meta.width! * scale)).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  const prepared = prepareForOcr(toGray(data, info.width, info.height)).image;
+  const jpeg = await sharp(Buffer.from(toRgba(prepared)), { raw: { width: prepared.width, height: prepared.height, channels: 4 } })
+    .removeAlpha().jpeg({ quality: Math.round(STORED_JPEG_QUALITY * 100), chromaSubsampling: "4:2:0" }).toBuffer();
+  return { jpeg, width: prepared.width, height: prepared.height };
+}
 try {
   const renderer = await browser.newPage();
   for (const [i, c] of claims.entries()) {
@@ -70,14 +91,10 @@ try {
       tehsil: v.tehsil, district: v.district, category: c.category, tribe: c.tribe ?? "", family: c.family_members, areaHa: c.area_claimed_ha, survey: c.survey_numbers,
       evidence: ["Voter ID", "elders' statement"], filedOn: c.filed_on.split("-").reverse().join("/"), seed: 5 + i * 13,
     });
-    const meta = await sharp(photo).metadata();
-    const scale = Math.min(1, OCR_LONG_SIDE_PX / Math.max(meta.width!, meta.height!));
-    const { data, info } = await sharp(photo).resize(Math.round(meta.width! * scale)).grayscale().raw().toBuffer({ resolveWithObject: true });
-    const prepared = prepareForOcr({ data: new Uint8Array(data), width: info.width, height: info.height }).image;
-    const png = await sharp(Buffer.from(prepared.data), { raw: { width: prepared.width, height: prepared.height, channels: 1 } }).png().toBuffer();
+    const page = await asTheAppKeepsIt(photo);
     const t0 = performance.now();
-    const { data: result } = await ocr.recognize(png);
-    pages.push({ claim: c, text: result.text, ocrSeconds: (performance.now() - t0) / 1000, png });
+    const reading = await read(page.jpeg);
+    pages.push({ claim: c, ...reading, ocrSeconds: (performance.now() - t0) / 1000, image: page.jpeg, size: { width: page.width, height: page.height } });
   }
 } finally {
   await browser.close();
@@ -85,17 +102,31 @@ try {
 
 // The app's second look (workers/field/second-look.ts): a page whose claimant is missing is read again as
 // sparse text, once, whichever package asks.
-const sparseTexts = new Map<number, string>();
+const sparseReadings = new Map<number, Reading>();
 const sparseSeconds: number[] = [];
-async function sparseText(index: number): Promise<string> {
-  if (!sparseTexts.has(index)) {
+async function sparseReading(index: number): Promise<Reading> {
+  if (!sparseReadings.has(index)) {
     const t0 = performance.now();
     await ocr.setParameters({ tessedit_pageseg_mode: PAGE_SEGMENTATION.sparse });
-    sparseTexts.set(index, (await ocr.recognize(pages[index]!.png)).data.text);
+    sparseReadings.set(index, await read(pages[index]!.image));
     await ocr.setParameters({ tessedit_pageseg_mode: PAGE_SEGMENTATION.page });
     sparseSeconds.push((performance.now() - t0) / 1000);
   }
-  return sparseTexts.get(index)!;
+  return sparseReadings.get(index)!;
+}
+
+// The app's Hindi reading of the claimant's line (workers/field/devanagari-line.ts), once per page and region.
+const hindiLine = await createHindiLineWorker({ langPath: path.resolve("public/tesseract/lang") });
+const lineReadings = new Map<string, string>();
+const lineSeconds: number[] = [];
+async function hindiLineText(index: number, rectangle: { left: number; top: number; width: number; height: number }): Promise<string> {
+  const key = `${index}:${JSON.stringify(rectangle)}`;
+  if (!lineReadings.has(key)) {
+    const t0 = performance.now();
+    lineReadings.set(key, (await hindiLine.recognize(pages[index]!.image, { rectangle })).data.text);
+    lineSeconds.push((performance.now() - t0) / 1000);
+  }
+  return lineReadings.get(key)!;
 }
 
 const fields = FORM_FIELDS.filter((f) => f !== "type");
@@ -105,18 +136,29 @@ for (const dir of values.model!) {
   const right = Object.fromEntries(fields.map((f) => [f, 0])) as Record<string, number>;
   let villageOnRecord = 0;
   let secondLooks = 0;
-  for (const [index, { claim, text }] of pages.entries()) {
+  let hindiLineReadings = 0;
+  for (const [index, { claim, text, words, size }] of pages.entries()) {
     const form = formFromEntities(text, await extractEntities(text, model), area.villages);
+    const anchor = nameAnchor(form.fields);
+    let reading: ClaimantReading | null = anchor && { words, anchor, page: size };
     if (claimantMissing(form.fields)) {
       secondLooks++;
-      const sparse = await sparseText(index);
-      form.fields = withSecondLook(form.fields, formFromEntities(sparse, await extractEntities(sparse, model), area.villages).fields) ?? form.fields;
+      const sparse = await sparseReading(index);
+      const again = formFromEntities(sparse.text, await extractEntities(sparse.text, model), area.villages).fields;
+      const merged = withSecondLook(form.fields, again);
+      const againAnchor = nameAnchor(again);
+      if (merged) [form.fields, reading] = [merged, againAnchor && { words: sparse.words, anchor: againAnchor, page: size }];
     }
+    const reread = await rereadLocalName(form.fields, reading, (rect) => {
+      hindiLineReadings++;
+      return hindiLineText(index, rect);
+    });
+    if (reread) form.fields = reread;
     const want = expected(claim);
     for (const f of fields) {
       const norm = normalise[f] ?? ((s: string) => s.trim());
       if (norm(form.fields[f].value) === norm(want[f] ?? "")) right[f]!++;
-      else if (process.env.BENCH_MISSES) console.error(f, JSON.stringify(form.fields[f].value), "want", JSON.stringify(want[f]));
+      else if (process.env.BENCH_MISSES) console.error(`form ${index}`, f, JSON.stringify(form.fields[f].value), "want", JSON.stringify(want[f]));
     }
     if (form.villageId === claim.village_id) villageOnRecord++;
   }
@@ -127,8 +169,10 @@ for (const dir of values.model!) {
     meanOverFields: share(fields.reduce((a, f) => a + right[f]!, 0) / fields.length),
     villageOnRecord: share(villageOnRecord),
     secondLooks,
+    hindiLineReadings,
   };
 }
 await ocr.terminate();
+await hindiLine.terminate();
 const meanSeconds = (xs: number[]) => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 100) / 100 : null);
-console.log(JSON.stringify({ forms: pages.length, ocrSecondsPerPage: meanSeconds(pages.map((p) => p.ocrSeconds)), secondLookSecondsPerPage: meanSeconds(sparseSeconds), models }, null, 1));
+console.log(JSON.stringify({ forms: pages.length, ocrSecondsPerPage: meanSeconds(pages.map((p) => p.ocrSeconds)), secondLookSecondsPerPage: meanSeconds(sparseSeconds), hindiLineSeconds: meanSeconds(lineSeconds), models }, null, 1));

@@ -50,6 +50,7 @@ export function FieldsStep({ db, draft, locked }: { db: FieldDatabase; draft: Dr
   const located = span && draft.extraction ? spanOnPage(draft.extraction.pageOffsets, span.start, span.end) : null;
   const shownPage = pages.find((p) => p.id === located?.pageId) ?? pages[0];
   const secondLookPage = pages.find((p) => p.id === draft.extraction?.claimantSecondLookPageId)?.index ?? null;
+  const rereadPage = pages.find((p) => p.id === draft.extraction?.claimantLocalRereadPageId)?.index ?? null;
   const rects = located && shownPage ? highlightRects(shownPage.ocr.words, located.start, located.end) : [];
 
   function assignSelection() {
@@ -128,7 +129,7 @@ export function FieldsStep({ db, draft, locked }: { db: FieldDatabase; draft: Dr
                 {FORM_FIELDS.map((k) => <option key={k} value={k}>{FORM_FIELD_LABELS[k]}</option>)}
               </select>
               <button onClick={assignSelection} disabled={locked}>Use selection</button>
-              <span className="muted">Read by model v{draft.extraction.modelVersion} on {draft.extraction.backend === "webgpu" ? "WebGPU" : "WebAssembly"} in {Math.round(draft.extraction.ms)} ms{secondLookPage !== null && ` · the claimant's name from a second reading of page ${secondLookPage}`}</span>
+              <span className="muted">Read by model v{draft.extraction.modelVersion} on {draft.extraction.backend === "webgpu" ? "WebGPU" : "WebAssembly"} in {Math.round(draft.extraction.ms)} ms{secondLookPage !== null && ` · the claimant's name from a second reading of page ${secondLookPage}`}{rereadPage !== null && ` · the Devanagari name from a Hindi reading of its line on page ${rereadPage}`}</span>
             </div>
             <pre ref={textRef} className="ocr-text" aria-label="OCR text">{draft.extraction.text}</pre>
           </>

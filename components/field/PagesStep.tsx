@@ -6,10 +6,15 @@ import { useEffect, useRef, useState } from "react";
 import { errorMessage } from "@/components/trpc";
 import type { Draft, FieldDatabase } from "@/workers/db/field-db";
 import type { OcrProgress } from "@/workers/ocr/ocr-pool";
-import { addPhotos, extractFields, ocrPages } from "./capture";
+import { addPhotos, extractFields, ocrPages, type LookingAgain } from "./capture";
 import { PageImage } from "./PageImage";
 import { ocrPool } from "./services";
 import type { ModelState } from "./useFieldServices";
+
+const LOOKING_AGAIN: Record<LookingAgain, string> = {
+  claimant: "Looking again for the claimant's name…",
+  "devanagari-name": "Reading the Devanagari name again…",
+};
 
 export function PagesStep({ db, draft, model, locked, onExtracted }: { db: FieldDatabase; draft: Draft; model: ModelState; locked: boolean; onExtracted: () => void }) {
   const pages = useLiveQuery(() => db.pages.where("draftId").equals(draft.id).sortBy("index"), [db, draft.id]) ?? [];
@@ -36,7 +41,7 @@ export function PagesStep({ db, draft, model, locked, onExtracted }: { db: Field
     setBusy("Reading the fields…");
     try {
       const fresh = await db.drafts.get(draft.id);
-      await extractFields(db, fresh!, villages, current.ner, ocrPool(), () => setBusy("Looking again for the claimant's name…"));
+      await extractFields(db, fresh!, villages, current.ner, ocrPool(), (what) => setBusy(LOOKING_AGAIN[what]));
       onExtracted();
     } catch (e) {
       setProblems([errorMessage(e)]);

@@ -3,9 +3,10 @@
 // is written to the tablet's database before the next step starts.
 import type { AreaVillage } from "@/configs/contracts/field";
 import { FIELD_MODEL_NAME } from "@/configs/models";
-import { storageMessage, type Draft, type FieldDatabase, type PageRecord } from "@/workers/db/field-db";
+import { storageMessage, type Draft, type Extraction, type FieldDatabase, type PageRecord } from "@/workers/db/field-db";
+import { nameAnchor, rereadLocalName, type ClaimantReading } from "@/workers/field/devanagari-line";
 import { formFromEntities, type FormFields } from "@/workers/field/form-from-entities";
-import { joinPages } from "@/workers/field/pages-text";
+import { joinPages, spanOnPage } from "@/workers/field/pages-text";
 import { claimantMissing, withSecondLook } from "@/workers/field/second-look";
 import type { NerBackend } from "@/workers/ner/ner-client";
 import { nerWorker } from "@/workers/ner/ner-client";
@@ -69,9 +70,15 @@ export async function loadNer(version: number, prefer: NerBackend | "auto"): Pro
   return { version, backend, fallbackReason };
 }
 
+/** What the field app is doing while it reads the fields, for the user waiting on it. */
+export type LookingAgain = "claimant" | "devanagari-name";
+
+/** The page the claimant's names were read on, with that reading's words and where it put them. */
+type ClaimantOnPage = { page: PageRecord; reading: ClaimantReading };
+
 /** Reads the fields from the pages' text; what the user already typed stays as they typed it. */
 export async function extractFields(
-  db: FieldDatabase, draft: Draft, villages: readonly AreaVillage[], ner: ActiveNer, pool: OcrPool, onSecondLook: () => void = () => {},
+  db: FieldDatabase, draft: Draft, villages: readonly AreaVillage[], ner: ActiveNer, pool: OcrPool, onLookAgain: (what: LookingAgain) => void = () => {},
 ): Promise<void> {
   const pages = await db.pages.where("draftId").equals(draft.id).toArray();
   const { text, pageOffsets } = joinPages(pages);
@@ -80,14 +87,24 @@ export async function extractFields(
   const read = formFromEntities(text, result.entities, villages);
   let { fields: readFields } = read;
   let claimantSecondLookPageId: string | null = null;
+  let claimantOn = claimantOnPage(pages, pageOffsets, readFields);
   if (draft.fields.claimant.source !== "user" && claimantMissing(readFields)) {
-    onSecondLook();
+    onLookAgain("claimant");
     for (const page of pages.filter((p) => p.ocr.state === "done").sort((a, b) => a.index - b.index)) {
       const better = await secondLook(pool, page, villages, readFields);
       if (!better) continue;
-      [readFields, claimantSecondLookPageId] = [better, page.id];
+      [readFields, claimantSecondLookPageId, claimantOn] = [better.fields, page.id, better.claimantOn];
       break;
     }
+  }
+  let claimantLocalRereadPageId: string | null = null;
+  if (draft.fields.claimantLocal.source !== "user" && claimantOn) {
+    const { page, reading } = claimantOn;
+    const reread = await rereadLocalName(readFields, reading, (rect) => {
+      onLookAgain("devanagari-name");
+      return pool.readHindiLine(page.image, rect);
+    }).catch(() => null); // the first reading stands; the worker corrects the name
+    if (reread) [readFields, claimantLocalRereadPageId] = [reread, page.id];
   }
   const fields = { ...draft.fields };
   for (const key of Object.keys(readFields) as Array<keyof typeof fields>) {
@@ -98,17 +115,30 @@ export async function extractFields(
     fields,
     villageId: villageByUser ? draft.villageId : (read.villageId ?? draft.villageId),
     type: draft.fields.type.source === "user" ? draft.type : (read.type ?? draft.type),
-    extraction: { text, pageOffsets, entities: result.entities, modelVersion: ner.version, backend: result.backend, ms: result.ms, at: Date.now(), claimantSecondLookPageId },
+    extraction: {
+      text, pageOffsets, entities: result.entities, modelVersion: ner.version, backend: result.backend, ms: result.ms, at: Date.now(),
+      claimantSecondLookPageId, claimantLocalRereadPageId,
+    },
     updatedAt: Date.now(),
   });
 }
 
+function claimantOnPage(pages: readonly PageRecord[], pageOffsets: Extraction["pageOffsets"], fields: FormFields): ClaimantOnPage | null {
+  const anchor = nameAnchor(fields);
+  const located = anchor ? spanOnPage(pageOffsets, anchor.start, anchor.end) : null;
+  const page = pages.find((p) => p.id === located?.pageId);
+  return anchor && located && page ? { page, reading: { words: page.ocr.words, anchor: { ...anchor, start: located.start, end: located.end }, page } } : null;
+}
+
 /** One page read again as sparse text, for the claimant alone; null when that finds none either. */
-async function secondLook(pool: OcrPool, page: PageRecord, villages: readonly AreaVillage[], fields: FormFields): Promise<FormFields | null> {
+async function secondLook(pool: OcrPool, page: PageRecord, villages: readonly AreaVillage[], fields: FormFields): Promise<{ fields: FormFields; claimantOn: ClaimantOnPage | null } | null> {
   try {
     const sparse = await pool.recognize(`${page.id}:second-look`, page.image, () => {}, "sparse");
     const { entities } = await nerWorker().call("extract", { text: sparse.text });
-    return withSecondLook(fields, formFromEntities(sparse.text, entities, villages).fields);
+    const again = formFromEntities(sparse.text, entities, villages).fields;
+    const better = withSecondLook(fields, again);
+    const anchor = nameAnchor(again);
+    return better && { fields: better, claimantOn: anchor && { page, reading: { words: sparse.words, anchor, page } } };
   } catch {
     return null; // the first reading stands; the worker types the name
   }

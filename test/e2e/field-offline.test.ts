@@ -207,7 +207,30 @@ describe("field digitisation, offline", () => {
     const form = page.getByLabel("Claim fields");
     expect(await form.locator('input[name="claimant"]').inputValue()).toBe("Paiku Pallo");
     await page.getByText("the claimant's name from a second reading of page 1").waitFor();
+    // Tesseract wrote the conjunct with a joiner and two viramas ("पल्\u200d्लो"): kept as typed, one virama.
+    expect(await form.locator('input[name="claimantLocal"]').inputValue()).toBe("पैकू पल्लो");
     expect(await form.locator('input[name="area"]').inputValue()).toBe("1.36");
+  });
+
+  it("reads the Devanagari name again, in Hindi alone, where the first reading took part of it for Latin letters", async () => {
+    // A demo claim's form that English + Hindi OCR reads as "Hanumant Jumnake (ggAd जुमनाके)" (workers/field/devanagari-line.ts).
+    const renderer = await context.newPage();
+    const photo = path.join(profile, "form-latin-letters-in-name.jpg");
+    writeFileSync(photo, await photographForm(renderer, {
+      claimNo: "MH-GAD-IFR-2009-000535", claimant: ["Hanumant Jumnake", "हनुमंत जुमनाके"], spouse: "Usha Jumnake", relative: "Sonu Jumnake", village: "Devmal", gramPanchayat: "Wadtola",
+      tehsil: "Etapalli", district: "Gadchiroli", category: "ST", tribe: "Pardhan",
+      family: [{ age: 52, name: "Usha Jumnake", relation: "spouse" }, { age: 5, name: "Mangru Jumnake", relation: "child" }, { age: 6, name: "Somi Jumnake", relation: "child" }, { age: 13, name: "Manjula Jumnake", relation: "child" }],
+      areaHa: 0.78, survey: ["Kh. 753"], evidence: ["Voter ID", "elders' statement"], filedOn: "07/01/2009", seed: 187,
+    }));
+    await renderer.close();
+    await newDraft();
+    await page.setInputFiles('input[aria-label="Page photos"]', photo);
+    await page.getByRole("tab", { name: "2 · Fields", selected: true }).waitFor({ timeout: 240_000 });
+    const form = page.getByLabel("Claim fields");
+    expect(await form.locator('input[name="claimantLocal"]').inputValue()).toBe("हनुमंत जुमनाके");
+    await page.getByText("the Devanagari name from a Hindi reading of its line on page 1").waitFor();
+    // The page's own text is the first reading's: the correction a worker makes still points at it.
+    expect(await page.getByLabel("OCR text").textContent()).toMatch(/Hanumant Jumnake \((?!हनुमंत जुमनाके\))/);
   });
 });
 

@@ -5,6 +5,8 @@ import { claimFromDraft, correctionFromDraft, locate } from "@/workers/field/dra
 import { editedField, pickedField } from "@/workers/field/edit-field";
 import { categoryFromFormLabel, categoryOf, claimTypeOf, emptyForm, formFromEntities, matchVillages, parseAreaHa, parseDate, relativeRole } from "@/workers/field/form-from-entities";
 import { joinPages, spanOnPage } from "@/workers/field/pages-text";
+import type { OcrWord } from "@/workers/db/field-db";
+import { localNameSuspect, nameAnchor, nameBracket, nameFromBracketLine, rereadLocalName, withRereadLocalName, type NameAnchor } from "@/workers/field/devanagari-line";
 import { claimantMissing, withSecondLook } from "@/workers/field/second-look";
 import type { ExtractedEntity } from "@/workers/ner/decode";
 
@@ -221,6 +223,111 @@ describe("a second look for a claimant the first reading lost", () => {
     const withLocal = { ...first, claimantLocal: { value: "फुलमती", source: "model" as const, confidence: 0.8, span: { start: 1, end: 7 } } };
     expect(withSecondLook(withLocal, sparse())!.claimantLocal).toEqual(withLocal.claimantLocal);
     expect(withSecondLook(first, lost())).toBeNull();
+  });
+});
+
+describe("the Devanagari name read again from its line", () => {
+  // Item 1 as the English + Hindi reading gave it: a Devanagari surname taken for Latin letters.
+  const LINE = "1. Name of the claimant(s)\nSomaji Zoure (सोमाजी FR)\n2. Name of the spouse";
+  const PAGE = { width: 1000, height: 1400 };
+  const boxes: Record<string, [number, number, number, number]> = {
+    "1.": [60, 310, 80, 330], Name: [90, 310, 150, 330], of: [160, 310, 180, 330], the: [190, 310, 230, 330], "claimant(s)": [240, 310, 360, 330],
+    Somaji: [60, 345, 150, 370], Zoure: [160, 345, 240, 370], "(सोमाजी": [250, 342, 350, 376], "FR)": [360, 345, 410, 370],
+    "2.": [60, 400, 80, 420], spouse: [90, 400, 160, 420],
+  };
+  const words: OcrWord[] = [];
+  let cursor = 0;
+  for (const [lineNo, line] of LINE.split("\n").entries()) {
+    for (const text of line.split(" ")) {
+      const start = LINE.indexOf(text, cursor);
+      cursor = start + text.length;
+      words.push({ text, confidence: 80, start, end: cursor, line: lineNo, bbox: boxes[text] ?? [0, 0, 10, 10] });
+    }
+  }
+  const nameEnd = LINE.indexOf("Zoure") + "Zoure".length;
+  const form = (local: string, source: "model" | "user" | "empty" = "model") => ({
+    ...emptyForm(),
+    claimant: { value: "Somaji Zoure", source: "model" as const, confidence: 0.9, span: { start: LINE.indexOf("Somaji"), end: nameEnd } },
+    claimantLocal: { value: local, source: local ? source : ("empty" as const), confidence: 0.9, span: local ? { start: LINE.indexOf("(स") + 1, end: LINE.indexOf("FR)") + 2 } : null },
+  });
+
+  it("reads it again when it is missing, has Latin letters or fewer words than the Latin name, never over a typed one", () => {
+    expect(localNameSuspect(form("सोमाजी FR"))).toBe(true);
+    expect(localNameSuspect(form("सोमाजी"))).toBe(true);
+    expect(localNameSuspect(form(""))).toBe(true);
+    expect(localNameSuspect(form("सोमाजी झोरे"))).toBe(false);
+    expect(localNameSuspect(form("सोमाजी FR", "user"))).toBe(false);
+    expect(localNameSuspect({ ...form("सोमाजी"), claimant: emptyForm().claimant })).toBe(false);
+  });
+
+  const latin: NameAnchor = { script: "latin", start: LINE.indexOf("Somaji"), end: nameEnd };
+  const devanagari: NameAnchor = { script: "devanagari", start: LINE.indexOf("(स") + 1, end: LINE.indexOf("FR)") + 2 };
+
+  it("anchors on the Devanagari name where the reading placed it, else on the Latin name", () => {
+    expect(nameAnchor(form("सोमाजी FR"))).toEqual(devanagari);
+    expect(nameAnchor(form(""))).toEqual(latin);
+    expect(nameAnchor({ ...form(""), claimant: emptyForm().claimant })).toBeNull();
+  });
+
+  it("finds the bracket on the claimant's line from either name, padded and inside the page", () => {
+    const bracket = nameBracket(words, latin, PAGE)!;
+    expect(bracket.text).toBe("(सोमाजी FR)");
+    // The bracket's words span x 250-410; the line y 342-376: padded by 0.6 and 0.3 of its height (34).
+    expect(bracket.region).toEqual({ left: 230, top: 332, width: 200, height: 54 });
+    expect(nameBracket(words, devanagari, PAGE)).toEqual(bracket);
+    // The model found only the surname: the bracket still starts at its "(".
+    const surname: NameAnchor = { script: "devanagari", start: LINE.indexOf("FR)"), end: LINE.indexOf("FR)") + 2 };
+    expect(nameBracket(words, surname, PAGE)).toEqual(bracket);
+    expect(nameBracket(words, latin, { width: 400, height: 1400 })!.region.width).toBe(170);
+    // Nothing after the Latin name on its line: nothing to read (never the next line).
+    expect(nameBracket(words, { script: "latin", start: 3, end: LINE.indexOf("claimant(s)") + "claimant(s)".length }, PAGE)).toBeNull();
+  });
+
+  it("takes the Devanagari words inside the brackets of the Hindi reading, and nothing else", () => {
+    expect(nameFromBracketLine(". (सोमाजी झोरे).\n")).toBe("सोमाजी झोरे");
+    expect(nameFromBracketLine("(अनिल सिडाम ")).toBe("अनिल सिडाम");
+    // A conjunct written with a joiner and a doubled virama is one conjunct.
+    expect(nameFromBracketLine("(पैकू पल\u094d\u200d\u094dलो)")).toBe("पैकू पल्लो");
+    expect(nameFromBracketLine("(सोमाजी Zoure)")).toBeNull();
+    expect(nameFromBracketLine("( )")).toBeNull();
+    expect(nameFromBracketLine("(।)")).toBeNull();
+    // A name cut at a conjunct, starting with a virama or a vowel sign, is not a name.
+    expect(nameFromBracketLine("(् तोफा)")).toBeNull();
+    expect(nameFromBracketLine("(ि तोफा)")).toBeNull();
+  });
+
+  it("replaces a name with Latin letters or fewer words, keeps a good one, and gives the new one no span", () => {
+    expect(withRereadLocalName(form("सोमाजी FR"), "सोमाजी झोरे")!.claimantLocal).toEqual({ value: "सोमाजी झोरे", source: "form", confidence: null, span: null });
+    expect(withRereadLocalName(form("झोरे"), "सोमाजी झोरे")!.claimantLocal.value).toBe("सोमाजी झोरे");
+    expect(withRereadLocalName(form(""), "सोमाजी झोरे")!.claimantLocal.value).toBe("सोमाजी झोरे");
+    expect(withRereadLocalName(form("सोमाजी झोरे"), "सोमाजी झौरे")).toBeNull();
+    expect(withRereadLocalName(form("सोमाजी FR", "user"), "सोमाजी झोरे")).toBeNull();
+    expect(withRereadLocalName(form("सोमाजी FR"), null)).toBeNull();
+  });
+
+  it("reads the line only where there is a Devanagari name to mend, and passes the region to the reader", async () => {
+    const asked: unknown[] = [];
+    const reader = async (rect: unknown) => {
+      asked.push(rect);
+      return "(सोमाजी झोरे)";
+    };
+    const reading = { words, anchor: latin, page: PAGE };
+    expect((await rereadLocalName(form("सोमाजी FR"), reading, reader))!.claimantLocal.value).toBe("सोमाजी झोरे");
+    expect(asked).toEqual([nameBracket(words, latin, PAGE)!.region]);
+    // A right name read right, a typed one, or no place to look: the line is not read.
+    const readRight = words.map((w) => (w.text === "FR)" ? { ...w, text: "झोरे)" } : w));
+    expect(await rereadLocalName(form("सोमाजी झोरे"), { ...reading, words: readRight }, reader)).toBeNull();
+    expect(await rereadLocalName(form("सोमाजी FR", "user"), reading, reader)).toBeNull();
+    expect(await rereadLocalName(form("सोमाजी FR"), null, reader)).toBeNull();
+    // No Devanagari after the Latin name on the first reading: no Devanagari name on the form to read.
+    const latinOnly = words.map((w) => (w.text === "(सोमाजी" ? { ...w, text: "(Somaji" } : w));
+    expect(await rereadLocalName(form(""), { ...reading, words: latinOnly }, reader)).toBeNull();
+    // A right-looking name with Latin letters mixed into the bracket ("(dm कनाके)") is read again, found
+    // from the Devanagari name where the Latin one was misplaced.
+    const mixed = words.map((w) => (w.text === "(सोमाजी" ? { ...w, text: "(dm" } : w.text === "FR)" ? { ...w, text: "झोरे)" } : w));
+    const misplacedLatin = { ...form("झोरे"), claimant: { ...form("").claimant, value: "Zoure", span: { start: LINE.indexOf("spouse"), end: LINE.length } } };
+    expect((await rereadLocalName(misplacedLatin, { ...reading, words: mixed, anchor: devanagari }, reader))!.claimantLocal.value).toBe("सोमाजी झोरे");
+    expect(asked).toHaveLength(2);
   });
 });
 

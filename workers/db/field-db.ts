@@ -33,6 +33,8 @@ export type Extraction = {
   at: number;
   /** The page whose second, sparse-text reading gave the claimant (workers/field/second-look.ts). Absent in drafts read before it existed. */
   claimantSecondLookPageId?: string | null;
+  /** The page whose claimant line, read again in Hindi, gave the Devanagari name (workers/field/devanagari-line.ts). */
+  claimantLocalRereadPageId?: string | null;
 };
 
 export type Draft = {

@@ -4,7 +4,8 @@
 import { createWorker, OEM, PSM, type Worker as TesseractWorker, type WorkerOptions } from "tesseract.js";
 import { MIN_READABLE_CHARS, MIN_READABLE_CONFIDENCE, OCR_LANGUAGES } from "@/configs/field";
 import type { OcrWord } from "@/workers/db/field-db";
-import { meanConfidence, wordsWithOffsets, type TesseractBlocks } from "./words";
+import type { PixelRect } from "@/workers/field/devanagari-line";
+import { meanConfidence, pageReading, type TesseractBlocks } from "./words";
 
 export type OcrProgress = { phase: "queued" | "loading" | "recognizing"; progress: number };
 export type OcrResult = { text: string; words: OcrWord[]; confidence: number; ms: number; readable: boolean };
@@ -43,6 +44,16 @@ export async function createOcrWorker(options: Partial<WorkerOptions>): Promise<
   return worker;
 }
 
+/**
+ * A tesseract.js worker that reads one line of Hindi alone (workers/field/devanagari-line.ts): reading
+ * English and Hindi together, tesseract takes some Devanagari words for Latin letters.
+ */
+export async function createHindiLineWorker(options: Partial<WorkerOptions>): Promise<TesseractWorker> {
+  const worker = await createWorker("hin", OEM.LSTM_ONLY, { gzip: true, cacheMethod: "none", ...options });
+  await worker.setParameters({ tessedit_pageseg_mode: PSM.SINGLE_LINE });
+  return worker;
+}
+
 /** The app's own copies of tesseract.js's worker, cores and language data (scripts/copy-assets.mjs). */
 export function appOcrAssets(origin: string): OcrAssets {
   return { workerPath: `${origin}/tesseract/worker.min.js`, corePath: `${origin}/tesseract/core`, langPath: `${origin}/tesseract/lang` };
@@ -51,6 +62,8 @@ export function appOcrAssets(origin: string): OcrAssets {
 export class OcrPool {
   private readonly slots: Slot[];
   private readonly queue: Job[] = [];
+  // Made on first use: most forms never need it, and it costs a second copy of the Hindi model.
+  private hindiLine: Promise<TesseractWorker> | null = null;
 
   constructor(size: number, private readonly assets: OcrAssets) {
     this.slots = Array.from({ length: Math.max(1, size) }, () => ({ worker: null, job: null }));
@@ -84,7 +97,22 @@ export class OcrPool {
     this.pump();
   }
 
+  /** The text of one rectangle of a page, read as a single line of Hindi by a worker of its own. */
+  async readHindiLine(image: Blob, rectangle: PixelRect): Promise<string> {
+    const worker = (this.hindiLine ??= createHindiLineWorker({ ...this.assets, workerBlobURL: false }));
+    try {
+      return (await (await worker).recognize(image, { rectangle })).data.text;
+    } catch (error) {
+      if (this.hindiLine === worker) this.hindiLine = null; // a failed worker is not reused
+      void worker.then((w) => w.terminate()).catch(() => {});
+      throw error;
+    }
+  }
+
   async terminate(): Promise<void> {
+    const hindiLine = this.hindiLine;
+    this.hindiLine = null;
+    await hindiLine?.then((w) => w.terminate()).catch(() => {});
     for (const job of this.queue.splice(0)) job.reject(new OcrCancelledError("the OCR pool was closed"));
     await Promise.all(this.slots.map(async (slot) => {
       slot.job?.reject(new OcrCancelledError("the OCR pool was closed"));
@@ -127,10 +155,10 @@ export class OcrPool {
       }
       const { data } = await reader.recognize(job.image, {}, { text: true, blocks: true });
       if (slot.job !== job) return; // cancelled meanwhile
-      const words = wordsWithOffsets(data.text, data.blocks as unknown as TesseractBlocks);
+      const { text, words } = pageReading(data.text, data.blocks as unknown as TesseractBlocks);
       const confidence = meanConfidence(words);
-      const readable = data.text.replace(/\s/g, "").length >= MIN_READABLE_CHARS && confidence >= MIN_READABLE_CONFIDENCE;
-      job.resolve({ text: data.text, words, confidence, ms: performance.now() - started, readable });
+      const readable = text.replace(/\s/g, "").length >= MIN_READABLE_CHARS && confidence >= MIN_READABLE_CONFIDENCE;
+      job.resolve({ text, words, confidence, ms: performance.now() - started, readable });
     } catch (error) {
       if (slot.job !== job) return;
       slot.worker = null; // a failed worker is not reused

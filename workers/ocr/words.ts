@@ -5,7 +5,21 @@ import type { OcrWord } from "@/workers/db/field-db";
 type Box = { x0: number; y0: number; x1: number; y1: number };
 export type TesseractBlocks = ReadonlyArray<{ paragraphs: ReadonlyArray<{ lines: ReadonlyArray<{ words: ReadonlyArray<{ text: string; confidence: number; bbox: Box }> }> }> }>;
 
-/** Words in reading order with [start, end) offsets into `text` (tesseract's own text of the same page). */
+/**
+ * Tesseract writes some Devanagari conjuncts with a joiner between two viramas ("ल्\u200d्ल" for "ल्ल"):
+ * the same letters with one virama and no joiner are how the name is typed, stored and matched.
+ */
+export function cleanOcrText(text: string): string {
+  return text.replace(/[\u200c\u200d]/g, "").replace(/\u094d{2,}/g, "\u094d");
+}
+
+/** A tesseract reading as the app keeps it: the cleaned text, and its words with offsets into it. */
+export function pageReading(text: string, blocks: TesseractBlocks | null): { text: string; words: OcrWord[] } {
+  const clean = cleanOcrText(text);
+  return { text: clean, words: wordsWithOffsets(clean, blocks) };
+}
+
+/** Words in reading order with [start, end) offsets into `text` (tesseract's own text of the same page, cleaned). */
 export function wordsWithOffsets(text: string, blocks: TesseractBlocks | null): OcrWord[] {
   const words: OcrWord[] = [];
   let cursor = 0;
@@ -14,10 +28,11 @@ export function wordsWithOffsets(text: string, blocks: TesseractBlocks | null): 
     for (const paragraph of block.paragraphs) {
       for (const l of paragraph.lines) {
         for (const w of l.words) {
-          const at = w.text ? text.indexOf(w.text, cursor) : -1;
+          const wordText = cleanOcrText(w.text);
+          const at = wordText ? text.indexOf(wordText, cursor) : -1;
           if (at < 0) continue; // tesseract's text and its word list disagree: leave the word out rather than misplace it
-          cursor = at + w.text.length;
-          words.push({ text: w.text, confidence: w.confidence, start: at, end: cursor, line, bbox: [w.bbox.x0, w.bbox.y0, w.bbox.x1, w.bbox.y1] });
+          cursor = at + wordText.length;
+          words.push({ text: wordText, confidence: w.confidence, start: at, end: cursor, line, bbox: [w.bbox.x0, w.bbox.y0, w.bbox.x1, w.bbox.y1] });
         }
         line++;
       }

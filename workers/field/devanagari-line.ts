@@ -1,0 +1,117 @@
+// The claimant's Devanagari name, read again from its own line. Item 1 of Form A gives the name twice,
+// "Somaji Zoure (सोमाजी झोरे)", and tesseract reading English and Hindi together often takes a Devanagari
+// word for Latin letters: "(सोमाजी FR)", "(Ar मट्टामी)". Read again in Hindi alone, as one line, the
+// bracket comes out whole. The line is found from where the first reading put the Latin name.
+import type { OcrWord } from "@/workers/db/field-db";
+import { cleanOcrText } from "@/workers/ocr/words";
+import type { FormFields } from "./form-from-entities";
+
+/** A rectangle on the page photo, in pixels (what tesseract.js takes as `rectangle`). */
+export type PixelRect = { left: number; top: number; width: number; height: number };
+
+const LATIN = /[A-Za-z]/;
+const DEVANAGARI = /[\u0900-\u097F]/;
+// Words of Devanagari letters and signs (no danda), each starting with a letter, not a vowel sign or virama.
+const DEVANAGARI_WORD = "[\u0904-\u0939\u093D\u0950\u0958-\u0961\u0972-\u097F][\u0900-\u0963\u0966-\u097F]*";
+const DEVANAGARI_NAME = new RegExp(`^${DEVANAGARI_WORD}(?: ${DEVANAGARI_WORD})*$`);
+const wordCount = (s: string) => s.trim().split(/\s+/).filter(Boolean).length;
+
+/**
+ * Whether the Devanagari name is worth reading again: the Latin name was read, and the Devanagari one is
+ * missing, holds Latin letters, or has fewer words than the Latin one. A typed name is the worker's.
+ */
+export function localNameSuspect(fields: FormFields): boolean {
+  const { claimant, claimantLocal } = fields;
+  if (claimantLocal.source === "user" || !claimant.value.trim()) return false;
+  const local = claimantLocal.value.trim();
+  return !local || LATIN.test(local) || wordCount(local) < wordCount(claimant.value);
+}
+
+/**
+ * Where a reading put one of the claimant's names, as offsets into that reading's text: the Devanagari
+ * name's own span, which lies inside the bracket, or the Latin name's, which the bracket follows.
+ */
+export type NameAnchor = { script: "devanagari" | "latin"; start: number; end: number };
+
+/** The form's anchor for its names: the Devanagari name where the reading placed it, else the Latin name. */
+export function nameAnchor(fields: FormFields): NameAnchor | null {
+  const local = fields.claimantLocal.span;
+  if (local && fields.claimantLocal.value.trim()) return { script: "devanagari", ...local };
+  const latin = fields.claimant.span;
+  return latin ? { script: "latin", ...latin } : null;
+}
+
+/**
+ * The bracket of the claimant's line: from the word that holds the Devanagari name's start (or the first
+ * word after the Latin name) to the end of that line. Its text in the first reading, and its place on the
+ * page, padded and kept inside the page. Null when the line has nothing there.
+ */
+export function nameBracket(words: readonly OcrWord[], anchor: NameAnchor, page: { width: number; height: number }): { text: string; region: PixelRect } | null {
+  const from = anchor.script === "latin" ? anchor.end : anchor.start;
+  const line = anchor.script === "latin" ? words.filter((w) => w.start < anchor.end).at(-1)?.line : words.find((w) => w.end > anchor.start)?.line;
+  const onLine = words.filter((w) => w.line === line);
+  let first = onLine.findIndex((w) => w.end > from);
+  if (first < 0) return null;
+  // The model may have found only part of the Devanagari name ("तोफा" of "(Ar तोफा)"): start at its bracket.
+  if (anchor.script === "devanagari") {
+    for (let i = first; i >= 0; i--) {
+      if (onLine[i]!.text.includes("(")) {
+        first = i;
+        break;
+      }
+    }
+  }
+  const inBracket = onLine.slice(first);
+  const x0 = Math.min(...inBracket.map((w) => w.bbox[0]));
+  const x1 = Math.max(...inBracket.map((w) => w.bbox[2]));
+  const y0 = Math.min(...onLine.map((w) => w.bbox[1]));
+  const y1 = Math.max(...onLine.map((w) => w.bbox[3]));
+  // Room for the matras above and below the letters, and for a bracket the first reading cut short.
+  const padY = Math.round((y1 - y0) * 0.3);
+  const padX = Math.round((y1 - y0) * 0.6);
+  const left = Math.max(0, x0 - padX);
+  const top = Math.max(0, y0 - padY);
+  const right = Math.min(page.width, x1 + padX);
+  const bottom = Math.min(page.height, y1 + padY);
+  if (right <= left || bottom <= top) return null;
+  return { text: inBracket.map((w) => w.text).join(" "), region: { left, top, width: right - left, height: bottom - top } };
+}
+
+/** The name in the Hindi reading of that region: what its brackets hold, if that is Devanagari words alone. */
+export function nameFromBracketLine(text: string): string | null {
+  const open = text.lastIndexOf("(");
+  let inside = open >= 0 ? text.slice(open + 1) : text;
+  const close = inside.indexOf(")");
+  if (close >= 0) inside = inside.slice(0, close);
+  const name = cleanOcrText(inside).replace(/[\s\u0964\u0965.,:;|'"‘’“”-]+$/u, "").replace(/^[\s\u0964\u0965.,:;|'"‘’“”-]+/u, "").replace(/\s+/g, " ");
+  return DEVANAGARI_NAME.test(name) ? name : null;
+}
+
+/**
+ * The form with the Devanagari name from the line's Hindi reading, or null where that reading is no
+ * better: it replaces a missing name, one with Latin letters in it, or one with fewer words. Like the
+ * second look's, the name has no span: it is not in the text the extraction indexes.
+ */
+export function withRereadLocalName(fields: FormFields, reread: string | null): FormFields | null {
+  if (!reread || fields.claimantLocal.source === "user") return null;
+  const current = fields.claimantLocal.value.trim();
+  if (reread === current) return null;
+  if (current && !LATIN.test(current) && wordCount(reread) <= wordCount(current)) return null;
+  return { ...fields, claimantLocal: { value: reread, source: "form", confidence: null, span: null } };
+}
+
+/** The reading the claimant's names were found in: its words, where it put the names, and the page's size. */
+export type ClaimantReading = { words: readonly OcrWord[]; anchor: NameAnchor; page: { width: number; height: number } };
+
+/**
+ * The form with its Devanagari name read again from the claimant's line (`readLine`: a Hindi reading of
+ * a rectangle of the page), or null where there is nothing to mend or the new reading is no better. The
+ * line is read again only where its bracket holds Devanagari (there is a name there)
+ * and the name looks wrong, or Latin letters are mixed into it. What the app and `bench:forms` both run.
+ */
+export async function rereadLocalName(fields: FormFields, reading: ClaimantReading | null, readLine: (rect: PixelRect) => Promise<string>): Promise<FormFields | null> {
+  if (!reading || fields.claimantLocal.source === "user" || !fields.claimant.value.trim()) return null;
+  const bracket = nameBracket(reading.words, reading.anchor, reading.page);
+  if (!bracket || !DEVANAGARI.test(bracket.text) || !(localNameSuspect(fields) || LATIN.test(bracket.text))) return null;
+  return withRereadLocalName(fields, nameFromBracketLine(await readLine(bracket.region)));
+}
