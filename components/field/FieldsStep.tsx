@@ -11,10 +11,12 @@ import { errorMessage } from "@/components/trpc";
 import type { Draft, FieldDatabase } from "@/workers/db/field-db";
 import { matchVillages } from "@/workers/field/form-from-entities";
 import { spanOnPage } from "@/workers/field/pages-text";
+import type { SecondLookField } from "@/workers/field/second-look";
 import { highlightRects } from "@/workers/ocr/words";
 import { editField, pickField, updateDraft } from "./drafts";
 import { PageImage } from "./PageImage";
 
+const SECOND_LOOK_NAMES: Record<SecondLookField, string> = { claimant: "the claimant's name", relative: "the father's or mother's name" };
 const TEXT_FIELDS = FORM_FIELDS.filter((k) => k !== "type" && k !== "category" && k !== "village");
 
 /** A field to look at before sending: read by the model without much confidence, or off the form's print. */
@@ -49,7 +51,8 @@ export function FieldsStep({ db, draft, locked }: { db: FieldDatabase; draft: Dr
   const span = focus ? f[focus].span : null;
   const located = span && draft.extraction ? spanOnPage(draft.extraction.pageOffsets, span.start, span.end) : null;
   const shownPage = pages.find((p) => p.id === located?.pageId) ?? pages[0];
-  const secondLookPage = pages.find((p) => p.id === draft.extraction?.claimantSecondLookPageId)?.index ?? null;
+  const secondLook = draft.extraction?.secondLook ?? (draft.extraction?.claimantSecondLookPageId ? { pageId: draft.extraction.claimantSecondLookPageId, fields: ["claimant" as const] } : null);
+  const secondLookPage = pages.find((p) => p.id === secondLook?.pageId)?.index ?? null;
   const rereadPage = pages.find((p) => p.id === draft.extraction?.claimantLocalRereadPageId)?.index ?? null;
   const rects = located && shownPage ? highlightRects(shownPage.ocr.words, located.start, located.end) : [];
 
@@ -129,7 +132,7 @@ export function FieldsStep({ db, draft, locked }: { db: FieldDatabase; draft: Dr
                 {FORM_FIELDS.map((k) => <option key={k} value={k}>{FORM_FIELD_LABELS[k]}</option>)}
               </select>
               <button onClick={assignSelection} disabled={locked}>Use selection</button>
-              <span className="muted">Read by model v{draft.extraction.modelVersion} on {draft.extraction.backend === "webgpu" ? "WebGPU" : "WebAssembly"} in {Math.round(draft.extraction.ms)} ms{secondLookPage !== null && ` · the claimant's name from a second reading of page ${secondLookPage}`}{rereadPage !== null && ` · the Devanagari name from a Hindi reading of its line on page ${rereadPage}`}</span>
+              <span className="muted">Read by model v{draft.extraction.modelVersion} on {draft.extraction.backend === "webgpu" ? "WebGPU" : "WebAssembly"} in {Math.round(draft.extraction.ms)} ms{secondLook && secondLookPage !== null && ` · ${secondLook.fields.map((k) => SECOND_LOOK_NAMES[k]).join(" and ")} from a second reading of page ${secondLookPage}`}{rereadPage !== null && ` · the Devanagari name from a Hindi reading of its line on page ${rereadPage}`}</span>
             </div>
             <pre ref={textRef} className="ocr-text" aria-label="OCR text">{draft.extraction.text}</pre>
           </>

@@ -12,7 +12,7 @@ import { ocrPool } from "./services";
 import type { ModelState } from "./useFieldServices";
 
 const LOOKING_AGAIN: Record<LookingAgain, string> = {
-  claimant: "Looking again for the claimant's name…",
+  names: "Looking again for names the first reading missed…",
   "devanagari-name": "Reading the Devanagari name again…",
 };
 

@@ -7,7 +7,7 @@ import { storageMessage, type Draft, type Extraction, type FieldDatabase, type P
 import { nameAnchor, rereadLocalName, type ClaimantReading } from "@/workers/field/devanagari-line";
 import { formFromEntities, type FormFields } from "@/workers/field/form-from-entities";
 import { joinPages, spanOnPage } from "@/workers/field/pages-text";
-import { claimantMissing, withSecondLook } from "@/workers/field/second-look";
+import { namesMissing, withSecondLook, type SecondLookField } from "@/workers/field/second-look";
 import type { NerBackend } from "@/workers/ner/ner-client";
 import { nerWorker } from "@/workers/ner/ner-client";
 import { OcrCancelledError, type OcrPool, type OcrProgress } from "@/workers/ocr/ocr-pool";
@@ -71,7 +71,7 @@ export async function loadNer(version: number, prefer: NerBackend | "auto"): Pro
 }
 
 /** What the field app is doing while it reads the fields, for the user waiting on it. */
-export type LookingAgain = "claimant" | "devanagari-name";
+export type LookingAgain = "names" | "devanagari-name";
 
 /** The page the claimant's names were read on, with that reading's words and where it put them. */
 type ClaimantOnPage = { page: PageRecord; reading: ClaimantReading };
@@ -86,16 +86,18 @@ export async function extractFields(
   const result = await nerWorker().call("extract", { text });
   const read = formFromEntities(text, result.entities, villages);
   let { fields: readFields } = read;
-  let claimantSecondLookPageId: string | null = null;
+  let secondLook = null as Extraction["secondLook"];
   let claimantOn = claimantOnPage(pages, pageOffsets, readFields);
-  if (draft.fields.claimant.source !== "user" && claimantMissing(readFields)) {
-    onLookAgain("claimant");
-    for (const page of pages.filter((p) => p.ocr.state === "done").sort((a, b) => a.index - b.index)) {
-      const better = await secondLook(pool, page, villages, readFields);
-      if (!better) continue;
-      [readFields, claimantSecondLookPageId, claimantOn] = [better.fields, page.id, better.claimantOn];
-      break;
-    }
+  let wanted = namesMissing(readFields).filter((key) => draft.fields[key].source !== "user");
+  if (wanted.length) onLookAgain("names");
+  for (const page of pages.filter((p) => p.ocr.state === "done").sort((a, b) => a.index - b.index)) {
+    if (!wanted.length) break;
+    const better = await lookAgain(pool, page, villages, readFields, wanted);
+    if (!better) continue;
+    readFields = better.fields;
+    if (better.found.includes("claimant")) claimantOn = better.claimantOn;
+    secondLook = { pageId: secondLook?.pageId ?? page.id, fields: [...(secondLook?.fields ?? []), ...better.found] };
+    wanted = wanted.filter((key) => !better.found.includes(key));
   }
   let claimantLocalRereadPageId: string | null = null;
   if (draft.fields.claimantLocal.source !== "user" && claimantOn) {
@@ -117,7 +119,7 @@ export async function extractFields(
     type: draft.fields.type.source === "user" ? draft.type : (read.type ?? draft.type),
     extraction: {
       text, pageOffsets, entities: result.entities, modelVersion: ner.version, backend: result.backend, ms: result.ms, at: Date.now(),
-      claimantSecondLookPageId, claimantLocalRereadPageId,
+      secondLook, claimantLocalRereadPageId,
     },
     updatedAt: Date.now(),
   });
@@ -130,16 +132,18 @@ function claimantOnPage(pages: readonly PageRecord[], pageOffsets: Extraction["p
   return anchor && located && page ? { page, reading: { words: page.ocr.words, anchor: { ...anchor, start: located.start, end: located.end }, page } } : null;
 }
 
-/** One page read again as sparse text, for the claimant alone; null when that finds none either. */
-async function secondLook(pool: OcrPool, page: PageRecord, villages: readonly AreaVillage[], fields: FormFields): Promise<{ fields: FormFields; claimantOn: ClaimantOnPage | null } | null> {
+/** One page read again as sparse text, for the `wanted` names alone; null when it finds none of them. */
+async function lookAgain(
+  pool: OcrPool, page: PageRecord, villages: readonly AreaVillage[], fields: FormFields, wanted: readonly SecondLookField[],
+): Promise<{ fields: FormFields; found: SecondLookField[]; claimantOn: ClaimantOnPage | null } | null> {
   try {
     const sparse = await pool.recognize(`${page.id}:second-look`, page.image, () => {}, "sparse");
     const { entities } = await nerWorker().call("extract", { text: sparse.text });
     const again = formFromEntities(sparse.text, entities, villages).fields;
-    const better = withSecondLook(fields, again);
+    const better = withSecondLook(fields, again, wanted);
     const anchor = nameAnchor(again);
-    return better && { fields: better, claimantOn: anchor && { page, reading: { words: sparse.words, anchor, page } } };
+    return better && { ...better, claimantOn: anchor && { page, reading: { words: sparse.words, anchor, page } } };
   } catch {
-    return null; // the first reading stands; the worker types the name
+    return null; // the first reading stands; the worker types the names
   }
 }

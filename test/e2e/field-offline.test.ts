@@ -212,6 +212,26 @@ describe("field digitisation, offline", () => {
     expect(await form.locator('input[name="area"]').inputValue()).toBe("1.36");
   });
 
+  it("reads the father's or mother's name on the same second look when the layout analysis loses that line", async () => {
+    // A demo claim's form whose photo loses item 3's answer ("Name of father / mother", then item 4 at once).
+    const renderer = await context.newPage();
+    const photo = path.join(profile, "form-lost-parent.jpg");
+    writeFileSync(photo, await photographForm(renderer, {
+      claimNo: "MH-GAD-IFR-2008-000029", claimant: ["Ramesh Tekam", "रमेश टेकाम"], spouse: "Tara Tekam", relative: "Dinkar Tekam", village: "Molgaon", gramPanchayat: "Molgaon",
+      tehsil: "Etapalli", district: "Gadchiroli", category: "ST", tribe: "Gond", family: [{ age: 34, name: "Tara Tekam", relation: "spouse" }, { age: 27, name: "Hanumant Tekam", relation: "child" }],
+      areaHa: 1.07, survey: ["Kh. 206"], evidence: ["Voter ID", "elders' statement"], filedOn: "28/09/2008", seed: 5,
+    }));
+    await renderer.close();
+    await newDraft();
+    await page.setInputFiles('input[aria-label="Page photos"]', photo);
+    await page.getByRole("tab", { name: "2 · Fields", selected: true }).waitFor({ timeout: 240_000 });
+    const form = page.getByLabel("Claim fields");
+    expect(await page.getByLabel("OCR text").textContent()).toMatch(/father \/ mother \/ पिता\/माता का नाम\s+4\. Address/);
+    expect(await form.locator('input[name="relative"]').inputValue()).toBe("Dinkar Tekam");
+    expect(await form.locator('input[name="spouse"]').inputValue()).toBe("Tara Tekam");
+    await page.getByText("the father's or mother's name from a second reading of page 1").waitFor();
+  });
+
   it("reads the Devanagari name again, in Hindi alone, where the first reading took part of it for Latin letters", async () => {
     // A demo claim's form that English + Hindi OCR reads as "Hanumant Jumnake (ggAd जुमनाके)" (workers/field/devanagari-line.ts).
     const renderer = await context.newPage();

@@ -7,7 +7,7 @@ import { categoryFromFormLabel, categoryOf, claimTypeOf, emptyForm, formFromEnti
 import { joinPages, spanOnPage } from "@/workers/field/pages-text";
 import type { OcrWord } from "@/workers/db/field-db";
 import { localNameSuspect, nameAnchor, nameBracket, nameFromBracketLine, rereadLocalName, withRereadLocalName, type NameAnchor } from "@/workers/field/devanagari-line";
-import { claimantMissing, withSecondLook } from "@/workers/field/second-look";
+import { namesMissing, withSecondLook } from "@/workers/field/second-look";
 import type { ExtractedEntity } from "@/workers/ner/decode";
 
 const square = (x: number, y: number, d = 0.01): AreaVillage["geometry"] => ({ type: "MultiPolygon", coordinates: [[[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]]] });
@@ -197,32 +197,43 @@ describe("user edits and the correction they make", () => {
   });
 });
 
-describe("a second look for a claimant the first reading lost", () => {
+describe("a second look for names the first reading lost", () => {
   // The first reading as OCR gave it when page layout analysis dropped the claimant's line ("N" left).
   const lost = () => formFromEntities(TEXT, [at("N", "CLAIMANT", 0.4, TEXT.indexOf("Phulmati")), ...ENTITIES.filter((e) => e.label !== "CLAIMANT")], VILLAGES).fields;
-  // A sparse reading of the same page: the names found, the rest in another order.
-  const SPARSE = "Usendi\nPhulmati Usendi\n(फुलमती उसेंडी)\nGatta\n1.25 ha";
+  // ...and when it dropped the father's or mother's line instead.
+  const noParent = () => formFromEntities(TEXT, ENTITIES.filter((e) => e.text !== "Maroti Usendi"), VILLAGES).fields;
+  // A sparse reading of the same page: the names found, each after its printed label, the rest in another order.
+  const SPARSE = "Usendi\n1. Name of the claimant(s)\nPhulmati Usendi\n(फुलमती उसेंडी)\n3. Name of father / mother\nMaroti Usendi\nGatta\n1.25 ha";
   const sparseAt = (s: string, label: ExtractedEntity["label"]): ExtractedEntity => ({ label, start: SPARSE.indexOf(s), end: SPARSE.indexOf(s) + s.length, text: s, score: 0.9 });
-  const sparse = () => formFromEntities(SPARSE, [sparseAt("Phulmati Usendi", "CLAIMANT"), sparseAt("फुलमती उसेंडी", "CLAIMANT"), sparseAt("1.25 ha", "AREA")], VILLAGES).fields;
+  const sparse = () => formFromEntities(SPARSE, [sparseAt("Phulmati Usendi", "CLAIMANT"), sparseAt("फुलमती उसेंडी", "CLAIMANT"), sparseAt("Maroti Usendi", "RELATIVE"), sparseAt("1.25 ha", "AREA")], VILLAGES).fields;
 
-  it("takes it when the claimant is missing or a stray letter or two, never over a typed name", () => {
-    expect(claimantMissing(lost())).toBe(true);
-    expect(claimantMissing(formFromEntities(TEXT, ENTITIES.filter((e) => e.label !== "CLAIMANT"), VILLAGES).fields)).toBe(true);
-    expect(claimantMissing(formFromEntities(TEXT, ENTITIES, VILLAGES).fields)).toBe(false);
+  it("looks for the claimant or the father or mother when either is missing or a stray letter or two, never for a typed name", () => {
+    expect(namesMissing(lost())).toEqual(["claimant"]);
+    expect(namesMissing(formFromEntities(TEXT, ENTITIES.filter((e) => e.label !== "CLAIMANT"), VILLAGES).fields)).toEqual(["claimant"]);
+    expect(namesMissing(noParent())).toEqual(["relative"]);
+    expect(namesMissing(formFromEntities(TEXT, ENTITIES, VILLAGES).fields)).toEqual([]);
     const typed = { ...lost(), claimant: { value: "Om", source: "user" as const, confidence: null, span: null } };
-    expect(claimantMissing(typed)).toBe(false);
+    expect(namesMissing(typed)).toEqual([]);
   });
 
-  it("takes only the claimant's names from the second reading, without spans, and keeps every other field", () => {
+  it("takes only the missing names from the second reading, without spans, and keeps every other field", () => {
     const first = lost();
     const merged = withSecondLook(first, sparse())!;
-    expect(merged.claimant).toMatchObject({ value: "Phulmati Usendi", source: "model", span: null });
-    expect(merged.claimantLocal).toMatchObject({ value: "फुलमती उसेंडी", span: null });
-    for (const key of ["spouse", "relative", "village", "gramPanchayat", "category", "area", "khasra", "filedOn"] as const) expect(merged[key]).toEqual(first[key]);
-    // A Devanagari name the first reading had stays; a second reading without a claimant changes nothing.
+    expect(merged.found).toEqual(["claimant"]);
+    expect(merged.fields.claimant).toMatchObject({ value: "Phulmati Usendi", source: "model", span: null });
+    expect(merged.fields.claimantLocal).toMatchObject({ value: "फुलमती उसेंडी", span: null });
+    for (const key of ["spouse", "relative", "village", "gramPanchayat", "category", "area", "khasra", "filedOn"] as const) expect(merged.fields[key]).toEqual(first[key]);
+    // The father's name, read after its label in the sparse text; the claimant the first reading had stays.
+    const parent = withSecondLook(noParent(), sparse())!;
+    expect(parent.found).toEqual(["relative"]);
+    expect(parent.fields.relative).toMatchObject({ value: "Maroti Usendi", span: null });
+    expect(parent.fields.claimant).toEqual(noParent().claimant);
+    // A Devanagari name the first reading had stays; a second reading without the names changes nothing.
     const withLocal = { ...first, claimantLocal: { value: "फुलमती", source: "model" as const, confidence: 0.8, span: { start: 1, end: 7 } } };
-    expect(withSecondLook(withLocal, sparse())!.claimantLocal).toEqual(withLocal.claimantLocal);
+    expect(withSecondLook(withLocal, sparse())!.fields.claimantLocal).toEqual(withLocal.claimantLocal);
     expect(withSecondLook(first, lost())).toBeNull();
+    // Only what is wanted: a name the worker typed meanwhile is not looked for.
+    expect(withSecondLook(first, sparse(), [])).toBeNull();
   });
 });
 
