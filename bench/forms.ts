@@ -2,7 +2,7 @@
 // Etapalli block drawn as Form A scans, photographed (Chromium screenshot, JPEG), cleaned and kept as the
 // app's preprocessing keeps them (a JPEG), read by tesseract.js (the app's engine, language data and page
 // segmentation), then each model package given runs the app's extraction and form filling, with its second
-// look for names the first reading lost and its Hindi reading of a Devanagari name that came out mixed
+// look for what the first reading lost and its Hindi reading of a Devanagari name that came out mixed
 // with Latin letters. Prints, per package, the share of forms on which each field comes out exactly right,
 // and the mean over fields. Prints one JSON object.
 //   npm run bench:forms [-- --forms 24 --model models/fra-ner --model OTHER_PACKAGE_DIR]   (BENCH_MISSES=1 lists each miss)
@@ -21,7 +21,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@/test/helpers/app-server";
 import { photographForm } from "@/test/helpers/form-photo";
 import { formFromEntities, parseAreaHa, parseDate } from "@/workers/field/form-from-entities";
 import { nameAnchor, rereadLocalName, type ClaimantReading } from "@/workers/field/devanagari-line";
-import { namesMissing, withSecondLook } from "@/workers/field/second-look";
+import { secondLookWanted, withSecondLook } from "@/workers/field/second-look";
 import { extractEntities } from "@/workers/ner/extract";
 import type { OcrWord } from "@/workers/db/field-db";
 import { createHindiLineWorker, createOcrWorker, PAGE_SEGMENTATION } from "@/workers/ocr/ocr-pool";
@@ -100,8 +100,8 @@ try {
   await browser.close();
 }
 
-// The app's second look (workers/field/second-look.ts): a page whose claimant or father's or mother's name
-// is missing is read again as sparse text, once, whichever package asks.
+// The app's second look (workers/field/second-look.ts): a page missing the claimant, the father's or
+// mother's name or item 9 is read again as sparse text, once, whichever package asks.
 const sparseReadings = new Map<number, Reading>();
 const sparseSeconds: number[] = [];
 async function sparseReading(index: number): Promise<Reading> {
@@ -141,7 +141,7 @@ for (const dir of values.model!) {
     const form = formFromEntities(text, await extractEntities(text, model), area.villages);
     const anchor = nameAnchor(form.fields);
     let reading: ClaimantReading | null = anchor && { words, anchor, page: size };
-    if (namesMissing(form.fields).length) {
+    if (secondLookWanted(form.fields).length) {
       secondLooks++;
       const sparse = await sparseReading(index);
       const again = formFromEntities(sparse.text, await extractEntities(sparse.text, model), area.villages).fields;

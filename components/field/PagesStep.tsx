@@ -12,7 +12,7 @@ import { ocrPool } from "./services";
 import type { ModelState } from "./useFieldServices";
 
 const LOOKING_AGAIN: Record<LookingAgain, string> = {
-  names: "Looking again for names the first reading missed…",
+  missed: "Looking again for what the first reading missed…",
   "devanagari-name": "Reading the Devanagari name again…",
 };
 

@@ -7,7 +7,7 @@ import { storageMessage, type Draft, type Extraction, type FieldDatabase, type P
 import { nameAnchor, rereadLocalName, type ClaimantReading } from "@/workers/field/devanagari-line";
 import { formFromEntities, type FormFields } from "@/workers/field/form-from-entities";
 import { joinPages, spanOnPage } from "@/workers/field/pages-text";
-import { namesMissing, withSecondLook, type SecondLookField } from "@/workers/field/second-look";
+import { secondLookWanted, withSecondLook, type SecondLookField } from "@/workers/field/second-look";
 import type { NerBackend } from "@/workers/ner/ner-client";
 import { nerWorker } from "@/workers/ner/ner-client";
 import { OcrCancelledError, type OcrPool, type OcrProgress } from "@/workers/ocr/ocr-pool";
@@ -71,7 +71,7 @@ export async function loadNer(version: number, prefer: NerBackend | "auto"): Pro
 }
 
 /** What the field app is doing while it reads the fields, for the user waiting on it. */
-export type LookingAgain = "names" | "devanagari-name";
+export type LookingAgain = "missed" | "devanagari-name";
 
 /** The page the claimant's names were read on, with that reading's words and where it put them. */
 type ClaimantOnPage = { page: PageRecord; reading: ClaimantReading };
@@ -88,8 +88,10 @@ export async function extractFields(
   let { fields: readFields } = read;
   let secondLook = null as Extraction["secondLook"];
   let claimantOn = claimantOnPage(pages, pageOffsets, readFields);
-  let wanted = namesMissing(readFields).filter((key) => draft.fields[key].source !== "user");
-  if (wanted.length) onLookAgain("names");
+  // What the worker typed is not looked for; a claim type they chose decides whether item 9 is.
+  const typed = draft.fields.type.source === "user" ? { type: draft.fields.type } : {};
+  let wanted = secondLookWanted({ ...readFields, ...typed }).filter((key) => draft.fields[key].source !== "user");
+  if (wanted.length) onLookAgain("missed");
   for (const page of pages.filter((p) => p.ocr.state === "done").sort((a, b) => a.index - b.index)) {
     if (!wanted.length) break;
     const better = await lookAgain(pool, page, villages, readFields, wanted);
@@ -132,7 +134,7 @@ function claimantOnPage(pages: readonly PageRecord[], pageOffsets: Extraction["p
   return anchor && located && page ? { page, reading: { words: page.ocr.words, anchor: { ...anchor, start: located.start, end: located.end }, page } } : null;
 }
 
-/** One page read again as sparse text, for the `wanted` names alone; null when it finds none of them. */
+/** One page read again as sparse text, for the `wanted` fields alone; null when it finds none of them. */
 async function lookAgain(
   pool: OcrPool, page: PageRecord, villages: readonly AreaVillage[], fields: FormFields, wanted: readonly SecondLookField[],
 ): Promise<{ fields: FormFields; found: SecondLookField[]; claimantOn: ClaimantOnPage | null } | null> {
@@ -144,6 +146,6 @@ async function lookAgain(
     const anchor = nameAnchor(again);
     return better && { ...better, claimantOn: anchor && { page, reading: { words: sparse.words, anchor, page } } };
   } catch {
-    return null; // the first reading stands; the worker types the names
+    return null; // the first reading stands; the worker fills the fields
   }
 }

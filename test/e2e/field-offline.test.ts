@@ -190,7 +190,7 @@ describe("field digitisation, offline", () => {
     await page.screenshot({ path: "test-results/field-synced.png" });
   });
 
-  it("reads the claimant on a second, sparse-text look when the page's layout analysis loses that line", async () => {
+  it("reads the claimant and item 9 on a second, sparse-text look when the page's layout analysis loses their lines", async () => {
     // A demo claim's form whose photo loses the claimant's line to tesseract's page layout analysis
     // (it reads "N" there); a sparse-text reading of the same page finds it (workers/field/second-look.ts).
     const renderer = await context.newPage();
@@ -206,7 +206,10 @@ describe("field digitisation, offline", () => {
     await page.getByRole("tab", { name: "2 · Fields", selected: true }).waitFor({ timeout: 240_000 });
     const form = page.getByLabel("Claim fields");
     expect(await form.locator('input[name="claimant"]').inputValue()).toBe("Paiku Pallo");
-    await page.getByText("the claimant's name from a second reading of page 1").waitFor();
+    // Item 9's answer went with it; the same reading finds it after its printed label.
+    expect(await form.getByRole("combobox", { name: /ST \/ OTFD/ }).inputValue()).toBe("ST");
+    expect(await form.locator('input[name="tribe"]').inputValue()).toBe("Gond");
+    await page.getByText("the claimant's name and ST or OTFD (item 9) from a second reading of page 1").waitFor();
     // Tesseract wrote the conjunct with a joiner and two viramas ("पल्\u200d्लो"): kept as typed, one virama.
     expect(await form.locator('input[name="claimantLocal"]').inputValue()).toBe("पैकू पल्लो");
     expect(await form.locator('input[name="area"]').inputValue()).toBe("1.36");

@@ -7,7 +7,7 @@ import { categoryFromFormLabel, categoryOf, claimTypeOf, emptyForm, formFromEnti
 import { joinPages, spanOnPage } from "@/workers/field/pages-text";
 import type { OcrWord } from "@/workers/db/field-db";
 import { localNameSuspect, nameAnchor, nameBracket, nameFromBracketLine, rereadLocalName, withRereadLocalName, type NameAnchor } from "@/workers/field/devanagari-line";
-import { namesMissing, withSecondLook } from "@/workers/field/second-look";
+import { secondLookWanted, withSecondLook } from "@/workers/field/second-look";
 import type { ExtractedEntity } from "@/workers/ner/decode";
 
 const square = (x: number, y: number, d = 0.01): AreaVillage["geometry"] => ({ type: "MultiPolygon", coordinates: [[[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]]] });
@@ -129,6 +129,10 @@ describe("the form from the model's entities", () => {
     expect(categoryFromFormLabel("९. अनुसूचित जनजाति या अन्य: अनुसूचित जनजाति (गोंड)")).toMatchObject({ category: "ST", tribe: { value: "गोंड" } });
     expect(categoryFromFormLabel("Name: Scheduled Tribe certificate attached")).toBeNull();
     expect(categoryFromFormLabel("9. Scheduled Tribe or OTFD:\n")).toBeNull();
+    // A blank line between label and answer, as a sparse reading gives it; never the next item, never two blank lines down.
+    expect(categoryFromFormLabel("9. Scheduled Tribe or OTFD / अनुसूचित जनजाति या अन्य\n\nScheduled Tribe (Gond)\n")).toMatchObject({ category: "ST", tribe: { value: "Gond" } });
+    expect(categoryFromFormLabel("9. Scheduled Tribe or OTFD / अनुसूचित जनजाति या अन्य\n\n10. Other traditional dwellers' families / अन्य\n")).toBeNull();
+    expect(categoryFromFormLabel("9. Scheduled Tribe or OTFD\n\n\n\nScheduled Tribe (Gond)")).toBeNull();
   });
 
   it("leaves the village to the user when two villages fit equally well", () => {
@@ -197,7 +201,7 @@ describe("user edits and the correction they make", () => {
   });
 });
 
-describe("a second look for names the first reading lost", () => {
+describe("a second look for what the first reading lost", () => {
   // The first reading as OCR gave it when page layout analysis dropped the claimant's line ("N" left).
   const lost = () => formFromEntities(TEXT, [at("N", "CLAIMANT", 0.4, TEXT.indexOf("Phulmati")), ...ENTITIES.filter((e) => e.label !== "CLAIMANT")], VILLAGES).fields;
   // ...and when it dropped the father's or mother's line instead.
@@ -207,13 +211,18 @@ describe("a second look for names the first reading lost", () => {
   const sparseAt = (s: string, label: ExtractedEntity["label"]): ExtractedEntity => ({ label, start: SPARSE.indexOf(s), end: SPARSE.indexOf(s) + s.length, text: s, score: 0.9 });
   const sparse = () => formFromEntities(SPARSE, [sparseAt("Phulmati Usendi", "CLAIMANT"), sparseAt("फुलमती उसेंडी", "CLAIMANT"), sparseAt("Maroti Usendi", "RELATIVE"), sparseAt("1.25 ha", "AREA")], VILLAGES).fields;
 
-  it("looks for the claimant or the father or mother when either is missing or a stray letter or two, never for a typed name", () => {
-    expect(namesMissing(lost())).toEqual(["claimant"]);
-    expect(namesMissing(formFromEntities(TEXT, ENTITIES.filter((e) => e.label !== "CLAIMANT"), VILLAGES).fields)).toEqual(["claimant"]);
-    expect(namesMissing(noParent())).toEqual(["relative"]);
-    expect(namesMissing(formFromEntities(TEXT, ENTITIES, VILLAGES).fields)).toEqual([]);
+  it("looks for the claimant, the father or mother or item 9 when missing (a name: or a stray letter or two), never for what was typed", () => {
+    expect(secondLookWanted(lost())).toEqual(["claimant"]);
+    const noCategory = formFromEntities(TEXT.replace("Scheduled Tribe (Madia Gond)", ""), ENTITIES.filter((e) => e.label !== "CATEGORY"), VILLAGES).fields;
+    expect(noCategory.category.value).toBe("");
+    expect(secondLookWanted(noCategory)).toEqual(["category"]);
+    // Item 9 is asked of individual claims only.
+    expect(secondLookWanted({ ...noCategory, type: { value: "CFR", source: "user", confidence: null, span: null } })).toEqual([]);
+    expect(secondLookWanted(formFromEntities(TEXT, ENTITIES.filter((e) => e.label !== "CLAIMANT"), VILLAGES).fields)).toEqual(["claimant"]);
+    expect(secondLookWanted(noParent())).toEqual(["relative"]);
+    expect(secondLookWanted(formFromEntities(TEXT, ENTITIES, VILLAGES).fields)).toEqual([]);
     const typed = { ...lost(), claimant: { value: "Om", source: "user" as const, confidence: null, span: null } };
-    expect(namesMissing(typed)).toEqual([]);
+    expect(secondLookWanted(typed)).toEqual([]);
   });
 
   it("takes only the missing names from the second reading, without spans, and keeps every other field", () => {
@@ -232,6 +241,13 @@ describe("a second look for names the first reading lost", () => {
     const withLocal = { ...first, claimantLocal: { value: "फुलमती", source: "model" as const, confidence: 0.8, span: { start: 1, end: 7 } } };
     expect(withSecondLook(withLocal, sparse())!.fields.claimantLocal).toEqual(withLocal.claimantLocal);
     expect(withSecondLook(first, lost())).toBeNull();
+    // Item 9 after its printed label in the sparse text, with the tribe that comes along.
+    const SPARSE_ITEM_9 = "9. Scheduled Tribe or OTFD / अनुसूचित जनजाति या अन्य\n\nScheduled Tribe (Gond)\n\nUsendi";
+    const noItem9 = { ...formFromEntities(TEXT, ENTITIES, VILLAGES).fields, category: emptyForm().category, tribe: emptyForm().tribe };
+    const item9 = withSecondLook(noItem9, formFromEntities(SPARSE_ITEM_9, [], VILLAGES).fields)!;
+    expect(item9.found).toEqual(["category"]);
+    expect(item9.fields.category).toMatchObject({ value: "ST", source: "form", span: null });
+    expect(item9.fields.tribe).toMatchObject({ value: "Gond", span: null });
     // Only what is wanted: a name the worker typed meanwhile is not looked for.
     expect(withSecondLook(first, sparse(), [])).toBeNull();
   });

@@ -32,7 +32,7 @@ export type Extraction = {
   backend: "webgpu" | "wasm";
   ms: number;
   at: number;
-  /** The names a second, sparse-text reading gave, and the first page it gave them on (workers/field/second-look.ts). */
+  /** The fields a second, sparse-text reading gave, and the first page it gave them on (workers/field/second-look.ts). */
   secondLook?: { pageId: string; fields: SecondLookField[] } | null;
   /** Drafts read before the second look took other names: the page whose second reading gave the claimant. */
   claimantSecondLookPageId?: string | null;

@@ -87,6 +87,7 @@ function bracketedAfter(text: string, from: number, within: number, adjacent = f
 // Form A's item 9 prints its own label, "Scheduled Tribe or OTFD / अनुसूचित जनजाति या अन्य", which names
 // both answers; the model often marks nothing on that line. The answer is what follows the label (on its
 // line, else on the next), with the tribe in brackets. OCR may garble the label's last word.
+const ITEM_NUMBER = /^\s*\d{1,2}\s*[.)]\s/;
 const CATEGORY_LABEL = /(?:scheduled\s*tribe\s*or\s*\S{3,5}|अनुसूचित\s*जनजाति\s*या\s*अन्य)[^:\n¶]*:?/iu;
 
 /** Item 9 read after its printed label: the category's span and, if bracketed, the tribe's. */
@@ -95,12 +96,15 @@ export function categoryFromFormLabel(text: string): { category: "ST" | "OTFD"; 
   if (!label) return null;
   let from = label.index + label[0].length; // past both halves of a bilingual label and its colon
   let line = /^[^\n¶]*/.exec(text.slice(from))![0];
-  if (!line.trim()) {
-    const next = /^[\n¶]([^\n¶]*)/.exec(text.slice(from + line.length));
+  // Else on a later line: OCR of a stacked form may leave one blank line between the label and its
+  // answer; the next item's numbered label is never the answer.
+  for (let blank = 0; !line.trim(); blank++) {
+    const next = blank < 2 ? /^[\n¶]([^\n¶]*)/.exec(text.slice(from + line.length)) : null;
     if (!next) return null;
     from += line.length + 1;
     line = next[1]!;
   }
+  if (ITEM_NUMBER.test(line)) return null;
   const lead = line.length - line.trimStart().length;
   const bracket = line.indexOf("(");
   const answer = (bracket >= 0 ? line.slice(0, bracket) : line).trimEnd();
