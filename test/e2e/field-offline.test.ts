@@ -10,6 +10,7 @@ import path from "node:path";
 import { chromium, type BrowserContext, type Page, type Route } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { FieldArea } from "@/configs/contracts/field";
+import type { FormPageData } from "@/server/db/seed/form-image";
 import { DEMO_PASSWORD } from "@/server/db/seed/generate";
 import { CHROMIUM_ARGS, CHROMIUM_PATH, signIn, startApp } from "../helpers/app-server";
 import { photographForm } from "../helpers/form-photo";
@@ -46,6 +47,18 @@ async function newDraft() {
   await page.locator(".field-drafts li").nth(before).waitFor();
   await page.locator(".field-drafts li.selected", { hasText: "Unnamed claimant" }).waitFor();
   await expect.poll(() => page.getByTestId("page-card").count()).toBe(0);
+}
+
+/** A demo claim's Form A, photographed, read in a new draft: the Fields step's form once the fields are read. */
+async function readPhotographedForm(file: string, data: FormPageData) {
+  const renderer = await context.newPage();
+  const photo = path.join(profile, file);
+  writeFileSync(photo, await photographForm(renderer, data));
+  await renderer.close();
+  await newDraft();
+  await page.setInputFiles('input[aria-label="Page photos"]', photo);
+  await page.getByRole("tab", { name: "2 · Fields", selected: true }).waitFor({ timeout: 240_000 });
+  return page.getByLabel("Claim fields");
 }
 
 beforeAll(async () => {
@@ -193,18 +206,11 @@ describe("field digitisation, offline", () => {
   it("reads the claimant and item 9 on a second, sparse-text look when the page's layout analysis loses their lines", async () => {
     // A demo claim's form whose photo loses the claimant's line to tesseract's page layout analysis
     // (it reads "N" there); a sparse-text reading of the same page finds it (workers/field/second-look.ts).
-    const renderer = await context.newPage();
-    const lostLine = path.join(profile, "form-lost-line.jpg");
-    writeFileSync(lostLine, await photographForm(renderer, {
+    const form = await readPhotographedForm("form-lost-line.jpg", {
       claimNo: "MH-GAD-IFR-2008-000344", claimant: ["Paiku Pallo", "पैकू पल्लो"], spouse: "Sakhu Pallo", relative: "Jagdish Pallo", village: "Bhagtola", gramPanchayat: "Palpur",
       tehsil: "Etapalli", district: "Gadchiroli", category: "ST", tribe: "Gond", family: [{ age: 63, name: "Sakhu Pallo", relation: "spouse" }, { age: 37, name: "Bhimabai Pallo", relation: "child" }],
       areaHa: 1.36, survey: ["Kh. 444", "Kh. 903"], evidence: ["Voter ID", "elders' statement"], filedOn: "05/11/2008", seed: 83,
-    }));
-    await renderer.close();
-    await newDraft();
-    await page.setInputFiles('input[aria-label="Page photos"]', lostLine);
-    await page.getByRole("tab", { name: "2 · Fields", selected: true }).waitFor({ timeout: 240_000 });
-    const form = page.getByLabel("Claim fields");
+    });
     expect(await form.locator('input[name="claimant"]').inputValue()).toBe("Paiku Pallo");
     // Item 9's answer went with it; the same reading finds it after its printed label.
     expect(await form.getByRole("combobox", { name: /ST \/ OTFD/ }).inputValue()).toBe("ST");
@@ -217,18 +223,11 @@ describe("field digitisation, offline", () => {
 
   it("reads the father's or mother's name on the same second look when the layout analysis loses that line", async () => {
     // A demo claim's form whose photo loses item 3's answer ("Name of father / mother", then item 4 at once).
-    const renderer = await context.newPage();
-    const photo = path.join(profile, "form-lost-parent.jpg");
-    writeFileSync(photo, await photographForm(renderer, {
+    const form = await readPhotographedForm("form-lost-parent.jpg", {
       claimNo: "MH-GAD-IFR-2008-000029", claimant: ["Ramesh Tekam", "रमेश टेकाम"], spouse: "Tara Tekam", relative: "Dinkar Tekam", village: "Molgaon", gramPanchayat: "Molgaon",
       tehsil: "Etapalli", district: "Gadchiroli", category: "ST", tribe: "Gond", family: [{ age: 34, name: "Tara Tekam", relation: "spouse" }, { age: 27, name: "Hanumant Tekam", relation: "child" }],
       areaHa: 1.07, survey: ["Kh. 206"], evidence: ["Voter ID", "elders' statement"], filedOn: "28/09/2008", seed: 5,
-    }));
-    await renderer.close();
-    await newDraft();
-    await page.setInputFiles('input[aria-label="Page photos"]', photo);
-    await page.getByRole("tab", { name: "2 · Fields", selected: true }).waitFor({ timeout: 240_000 });
-    const form = page.getByLabel("Claim fields");
+    });
     expect(await page.getByLabel("OCR text").textContent()).toMatch(/father \/ mother \/ पिता\/माता का नाम\s+4\. Address/);
     expect(await form.locator('input[name="relative"]').inputValue()).toBe("Dinkar Tekam");
     expect(await form.locator('input[name="spouse"]').inputValue()).toBe("Tara Tekam");
@@ -237,19 +236,12 @@ describe("field digitisation, offline", () => {
 
   it("reads the Devanagari name again, in Hindi alone, where the first reading took part of it for Latin letters", async () => {
     // A demo claim's form that English + Hindi OCR reads as "Hanumant Jumnake (ggAd जुमनाके)" (workers/field/devanagari-line.ts).
-    const renderer = await context.newPage();
-    const photo = path.join(profile, "form-latin-letters-in-name.jpg");
-    writeFileSync(photo, await photographForm(renderer, {
+    const form = await readPhotographedForm("form-latin-letters-in-name.jpg", {
       claimNo: "MH-GAD-IFR-2009-000535", claimant: ["Hanumant Jumnake", "हनुमंत जुमनाके"], spouse: "Usha Jumnake", relative: "Sonu Jumnake", village: "Devmal", gramPanchayat: "Wadtola",
       tehsil: "Etapalli", district: "Gadchiroli", category: "ST", tribe: "Pardhan",
       family: [{ age: 52, name: "Usha Jumnake", relation: "spouse" }, { age: 5, name: "Mangru Jumnake", relation: "child" }, { age: 6, name: "Somi Jumnake", relation: "child" }, { age: 13, name: "Manjula Jumnake", relation: "child" }],
       areaHa: 0.78, survey: ["Kh. 753"], evidence: ["Voter ID", "elders' statement"], filedOn: "07/01/2009", seed: 187,
-    }));
-    await renderer.close();
-    await newDraft();
-    await page.setInputFiles('input[aria-label="Page photos"]', photo);
-    await page.getByRole("tab", { name: "2 · Fields", selected: true }).waitFor({ timeout: 240_000 });
-    const form = page.getByLabel("Claim fields");
+    });
     expect(await form.locator('input[name="claimantLocal"]').inputValue()).toBe("हनुमंत जुमनाके");
     await page.getByText("the Devanagari name from a Hindi reading of its line on page 1").waitFor();
     // The page's own text is the first reading's: the correction a worker makes still points at it.
