@@ -1,7 +1,8 @@
 // The claimant's Devanagari name, read again from its own line. Item 1 of Form A gives the name twice,
 // "Somaji Zoure (सोमाजी झोरे)", and tesseract reading English and Hindi together often takes a Devanagari
 // word for Latin letters: "(सोमाजी FR)", "(Ar मट्टामी)". Read again in Hindi alone, as one line, the
-// bracket comes out whole. The line is found from where the first reading put the Latin name.
+// bracket comes out whole. The bracket is found from where the reading put the Devanagari name, else the
+// Latin one.
 import type { OcrWord } from "@/workers/db/field-db";
 import { cleanOcrText } from "@/workers/ocr/words";
 import type { FormFields } from "./form-from-entities";

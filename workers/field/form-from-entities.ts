@@ -86,7 +86,7 @@ function bracketedAfter(text: string, from: number, within: number, adjacent = f
 
 // Form A's item 9 prints its own label, "Scheduled Tribe or OTFD / अनुसूचित जनजाति या अन्य", which names
 // both answers; the model often marks nothing on that line. The answer is what follows the label (on its
-// line, else on the next), with the tribe in brackets. OCR may garble the label's last word.
+// line, else on a later one), with the tribe in brackets. OCR may garble the label's last word.
 const ITEM_NUMBER = /^\s*\d{1,2}\s*[.)]\s/;
 const CATEGORY_LABEL = /(?:scheduled\s*tribe\s*or\s*\S{3,5}|अनुसूचित\s*जनजाति\s*या\s*अन्य)[^:\n¶]*:?/iu;
 
