@@ -236,6 +236,8 @@ describe("field digitisation, offline", () => {
 
   it("reads the Devanagari name again, in Hindi alone, where the first reading took part of it for Latin letters", async () => {
     // A demo claim's form that English + Hindi OCR reads as "Hanumant Jumnake (ggAd जुमनाके)" (workers/field/devanagari-line.ts).
+    // Offline: the Hindi-only worker runs on what the tablet already holds.
+    await setOffline(true);
     const form = await readPhotographedForm("form-latin-letters-in-name.jpg", {
       claimNo: "MH-GAD-IFR-2009-000535", claimant: ["Hanumant Jumnake", "हनुमंत जुमनाके"], spouse: "Usha Jumnake", relative: "Sonu Jumnake", village: "Devmal", gramPanchayat: "Wadtola",
       tehsil: "Etapalli", district: "Gadchiroli", category: "ST", tribe: "Pardhan",
@@ -246,6 +248,7 @@ describe("field digitisation, offline", () => {
     await page.getByText("the Devanagari name from a Hindi reading of its line on page 1").waitFor();
     // The page's own text is the first reading's: the correction a worker makes still points at it.
     expect(await page.getByLabel("OCR text").textContent()).toMatch(/Hanumant Jumnake \((?!हनुमंत जुमनाके\))/);
+    await setOffline(false);
   });
 });
 
