@@ -140,7 +140,7 @@ for (const dir of values.model!) {
   for (const [index, { claim, text, words, size }] of pages.entries()) {
     const form = formFromEntities(text, await extractEntities(text, model), area.villages);
     const anchor = nameAnchor(form.fields);
-    let reading: ClaimantReading | null = anchor && { words, anchor, page: size };
+    let reading: ClaimantReading | null = anchor && { words, anchor, page: size, offset: 0 };
     if (secondLookWanted(form.fields).length) {
       secondLooks++;
       const sparse = await sparseReading(index);
@@ -148,7 +148,7 @@ for (const dir of values.model!) {
       const merged = withSecondLook(form.fields, again);
       const againAnchor = nameAnchor(again);
       if (merged) form.fields = merged.fields;
-      if (merged?.found.includes("claimant")) reading = againAnchor && { words: sparse.words, anchor: againAnchor, page: size };
+      if (merged?.found.includes("claimant")) reading = againAnchor && { words: sparse.words, anchor: againAnchor, page: size, offset: null };
     }
     const reread = await rereadLocalName(form.fields, reading, (rect) => {
       hindiLineReadings++;

@@ -131,7 +131,8 @@ function claimantOnPage(pages: readonly PageRecord[], pageOffsets: Extraction["p
   const anchor = nameAnchor(fields);
   const located = anchor ? spanOnPage(pageOffsets, anchor.start, anchor.end) : null;
   const page = pages.find((p) => p.id === located?.pageId);
-  return anchor && located && page ? { page, reading: { words: page.ocr.words, anchor: { ...anchor, start: located.start, end: located.end }, page } } : null;
+  const offset = pageOffsets.find((p) => p.pageId === located?.pageId)?.start;
+  return anchor && located && page && offset !== undefined ? { page, reading: { words: page.ocr.words, anchor: { ...anchor, start: located.start, end: located.end }, page, offset } } : null;
 }
 
 /** One page read again as sparse text, for the `wanted` fields alone; null when it finds none of them. */
@@ -144,7 +145,7 @@ async function lookAgain(
     const again = formFromEntities(sparse.text, entities, villages).fields;
     const better = withSecondLook(fields, again, wanted);
     const anchor = nameAnchor(again);
-    return better && { ...better, claimantOn: anchor && { page, reading: { words: sparse.words, anchor, page } } };
+    return better && { ...better, claimantOn: anchor && { page, reading: { words: sparse.words, anchor, page, offset: null } } };
   } catch {
     return null; // the first reading stands; the worker fills the fields
   }

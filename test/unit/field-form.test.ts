@@ -299,6 +299,7 @@ describe("the Devanagari name read again from its line", () => {
   it("finds the bracket on the claimant's line from either name, padded and inside the page", () => {
     const bracket = nameBracket(words, latin, PAGE)!;
     expect(bracket.text).toBe("(सोमाजी FR)");
+    expect(LINE.slice(bracket.span.start, bracket.span.end)).toBe("सोमाजी FR");
     // The bracket's words span x 250-410; the line y 342-376: padded by 0.6 and 0.3 of its height (34).
     expect(bracket.region).toEqual({ left: 230, top: 332, width: 200, height: 54 });
     expect(nameBracket(words, devanagari, PAGE)).toEqual(bracket);
@@ -338,9 +339,14 @@ describe("the Devanagari name read again from its line", () => {
       asked.push(rect);
       return "(सोमाजी झोरे)";
     };
-    const reading = { words, anchor: latin, page: PAGE };
-    expect((await rereadLocalName(form("सोमाजी FR"), reading, reader))!.claimantLocal.value).toBe("सोमाजी झोरे");
+    const reading = { words, anchor: latin, page: PAGE, offset: 0 };
+    const mended = (await rereadLocalName(form("सोमाजी FR"), reading, reader))!.claimantLocal;
     expect(asked).toEqual([nameBracket(words, latin, PAGE)!.region]);
+    // The name keeps the place it was read from, inside the brackets, for the photo and for training.
+    expect(mended).toEqual({ value: "सोमाजी झोरे", source: "form", confidence: null, span: { start: LINE.indexOf("सोमाजी"), end: LINE.indexOf("FR") + 2 } });
+    // The page's text further into the extraction's; a second look's reading is no part of it.
+    expect((await rereadLocalName(form("सोमाजी FR"), { ...reading, offset: 100 }, reader))!.claimantLocal.span).toEqual({ start: LINE.indexOf("सोमाजी") + 100, end: LINE.indexOf("FR") + 102 });
+    expect((await rereadLocalName(form("सोमाजी FR"), { ...reading, offset: null }, reader))!.claimantLocal.span).toBeNull();
     // A right name read right, a typed one, or no place to look: the line is not read.
     const readRight = words.map((w) => (w.text === "FR)" ? { ...w, text: "झोरे)" } : w));
     expect(await rereadLocalName(form("सोमाजी झोरे"), { ...reading, words: readRight }, reader)).toBeNull();
@@ -354,7 +360,7 @@ describe("the Devanagari name read again from its line", () => {
     const mixed = words.map((w) => (w.text === "(सोमाजी" ? { ...w, text: "(dm" } : w.text === "FR)" ? { ...w, text: "झोरे)" } : w));
     const misplacedLatin = { ...form("झोरे"), claimant: { ...form("").claimant, value: "Zoure", span: { start: LINE.indexOf("spouse"), end: LINE.length } } };
     expect((await rereadLocalName(misplacedLatin, { ...reading, words: mixed, anchor: devanagari }, reader))!.claimantLocal.value).toBe("सोमाजी झोरे");
-    expect(asked).toHaveLength(2);
+    expect(asked).toHaveLength(4);
   });
 });
 

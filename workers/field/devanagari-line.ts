@@ -47,7 +47,7 @@ export function nameAnchor(fields: FormFields): NameAnchor | null {
  * word after the Latin name) to the end of that line. Its text in the first reading, and its place on the
  * page, padded and kept inside the page. Null when the line has nothing there.
  */
-export function nameBracket(words: readonly OcrWord[], anchor: NameAnchor, page: { width: number; height: number }): { text: string; region: PixelRect } | null {
+export function nameBracket(words: readonly OcrWord[], anchor: NameAnchor, page: { width: number; height: number }): { text: string; span: { start: number; end: number }; region: PixelRect } | null {
   const from = anchor.script === "latin" ? anchor.end : anchor.start;
   const line = anchor.script === "latin" ? words.filter((w) => w.start < anchor.end).at(-1)?.line : words.find((w) => w.end > anchor.start)?.line;
   const onLine = words.filter((w) => w.line === line);
@@ -75,7 +75,13 @@ export function nameBracket(words: readonly OcrWord[], anchor: NameAnchor, page:
   const right = Math.min(page.width, x1 + padX);
   const bottom = Math.min(page.height, y1 + padY);
   if (right <= left || bottom <= top) return null;
-  return { text: inBracket.map((w) => w.text).join(" "), region: { left, top, width: right - left, height: bottom - top } };
+  // Inside the brackets, in the reading's text: where the name was, however it was read.
+  const firstWord = inBracket[0]!;
+  const lastWord = inBracket.at(-1)!;
+  const open = firstWord.text.indexOf("(");
+  const close = lastWord.text.lastIndexOf(")");
+  const span = { start: open >= 0 ? firstWord.start + open + 1 : firstWord.start, end: close >= 0 ? lastWord.start + close : lastWord.end };
+  return { text: inBracket.map((w) => w.text).join(" "), span, region: { left, top, width: right - left, height: bottom - top } };
 }
 
 /** The name in the Hindi reading of that region: what its brackets hold, if that is Devanagari words alone. */
@@ -90,19 +96,24 @@ export function nameFromBracketLine(text: string): string | null {
 
 /**
  * The form with the Devanagari name from the line's Hindi reading, or null where that reading is no
- * better: it replaces a missing name, one with Latin letters in it, or one with fewer words. Like the
- * second look's, the name has no span: it is not in the text the extraction indexes.
+ * better: it replaces a missing name, one with Latin letters in it, or one with fewer words. `span` is
+ * where the bracket is in the extraction's text (null when the reading was another text): the photo
+ * highlights it, and a correction points the model at the name as OCR read it there.
  */
-export function withRereadLocalName(fields: FormFields, reread: string | null): FormFields | null {
+export function withRereadLocalName(fields: FormFields, reread: string | null, span: { start: number; end: number } | null = null): FormFields | null {
   if (!reread || fields.claimantLocal.source === "user") return null;
   const current = fields.claimantLocal.value.trim();
   if (reread === current) return null;
   if (current && !LATIN.test(current) && wordCount(reread) <= wordCount(current)) return null;
-  return { ...fields, claimantLocal: { value: reread, source: "form", confidence: null, span: null } };
+  return { ...fields, claimantLocal: { value: reread, source: "form", confidence: null, span } };
 }
 
-/** The reading the claimant's names were found in: its words, where it put the names, and the page's size. */
-export type ClaimantReading = { words: readonly OcrWord[]; anchor: NameAnchor; page: { width: number; height: number } };
+/**
+ * The reading the claimant's names were found in: its words, where it put the names, the page's size, and
+ * where the reading's text starts in the extraction's text (null for a reading that is not part of it, as
+ * a second look's).
+ */
+export type ClaimantReading = { words: readonly OcrWord[]; anchor: NameAnchor; page: { width: number; height: number }; offset: number | null };
 
 /**
  * The form with its Devanagari name read again from the claimant's line (`readLine`: a Hindi reading of
@@ -114,5 +125,6 @@ export async function rereadLocalName(fields: FormFields, reading: ClaimantReadi
   if (!reading || fields.claimantLocal.source === "user" || !fields.claimant.value.trim()) return null;
   const bracket = nameBracket(reading.words, reading.anchor, reading.page);
   if (!bracket || !DEVANAGARI.test(bracket.text) || !(localNameSuspect(fields) || LATIN.test(bracket.text))) return null;
-  return withRereadLocalName(fields, nameFromBracketLine(await readLine(bracket.region)));
+  const span = reading.offset === null ? null : { start: reading.offset + bracket.span.start, end: reading.offset + bracket.span.end };
+  return withRereadLocalName(fields, nameFromBracketLine(await readLine(bracket.region)), span);
 }
