@@ -87,6 +87,16 @@ describe("reading values from extracted text", () => {
 });
 
 describe("the form from the model's entities", () => {
+  it("drops a stray Devanagari word run into a place written in Latin letters, and shortens its span", () => {
+    const text = "8. District / जिला\nGadchiroli हर\n";
+    const district: ExtractedEntity = { label: "DISTRICT", start: text.indexOf("Gadchiroli"), end: text.indexOf("हर") + 2, text: "Gadchiroli हर", score: 0.9 };
+    const read = formFromEntities(text, [district], VILLAGES).fields.district;
+    expect(read).toMatchObject({ value: "Gadchiroli", span: { start: district.start, end: district.start + "Gadchiroli".length } });
+    // A place written in Devanagari alone stays whole.
+    const local: ExtractedEntity = { ...district, text: "गडचिरोली जिला" };
+    expect(formFromEntities(text, [local], VILLAGES).fields.district.value).toBe("गडचिरोली जिला");
+  });
+
   it("fills each field with its value, confidence and span, and matches the village", () => {
     const draft = draftFrom();
     const f = draft.fields;

@@ -167,6 +167,15 @@ export function matchVillages(villages: readonly AreaVillage[], said: { village?
 
 const VILLAGE_MATCH = 0.8;
 
+/**
+ * A place written in Latin letters with a stray Devanagari word after it ("Gadchiroli हर"): what OCR made
+ * of the bilingual label's Hindi half, run into the answer. The Latin name alone, its span shortened.
+ */
+function withoutDevanagariTail(e: ExtractedEntity): ExtractedEntity {
+  const tail = /^(.*[A-Za-z][^\u0900-\u097F]*?)\s+[\u0900-\u097F][\u0900-\u097F\s]*$/u.exec(e.text);
+  return tail ? { ...e, text: tail[1]!, end: e.start + tail[1]!.length } : e;
+}
+
 const fromEntity = (e: ExtractedEntity, value = e.text): FormField => ({ value, source: "model", confidence: e.score, span: { start: e.start, end: e.end } });
 
 /** The form as the model read it. Where a field occurs twice the more confident reading wins. */
@@ -192,7 +201,7 @@ export function formFromEntities(text: string, extracted: readonly ExtractedEnti
   const simple: Array<[EntityType, FormFieldKey]> = [["VILLAGE", "village"], ["GRAM_PANCHAYAT", "gramPanchayat"], ["TEHSIL", "tehsil"], ["DISTRICT", "district"]];
   for (const [label, key] of simple) {
     const e = first(label);
-    if (e) set(key, fromEntity(e));
+    if (e) set(key, fromEntity(withoutDevanagariTail(e)));
   }
   const area = first("AREA");
   if (area) {
