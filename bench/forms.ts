@@ -20,7 +20,7 @@ import { loadPackageModel } from "@/server/services/models/onnx-check";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@/test/helpers/app-server";
 import { photographForm } from "@/test/helpers/form-photo";
 import { formFromEntities, parseAreaHa, parseDate } from "@/workers/field/form-from-entities";
-import { nameAnchor, rereadLocalName, type ClaimantReading } from "@/workers/field/devanagari-line";
+import { nameAnchor, rereadLocalName, type ClaimantReading, type PixelRect } from "@/workers/field/devanagari-line";
 import { secondLookWanted, withSecondLook } from "@/workers/field/second-look";
 import { extractEntities } from "@/workers/ner/extract";
 import type { OcrWord } from "@/workers/db/field-db";
@@ -119,7 +119,7 @@ async function sparseReading(index: number): Promise<Reading> {
 const hindiLine = await createHindiLineWorker({ langPath: path.resolve("public/tesseract/lang") });
 const lineReadings = new Map<string, string>();
 const lineSeconds: number[] = [];
-async function hindiLineText(index: number, rectangle: { left: number; top: number; width: number; height: number }): Promise<string> {
+async function hindiLineText(index: number, rectangle: PixelRect): Promise<string> {
   const key = `${index}:${JSON.stringify(rectangle)}`;
   if (!lineReadings.has(key)) {
     const t0 = performance.now();

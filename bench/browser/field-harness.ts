@@ -8,6 +8,7 @@ import { deviceDb, FieldDatabase, type OcrWord } from "@/workers/db/field-db";
 import { activeModel } from "@/workers/models/model-client";
 import { nerWorker, type NerBackend } from "@/workers/ner/ner-client";
 import { appOcrAssets, OcrPool } from "@/workers/ocr/ocr-pool";
+import { highlightRects } from "@/workers/ocr/words";
 import { preparePage } from "@/workers/ocr/preprocess-client";
 import { dexieOutbox, enqueue } from "@/workers/sync/dexie-outbox";
 import { flushOutbox } from "@/workers/sync/outbox";
@@ -43,8 +44,8 @@ async function hindiLineTimes(pool: OcrPool, image: Blob, words: readonly OcrWor
   const first = words.find((w) => /[\u0900-\u097F]/.test(w.text));
   if (!first) return null;
   const line = words.filter((w) => w.line === first.line);
-  const [x0, y0, x1, y1] = [Math.min(...line.map((w) => w.bbox[0])), Math.min(...line.map((w) => w.bbox[1])), Math.max(...line.map((w) => w.bbox[2])), Math.max(...line.map((w) => w.bbox[3]))];
-  const rectangle = { left: x0, top: y0, width: x1 - x0, height: y1 - y0 };
+  const [box] = highlightRects(words, line[0]!.start, line.at(-1)!.end);
+  const rectangle = { left: box!.x, top: box!.y, width: box!.width, height: box!.height };
   const t0 = performance.now();
   await pool.readHindiLine(image, rectangle);
   const startup = performance.now() - t0;

@@ -131,8 +131,8 @@ function claimantOnPage(pages: readonly PageRecord[], pageOffsets: Extraction["p
   const anchor = nameAnchor(fields);
   const located = anchor ? spanOnPage(pageOffsets, anchor.start, anchor.end) : null;
   const page = pages.find((p) => p.id === located?.pageId);
-  const offset = pageOffsets.find((p) => p.pageId === located?.pageId)?.start;
-  return anchor && located && page && offset !== undefined ? { page, reading: { words: page.ocr.words, anchor: { ...anchor, start: located.start, end: located.end }, page, offset } } : null;
+  // The page's text starts where the anchor's joined offset and its offset on the page differ.
+  return anchor && located && page ? { page, reading: { words: page.ocr.words, anchor: { ...anchor, start: located.start, end: located.end }, page, offset: anchor.start - located.start } } : null;
 }
 
 /** One page read again as sparse text, for the `wanted` fields alone; null when it finds none of them. */

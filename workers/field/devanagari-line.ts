@@ -5,13 +5,12 @@
 // Latin one.
 import type { OcrWord } from "@/workers/db/field-db";
 import { cleanOcrText } from "@/workers/ocr/words";
-import type { FormFields } from "./form-from-entities";
+import { DEVANAGARI, type FormFields } from "./form-from-entities";
 
 /** A rectangle on the page photo, in pixels (what tesseract.js takes as `rectangle`). */
 export type PixelRect = { left: number; top: number; width: number; height: number };
 
 const LATIN = /[A-Za-z]/;
-const DEVANAGARI = /[\u0900-\u097F]/;
 // Words of Devanagari letters and signs (no danda), each starting with a letter, not a vowel sign or virama.
 const DEVANAGARI_WORD = "[\u0904-\u0939\u093D\u0950\u0958-\u0961\u0972-\u097F][\u0900-\u0963\u0966-\u097F]*";
 const DEVANAGARI_NAME = new RegExp(`^${DEVANAGARI_WORD}(?: ${DEVANAGARI_WORD})*$`);

@@ -12,7 +12,7 @@ export type FormFields = Record<FormFieldKey, FormField>;
 export const emptyField = (): FormField => ({ value: "", source: "empty", confidence: null, span: null });
 export const emptyForm = (): FormFields => Object.fromEntries(FORM_FIELDS.map((k) => [k, emptyField()])) as FormFields;
 
-const DEVANAGARI = /[\u0900-\u097F]/;
+export const DEVANAGARI = /[\u0900-\u097F]/;
 export const toAsciiDigits = (s: string) => s.replace(/[०-९]/g, (d) => String(d.charCodeAt(0) - 0x0966));
 
 const ACRE_HA = 0.40468564224;
