@@ -22,9 +22,10 @@ import { photographForm } from "@/test/helpers/form-photo";
 import { formFromEntities, parseAreaHa, parseDate } from "@/workers/field/form-from-entities";
 import { nameAnchor, rereadLocalName, type ClaimantReading, type PixelRect } from "@/workers/field/devanagari-line";
 import { secondLookWanted, withSecondLook } from "@/workers/field/second-look";
+import { rereadUnsureNumbers } from "@/workers/field/unsure-numbers";
 import { extractEntities } from "@/workers/ner/extract";
 import type { OcrWord } from "@/workers/db/field-db";
-import { createHindiLineWorker, createOcrWorker, PAGE_SEGMENTATION } from "@/workers/ocr/ocr-pool";
+import { createFocusedWorker, createOcrWorker, PAGE_SEGMENTATION, type FocusedReading, type RegionText } from "@/workers/ocr/ocr-pool";
 import { prepareForOcr, toGray, toRgba } from "@/workers/ocr/preprocess";
 import { pageReading, type TesseractBlocks } from "@/workers/ocr/words";
 import { openFieldBenchDatabase } from "./app";
@@ -115,18 +116,21 @@ async function sparseReading(index: number): Promise<Reading> {
   return sparseReadings.get(index)!;
 }
 
-// The app's Hindi reading of the claimant's line (workers/field/devanagari-line.ts), once per page and region.
-const hindiLine = await createHindiLineWorker({ langPath: path.resolve("public/tesseract/lang") });
-const lineReadings = new Map<string, string>();
-const lineSeconds: number[] = [];
-async function hindiLineText(index: number, rectangle: PixelRect): Promise<string> {
-  const key = `${index}:${JSON.stringify(rectangle)}`;
-  if (!lineReadings.has(key)) {
+// The app's focused readings, once per page and region: the claimant's line in Hindi
+// (workers/field/devanagari-line.ts), an unsure khasra number's word in English (workers/field/unsure-numbers.ts).
+const focusedKinds: FocusedReading[] = ["hindi-line", "english-word"];
+const focused = new Map(await Promise.all(focusedKinds.map(async (kind) => [kind, await createFocusedWorker(kind, { langPath: path.resolve("public/tesseract/lang") })] as const)));
+const regionReadings = new Map<string, RegionText>();
+const regionSeconds: Record<FocusedReading, number[]> = { "hindi-line": [], "english-word": [] };
+async function readRegion(kind: FocusedReading, index: number, rectangle: PixelRect): Promise<RegionText> {
+  const key = `${kind}:${index}:${JSON.stringify(rectangle)}`;
+  if (!regionReadings.has(key)) {
     const t0 = performance.now();
-    lineReadings.set(key, (await hindiLine.recognize(pages[index]!.image, { rectangle })).data.text);
-    lineSeconds.push((performance.now() - t0) / 1000);
+    const { text, confidence } = (await focused.get(kind)!.recognize(pages[index]!.image, { rectangle })).data;
+    regionReadings.set(key, { text, confidence });
+    regionSeconds[kind].push((performance.now() - t0) / 1000);
   }
-  return lineReadings.get(key)!;
+  return regionReadings.get(key)!;
 }
 
 const fields = FORM_FIELDS.filter((f) => f !== "type");
@@ -137,6 +141,7 @@ for (const dir of values.model!) {
   let villageOnRecord = 0;
   let secondLooks = 0;
   let hindiLineReadings = 0;
+  let khasraRereads = 0;
   for (const [index, { claim, text, words, size }] of pages.entries()) {
     const form = formFromEntities(text, await extractEntities(text, model), area.villages);
     const anchor = nameAnchor(form.fields);
@@ -152,9 +157,14 @@ for (const dir of values.model!) {
     }
     const reread = await rereadLocalName(form.fields, reading, (rect) => {
       hindiLineReadings++;
-      return hindiLineText(index, rect);
+      return readRegion("hindi-line", index, rect).then((r) => r.text);
     });
     if (reread) form.fields = reread;
+    const khasra = form.fields.khasra.span && await rereadUnsureNumbers(form.fields.khasra, words, form.fields.khasra.span, size, (rect) => {
+      khasraRereads++;
+      return readRegion("english-word", index, rect);
+    });
+    if (khasra) form.fields = { ...form.fields, khasra };
     const want = expected(claim);
     for (const f of fields) {
       const norm = normalise[f] ?? ((s: string) => s.trim());
@@ -171,9 +181,10 @@ for (const dir of values.model!) {
     villageOnRecord: share(villageOnRecord),
     secondLooks,
     hindiLineReadings,
+    khasraRereads,
   };
 }
 await ocr.terminate();
-await hindiLine.terminate();
+for (const worker of focused.values()) await worker.terminate();
 const meanSeconds = (xs: number[]) => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 100) / 100 : null);
-console.log(JSON.stringify({ forms: pages.length, ocrSecondsPerPage: meanSeconds(pages.map((p) => p.ocrSeconds)), secondLookSecondsPerPage: meanSeconds(sparseSeconds), hindiLineSeconds: meanSeconds(lineSeconds), models }, null, 1));
+console.log(JSON.stringify({ forms: pages.length, ocrSecondsPerPage: meanSeconds(pages.map((p) => p.ocrSeconds)), secondLookSecondsPerPage: meanSeconds(sparseSeconds), hindiLineSeconds: meanSeconds(regionSeconds["hindi-line"]), khasraWordSeconds: meanSeconds(regionSeconds["english-word"]), models }, null, 1));

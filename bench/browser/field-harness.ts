@@ -47,12 +47,12 @@ async function hindiLineTimes(pool: OcrPool, image: Blob, words: readonly OcrWor
   const [box] = highlightRects(words, line[0]!.start, line.at(-1)!.end);
   const rectangle = { left: box!.x, top: box!.y, width: box!.width, height: box!.height };
   const t0 = performance.now();
-  await pool.readHindiLine(image, rectangle);
+  await pool.readRegion("hindi-line", image, rectangle);
   const startup = performance.now() - t0;
   const times: number[] = [];
   for (let i = 0; i < 5; i++) {
     const t = performance.now();
-    await pool.readHindiLine(image, rectangle);
+    await pool.readRegion("hindi-line", image, rectangle);
     times.push(performance.now() - t);
   }
   return { startupSeconds: round((startup - percentile(times, 0.5)) / 1000, 2), msPerLine: round(percentile(times, 0.5)) };

@@ -12,18 +12,24 @@ import type { Draft, FieldDatabase } from "@/workers/db/field-db";
 import { matchVillages } from "@/workers/field/form-from-entities";
 import { spanOnPage } from "@/workers/field/pages-text";
 import type { SecondLookField } from "@/workers/field/second-look";
+import { fieldUnsureNumbers } from "@/workers/field/unsure-numbers";
 import { highlightRects } from "@/workers/ocr/words";
 import { editField, pickField, updateDraft } from "./drafts";
 import { PageImage } from "./PageImage";
 
-const SECOND_LOOK_NAMES: Record<SecondLookField, string> = { claimant: "the claimant's name", relative: "the father's or mother's name", category: "ST or OTFD (item 9)" };
+const SECOND_LOOK_NAMES: Record<SecondLookField, string> = { claimant: "the claimant's name", relative: "the father's or mother's name", category: "ST or OTFD (item 9)", khasra: "the survey or khasra numbers (item 12)" };
 const TEXT_FIELDS = FORM_FIELDS.filter((k) => k !== "type" && k !== "category" && k !== "village");
 
 /** A field to look at before sending: read by the model without much confidence, or off the form's print. */
 const needsCheck = (field: FormField) => field.source === "form" || (field.source === "model" && (field.confidence ?? 0) < LOW_CONFIDENCE);
 
-function Confidence({ field }: { field: FormField }) {
+// The fields whose numbers tesseract says how sure it was of (the date is read into a new form, so its
+// digits cannot be matched to the page's words).
+const NUMBER_FIELDS: ReadonlySet<FormFieldKey> = new Set(["khasra", "area"]);
+
+function Confidence({ field, unsure = [] }: { field: FormField; unsure?: readonly string[] }) {
   if (field.source === "user") return <span className="conf user">edited</span>;
+  if (unsure.length) return <span className="conf low" title="Tesseract was unsure of these characters on the photo">check: OCR unsure of {unsure.join(", ")}</span>;
   if (field.source === "form") return <span className="conf low" title="Read after the form's printed label, not by the model">check: from the form</span>;
   if (field.source === "empty" || field.confidence === null) return <span className="conf none">not found</span>;
   const low = needsCheck(field);
@@ -54,6 +60,7 @@ export function FieldsStep({ db, draft, locked }: { db: FieldDatabase; draft: Dr
   const secondLook = draft.extraction?.secondLook ?? (draft.extraction?.claimantSecondLookPageId ? { pageId: draft.extraction.claimantSecondLookPageId, fields: ["claimant" as const] } : null);
   const secondLookPage = pages.find((p) => p.id === secondLook?.pageId)?.index ?? null;
   const rereadPage = pages.find((p) => p.id === draft.extraction?.claimantLocalRereadPageId)?.index ?? null;
+  const khasraRereadPage = pages.find((p) => p.id === draft.extraction?.khasraRereadPageId)?.index ?? null;
   const rects = located && shownPage ? highlightRects(shownPage.ocr.words, located.start, located.end) : [];
 
   function assignSelection() {
@@ -111,9 +118,10 @@ export function FieldsStep({ db, draft, locked }: { db: FieldDatabase; draft: Dr
         </div>
         {TEXT_FIELDS.map((key) => {
           const field = f[key];
+          const unsure = NUMBER_FIELDS.has(key) && draft.extraction ? fieldUnsureNumbers(field, draft.extraction.pageOffsets, pages) : [];
           return (
-            <label key={key} className={`form-row${needsCheck(field) ? " flagged" : ""}${focus === key ? " focused" : ""}`}>
-              <span>{FORM_FIELD_LABELS[key]}{key === "area" ? " (ha)" : ""} <Confidence field={field} /></span>
+            <label key={key} className={`form-row${needsCheck(field) || unsure.length ? " flagged" : ""}${focus === key ? " focused" : ""}`}>
+              <span>{FORM_FIELD_LABELS[key]}{key === "area" ? " (ha)" : ""} <Confidence field={field} unsure={unsure} /></span>
               <input disabled={locked} name={key} defaultValue={field.value} key={`${key}-${field.value}`} onFocus={() => setFocus(key)}
                 lang={key === "claimantLocal" ? "hi" : undefined}
                 placeholder={key === "filedOn" ? "YYYY-MM-DD or 14/03/2009" : key === "khasra" ? "212/3, 214" : ""}
@@ -132,7 +140,7 @@ export function FieldsStep({ db, draft, locked }: { db: FieldDatabase; draft: Dr
                 {FORM_FIELDS.map((k) => <option key={k} value={k}>{FORM_FIELD_LABELS[k]}</option>)}
               </select>
               <button onClick={assignSelection} disabled={locked}>Use selection</button>
-              <span className="muted">Read by model v{draft.extraction.modelVersion} on {draft.extraction.backend === "webgpu" ? "WebGPU" : "WebAssembly"} in {Math.round(draft.extraction.ms)} ms{secondLook && secondLookPage !== null && ` · ${secondLook.fields.map((k) => SECOND_LOOK_NAMES[k]).join(" and ")} from a second reading of page ${secondLookPage}`}{rereadPage !== null && ` · the Devanagari name from a Hindi reading of its line on page ${rereadPage}`}</span>
+              <span className="muted">Read by model v{draft.extraction.modelVersion} on {draft.extraction.backend === "webgpu" ? "WebGPU" : "WebAssembly"} in {Math.round(draft.extraction.ms)} ms{secondLook && secondLookPage !== null && ` · ${secondLook.fields.map((k) => SECOND_LOOK_NAMES[k]).join(" and ")} from a second reading of page ${secondLookPage}`}{rereadPage !== null && ` · the Devanagari name from a Hindi reading of its line on page ${rereadPage}`}{khasraRereadPage !== null && ` · a survey or khasra number from a closer reading of its word on page ${khasraRereadPage}`}</span>
             </div>
             <pre ref={textRef} className="ocr-text" aria-label="OCR text">{draft.extraction.text}</pre>
           </>

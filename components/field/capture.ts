@@ -8,6 +8,7 @@ import { nameAnchor, rereadLocalName, type ClaimantReading } from "@/workers/fie
 import { formFromEntities, type FormFields } from "@/workers/field/form-from-entities";
 import { joinPages, spanOnPage } from "@/workers/field/pages-text";
 import { secondLookWanted, withSecondLook, type SecondLookField } from "@/workers/field/second-look";
+import { fieldOnPage, rereadUnsureNumbers } from "@/workers/field/unsure-numbers";
 import type { NerBackend } from "@/workers/ner/ner-client";
 import { nerWorker } from "@/workers/ner/ner-client";
 import { OcrCancelledError, type OcrPool, type OcrProgress } from "@/workers/ocr/ocr-pool";
@@ -71,7 +72,7 @@ export async function loadNer(version: number, prefer: NerBackend | "auto"): Pro
 }
 
 /** What the field app is doing while it reads the fields, for the user waiting on it. */
-export type LookingAgain = "missed" | "devanagari-name";
+export type LookingAgain = "missed" | "devanagari-name" | "unsure-number";
 
 /** The page the claimant's names were read on, with that reading's words and where it put them. */
 type ClaimantOnPage = { page: PageRecord; reading: ClaimantReading };
@@ -106,9 +107,19 @@ export async function extractFields(
     const { page, reading } = claimantOn;
     const reread = await rereadLocalName(readFields, reading, (rect) => {
       onLookAgain("devanagari-name");
-      return pool.readHindiLine(page.image, rect);
+      return pool.readRegion("hindi-line", page.image, rect).then((r) => r.text);
     }).catch(() => null); // the first reading stands; the worker corrects the name
     if (reread) [readFields, claimantLocalRereadPageId] = [reread, page.id];
+  }
+  let khasraRereadPageId: string | null = null;
+  const khasraOn = draft.fields.khasra.source !== "user" ? fieldOnPage(readFields.khasra, pageOffsets, pages) : null;
+  if (khasraOn) {
+    const { page, span } = khasraOn;
+    const reread = await rereadUnsureNumbers(readFields.khasra, page.ocr.words, span, page, (rect) => {
+      onLookAgain("unsure-number");
+      return pool.readRegion("english-word", page.image, rect);
+    }).catch(() => null); // the first reading stands, flagged for the worker to check
+    if (reread) [readFields, khasraRereadPageId] = [{ ...readFields, khasra: reread }, page.id];
   }
   const fields = { ...draft.fields };
   for (const key of Object.keys(readFields) as Array<keyof typeof fields>) {
@@ -121,7 +132,7 @@ export async function extractFields(
     type: draft.fields.type.source === "user" ? draft.type : (read.type ?? draft.type),
     extraction: {
       text, pageOffsets, entities: result.entities, modelVersion: ner.version, backend: result.backend, ms: result.ms, at: Date.now(),
-      secondLook, claimantLocalRereadPageId,
+      secondLook, claimantLocalRereadPageId, khasraRereadPageId,
     },
     updatedAt: Date.now(),
   });

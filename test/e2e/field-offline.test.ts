@@ -231,7 +231,22 @@ describe("field digitisation, offline", () => {
     expect(await page.getByLabel("OCR text").textContent()).toMatch(/father \/ mother \/ पिता\/माता का नाम\s+4\. Address/);
     expect(await form.locator('input[name="relative"]').inputValue()).toBe("Dinkar Tekam");
     expect(await form.locator('input[name="spouse"]').inputValue()).toBe("Tara Tekam");
-    await page.getByText("the father's or mother's name from a second reading of page 1").waitFor();
+    // Item 12's line went too, and the model took item 13's number for it: the same reading finds it (the number alone).
+    expect(await form.locator('input[name="khasra"]').inputValue()).toBe("206");
+    await page.getByText("the father's or mother's name and the survey or khasra numbers (item 12) from a second reading of page 1").waitFor();
+  });
+
+  it("reads a survey number again, in English alone, where tesseract was unsure of it", async () => {
+    // A demo claim's form whose "Kh. 510/9" English + Hindi OCR reads as "5160/9," at confidence 0 (workers/field/unsure-numbers.ts).
+    const form = await readPhotographedForm("form-unsure-khasra.jpg", {
+      claimNo: "MH-GAD-IFR-2008-000189", claimant: ["Rajaram Potavi", "राजाराम पोटावी"], spouse: "Yamuna Potavi", relative: "Kalu Potavi", village: "Nerkhed Buzurg", gramPanchayat: "Nerkhed Buzurg",
+      tehsil: "Etapalli", district: "Gadchiroli", category: "ST", tribe: "Pardhan",
+      family: [{ age: 41, name: "Yamuna Potavi", relation: "spouse" }, { age: 14, name: "Usha Potavi", relation: "child" }, { age: 31, name: "Indira Potavi", relation: "child" }, { age: 20, name: "Parvati Potavi", relation: "child" }],
+      areaHa: 1.09, survey: ["Kh. 510/9", "Kh. 295"], evidence: ["Voter ID", "elders' statement"], filedOn: "17/06/2008", seed: 44,
+    });
+    expect(await page.getByLabel("OCR text").textContent()).toContain("Kh. 5160/9, Kh. 295");
+    expect(await form.locator('input[name="khasra"]').inputValue()).toBe("510/9, 295");
+    await page.getByText("a survey or khasra number from a closer reading of its word on page 1").waitFor();
   });
 
   it("reads the Devanagari name again, in Hindi alone, where the first reading took part of it for Latin letters", async () => {

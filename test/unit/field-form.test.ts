@@ -8,6 +8,7 @@ import { joinPages, spanOnPage } from "@/workers/field/pages-text";
 import type { OcrWord } from "@/workers/db/field-db";
 import { localNameSuspect, nameAnchor, nameBracket, nameFromBracketLine, rereadLocalName, withRereadLocalName, type NameAnchor } from "@/workers/field/devanagari-line";
 import { secondLookWanted, withSecondLook } from "@/workers/field/second-look";
+import { bareNumber, fieldUnsureNumbers, rereadUnsureNumbers, unsureNumbers, wordRegion, type WordReading } from "@/workers/field/unsure-numbers";
 import type { ExtractedEntity } from "@/workers/ner/decode";
 
 const square = (x: number, y: number, d = 0.01): AreaVillage["geometry"] => ({ type: "MultiPolygon", coordinates: [[[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]]] });
@@ -145,6 +146,19 @@ describe("the form from the model's entities", () => {
     expect(categoryFromFormLabel("9. Scheduled Tribe or OTFD\n\n\n\nScheduled Tribe (Gond)")).toBeNull();
   });
 
+  it("never takes the next item's number for an answer whose line OCR lost", () => {
+    // Item 12's answer line is gone; the model marks "13" of "13. Evidence in support" as the khasra number.
+    const lostLine = "12. Survey / Khasra No. / खसरा क्रमांक\n\n13. Evidence in support\nVoter ID";
+    const thirteen: ExtractedEntity = { label: "KHASRA", start: lostLine.indexOf("13."), end: lostLine.indexOf("13.") + 2, text: "13", score: 0.6 };
+    expect(formFromEntities(lostLine, [thirteen], VILLAGES).fields.khasra.source).toBe("empty");
+    expect(formFromEntities(lostLine, [{ ...thirteen, end: thirteen.end + 1, text: "13." }], VILLAGES).fields.khasra.source).toBe("empty");
+    // A number alone on its line is an answer ("13" as a khasra number), and so is one inside a line.
+    const answer = "12. Survey / Khasra No.\n13\n13. Evidence";
+    expect(formFromEntities(answer, [{ ...thirteen, start: answer.indexOf("\n13\n") + 1, end: answer.indexOf("\n13\n") + 3 }], VILLAGES).fields.khasra.value).toBe("13");
+    const inline = "Survey No. 13. Dated 12/03/2009";
+    expect(formFromEntities(inline, [{ ...thirteen, start: inline.indexOf("13"), end: inline.indexOf("13") + 2 }], VILLAGES).fields.khasra.value).toBe("13");
+  });
+
   it("leaves the village to the user when two villages fit equally well", () => {
     const twins = [...VILLAGES, { ...village(9, "Pipgaon", "पिपगाव", "Gatta"), id: 9 }];
     expect(formFromEntities(TEXT, ENTITIES, twins).villageId).toBeNull();
@@ -231,6 +245,10 @@ describe("a second look for what the first reading lost", () => {
     expect(secondLookWanted(formFromEntities(TEXT, ENTITIES.filter((e) => e.label !== "CLAIMANT"), VILLAGES).fields)).toEqual(["claimant"]);
     expect(secondLookWanted(noParent())).toEqual(["relative"]);
     expect(secondLookWanted(formFromEntities(TEXT, ENTITIES, VILLAGES).fields)).toEqual([]);
+    // Item 12, the survey or khasra numbers: asked of individual claims only, like item 9.
+    const noKhasra = formFromEntities(TEXT, ENTITIES.filter((e) => e.label !== "KHASRA"), VILLAGES).fields;
+    expect(secondLookWanted(noKhasra)).toEqual(["khasra"]);
+    expect(secondLookWanted({ ...noKhasra, type: { value: "CR", source: "user", confidence: null, span: null } })).toEqual([]);
     const typed = { ...lost(), claimant: { value: "Om", source: "user" as const, confidence: null, span: null } };
     expect(secondLookWanted(typed)).toEqual([]);
   });
@@ -258,6 +276,13 @@ describe("a second look for what the first reading lost", () => {
     expect(item9.found).toEqual(["category"]);
     expect(item9.fields.category).toMatchObject({ value: "ST", source: "form", span: null });
     expect(item9.fields.tribe).toMatchObject({ value: "Gond", span: null });
+    // Item 12's numbers, as the model found them after their label in the sparse text.
+    const SPARSE_ITEM_12 = "12. Survey / Khasra No. / खसरा क्रमांक\nKh. 206\n13. Evidence";
+    const noKhasra = { ...formFromEntities(TEXT, ENTITIES, VILLAGES).fields, khasra: emptyForm().khasra };
+    const kh = SPARSE_ITEM_12.indexOf("Kh. 206");
+    const item12 = withSecondLook(noKhasra, formFromEntities(SPARSE_ITEM_12, [{ label: "KHASRA", start: kh, end: kh + 7, text: "Kh. 206", score: 0.9 }], VILLAGES).fields)!;
+    expect(item12.found).toEqual(["khasra"]);
+    expect(item12.fields.khasra).toMatchObject({ value: "Kh. 206", source: "model", span: null });
     // Only what is wanted: a name the worker typed meanwhile is not looked for.
     expect(withSecondLook(first, sparse(), [])).toBeNull();
   });
@@ -382,5 +407,56 @@ describe("pages as one text", () => {
     const at = joined.text.indexOf("Etapalli");
     expect(spanOnPage(joined.pageOffsets, at, at + 8)).toEqual({ pageId: "b", start: 7, end: 15 });
     expect(emptyForm().claimant).toEqual({ value: "", source: "empty", confidence: null, span: null });
+  });
+});
+
+describe("a survey number tesseract was unsure of", () => {
+  // Item 12 as English + Hindi OCR read it: "510/9," came back as "5160/9," at confidence 0.
+  const LINE = "12. Survey / Khasra No.\nKh. 5160/9, Kh. 295\n13. Evidence";
+  const PAGE = { width: 1000, height: 1700 };
+  const word = (text: string, confidence: number, bbox: [number, number, number, number]): OcrWord => {
+    const start = LINE.indexOf(text);
+    return { text, confidence, start, end: start + text.length, line: 1, bbox };
+  };
+  const WORDS = [word("Kh.", 96, [132, 1394, 174, 1415]), word("5160/9,", 0, [199, 1394, 292, 1419]), word("295", 91, [365, 1394, 410, 1419])];
+  const span = { start: LINE.indexOf("5160/9"), end: LINE.indexOf("295") + 3 };
+  const khasra = { value: "5160/9, 295", source: "model" as const, confidence: 0.97, span };
+
+  it("finds the unsure numbers the field still shows, and the word's box with room around it", () => {
+    expect(bareNumber("5160/9,")).toBe("5160/9");
+    expect(bareNumber("(212/3)")).toBe("212/3");
+    expect(unsureNumbers(khasra, WORDS, span).map((w) => w.text)).toEqual(["5160/9,"]);
+    // Sure words, words outside the span, words with no digit and numbers the value no longer shows are not.
+    expect(unsureNumbers({ ...khasra, value: "510/9, 295" }, WORDS, span)).toEqual([]);
+    expect(unsureNumbers(khasra, WORDS, { start: LINE.indexOf("295"), end: span.end })).toEqual([]);
+    expect(unsureNumbers(khasra, [word("Kh.", 10, [132, 1394, 174, 1415])], { start: 0, end: LINE.length })).toEqual([]);
+    expect(wordRegion(WORDS[1]!, PAGE)).toEqual({ left: 191, top: 1386, width: 109, height: 41 });
+    expect(wordRegion({ ...WORDS[1]!, bbox: [2, 1680, 60, 1698] }, PAGE)).toEqual({ left: 0, top: 1674, width: 66, height: 26 });
+  });
+
+  it("takes a second reading of the word only where tesseract is sure of it", async () => {
+    const reads: unknown[] = [];
+    const reading = (r: WordReading) => async (region: unknown) => {
+      reads.push(region);
+      return r;
+    };
+    expect(await rereadUnsureNumbers(khasra, WORDS, span, PAGE, reading({ text: "510/9,\n", confidence: 92 }))).toEqual({ ...khasra, value: "510/9, 295" });
+    expect(reads).toEqual([wordRegion(WORDS[1]!, PAGE)]);
+    expect(await rereadUnsureNumbers(khasra, WORDS, span, PAGE, reading({ text: "1510/9,", confidence: 18 }))).toBeNull();
+    expect(await rereadUnsureNumbers(khasra, WORDS, span, PAGE, reading({ text: "Kh.", confidence: 95 }))).toBeNull();
+    // A typed value is the worker's; a field with no unsure word is not read again.
+    reads.length = 0;
+    expect(await rereadUnsureNumbers({ ...khasra, source: "user" }, WORDS, span, PAGE, reading({ text: "510/9", confidence: 92 }))).toBeNull();
+    expect(await rereadUnsureNumbers({ ...khasra, value: "510/9, 295" }, WORDS, span, PAGE, reading({ text: "510/9", confidence: 92 }))).toBeNull();
+    expect(reads).toEqual([]);
+  });
+
+  it("names the unsure numbers of a field on its page of a joined, many-page text", () => {
+    const pages = [{ id: "p1", ocr: { words: [] as OcrWord[] } }, { id: "p2", ocr: { words: WORDS } }];
+    const pageOffsets = [{ pageId: "p1", start: 0, end: 10 }, { pageId: "p2", start: 12, end: 12 + LINE.length }];
+    const joined = { ...khasra, span: { start: span.start + 12, end: span.end + 12 } };
+    expect(fieldUnsureNumbers(joined, pageOffsets, pages)).toEqual(["5160/9"]);
+    expect(fieldUnsureNumbers({ ...joined, source: "user" }, pageOffsets, pages)).toEqual([]);
+    expect(fieldUnsureNumbers({ ...joined, span: null }, pageOffsets, pages)).toEqual([]);
   });
 });

@@ -38,6 +38,8 @@ export type Extraction = {
   claimantSecondLookPageId?: string | null;
   /** The page whose claimant line, read again in Hindi, gave the Devanagari name (workers/field/devanagari-line.ts). */
   claimantLocalRereadPageId?: string | null;
+  /** The page where a survey or khasra number tesseract was unsure of was read again (workers/field/unsure-numbers.ts). */
+  khasraRereadPageId?: string | null;
 };
 
 export type Draft = {

@@ -176,12 +176,20 @@ function withoutDevanagariTail(e: ExtractedEntity): ExtractedEntity {
   return tail ? { ...e, text: tail[1]!, end: e.start + tail[1]!.length } : e;
 }
 
+/** The entity is a numbered item's number: alone at the start of its line, followed by "." or ")". */
+function isItemNumber(text: string, e: ExtractedEntity): boolean {
+  const lineStart = Math.max(text.lastIndexOf("\n", e.start - 1), text.lastIndexOf("¶", e.start - 1)) + 1;
+  return /^\d{1,2}[.)]?$/.test(e.text.trim()) && !text.slice(lineStart, e.start).trim() && ITEM_NUMBER.test(text.slice(lineStart, e.end + 2));
+}
+
 const fromEntity = (e: ExtractedEntity, value = e.text): FormField => ({ value, source: "model", confidence: e.score, span: { start: e.start, end: e.end } });
 
 /** The form as the model read it. Where a field occurs twice the more confident reading wins. */
 export function formFromEntities(text: string, extracted: readonly ExtractedEntity[], villages: readonly AreaVillage[]): { fields: FormFields; villageId: number | null; type: ClaimType | null } {
   // A stray mark the OCR read before a name ("‘Sitabai") can come out as an entity of its own: no value.
-  const entities = extracted.filter((e) => /[\p{L}\p{N}]/u.test(e.text));
+  // Nor is the next item's own number ("13. Evidence…"), which the model takes for an answer when OCR
+  // lost the answer's line.
+  const entities = extracted.filter((e) => /[\p{L}\p{N}]/u.test(e.text) && !isItemNumber(text, e));
   const fields = emptyForm();
   const set = (key: FormFieldKey, field: FormField) => {
     const current = fields[key];

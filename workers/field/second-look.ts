@@ -1,6 +1,7 @@
 // A second look for what a page's layout analysis lost. On some photographed forms tesseract drops an
 // answer's line altogether (the claimant's, the father's or mother's, item 9's: it reads "N" or nothing
-// there), while a sparse-text reading of the same page finds it. Sparse text loses the form's reading
+// there, or the model takes the next item's number for it), while a sparse-text reading of the same page
+// finds it. Sparse text loses the form's reading
 // order, which the other fields need, so only these answers are taken from it; each still follows its
 // own printed label there, which is what tells a father from a spouse and finds item 9's answer.
 import type { FormField } from "@/configs/contracts/field";
@@ -8,27 +9,32 @@ import type { FormFields } from "./form-from-entities";
 
 /**
  * What a second look fills: the claimant (with the Devanagari name), the father or mother, whom every
- * Form A names, and item 9, ST or OTFD (with the tribe), which every individual claim answers.
+ * Form A names, and item 9, ST or OTFD (with the tribe), and item 12, the survey or khasra numbers of the
+ * land, which every individual claim answers.
  */
-export const SECOND_LOOK_FIELDS = ["claimant", "relative", "category"] as const;
+export const SECOND_LOOK_FIELDS = ["claimant", "relative", "category", "khasra"] as const;
 export type SecondLookField = (typeof SECOND_LOOK_FIELDS)[number];
 
 // What comes along with each when the first reading had none of it.
-const COMPANION = { claimant: "claimantLocal", relative: null, category: "tribe" } as const;
+const COMPANION = { claimant: "claimantLocal", relative: null, category: "tribe", khasra: null } as const;
+// Only an individual claim's form asks for these.
+const INDIVIDUAL_ONLY: ReadonlySet<SecondLookField> = new Set(["category", "khasra"]);
 
 const LETTER = /\p{L}/gu;
 const MIN_NAME_LETTERS = 3;
 
-/** Nothing worth showing: no name, or a stray letter or two; no category. Whatever was typed counts. */
+/** Nothing worth showing: no name, or a stray letter or two; no category; no number. Whatever was typed counts. */
 function missing(key: SecondLookField, field: FormField): boolean {
   if (field.source === "user") return false;
-  return key === "category" ? field.value === "" : (field.value.match(LETTER)?.length ?? 0) < MIN_NAME_LETTERS;
+  if (key === "category") return field.value === "";
+  if (key === "khasra") return !/\d/.test(field.value);
+  return (field.value.match(LETTER)?.length ?? 0) < MIN_NAME_LETTERS;
 }
 
-/** What a second look should find on this form: what is missing (item 9 only on an individual claim, or one of unknown type). */
+/** What a second look should find on this form: what is missing (items 9 and 12 only on an individual claim, or one of unknown type). */
 export function secondLookWanted(fields: FormFields): SecondLookField[] {
   const individual = fields.type.value === "" || fields.type.value === "IFR";
-  return SECOND_LOOK_FIELDS.filter((key) => missing(key, fields[key]) && (key !== "category" || individual));
+  return SECOND_LOOK_FIELDS.filter((key) => missing(key, fields[key]) && (individual || !INDIVIDUAL_ONLY.has(key)));
 }
 
 /**

@@ -45,11 +45,18 @@ export async function createOcrWorker(options: Partial<WorkerOptions>): Promise<
 }
 
 /**
- * A tesseract.js worker that reads one line of Hindi alone (workers/field/devanagari-line.ts): reading
- * English and Hindi together, tesseract takes some Devanagari words for Latin letters.
+ * Workers that read one rectangle of a page, each in one language and as one line:
+ * - `hindi-line`, the claimant's Devanagari name (workers/field/devanagari-line.ts): reading English and
+ *   Hindi together, tesseract takes some Devanagari words for Latin letters;
+ * - `english-word`, a number tesseract was unsure of on the page (workers/field/unsure-numbers.ts): with
+ *   Hindi's model in the mix, it read "510/9," as "5160/9," at confidence 0; read alone, it is sure of it.
  */
-export async function createHindiLineWorker(options: Partial<WorkerOptions>): Promise<TesseractWorker> {
-  const worker = await createWorker("hin", OEM.LSTM_ONLY, { gzip: true, cacheMethod: "none", ...options });
+export type FocusedReading = "hindi-line" | "english-word";
+const FOCUSED_LANGUAGE: Record<FocusedReading, string> = { "hindi-line": "hin", "english-word": "eng" };
+export type RegionText = { text: string; confidence: number };
+
+export async function createFocusedWorker(kind: FocusedReading, options: Partial<WorkerOptions>): Promise<TesseractWorker> {
+  const worker = await createWorker(FOCUSED_LANGUAGE[kind], OEM.LSTM_ONLY, { gzip: true, cacheMethod: "none", ...options });
   await worker.setParameters({ tessedit_pageseg_mode: PSM.SINGLE_LINE });
   return worker;
 }
@@ -62,8 +69,8 @@ export function appOcrAssets(origin: string): OcrAssets {
 export class OcrPool {
   private readonly slots: Slot[];
   private readonly queue: Job[] = [];
-  // Made on first use: most forms never need it, and it costs a second copy of the Hindi model.
-  private hindiLine: Promise<TesseractWorker> | null = null;
+  // Made on first use: most forms never need them, and each costs another copy of a language model.
+  private readonly focused = new Map<FocusedReading, Promise<TesseractWorker>>();
 
   constructor(size: number, private readonly assets: OcrAssets) {
     this.slots = Array.from({ length: Math.max(1, size) }, () => ({ worker: null, job: null }));
@@ -97,22 +104,24 @@ export class OcrPool {
     this.pump();
   }
 
-  /** The text of one rectangle of a page, read as a single line of Hindi by a worker of its own. */
-  async readHindiLine(image: Blob, rectangle: PixelRect): Promise<string> {
-    const worker = (this.hindiLine ??= createHindiLineWorker({ ...this.assets, workerBlobURL: false }));
+  /** The text of one rectangle of a page, read as a single line by the `kind` of focused worker. */
+  async readRegion(kind: FocusedReading, image: Blob, rectangle: PixelRect): Promise<RegionText> {
+    let worker = this.focused.get(kind);
+    if (!worker) this.focused.set(kind, (worker = createFocusedWorker(kind, { ...this.assets, workerBlobURL: false })));
     try {
-      return (await (await worker).recognize(image, { rectangle })).data.text;
+      const { text, confidence } = (await (await worker).recognize(image, { rectangle })).data;
+      return { text, confidence };
     } catch (error) {
-      if (this.hindiLine === worker) this.hindiLine = null; // a failed worker is not reused
+      if (this.focused.get(kind) === worker) this.focused.delete(kind); // a failed worker is not reused
       void worker.then((w) => w.terminate()).catch(() => {});
       throw error;
     }
   }
 
   async terminate(): Promise<void> {
-    const hindiLine = this.hindiLine;
-    this.hindiLine = null;
-    await hindiLine?.then((w) => w.terminate()).catch(() => {});
+    const focused = [...this.focused.values()];
+    this.focused.clear();
+    await Promise.all(focused.map((worker) => worker.then((w) => w.terminate()).catch(() => {})));
     for (const job of this.queue.splice(0)) job.reject(new OcrCancelledError("the OCR pool was closed"));
     await Promise.all(this.slots.map(async (slot) => {
       slot.job?.reject(new OcrCancelledError("the OCR pool was closed"));
