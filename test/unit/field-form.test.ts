@@ -3,7 +3,7 @@ import type { AreaVillage } from "@/configs/contracts/field";
 import type { Draft } from "@/workers/db/field-db";
 import { claimFromDraft, correctionFromDraft, locate } from "@/workers/field/draft-records";
 import { editedField, pickedField } from "@/workers/field/edit-field";
-import { categoryFromFormLabel, categoryOf, claimTypeOf, emptyForm, formFromEntities, matchVillages, parseAreaHa, parseDate, relativeRole } from "@/workers/field/form-from-entities";
+import { categoryFromFormLabel, categoryOf, claimTypeOf, emptyForm, formFromEntities, joinSplitNames, matchVillages, parseAreaHa, parseDate, relativeRole } from "@/workers/field/form-from-entities";
 import { joinPages, spanOnPage } from "@/workers/field/pages-text";
 import type { OcrWord } from "@/workers/db/field-db";
 import { localNameSuspect, nameAnchor, nameBracket, nameFromBracketLine, rereadLocalName, withRereadLocalName, type NameAnchor } from "@/workers/field/devanagari-line";
@@ -144,6 +144,20 @@ describe("the form from the model's entities", () => {
     expect(categoryFromFormLabel("9. Scheduled Tribe or OTFD / अनुसूचित जनजाति या अन्य\n\nScheduled Tribe (Gond)\n")).toMatchObject({ category: "ST", tribe: { value: "Gond" } });
     expect(categoryFromFormLabel("9. Scheduled Tribe or OTFD / अनुसूचित जनजाति या अन्य\n\n10. Other traditional dwellers' families / अन्य\n")).toBeNull();
     expect(categoryFromFormLabel("9. Scheduled Tribe or OTFD\n\n\n\nScheduled Tribe (Gond)")).toBeNull();
+  });
+
+  it("joins a name the model cut in two, and never takes a name of the family list for the claimant", () => {
+    const lines = "3. Name of father / mother\nMangru Jumnake\n10. Family members with age\nSitabai Kanake (34), Janaba\n";
+    const e = (s: string, label: ExtractedEntity["label"], score: number): ExtractedEntity => ({ label, start: lines.indexOf(s), end: lines.indexOf(s) + s.length, text: s, score });
+    const split = [e("Mangru", "RELATIVE", 0.79), e("Jumnake", "CLAIMANT", 0.52)];
+    expect(joinSplitNames(lines, split)).toEqual([{ label: "RELATIVE", start: lines.indexOf("Mangru"), end: lines.indexOf("Jumnake") + 7, text: "Mangru Jumnake", score: 0.52 }]);
+    // Names of one label, names further apart or on two lines, and other entities stay as they are.
+    const apart = "Mangru, Jumnake";
+    expect(joinSplitNames(apart, [{ ...split[0]!, start: 0, end: 6 }, { ...split[1]!, start: 8, end: 15 }])).toHaveLength(2);
+    expect(joinSplitNames(lines, [split[0]!, { ...split[1]!, label: "RELATIVE" }])).toHaveLength(2);
+    expect(joinSplitNames(lines, [split[0]!, { ...split[1]!, label: "VILLAGE" }])).toHaveLength(2);
+    const form = formFromEntities(lines, [...split, e("Janaba", "CLAIMANT", 0.85)], VILLAGES).fields;
+    expect([form.relative.value, form.relative.confidence, form.claimant.source]).toEqual(["Mangru Jumnake", 0.52, "empty"]);
   });
 
   it("never takes the next item's number for an answer whose line OCR lost", () => {

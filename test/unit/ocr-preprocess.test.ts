@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { estimateSkew, looksBlank, otsuThreshold, prepareForOcr, rotate, stretchContrast, type GrayImage } from "@/workers/ocr/preprocess";
 import { sniffImageType } from "@/workers/ocr/photo-check";
-import { highlightRects, meanConfidence, wordsWithOffsets } from "@/workers/ocr/words";
+import { cleanOcrText, highlightRects, meanConfidence, pageReading, wordsWithOffsets } from "@/workers/ocr/words";
 
 // A page of "text": rows of dark word-like blocks on light paper, as a form's typed lines look to a scanner.
 function textPage(width = 800, height = 1000, paper = 235, ink = 40): GrayImage {
@@ -81,6 +81,17 @@ describe("OCR words", () => {
     const both = text.indexOf("Etapalli");
     expect(highlightRects(words, both, both + "Etapalli Korchi".length)).toEqual([{ x: 0, y: 90, width: 160, height: 20 }]);
     expect(highlightRects(words, text.indexOf("Tehsil"), text.indexOf("Korchi"))).toHaveLength(2);
+  });
+
+  it("cleans the text as names are typed: one virama in a conjunct, no stray mark before a line's first letter", () => {
+    expect(cleanOcrText("पैकू पल\u094d\u200d\u094dलो")).toBe("पैकू पल्लो");
+    expect(cleanOcrText("1. Name of the claimant(s)\n‘Waman Kanake (वामन कनाके)\n_Etapalli\n\"Ramesh")).toBe("1. Name of the claimant(s)\nWaman Kanake (वामन कनाके)\nEtapalli\nRamesh");
+    // A mark inside a line, or before something that is not a letter, stays.
+    expect(cleanOcrText("Gram 'Pipgaon'\n_ 12\n\"(")).toBe("Gram 'Pipgaon'\n_ 12\n\"(");
+    // The words keep their places in the cleaned text.
+    const read = pageReading("Claimant\n‘Waman Kanake", [{ paragraphs: [{ lines: [{ words: [word("Claimant", 0, 0)] }, { words: [word("‘Waman", 0, 30), word("Kanake", 80, 30)] }] }] }]);
+    expect(read.text).toBe("Claimant\nWaman Kanake");
+    expect(read.words.map((w) => [w.text, read.text.slice(w.start, w.end)])).toEqual([["Claimant", "Claimant"], ["Waman", "Waman"], ["Kanake", "Kanake"]]);
   });
 
   it("weighs confidence by word length", () => {

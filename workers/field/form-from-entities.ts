@@ -182,6 +182,27 @@ function isItemNumber(text: string, e: ExtractedEntity): boolean {
   return /^\d{1,2}[.)]?$/.test(e.text.trim()) && !text.slice(lineStart, e.start).trim() && ITEM_NUMBER.test(text.slice(lineStart, e.end + 2));
 }
 
+const PERSON: ReadonlySet<EntityType> = new Set(["CLAIMANT", "RELATIVE"]);
+
+/**
+ * A name the model cut in two with a label for each half ("Mangru" a relative, "Jumnake" a claimant, under
+ * item 3's label): two person entities one space apart on one line are one name, labelled as its more
+ * confident half is.
+ */
+export function joinSplitNames(text: string, entities: readonly ExtractedEntity[]): ExtractedEntity[] {
+  const joined: ExtractedEntity[] = [];
+  for (const e of [...entities].sort((a, b) => a.start - b.start)) {
+    const last = joined.at(-1);
+    if (last && PERSON.has(last.label) && PERSON.has(e.label) && last.label !== e.label && text.slice(last.end, e.start) === " ") {
+      const label = last.score >= e.score ? last.label : e.label;
+      joined[joined.length - 1] = { label, start: last.start, end: e.end, text: text.slice(last.start, e.end), score: Math.min(last.score, e.score) };
+    } else {
+      joined.push(e);
+    }
+  }
+  return joined;
+}
+
 const fromEntity = (e: ExtractedEntity, value = e.text): FormField => ({ value, source: "model", confidence: e.score, span: { start: e.start, end: e.end } });
 
 /** The form as the model read it. Where a field occurs twice the more confident reading wins. */
@@ -189,14 +210,15 @@ export function formFromEntities(text: string, extracted: readonly ExtractedEnti
   // A stray mark the OCR read before a name ("‘Sitabai") can come out as an entity of its own: no value.
   // Nor is the next item's own number ("13. Evidence…"), which the model takes for an answer when OCR
   // lost the answer's line.
-  const entities = extracted.filter((e) => /[\p{L}\p{N}]/u.test(e.text) && !isItemNumber(text, e));
+  const entities = joinSplitNames(text, extracted.filter((e) => /[\p{L}\p{N}]/u.test(e.text) && !isItemNumber(text, e)));
   const fields = emptyForm();
   const set = (key: FormFieldKey, field: FormField) => {
     const current = fields[key];
     if (current.source === "empty" || (current.confidence ?? 0) < (field.confidence ?? 0)) fields[key] = field;
   };
   const first = (label: EntityType) => entities.filter((e) => e.label === label).sort((a, b) => b.score - a.score)[0];
-  for (const e of entities.filter((x) => x.label === "CLAIMANT")) set(DEVANAGARI.test(e.text) ? "claimantLocal" : "claimant", fromEntity(e));
+  // Item 10 lists the claimant's family: a name there is never the claimant.
+  for (const e of entities.filter((x) => x.label === "CLAIMANT" && relativeRole(text, x.start) !== "family")) set(DEVANAGARI.test(e.text) ? "claimantLocal" : "claimant", fromEntity(e));
   // Item 1 writes the name twice, "Ramesh Usendi (रमेश उसेंडी)": where the model found the Latin name but
   // not all of the Devanagari one, the Devanagari in the brackets after it is that name.
   const local = fields.claimant.span ? bracketedAfter(text, fields.claimant.span.end, text.length, true) : null;

@@ -7,10 +7,13 @@ export type TesseractBlocks = ReadonlyArray<{ paragraphs: ReadonlyArray<{ lines:
 
 /**
  * Tesseract writes some Devanagari conjuncts with a joiner between two viramas ("ल्\u200d्ल" for "ल्ल"):
- * the same letters with one virama and no joiner are how the name is typed, stored and matched.
+ * the same letters with one virama and no joiner are how the name is typed, stored and matched. And it
+ * reads the pen's first touch on an answer line, or the rule's first dot, as a quote mark or underscore
+ * before the answer ("‘Waman Kanake", "_Etapalli"), which makes the model less sure of the name: a line
+ * that starts with such marks before a letter starts at the letter.
  */
 export function cleanOcrText(text: string): string {
-  return text.replace(/[\u200c\u200d]/g, "").replace(/\u094d{2,}/g, "\u094d");
+  return text.replace(/[\u200c\u200d]/g, "").replace(/\u094d{2,}/g, "\u094d").replace(/^[‘’“”'"`_]+(?=\p{L})/gmu, "");
 }
 
 /** A tesseract reading as the app keeps it: the cleaned text, and its words with offsets into it. */
