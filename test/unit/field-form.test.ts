@@ -160,6 +160,17 @@ describe("the form from the model's entities", () => {
     expect([form.relative.value, form.relative.confidence, form.claimant.source]).toEqual(["Mangru Jumnake", 0.52, "empty"]);
   });
 
+  it("keeps a twin village's last word, Khurd or Budruk, with its name", () => {
+    const lines = "5. Village / ग्राम\nNerkhed Buzurg\n6. Gram Panchayat\nMolwadi Khurd, Post Kotmi\n7. Tehsil\nEtapalli Khurdine";
+    const e = (s: string, label: ExtractedEntity["label"]): ExtractedEntity => ({ label, start: lines.indexOf(s), end: lines.indexOf(s) + s.length, text: s, score: 0.9 });
+    const f = formFromEntities(lines, [e("Nerkhed", "VILLAGE"), e("Molwadi", "GRAM_PANCHAYAT"), e("Etapalli", "TEHSIL")], VILLAGES).fields;
+    expect([f.village.value, f.gramPanchayat.value, f.tehsil.value]).toEqual(["Nerkhed Buzurg", "Molwadi Khurd", "Etapalli"]);
+    expect(lines.slice(f.village.span!.start, f.village.span!.end)).toBe("Nerkhed Buzurg");
+    // Only as a word of its own, on the same line.
+    const apart = "Village\nNerkhed\nKhurdapur";
+    expect(formFromEntities(apart, [{ label: "VILLAGE", start: 8, end: 15, text: "Nerkhed", score: 0.9 }], VILLAGES).fields.village.value).toBe("Nerkhed");
+  });
+
   it("never takes the next item's number for an answer whose line OCR lost", () => {
     // Item 12's answer line is gone; the model marks "13" of "13. Evidence in support" as the khasra number.
     const lostLine = "12. Survey / Khasra No. / खसरा क्रमांक\n\n13. Evidence in support\nVoter ID";

@@ -203,6 +203,16 @@ export function joinSplitNames(text: string, entities: readonly ExtractedEntity[
   return joined;
 }
 
+// Maharashtra's twin villages are told apart by a last word, "Khurd" (the smaller) or "Budruk"/"Buzurg"
+// (the larger), which the model often leaves out of the name.
+const TWIN_VILLAGE_WORD = /^ +(Khurd|Budruk|Buzurg|Bujruk|खुर्द|बुद्रुक|बुजुर्ग|बुद्रूक)(?=$|[\s,.;)])/u;
+
+/** A village's or Gram Panchayat's name with the twin-village word that follows it on its line. */
+function withTwinVillageWord(text: string, e: ExtractedEntity): ExtractedEntity {
+  const word = TWIN_VILLAGE_WORD.exec(text.slice(e.end, e.end + 16));
+  return word ? { ...e, text: text.slice(e.start, e.end + word[0].length), end: e.end + word[0].length } : e;
+}
+
 const fromEntity = (e: ExtractedEntity, value = e.text): FormField => ({ value, source: "model", confidence: e.score, span: { start: e.start, end: e.end } });
 
 /** The form as the model read it. Where a field occurs twice the more confident reading wins. */
@@ -231,7 +241,8 @@ export function formFromEntities(text: string, extracted: readonly ExtractedEnti
   const simple: Array<[EntityType, FormFieldKey]> = [["VILLAGE", "village"], ["GRAM_PANCHAYAT", "gramPanchayat"], ["TEHSIL", "tehsil"], ["DISTRICT", "district"]];
   for (const [label, key] of simple) {
     const e = first(label);
-    if (e) set(key, fromEntity(withoutDevanagariTail(e)));
+    const place = e && withoutDevanagariTail(e);
+    if (place) set(key, fromEntity(key === "village" || key === "gramPanchayat" ? withTwinVillageWord(text, place) : place));
   }
   const area = first("AREA");
   if (area) {
