@@ -10,7 +10,7 @@ import { CLAIM_TYPES, TYPE_LABELS, type ClaimType } from "@/configs/workflow";
 import { errorMessage } from "@/components/trpc";
 import type { Draft, FieldDatabase } from "@/workers/db/field-db";
 import { matchVillages } from "@/workers/field/form-from-entities";
-import { spanOnPage } from "@/workers/field/pages-text";
+import { pageOfSpan } from "@/workers/field/pages-text";
 import type { SecondLookField } from "@/workers/field/second-look";
 import { fieldUnsureNumbers } from "@/workers/field/unsure-numbers";
 import { highlightRects } from "@/workers/ocr/words";
@@ -55,13 +55,13 @@ export function FieldsStep({ db, draft, locked }: { db: FieldDatabase; draft: Dr
 
   // Where the focused field was read: the page and the rectangles of its words.
   const span = focus ? f[focus].span : null;
-  const located = span && draft.extraction ? spanOnPage(draft.extraction.pageOffsets, span.start, span.end) : null;
-  const shownPage = pages.find((p) => p.id === located?.pageId) ?? pages[0];
+  const located = span && draft.extraction ? pageOfSpan(draft.extraction.pageOffsets, pages, span.start, span.end) : null;
+  const shownPage = located?.page ?? pages[0];
   const secondLook = draft.extraction?.secondLook ?? (draft.extraction?.claimantSecondLookPageId ? { pageId: draft.extraction.claimantSecondLookPageId, fields: ["claimant" as const] } : null);
   const secondLookPage = pages.find((p) => p.id === secondLook?.pageId)?.index ?? null;
   const rereadPage = pages.find((p) => p.id === draft.extraction?.claimantLocalRereadPageId)?.index ?? null;
   const khasraRereadPage = pages.find((p) => p.id === draft.extraction?.khasraRereadPageId)?.index ?? null;
-  const rects = located && shownPage ? highlightRects(shownPage.ocr.words, located.start, located.end) : [];
+  const rects = located ? highlightRects(located.page.ocr.words, located.start, located.end) : [];
 
   function assignSelection() {
     const text = textRef.current;

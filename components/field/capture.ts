@@ -6,7 +6,7 @@ import { FIELD_MODEL_NAME } from "@/configs/models";
 import { storageMessage, type Draft, type Extraction, type FieldDatabase, type PageRecord } from "@/workers/db/field-db";
 import { nameAnchor, rereadLocalName, type ClaimantReading } from "@/workers/field/devanagari-line";
 import { formFromEntities, type FormFields } from "@/workers/field/form-from-entities";
-import { joinPages, spanOnPage } from "@/workers/field/pages-text";
+import { joinPages, pageOfSpan } from "@/workers/field/pages-text";
 import { secondLookWanted, withSecondLook, type SecondLookField } from "@/workers/field/second-look";
 import { fieldOnPage, rereadUnsureNumbers } from "@/workers/field/unsure-numbers";
 import type { NerBackend } from "@/workers/ner/ner-client";
@@ -140,10 +140,9 @@ export async function extractFields(
 
 function claimantOnPage(pages: readonly PageRecord[], pageOffsets: Extraction["pageOffsets"], fields: FormFields): ClaimantOnPage | null {
   const anchor = nameAnchor(fields);
-  const located = anchor ? spanOnPage(pageOffsets, anchor.start, anchor.end) : null;
-  const page = pages.find((p) => p.id === located?.pageId);
+  const on = anchor && pageOfSpan(pageOffsets, pages, anchor.start, anchor.end);
   // The page's text starts where the anchor's joined offset and its offset on the page differ.
-  return anchor && located && page ? { page, reading: { words: page.ocr.words, anchor: { ...anchor, start: located.start, end: located.end }, page, offset: anchor.start - located.start } } : null;
+  return anchor && on ? { page: on.page, reading: { words: on.page.ocr.words, anchor: { ...anchor, start: on.start, end: on.end }, page: on.page, offset: anchor.start - on.start } } : null;
 }
 
 /** One page read again as sparse text, for the `wanted` fields alone; null when it finds none of them. */

@@ -4,7 +4,7 @@ import type { Draft } from "@/workers/db/field-db";
 import { claimFromDraft, correctionFromDraft, locate } from "@/workers/field/draft-records";
 import { editedField, pickedField } from "@/workers/field/edit-field";
 import { categoryFromFormLabel, categoryOf, claimTypeOf, emptyForm, formFromEntities, joinSplitNames, matchVillages, parseAreaHa, parseDate, relativeRole } from "@/workers/field/form-from-entities";
-import { joinPages, spanOnPage } from "@/workers/field/pages-text";
+import { joinPages, pageOfSpan, spanOnPage } from "@/workers/field/pages-text";
 import type { OcrWord } from "@/workers/db/field-db";
 import { localNameSuspect, nameAnchor, nameBracket, nameFromBracketLine, rereadLocalName, withRereadLocalName, type NameAnchor } from "@/workers/field/devanagari-line";
 import { secondLookWanted, withSecondLook } from "@/workers/field/second-look";
@@ -431,6 +431,9 @@ describe("pages as one text", () => {
     expect(joined.text).toBe("Village\nPipgaon\n\nTehsil\nEtapalli");
     const at = joined.text.indexOf("Etapalli");
     expect(spanOnPage(joined.pageOffsets, at, at + 8)).toEqual({ pageId: "b", start: 7, end: 15 });
+    const pages = [{ id: "a" }, { id: "b" }];
+    expect(pageOfSpan(joined.pageOffsets, pages, at, at + 8)).toEqual({ page: pages[1], start: 7, end: 15 });
+    expect(pageOfSpan(joined.pageOffsets, [pages[0]!], at, at + 8)).toBeNull();
     expect(emptyForm().claimant).toEqual({ value: "", source: "empty", confidence: null, span: null });
   });
 });

@@ -22,3 +22,10 @@ export function spanOnPage(offsets: Extraction["pageOffsets"], start: number, en
   const page = offsets.find((p) => start >= p.start && start < p.end);
   return page ? { pageId: page.pageId, start: start - page.start, end: Math.min(end, page.end) - page.start } : null;
 }
+
+/** The page itself that a span of the joined text falls on, with the span in that page's own offsets. */
+export function pageOfSpan<P extends { id: string }>(offsets: Extraction["pageOffsets"], pages: readonly P[], start: number, end: number): { page: P; start: number; end: number } | null {
+  const located = spanOnPage(offsets, start, end);
+  const page = located && pages.find((p) => p.id === located.pageId);
+  return page ? { page, start: located.start, end: located.end } : null;
+}

@@ -4,9 +4,9 @@
 // English; the new reading is taken only where tesseract is sure of it. A number still unsure after that
 // is flagged for the field worker to check against the paper.
 import type { FormField } from "@/configs/contracts/field";
-import type { Extraction, OcrWord, PageRecord } from "@/workers/db/field-db";
+import type { Extraction, OcrWord } from "@/workers/db/field-db";
 import type { PixelRect } from "./devanagari-line";
-import { spanOnPage } from "./pages-text";
+import { pageOfSpan } from "./pages-text";
 
 /** Below this word confidence (0-100) a number is worth a second reading, or a check. */
 export const UNSURE_WORD_CONFIDENCE = 50;
@@ -26,11 +26,10 @@ export function unsureNumbers(field: FormField, words: readonly OcrWord[], span:
 }
 
 /** Where a field read by the model lies on its page: the page and the span in that page's text. */
-export function fieldOnPage<P extends Pick<PageRecord, "id">>(field: FormField, pageOffsets: Extraction["pageOffsets"], pages: readonly P[]): { page: P; span: { start: number; end: number } } | null {
+export function fieldOnPage<P extends { id: string }>(field: FormField, pageOffsets: Extraction["pageOffsets"], pages: readonly P[]): { page: P; span: { start: number; end: number } } | null {
   if (field.source !== "model" || !field.span) return null;
-  const located = spanOnPage(pageOffsets, field.span.start, field.span.end);
-  const page = located && pages.find((p) => p.id === located.pageId);
-  return page ? { page, span: { start: located.start, end: located.end } } : null;
+  const on = pageOfSpan(pageOffsets, pages, field.span.start, field.span.end);
+  return on && { page: on.page, span: { start: on.start, end: on.end } };
 }
 
 /** The numbers of a field that OCR was unsure of and that no second reading settled, as the field shows them. */
