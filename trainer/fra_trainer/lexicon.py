@@ -5,6 +5,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 LEXICON_PATH = Path(__file__).resolve().parent.parent / "data" / "lexicon.json"
+# Names from licensed public lists (the app's `npm run schemas` writes it): more given names, surnames of
+# other traditional forest dwellers, and real villages and tehsils of forest districts.
+PUBLIC_NAMES_PATH = LEXICON_PATH.parent / "public-names.json"
 
 # A pair is (English spelling, Devanagari spelling).
 Pair = tuple
@@ -36,7 +39,7 @@ def load_lexicon(part: str) -> Lexicon:
     Districts, tehsils and tribes are a closed, public set that the model may know; they are shared."""
     if part not in ("train", "test"):
         raise ValueError(f"unknown lexicon part {part!r}")
-    raw = json.loads(LEXICON_PATH.read_text())
+    raw = _with_public_names(json.loads(LEXICON_PATH.read_text()), json.loads(PUBLIC_NAMES_PATH.read_text()))
     keep = (lambda pairs: tuple(tuple(p) for p in pairs if _held_out(p[0]) == (part == "test")))
     named = [p[0] for key in ("male_names", "female_names", "st_surnames", "otfd_surnames", "village_prefixes", "real_villages") for p in raw[key]]
     others = frozenset(n.lower() for n in named if _held_out(n) != (part == "test"))
@@ -53,3 +56,19 @@ def load_lexicon(part: str) -> Lexicon:
         districts=tuple(tuple(p) for p in raw["districts"]),
         tehsils=tuple(tuple(p) for p in raw["tehsils"]),
     )
+
+
+def _with_public_names(raw: dict, public: dict) -> dict:
+    """The hand-written lists first, then the public names they do not already hold."""
+    def merged(key: str, public_key: str) -> list:
+        known = {p[0].lower() for p in raw[key]}
+        return raw[key] + [p for p in public[public_key] if p[0].lower() not in known]
+
+    return {
+        **raw,
+        "male_names": merged("male_names", "male_names"),
+        "female_names": merged("female_names", "female_names"),
+        "otfd_surnames": merged("otfd_surnames", "otfd_surnames"),
+        "real_villages": merged("real_villages", "villages"),
+        "tehsils": merged("tehsils", "tehsils"),
+    }

@@ -107,7 +107,8 @@ def _person(rng, given, middle, surname) -> Pair:
 
 
 def _village(rng, lex: Lexicon, invent: float) -> Pair:
-    if lex.real_villages and rng.random() < 0.25:
+    # Half the villages are real ones (the public list holds 1,500); the rest are made of name pieces.
+    if lex.real_villages and rng.random() < 0.5:
         return _name(rng, lex.real_villages, invent, lex.forbidden)
     p, s = _name(rng, lex.village_prefixes, invent, lex.forbidden), rng.choice(lex.village_suffixes)
     return (p[0] + s[0], p[1] + s[1])

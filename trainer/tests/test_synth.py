@@ -34,11 +34,26 @@ def test_field_order_and_separators_vary():
 
 def test_test_names_and_villages_never_occur_in_training_lexicon():
     train, test = load_lexicon("train"), load_lexicon("test")
-    for field in ("male", "female", "st_surnames", "village_prefixes", "real_villages"):
-        train_names = {p[0] for p in getattr(train, field)}
-        test_names = {p[0] for p in getattr(test, field)}
-        assert test_names, field
-        assert not train_names & test_names, field
+    for field in ("male", "female", "st_surnames", "otfd_surnames", "village_prefixes", "real_villages"):
+        for script in (0, 1):  # neither the English nor the Devanagari spelling crosses the split
+            train_names = {p[script] for p in getattr(train, field)}
+            test_names = {p[script] for p in getattr(test, field)}
+            assert test_names, field
+            assert not train_names & test_names, (field, train_names & test_names)
+
+
+def test_public_name_lists_join_the_hand_written_ones():
+    import json
+    from fra_trainer.lexicon import PUBLIC_NAMES_PATH
+
+    public = json.loads(PUBLIC_NAMES_PATH.read_text())
+    train, test = load_lexicon("train"), load_lexicon("test")
+    villages = {p[0] for p in train.real_villages + test.real_villages}
+    assert {p[0] for p in public["villages"]} <= villages
+    assert "Mendha (Lekha)" in villages  # a hand-written one stays
+    assert {p[0] for p in public["tehsils"]} <= {p[0] for p in train.tehsils}
+    surnames = {p[0] for p in train.otfd_surnames + test.otfd_surnames}
+    assert len(surnames) > 100 and {"Bhoyar", "Agarwal"} <= surnames
 
 
 def test_test_split_uses_only_held_out_person_names():
