@@ -89,10 +89,12 @@ class TokenClassifier(nn.Module):
 
 def distillation_loss(student_logits, teacher_logits, labels, alpha: float, temperature: float):
     """alpha * CE(student, gold) + (1 - alpha) * T^2 * KL(teacher_T || student_T). The KL term covers every
-    word (labelled or UNLABELED, -1); the cross-entropy only those with a gold label."""
+    word (labelled or UNLABELED, -1); the cross-entropy only those with a gold label. `teacher_logits` is
+    either the teacher's whole output or only its rows at those words, in order (a cache, see train.py)."""
     real = labels != -100
     gold = labels[real] >= 0
-    s, t, y = student_logits[real], teacher_logits[real], labels[real]
+    s, y = student_logits[real], labels[real]
+    t = teacher_logits if teacher_logits.dim() == 2 else teacher_logits[real]
     ce = F.cross_entropy(s[gold], y[gold]) if gold.any() else s.sum() * 0.0
     kl = F.kl_div(F.log_softmax(s / temperature, dim=-1), F.log_softmax(t / temperature, dim=-1), log_target=True, reduction="batchmean")
     return alpha * ce + (1 - alpha) * temperature ** 2 * kl

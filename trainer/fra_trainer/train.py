@@ -31,13 +31,31 @@ def collate(batch: list, device):
     return ids.to(device), mask.to(device), torch.zeros_like(ids).to(device), labels.to(device)
 
 
-def batches(features: list, batch_size: int, seed: int, epoch: int) -> list:
+def batch_indices(features: list, batch_size: int, seed: int, epoch: int) -> list:
     """Similar lengths together (less padding), batch order shuffled per epoch, reproducibly."""
     rng = random.Random(f"{seed}:{epoch}")
     order = sorted(range(len(features)), key=lambda i: (len(features[i][0]), rng.random()))
     groups = [order[i:i + batch_size] for i in range(0, len(order), batch_size)]
     rng.shuffle(groups)
-    return [[features[i] for i in g] for g in groups]
+    return groups
+
+
+def batches(features: list, batch_size: int, seed: int, epoch: int) -> list:
+    return [[features[i] for i in g] for g in batch_indices(features, batch_size, seed, epoch)]
+
+
+@torch.no_grad()
+def teacher_targets(teacher: TokenClassifier, features: list, device, batch_size: int = 64) -> list:
+    """The teacher's logits at each window's labelled or unlabelled words, once. The teacher is frozen and
+    in eval mode, so its output for a window never changes: computing it at every student step (epochs
+    times over, the pool included) only repeated the teacher's forward pass."""
+    targets = [None] * len(features)
+    for group in batch_indices(features, batch_size, 0, 0):
+        ids, mask, types, labels = collate([features[i] for i in group], device)
+        logits = teacher(ids, mask, types)
+        for row, i in enumerate(group):
+            targets[i] = logits[row][labels[row] != -100]
+    return targets
 
 
 @torch.no_grad()
@@ -59,7 +77,7 @@ def fit(run: Run, stage: str, model: TokenClassifier, train: list, validation: l
     c = run.config
     device = pick_device(c["device"])
     model.to(device)
-    teacher is not None and teacher.to(device).eval()
+    targets = teacher_targets(teacher.to(device).eval(), train, device) if teacher is not None else None
     steps_per_epoch = (len(train) + c["batch_size"] - 1) // c["batch_size"]
     total = steps_per_epoch * epochs
     optimizer = torch.optim.AdamW(model.parameters(), lr=c["learning_rate"], weight_decay=0.01)
@@ -85,20 +103,18 @@ def fit(run: Run, stage: str, model: TokenClassifier, train: list, validation: l
     while epoch < epochs:
         model.train()
         running = 0.0
-        for step, batch in enumerate(batches(train, c["batch_size"], c["seed"], epoch)):
+        for step, group in enumerate(batch_indices(train, c["batch_size"], c["seed"], epoch)):
             if step < skip:
                 continue
             if run.cancel_requested():
                 save(epoch, step)
                 run.raise_if_cancelled()
-            ids, mask, types, labels = collate(batch, device)
+            ids, mask, types, labels = collate([train[i] for i in group], device)
             logits = model(ids, mask, types)
-            if teacher is None:
+            if targets is None:
                 loss = F.cross_entropy(logits.view(-1, logits.shape[-1]), labels.view(-1), ignore_index=-100)
             else:
-                with torch.no_grad():
-                    teacher_logits = teacher(ids, mask, types)
-                loss = distillation_loss(logits, teacher_logits, labels, c["alpha"], c["temperature"])
+                loss = distillation_loss(logits, torch.cat([targets[i] for i in group]), labels, c["alpha"], c["temperature"])
             optimizer.zero_grad(set_to_none=True)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)

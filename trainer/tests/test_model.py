@@ -79,3 +79,23 @@ def test_distillation_loss_mixes_labelled_and_unlabeled_words():
     real = y != -100
     kl = F.kl_div(F.log_softmax(s[real] / 2, -1), F.log_softmax(t[real] / 2, -1), log_target=True, reduction="batchmean")
     assert distillation_loss(s, t, y, alpha=0.3, temperature=2.0).item() == pytest.approx(0.3 * ce.item() + 0.7 * 4 * kl.item(), rel=1e-5)
+
+
+def test_cached_teacher_targets_give_the_same_loss_as_the_teacher_run_on_the_batch():
+    from fra_trainer.train import batch_indices, collate, teacher_targets
+
+    torch.manual_seed(0)
+    teacher, student = small(hidden=32).eval(), small()
+    # Windows of different lengths, some unlabelled (-1), so batches pad and the cache must skip padding.
+    features = []
+    for n in (5, 9, 7, 3, 8, 6):
+        labels = [-100] + [int(x) for x in torch.randint(-1, 23, (n - 2,))] + [-100]
+        features.append(([2] + [int(x) for x in torch.randint(5, 50, (n - 2,))] + [3], labels))
+    targets = teacher_targets(teacher, features, torch.device("cpu"), batch_size=4)
+    for group in batch_indices(features, 3, seed=1, epoch=2):
+        ids, mask, types, labels = collate([features[i] for i in group], torch.device("cpu"))
+        logits = student(ids, mask, types)
+        with torch.no_grad():
+            direct = distillation_loss(logits, teacher(ids, mask, types), labels, alpha=0.4, temperature=2.0)
+        cached = distillation_loss(logits, torch.cat([targets[i] for i in group]), labels, alpha=0.4, temperature=2.0)
+        assert cached.item() == pytest.approx(direct.item(), rel=1e-5)
