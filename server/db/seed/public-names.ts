@@ -13,12 +13,12 @@ type PostOffice = { officeName: string; taluk: string; districtName: string; sta
 
 // Districts under the Fifth Schedule or with large forest-dwelling populations, where FRA claims
 // concentrate, spelled as the post office directory spells them.
-const FOREST_DISTRICTS = new Set([
+export const FOREST_DISTRICTS = new Set([
   "Gadchiroli", "Gondia", "Chandrapur", "Nandurbar", "Yavatmal", "Nashik", "Thane", "Amravati",
   "Bastar", "Dantewada", "Kanker", "Surguja", "Bijapur(CGH)", "Narayanpur", "Korba", "Jashpur",
-  "Mandla", "Dindori", "Jhabua", "Alirajpur", "Barwani", "Betul", "Chhindwara", "Seoni", "Balaghat",
+  "Mandla", "Dindori", "Jhabua", "Barwani", "Betul", "Chhindwara", "Seoni", "Balaghat",
   "Shahdol", "Umaria", "Anuppur", "Mayurbhanj", "Koraput", "Rayagada", "Malkangiri", "Nabarangapur",
-  "Sundargarh", "Kendujhar", "Kandhamal", "Gumla", "Khunti", "Simdega", "Lohardaga", "West Singhbhum",
+  "Kendujhar", "Kandhamal", "Gumla", "Khunti", "Simdega", "Lohardaga", "West Singhbhum",
   "Dumka", "The Dangs", "Narmada", "Banswara", "Dungarpur",
 ]);
 
