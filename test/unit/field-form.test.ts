@@ -274,6 +274,8 @@ describe("a second look for what the first reading lost", () => {
     const noKhasra = formFromEntities(TEXT, ENTITIES.filter((e) => e.label !== "KHASRA"), VILLAGES).fields;
     expect(secondLookWanted(noKhasra)).toEqual(["khasra"]);
     expect(secondLookWanted({ ...noKhasra, type: { value: "CR", source: "user", confidence: null, span: null } })).toEqual([]);
+    // Devanagari numerals are a khasra number too: no second look for "२१२/३".
+    expect(secondLookWanted({ ...noKhasra, khasra: { value: "२१२/३", source: "model", confidence: 0.9, span: null } })).toEqual([]);
     const typed = { ...lost(), claimant: { value: "Om", source: "user" as const, confidence: null, span: null } };
     expect(secondLookWanted(typed)).toEqual([]);
   });

@@ -14,6 +14,8 @@ export const emptyForm = (): FormFields => Object.fromEntries(FORM_FIELDS.map((k
 
 export const DEVANAGARI = /[\u0900-\u097F]/;
 export const toAsciiDigits = (s: string) => s.replace(/[०-९]/g, (d) => String(d.charCodeAt(0) - 0x0966));
+/** A digit in either script: forms are filled in English or Devanagari numerals. */
+export const HAS_DIGIT = /[0-9०-९]/;
 
 const ACRE_HA = 0.40468564224;
 

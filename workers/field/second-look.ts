@@ -4,7 +4,7 @@
 // reading order, which the other fields need, so only these answers are taken from it; each still follows
 // its own printed label there, which is what tells a father from a spouse and finds item 9's answer.
 import type { FormField } from "@/configs/contracts/field";
-import type { FormFields } from "./form-from-entities";
+import { HAS_DIGIT, type FormFields } from "./form-from-entities";
 
 /**
  * What a second look fills: the claimant (with the Devanagari name), the father or mother, whom every
@@ -26,7 +26,7 @@ const MIN_NAME_LETTERS = 3;
 function missing(key: SecondLookField, field: FormField): boolean {
   if (field.source === "user") return false;
   if (key === "category") return field.value === "";
-  if (key === "khasra") return !/\d/.test(field.value);
+  if (key === "khasra") return !HAS_DIGIT.test(field.value);
   return (field.value.match(LETTER)?.length ?? 0) < MIN_NAME_LETTERS;
 }
 

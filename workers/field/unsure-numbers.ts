@@ -6,6 +6,7 @@
 import type { FormField } from "@/configs/contracts/field";
 import type { Extraction, OcrWord } from "@/workers/db/field-db";
 import type { PixelRect } from "./devanagari-line";
+import { HAS_DIGIT } from "./form-from-entities";
 import { pageOfSpan } from "./pages-text";
 
 /** Below this word confidence (0-100) a number is worth a second reading, or a check. */
@@ -13,7 +14,6 @@ export const UNSURE_WORD_CONFIDENCE = 50;
 /** A second reading is taken at this confidence or above (its errors came back far lower). */
 export const SURE_REREAD_CONFIDENCE = 85;
 
-const DIGIT = /[0-9०-९]/;
 /** The number as written, without the punctuation around it: "5160/9," -> "5160/9". */
 export const bareNumber = (word: string) => word.trim().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
 
@@ -22,7 +22,7 @@ export const bareNumber = (word: string) => word.trim().replace(/^[^\p{L}\p{N}]+
  * of, and whose number the field's value still shows.
  */
 export function unsureNumbers(field: FormField, words: readonly OcrWord[], span: { start: number; end: number }): OcrWord[] {
-  return words.filter((w) => w.end > span.start && w.start < span.end && w.confidence < UNSURE_WORD_CONFIDENCE && DIGIT.test(w.text) && field.value.includes(bareNumber(w.text)));
+  return words.filter((w) => w.end > span.start && w.start < span.end && w.confidence < UNSURE_WORD_CONFIDENCE && HAS_DIGIT.test(w.text) && field.value.includes(bareNumber(w.text)));
 }
 
 /** Where a field read by the model lies on its page: the page and the span in that page's text. */
@@ -62,7 +62,7 @@ export async function rereadUnsureNumbers(
   for (const word of unsureNumbers(field, words, span)) {
     const again = await readWord(wordRegion(word, page));
     const number = bareNumber(again.text);
-    if (again.confidence < SURE_REREAD_CONFIDENCE || !DIGIT.test(number) || /\s/.test(number)) continue;
+    if (again.confidence < SURE_REREAD_CONFIDENCE || !HAS_DIGIT.test(number) || /\s/.test(number)) continue;
     value = value.replace(bareNumber(word.text), number);
   }
   return value === field.value ? null : { ...field, value };
