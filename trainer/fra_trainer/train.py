@@ -77,7 +77,11 @@ def fit(run: Run, stage: str, model: TokenClassifier, train: list, validation: l
     c = run.config
     device = pick_device(c["device"])
     model.to(device)
-    targets = teacher_targets(teacher.to(device).eval(), train, device) if teacher is not None else None
+    targets = None
+    if teacher is not None:
+        # Minutes for a large teacher and pool: say so, or the run looks stuck to whoever watches it.
+        run.log(stage, "progress", 0.0, message=f"the teacher reads the {len(train)} training windows once")
+        targets = teacher_targets(teacher.to(device).eval(), train, device)
     steps_per_epoch = (len(train) + c["batch_size"] - 1) // c["batch_size"]
     total = steps_per_epoch * epochs
     optimizer = torch.optim.AdamW(model.parameters(), lr=c["learning_rate"], weight_decay=0.01)

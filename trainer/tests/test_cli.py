@@ -114,6 +114,8 @@ def test_a_student_only_run_reuses_another_runs_teacher(tmp_path):
     windows = {line["stage"]: line["metrics"]["train_windows"] for line in map(json.loads, (tmp_path / "b" / "metrics.jsonl").read_text().splitlines())
                if line["event"] == "start" and "train_windows" in line.get("metrics", {})}
     assert windows["student"] > windows["baseline"]
+    lines = list(map(json.loads, (tmp_path / "b" / "metrics.jsonl").read_text().splitlines()))
+    assert any(line["stage"] == "student" and "the teacher reads" in line.get("message", "") for line in lines)
     # ...but it is given as many optimizer steps (batch_size 8, the student's 2 epochs over the larger set).
     baseline_epochs = [line["epoch"] for line in map(json.loads, (tmp_path / "b" / "metrics.jsonl").read_text().splitlines())
                        if line["stage"] == "baseline" and line["event"] == "epoch"][-1]
