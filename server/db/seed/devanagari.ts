@@ -56,10 +56,11 @@ function devanagariOfWord(word: string, finalA: "long" | "inherent"): string {
     const last = i === parts.length - 1;
     if (piece.kind === "vowel") {
       // "ia" and "ea" glide through य: Ahluwalia -> अहलुवलिया.
-      if (previous?.kind === "vowel" && /^(i|ii|ee|e)$/.test(previous.latin)) out += CONSONANTS.y;
-      const afterConsonant = previous?.kind === "consonant" || /^(i|ii|ee|e)$/.test(previous?.latin ?? "-");
+      const afterFrontVowel = previous?.kind === "vowel" && /^(i|ii|ee|e)$/.test(previous.latin);
+      if (afterFrontVowel) out += CONSONANTS.y;
+      const afterConsonant = previous?.kind === "consonant" || afterFrontVowel;
       if (afterConsonant && last && piece.latin === "a" && finalA === "long") out += VOWELS.aa[1];
-      // A name's last "i" or "u" is long in Hindi spelling: Madavi -> मडावी, Raju -> राजू.
+      // A name's last "i" or "u" is long in Hindi spelling: Madavi -> मदवी, Raju -> रजू.
       else if (afterConsonant && last && (piece.latin === "i" || piece.latin === "u")) out += VOWELS[piece.latin === "i" ? "ii" : "uu"][1];
       else out += VOWELS[piece.latin][afterConsonant ? 1 : 0];
       return;
