@@ -11,6 +11,7 @@ import { errorMessage } from "@/components/trpc";
 import type { Draft, FieldDatabase } from "@/workers/db/field-db";
 import { matchVillages } from "@/workers/field/form-from-entities";
 import { pageOfSpan } from "@/workers/field/pages-text";
+import { recordMismatches } from "@/workers/field/village-record";
 import type { SecondLookField } from "@/workers/field/second-look";
 import { fieldUnsureNumbers } from "@/workers/field/unsure-numbers";
 import { highlightRects } from "@/workers/ocr/words";
@@ -50,6 +51,7 @@ export function FieldsStep({ db, draft, locked }: { db: FieldDatabase; draft: Dr
     [villages, f.village.value, f.gramPanchayat.value, f.tehsil.value],
   );
   const chosenVillage = villages.find((v) => v.id === draft.villageId) ?? null;
+  const mismatches = recordMismatches(f, chosenVillage);
 
   const run = (work: Promise<void>) => work.then(() => setError(null), (e: unknown) => setError(errorMessage(e)));
 
@@ -116,6 +118,12 @@ export function FieldsStep({ db, draft, locked }: { db: FieldDatabase; draft: Dr
             </select>
           </label>
         </div>
+        {mismatches.length > 0 && (
+          <p className="form-row flagged record-mismatch" role="status">
+            <span className="conf low">check the village:</span>{" "}
+            {mismatches.map((m) => `the form's ${FORM_FIELD_LABELS[m.key]} is ${m.onForm}, the record's ${m.onRecord}`).join("; ")}
+          </p>
+        )}
         {TEXT_FIELDS.map((key) => {
           const field = f[key];
           const unsure = NUMBER_FIELDS.has(key) && draft.extraction ? fieldUnsureNumbers(field, draft.extraction.pageOffsets, pages) : [];

@@ -11,6 +11,7 @@ import { chromium, type BrowserContext, type Page, type Route } from "playwright
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { FieldArea } from "@/configs/contracts/field";
 import type { FormPageData } from "@/server/db/seed/form-image";
+import { nameSimilarity } from "@/workers/field/form-from-entities";
 import { DEMO_PASSWORD } from "@/server/db/seed/generate";
 import { CHROMIUM_ARGS, CHROMIUM_PATH, signIn, startApp } from "../helpers/app-server";
 import { photographForm } from "../helpers/form-photo";
@@ -76,6 +77,7 @@ afterAll(async () => {
 
 describe("field digitisation, offline", () => {
   let village: FieldArea["villages"][number];
+  let areaVillages: FieldArea["villages"] = [];
 
   it("signs in once online and gets the app, its OCR and model runtimes and the area ready for offline work", async () => {
     await signIn(page, app.url, "field.etapalli", "/field");
@@ -84,6 +86,7 @@ describe("field digitisation, offline", () => {
     expect(await page.getByTestId("ner-backend").textContent()).toBe("WebAssembly"); // SwiftShader is no real GPU
     // A Form A for a village of this block, photographed: rendered by Chromium, then JPEG-compressed.
     const area = await api<FieldArea>("field.area", "field.etapalli");
+    areaVillages = area.villages;
     village = area.villages.find((v) => v.name.length >= 5 && area.villages.filter((o) => o.name === v.name).length === 1)!;
     const renderer = await context.newPage();
     photo = path.join(profile, "form-page.jpg");
@@ -107,6 +110,15 @@ describe("field digitisation, offline", () => {
     expect(await form.locator('input[name="area"]').inputValue()).toBe("1.4");
     expect(await form.locator('input[name="filedOn"]').inputValue()).toBe("2026-01-12");
     expect(await page.getByLabel("Village on record").inputValue()).toBe(String(village.id));
+    // A village of another Gram Panchayat chosen on record is flagged against what the form says.
+    expect(await page.locator(".record-mismatch").count()).toBe(0);
+    const formGp = await form.locator('input[name="gramPanchayat"]').inputValue();
+    expect(formGp).not.toBe("");
+    const other = areaVillages.find((v) => nameSimilarity(v.gramPanchayat, formGp) < 0.5)!;
+    await page.getByLabel("Village on record").selectOption(String(other.id));
+    expect(await page.locator(".record-mismatch").textContent()).toContain(`the form's Gram Panchayat is ${formGp}, the record's ${other.gramPanchayat}`);
+    await page.getByLabel("Village on record").selectOption(String(village.id));
+    await page.locator(".record-mismatch").waitFor({ state: "detached" });
     // Focusing a field shows where on the photo it was read.
     await form.locator('input[name="claimant"]').focus();
     await page.getByTestId("highlight").first().waitFor();

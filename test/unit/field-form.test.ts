@@ -8,6 +8,7 @@ import { joinPages, pageOfSpan, spanOnPage } from "@/workers/field/pages-text";
 import type { OcrWord } from "@/workers/db/field-db";
 import { localNameSuspect, nameAnchor, nameBracket, nameFromBracketLine, rereadLocalName, withRereadLocalName, type NameAnchor } from "@/workers/field/devanagari-line";
 import { secondLookWanted, withSecondLook } from "@/workers/field/second-look";
+import { recordMismatches } from "@/workers/field/village-record";
 import { bareNumber, fieldUnsureNumbers, rereadUnsureNumbers, unsureNumbers, wordRegion, type WordReading } from "@/workers/field/unsure-numbers";
 import type { ExtractedEntity } from "@/workers/ner/decode";
 
@@ -488,5 +489,28 @@ describe("a survey number tesseract was unsure of", () => {
     expect(fieldUnsureNumbers(joined, pageOffsets, pages)).toEqual(["5160/9"]);
     expect(fieldUnsureNumbers({ ...joined, source: "user" }, pageOffsets, pages)).toEqual([]);
     expect(fieldUnsureNumbers({ ...joined, span: null }, pageOffsets, pages)).toEqual([]);
+  });
+});
+
+describe("the form's places against the village on record", () => {
+  const withPlaces = (places: Partial<Record<"gramPanchayat" | "tehsil" | "district", string>>) => {
+    const fields = emptyForm();
+    for (const [key, value] of Object.entries(places)) fields[key as keyof typeof places] = { value: value!, source: "model", confidence: 0.9, span: null };
+    return fields;
+  };
+
+  it("names each place the record calls otherwise, and nothing when no village is chosen", () => {
+    const fields = withPlaces({ gramPanchayat: "Gatta", tehsil: "Aheri", district: "Chandrapur" });
+    expect(recordMismatches(fields, VILLAGES[0]!)).toEqual([
+      { key: "tehsil", onForm: "Aheri", onRecord: "Etapalli" },
+      { key: "district", onForm: "Chandrapur", onRecord: "Gadchiroli" },
+    ]);
+    expect(recordMismatches(fields, null)).toEqual([]);
+  });
+
+  it("takes OCR noise and case for the same place, and leaves empty and Devanagari readings alone", () => {
+    const fields = withPlaces({ gramPanchayat: "GATTA", tehsil: "Etapa1li", district: "गडचिरोली" });
+    expect(recordMismatches(fields, VILLAGES[0]!)).toEqual([]);
+    expect(recordMismatches(withPlaces({}), VILLAGES[1]!)).toEqual([]);
   });
 });

@@ -1,0 +1,25 @@
+// The village chosen on record carries its Gram Panchayat, tehsil and district. Where the form names
+// another, either the choice or the reading is wrong: the worker should look before sending, since the
+// claim is filed under the record's places, not the form's.
+import type { AreaVillage } from "@/configs/contracts/field";
+import { nameSimilarity, type FormFields } from "./form-from-entities";
+
+export type PlaceOnRecord = "gramPanchayat" | "tehsil" | "district";
+export type RecordMismatch = { key: PlaceOnRecord; onForm: string; onRecord: string };
+
+const PLACES: readonly PlaceOnRecord[] = ["gramPanchayat", "tehsil", "district"];
+// The cut-off below which matchVillages calls two village names different; OCR noise stays above it.
+const SAME_PLACE = 0.6;
+const LATIN = /[A-Za-z]/;
+
+/** The form's places that the chosen village's record names differently. */
+export function recordMismatches(fields: FormFields, village: AreaVillage | null): RecordMismatch[] {
+  if (!village) return [];
+  return PLACES.flatMap((key) => {
+    const onForm = fields[key].value.trim();
+    // The record's places are in English only: a Devanagari reading has nothing to be compared with.
+    if (!onForm || !LATIN.test(onForm)) return [];
+    const onRecord = village[key];
+    return nameSimilarity(onForm, onRecord) < SAME_PLACE ? [{ key, onForm, onRecord }] : [];
+  });
+}
