@@ -8,7 +8,7 @@ import { joinPages, pageOfSpan, spanOnPage } from "@/workers/field/pages-text";
 import type { OcrWord } from "@/workers/db/field-db";
 import { localNameSuspect, nameAnchor, nameBracket, nameFromBracketLine, rereadLocalName, withRereadLocalName, type NameAnchor } from "@/workers/field/devanagari-line";
 import { secondLookWanted, withSecondLook } from "@/workers/field/second-look";
-import { recordMismatches } from "@/workers/field/village-record";
+import { recordMismatches, type PlaceOnRecord } from "@/workers/field/village-record";
 import { bareNumber, fieldUnsureNumbers, rereadUnsureNumbers, unsureNumbers, wordRegion, type WordReading } from "@/workers/field/unsure-numbers";
 import type { ExtractedEntity } from "@/workers/ner/decode";
 
@@ -493,7 +493,7 @@ describe("a survey number tesseract was unsure of", () => {
 });
 
 describe("the form's places against the village on record", () => {
-  const withPlaces = (places: Partial<Record<"gramPanchayat" | "tehsil" | "district", string>>) => {
+  const withPlaces = (places: Partial<Record<PlaceOnRecord, string>>) => {
     const fields = emptyForm();
     for (const [key, value] of Object.entries(places)) fields[key as keyof typeof places] = { value: value!, source: "model", confidence: 0.9, span: null };
     return fields;

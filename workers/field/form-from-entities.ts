@@ -152,6 +152,9 @@ export function nameSimilarity(a: string, b: string): number {
 
 export type VillageMatch = { village: AreaVillage; score: number; rank: number }; // score: the name alone; rank: with Gram Panchayat and tehsil
 
+// Two names at least this similar are taken for the same place (OCR noise stays above it).
+export const SAME_PLACE_NAME = 0.6;
+
 /** The villages of the tablet's area that best fit what the form says, best first. */
 export function matchVillages(villages: readonly AreaVillage[], said: { village?: string; gramPanchayat?: string; tehsil?: string }, limit = 5): VillageMatch[] {
   if (!said.village) return [];
@@ -162,7 +165,7 @@ export function matchVillages(villages: readonly AreaVillage[], said: { village?
       const context = (said.gramPanchayat ? 0.05 * nameSimilarity(said.gramPanchayat, v.gramPanchayat) : 0) + (said.tehsil ? 0.05 * nameSimilarity(said.tehsil, v.tehsil) : 0);
       return { village: v, score: name, rank: name + context };
     })
-    .filter((m) => m.score >= 0.6)
+    .filter((m) => m.score >= SAME_PLACE_NAME)
     .sort((a, b) => b.rank - a.rank)
     .slice(0, limit);
 }

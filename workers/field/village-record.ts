@@ -2,14 +2,11 @@
 // another, either the choice or the reading is wrong: the worker should look before sending, since the
 // claim is filed under the record's places, not the form's.
 import type { AreaVillage } from "@/configs/contracts/field";
-import { nameSimilarity, type FormFields } from "./form-from-entities";
+import { nameSimilarity, SAME_PLACE_NAME, type FormFields } from "./form-from-entities";
 
-export type PlaceOnRecord = "gramPanchayat" | "tehsil" | "district";
+const PLACES = ["gramPanchayat", "tehsil", "district"] as const;
+export type PlaceOnRecord = (typeof PLACES)[number];
 export type RecordMismatch = { key: PlaceOnRecord; onForm: string; onRecord: string };
-
-const PLACES: readonly PlaceOnRecord[] = ["gramPanchayat", "tehsil", "district"];
-// The cut-off below which matchVillages calls two village names different; OCR noise stays above it.
-const SAME_PLACE = 0.6;
 const LATIN = /[A-Za-z]/;
 
 /** The form's places that the chosen village's record names differently. */
@@ -20,6 +17,6 @@ export function recordMismatches(fields: FormFields, village: AreaVillage | null
     // The record's places are in English only: a Devanagari reading has nothing to be compared with.
     if (!onForm || !LATIN.test(onForm)) return [];
     const onRecord = village[key];
-    return nameSimilarity(onForm, onRecord) < SAME_PLACE ? [{ key, onForm, onRecord }] : [];
+    return nameSimilarity(onForm, onRecord) < SAME_PLACE_NAME ? [{ key, onForm, onRecord }] : [];
   });
 }
