@@ -3,7 +3,7 @@ import type { AreaVillage } from "@/configs/contracts/field";
 import type { Draft } from "@/workers/db/field-db";
 import { claimFromDraft, correctionFromDraft, locate } from "@/workers/field/draft-records";
 import { editedField, pickedField } from "@/workers/field/edit-field";
-import { categoryFromFormLabel, categoryOf, claimTypeOf, emptyForm, formFromEntities, joinSplitNames, matchVillages, parseAreaHa, parseDate, relativeRole } from "@/workers/field/form-from-entities";
+import { categoryFromFormLabel, categoryOf, claimTypeOf, emptyForm, formFromEntities, joinSplitNames, khasraAnswer, withoutStrayMarks, matchVillages, parseAreaHa, parseDate, relativeRole } from "@/workers/field/form-from-entities";
 import { joinPages, pageOfSpan, spanOnPage } from "@/workers/field/pages-text";
 import type { OcrWord } from "@/workers/db/field-db";
 import { localNameSuspect, nameAnchor, nameBracket, nameFromBracketLine, rereadLocalName, withRereadLocalName, type NameAnchor } from "@/workers/field/devanagari-line";
@@ -185,6 +185,40 @@ describe("the form from the model's entities", () => {
     expect(formFromEntities(inline, [{ ...thirteen, start: inline.indexOf("13"), end: inline.indexOf("13") + 2 }], VILLAGES).fields.khasra.value).toBe("13");
   });
 
+  it("drops the stray marks OCR put at the ends of an entity", () => {
+    // form 24 of bench:forms --forms 48: the model took a speck read as a quote mark into the district.
+    const page = "District / जिला\nGadchiroli \"\n9. Scheduled Tribe";
+    const district: ExtractedEntity = { label: "DISTRICT", start: page.indexOf("Gadchiroli"), end: page.indexOf("\"") + 1, text: "Gadchiroli \"", score: 0.9 };
+    expect(formFromEntities(page, [district], VILLAGES).fields.district).toMatchObject({ value: "Gadchiroli", span: { start: district.start, end: district.start + 10 } });
+    const marked: ExtractedEntity = { label: "CLAIMANT", start: 0, end: 14, text: "‘ Waman Kanake", score: 0.9 };
+    expect(withoutStrayMarks(marked)).toEqual({ ...marked, start: 2, text: "Waman Kanake" });
+    // Inside a name a mark stays; an entity of marks alone is left for the letterless rule to drop.
+    const inner: ExtractedEntity = { ...marked, end: 9, text: "D'Souza A" };
+    expect(withoutStrayMarks(inner)).toBe(inner);
+    expect(withoutStrayMarks({ ...marked, end: 2, text: "‘ " }).text).toBe("");
+  });
+
+  it("takes the khasra numbers from item 12's answer, each number whole", () => {
+    // form 10 of bench:forms: the model marked a "4" in OCR's debris of a stamp, and "Kh. 214" as "Kh" and "214".
+    const page = "3. Name of father / mother\nSitaram Sidam\n3\nT\ni= 4\n\n12. Survey / Khasra No. / खसरा क्रमांक\nKh. 214\n13. Evidence";
+    const mark = (s: string, score: number, from = 0): ExtractedEntity => {
+      const start = page.indexOf(s, from);
+      return { label: "KHASRA", start, end: start + s.length, text: s, score };
+    };
+    const read = formFromEntities(page, [mark("4", 0.95, page.indexOf("i=")), mark("Kh", 0.99, page.indexOf("No.")), mark("214", 0.9999)], VILLAGES).fields.khasra;
+    expect(read).toMatchObject({ value: "Kh. 214", confidence: 0.99, span: { start: page.indexOf("Kh. 214"), end: page.indexOf("Kh. 214") + 7 } });
+    // Without the label the surer answer wins; a prefix with no number after it is no answer.
+    const bare = page.replace("Survey / Khasra No. / खसरा क्रमांक", "Land                              ");
+    const ids = (e: ExtractedEntity) => ({ ...e, text: bare.slice(e.start, e.end) });
+    expect(khasraAnswer(bare, [mark("4", 0.95, page.indexOf("i=")), mark("Kh", 0.99, page.indexOf("No.")), mark("214", 0.9999)].map(ids))?.value).toBe("Kh. 214");
+    expect(khasraAnswer(bare, [mark("4", 0.95, page.indexOf("i=")), mark("Kh", 0.99, page.indexOf("No.")), mark("214", 0.9)].map(ids))?.value).toBe("4");
+    expect(khasraAnswer(page, [mark("Kh", 0.99, page.indexOf("No."))])).toBeNull();
+    // A number and its subdivision marked apart are one number; numbers set apart by a comma stay two.
+    const list = "12. Survey / Khasra No.\n212/3, 214";
+    const part = (s: string, from = 0): ExtractedEntity => ({ label: "KHASRA", start: list.indexOf(s, from), end: list.indexOf(s, from) + s.length, text: s, score: 0.9 });
+    expect(khasraAnswer(list, [part("212"), part("3", list.indexOf("/")), part("214")])?.value).toBe("212/3, 214");
+  });
+
   it("leaves the village to the user when two villages fit equally well", () => {
     const twins = [...VILLAGES, { ...village(9, "Pipgaon", "पिपगाव", "Gatta"), id: 9 }];
     expect(formFromEntities(TEXT, ENTITIES, twins).villageId).toBeNull();
@@ -263,7 +297,7 @@ describe("a second look for what the first reading lost", () => {
 
   it("looks for the claimant, the father or mother or item 9 when missing (a name: or a stray letter or two), never for what was typed", () => {
     expect(secondLookWanted(lost())).toEqual(["claimant"]);
-    const noCategory = formFromEntities(TEXT.replace("Scheduled Tribe (Madia Gond)", ""), ENTITIES.filter((e) => e.label !== "CATEGORY"), VILLAGES).fields;
+    const noCategory = formFromEntities(TEXT.replace("Scheduled Tribe (Madia Gond)", " ".repeat(28)), ENTITIES.filter((e) => e.label !== "CATEGORY"), VILLAGES).fields;
     expect(noCategory.category.value).toBe("");
     expect(secondLookWanted(noCategory)).toEqual(["category"]);
     // Item 9 is asked of individual claims only.

@@ -187,6 +187,18 @@ function isItemNumber(text: string, e: ExtractedEntity): boolean {
   return /^\d{1,2}[.)]?$/.test(e.text.trim()) && !text.slice(lineStart, e.start).trim() && ITEM_NUMBER.test(text.slice(lineStart, e.end + 2));
 }
 
+// Marks OCR makes of specks and stamp edges, never part of an answer ("Gadchiroli \"", "‘ Waman").
+const STRAY_MARKS = "[\\s‘’“”'\"`_|]*";
+const STRAY_AT_ENDS = new RegExp(`^${STRAY_MARKS}(.*?)${STRAY_MARKS}$`, "su");
+
+/** The entity without the stray marks that OCR put at either end of it, its span shortened to match. */
+export function withoutStrayMarks(e: ExtractedEntity): ExtractedEntity {
+  const core = STRAY_AT_ENDS.exec(e.text)![1]!;
+  if (core === e.text) return e;
+  const start = e.start + e.text.indexOf(core);
+  return { ...e, text: core, start, end: start + core.length };
+}
+
 const PERSON: ReadonlySet<EntityType> = new Set(["CLAIMANT", "RELATIVE"]);
 
 /**
@@ -218,14 +230,55 @@ function withTwinVillageWord(text: string, e: ExtractedEntity): ExtractedEntity 
   return word ? { ...e, text: text.slice(e.start, e.end + word[0].length), end: e.end + word[0].length } : e;
 }
 
+// Item 12's numbers are written in one place: entities apart by at most one line break and a few words
+// are one answer. A number the model marks elsewhere (a digit in OCR's debris of a stamp) is not one.
+const SAME_ANSWER_GAP = /^[^\n¶]{0,40}(?:[\n¶][^\n¶]{0,40})?$/;
+const KHASRA_CUE = /khasra|survey|sy\.?\s*no|खसरा|सर्वे/i;
+// Parts of one number that the model marked apart: a prefix and its number ("Kh" + "214" in "Kh. 214"),
+// a number and its subdivision ("212" + "3" in "212/3").
+const PREFIX_GAP = /^[ .]*$/;
+const SUBDIVISION_GAP = /^ ?[/-] ?$|^$/;
+
+/**
+ * The survey or khasra numbers: the model's KHASRA entities grouped into answers, the answer under a
+ * survey/khasra label (else the one the model is surest of, by its weakest entity), each number whole
+ * ("Kh. 214", not "Kh, 214"); null when no entity holds a digit.
+ */
+export function khasraAnswer(text: string, khasra: readonly ExtractedEntity[]): { value: string; score: number; span: Span } | null {
+  const groups: ExtractedEntity[][] = [];
+  for (const e of [...khasra].sort((a, b) => a.start - b.start)) {
+    const group = groups.at(-1);
+    const last = group?.at(-1);
+    if (group && last && SAME_ANSWER_GAP.test(text.slice(last.end, e.start))) group.push(e);
+    else groups.push([e]);
+  }
+  const answers = groups.flatMap((group) => {
+    const numbers: ExtractedEntity[] = [];
+    for (const e of group) {
+      const last = numbers.at(-1);
+      const gap = last ? text.slice(last.end, e.start) : "";
+      const part = last && ((!HAS_DIGIT.test(last.text) && PREFIX_GAP.test(gap)) || (HAS_DIGIT.test(last.text) && SUBDIVISION_GAP.test(gap)));
+      if (last && part) numbers[numbers.length - 1] = { ...last, end: e.end, text: text.slice(last.start, e.end), score: Math.min(last.score, e.score) };
+      else numbers.push(e);
+    }
+    const held = numbers.filter((n) => HAS_DIGIT.test(n.text));
+    if (!held.length) return [];
+    const start = held[0]!.start;
+    const lineBefore = text.slice(Math.max(0, start - 120), start).split(/[\n¶]/).slice(-3).join(" ");
+    return [{ value: held.map((n) => n.text.trim()).join(", "), score: Math.min(...held.map((n) => n.score)), span: { start, end: held.at(-1)!.end }, cued: KHASRA_CUE.test(lineBefore) }];
+  });
+  return answers.sort((a, b) => Number(b.cued) - Number(a.cued) || b.score - a.score)[0] ?? null;
+}
+
 const fromEntity = (e: ExtractedEntity, value = e.text): FormField => ({ value, source: "model", confidence: e.score, span: { start: e.start, end: e.end } });
 
 /** The form as the model read it. Where a field occurs twice the more confident reading wins. */
 export function formFromEntities(text: string, extracted: readonly ExtractedEntity[], villages: readonly AreaVillage[]): { fields: FormFields; villageId: number | null; type: ClaimType | null } {
-  // A stray mark the OCR read before a name ("‘Sitabai") can come out as an entity of its own: no value.
+  // A stray mark the OCR read before a name ("‘Sitabai") can come out as an entity of its own: no value;
+  // one at the end of an entity is not part of it.
   // Nor is the next item's own number ("13. Evidence…"), which the model takes for an answer when OCR
   // lost the answer's line.
-  const entities = joinSplitNames(text, extracted.filter((e) => /[\p{L}\p{N}]/u.test(e.text) && !isItemNumber(text, e)));
+  const entities = joinSplitNames(text, extracted.map(withoutStrayMarks).filter((e) => /[\p{L}\p{N}]/u.test(e.text) && !isItemNumber(text, e)));
   const fields = emptyForm();
   const set = (key: FormFieldKey, field: FormField) => {
     const current = fields[key];
@@ -259,11 +312,8 @@ export function formFromEntities(text: string, extracted: readonly ExtractedEnti
     const iso = parseDate(date.text);
     set("filedOn", { ...fromEntity(date, iso ?? date.text), confidence: iso === null ? 0 : date.score });
   }
-  const khasra = entities.filter((e) => e.label === "KHASRA");
-  if (khasra.length) {
-    const score = Math.min(...khasra.map((e) => e.score));
-    set("khasra", { value: khasra.map((e) => e.text.trim()).join(", "), source: "model", confidence: score, span: { start: khasra[0]!.start, end: khasra.at(-1)!.end } });
-  }
+  const khasra = khasraAnswer(text, entities.filter((e) => e.label === "KHASRA"));
+  if (khasra) set("khasra", { value: khasra.value, source: "model", confidence: khasra.score, span: khasra.span });
   const category = first("CATEGORY");
   const categoryValue = category ? categoryOf(category.text) : null;
   if (category && categoryValue) set("category", fromEntity(category, categoryValue));
