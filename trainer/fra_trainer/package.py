@@ -46,6 +46,17 @@ def write_package(out: Path, *, role: str, encoder: dict, tokenizer_dir: Path, o
     (out / "README.md").write_text(render_card(card), encoding="utf-8")
 
 
+def distillation_result(card: dict) -> str:
+    """The pool and the gain over the same student trained without the teacher, where the card has them."""
+    d, baseline = card["distillation"], card["metrics"].get("baseline_student_test")
+    text = f", {d['unlabeled_examples']:,} unlabelled texts labelled by the teacher" if d.get("unlabeled_examples") else ""
+    if baseline and "gain_f1" in d:
+        low, high = d["gain_ci95"]
+        text += (f"; the same student trained without the teacher scores test F1 {baseline['f1']:.4f}, a gain of "
+                 f"{d['gain_f1']:+.4f} (95% interval {low:+.4f} to {high:+.4f}, paired bootstrap over the test texts)")
+    return text
+
+
 def render_card(card: dict) -> str:
     m = card["metrics"]
     rows = "\n".join(f"| {e} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} | {s['support']} |" for e, s in m["test"]["per_entity"].items())
@@ -57,13 +68,13 @@ Atlas trainer (trainer/). Labels: BIO over {', '.join(card['entities'])}.
 
 - Run: `{card['run_id']}`, preset `{card['preset']}`, trained {card['trained_at']}
 - Dataset version: `{card['dataset']['version']}` (sha256 {card['dataset']['sha256']}); counts {json.dumps(card['dataset']['counts'])}.
-  Synthetic English/Hindi claim text from hand-written name lists (see the app README, credits); the test split uses
-  person names, surnames and villages that never occur in training.
+  Synthetic English/Hindi claim text with names from public lists and hand-written tribal surnames (see the app
+  README, credits); the test split uses person names, surnames and villages that never occur in training.
 - Architecture: BERT-style encoder, hidden {card['encoder']['hidden']}, {card['encoder']['layers']} layers,
   {card['encoder']['heads']} heads, FFN {card['encoder']['ffn']}, vocabulary {card['encoder']['vocab_size']}, max length {card['encoder']['max_length']};
   {card['parameters']:,} parameters.
 - Teacher: {card['teacher'] or 'none (this is the teacher)'}. Parent: {card['parent'] or 'none'}.
-- Distillation: alpha {card['distillation']['alpha']}, temperature {card['distillation']['temperature']}.
+- Distillation: alpha {card['distillation']['alpha']}, temperature {card['distillation']['temperature']}{distillation_result(card)}.
 - Latency (PyTorch, CPU, 1 thread, per sentence of ~40 tokens): {card['latency_ms_torch_cpu']} ms.
 
 ## Held-out test set (unseen names and villages), PyTorch fp32

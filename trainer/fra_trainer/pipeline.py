@@ -163,7 +163,8 @@ class Pipeline:
                 "latency_ms_torch_cpu": report[role]["latency_ms_torch_cpu"],
                 "teacher": f"fra-ner-teacher of run {self.run.state['id']} ({report['teacher']['parameters']:,} parameters, test F1 {report['teacher']['test']['overall']['f1']})" if role == "student" else None,
                 "parent": None,
-                "distillation": {"alpha": c["alpha"], "temperature": c["temperature"], "unlabeled_examples": c.get("unlabeled_examples", 0)},
+                "distillation": {"alpha": c["alpha"], "temperature": c["temperature"], "unlabeled_examples": c.get("unlabeled_examples", 0),
+                                 **({"gain_f1": report["distillation_gain_f1"], "gain_ci95": report["distillation_gain_ci95"]} if role == "student" else {})},
             }
             out = self.run.dir / "package" / role
             write_package(out, role=role, encoder=card["encoder"], tokenizer_dir=self.run.dir / "tokenizer",

@@ -42,6 +42,11 @@ def test_a_micro_run_completes_with_a_valid_run_file_and_metrics(tmp_path):
         assert (package / f).is_file(), f
     card = json.loads((package / "card.json").read_text())
     assert card["metrics"]["baseline_student_test"] is not None and card["teacher"]
+    evaluation = json.loads((tmp_path / "r" / "evaluation.json").read_text())
+    assert card["distillation"]["gain_f1"] == evaluation["distillation_gain_f1"]
+    # The card a person reads states the baseline and the gain with its interval.
+    low, high = evaluation["distillation_gain_ci95"]
+    assert f"a gain of {evaluation['distillation_gain_f1']:+.4f} (95% interval {low:+.4f} to {high:+.4f}" in (package / "README.md").read_text()
 
 
 def test_a_malformed_corrections_row_is_refused_with_its_line_and_nothing_is_trained(tmp_path):
