@@ -18,7 +18,7 @@ import { highlightRects } from "@/workers/ocr/words";
 import { editField, pickField, updateDraft } from "./drafts";
 import { PageImage } from "./PageImage";
 
-const SECOND_LOOK_NAMES: Record<SecondLookField, string> = { claimant: "the claimant's name", relative: "the father's or mother's name", category: "ST or OTFD (item 9)", khasra: "the survey or khasra numbers (item 12)" };
+const SECOND_LOOK_NAMES: Record<SecondLookField, string> = { claimant: "the claimant's name", relative: "the father's or mother's name", category: "ST or OTFD (item 9)", area: "the area (item 11)", khasra: "the survey or khasra numbers (item 12)" };
 const TEXT_FIELDS = FORM_FIELDS.filter((k) => k !== "type" && k !== "category" && k !== "village");
 
 /** A field to look at before sending: read by the model without much confidence, or off the form's print. */

@@ -309,6 +309,12 @@ describe("a second look for what the first reading lost", () => {
     const noKhasra = formFromEntities(TEXT, ENTITIES.filter((e) => e.label !== "KHASRA"), VILLAGES).fields;
     expect(secondLookWanted(noKhasra)).toEqual(["khasra"]);
     expect(secondLookWanted({ ...noKhasra, type: { value: "CR", source: "user", confidence: null, span: null } })).toEqual([]);
+    // Item 11, the area, likewise (bench:forms --forms 48, form 35: its line lost with the spouse's).
+    const noArea = formFromEntities(TEXT, ENTITIES.filter((e) => e.label !== "AREA"), VILLAGES).fields;
+    expect(secondLookWanted(noArea)).toEqual(["area"]);
+    expect(secondLookWanted({ ...noArea, type: { value: "CFR", source: "user", confidence: null, span: null } })).toEqual([]);
+    expect(withSecondLook(noArea, sparse())).toEqual({ fields: { ...noArea, area: { ...sparse().area, span: null } }, found: ["area"] });
+    expect(sparse().area.value).toBe("1.25");
     // Devanagari numerals are a khasra number too: no second look for "२१२/३".
     expect(secondLookWanted({ ...noKhasra, khasra: { value: "२१२/३", source: "model", confidence: 0.9, span: null } })).toEqual([]);
     const typed = { ...lost(), claimant: { value: "Om", source: "user" as const, confidence: null, span: null } };

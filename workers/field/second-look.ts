@@ -1,6 +1,6 @@
 // A second look for what a page's layout analysis lost. On some photographed forms tesseract drops an
-// answer's line altogether (the claimant's, the father's or mother's, item 9's, item 12's: it reads "N"
-// or nothing there), while a sparse-text reading of the same page finds it. Sparse text loses the form's
+// answer's line altogether (the claimant's, the father's or mother's, item 9's, item 11's, item
+// 12's: it reads "N" or nothing there), while a sparse-text reading of the same page finds it. Sparse text loses the form's
 // reading order, which the other fields need, so only these answers are taken from it; each still follows
 // its own printed label there, which is what tells a father from a spouse and finds item 9's answer.
 import type { FormField } from "@/configs/contracts/field";
@@ -8,16 +8,16 @@ import { HAS_DIGIT, type FormFields } from "./form-from-entities";
 
 /**
  * What a second look fills: the claimant (with the Devanagari name), the father or mother, whom every
- * Form A names, and item 9, ST or OTFD (with the tribe), and item 12, the survey or khasra numbers of the
- * land, which every individual claim answers.
+ * Form A names, and item 9, ST or OTFD (with the tribe), item 11, the area, and item 12, the survey or
+ * khasra numbers of the land, which every individual claim answers.
  */
-export const SECOND_LOOK_FIELDS = ["claimant", "relative", "category", "khasra"] as const;
+export const SECOND_LOOK_FIELDS = ["claimant", "relative", "category", "area", "khasra"] as const;
 export type SecondLookField = (typeof SECOND_LOOK_FIELDS)[number];
 
 // What comes along with each when the first reading had none of it.
-const COMPANION = { claimant: "claimantLocal", relative: null, category: "tribe", khasra: null } as const;
+const COMPANION = { claimant: "claimantLocal", relative: null, category: "tribe", area: null, khasra: null } as const;
 // Only an individual claim's form asks for these.
-const INDIVIDUAL_ONLY: ReadonlySet<SecondLookField> = new Set(["category", "khasra"]);
+const INDIVIDUAL_ONLY: ReadonlySet<SecondLookField> = new Set(["category", "area", "khasra"]);
 
 const LETTER = /\p{L}/gu;
 const MIN_NAME_LETTERS = 3;
@@ -26,7 +26,7 @@ const MIN_NAME_LETTERS = 3;
 function missing(key: SecondLookField, field: FormField): boolean {
   if (field.source === "user") return false;
   if (key === "category") return field.value === "";
-  if (key === "khasra") return !HAS_DIGIT.test(field.value);
+  if (key === "khasra" || key === "area") return !HAS_DIGIT.test(field.value);
   return (field.value.match(LETTER)?.length ?? 0) < MIN_NAME_LETTERS;
 }
 
