@@ -57,6 +57,14 @@ def distillation_result(card: dict) -> str:
     return text
 
 
+def distillation_line(card: dict) -> str:
+    """How a student learned from its teacher; a teacher's card has no such line."""
+    if card["role"] != "student":
+        return ""
+    d = card["distillation"]
+    return f"- Distillation: alpha {d['alpha']}, temperature {d['temperature']}{distillation_result(card)}.\n"
+
+
 def render_card(card: dict) -> str:
     m = card["metrics"]
     rows = "\n".join(f"| {e} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} | {s['support']} |" for e, s in m["test"]["per_entity"].items())
@@ -74,8 +82,7 @@ Atlas trainer (trainer/). Labels: BIO over {', '.join(card['entities'])}.
   {card['encoder']['heads']} heads, FFN {card['encoder']['ffn']}, vocabulary {card['encoder']['vocab_size']}, max length {card['encoder']['max_length']};
   {card['parameters']:,} parameters.
 - Teacher: {card['teacher'] or 'none (this is the teacher)'}. Parent: {card['parent'] or 'none'}.
-- Distillation: alpha {card['distillation']['alpha']}, temperature {card['distillation']['temperature']}{distillation_result(card)}.
-- Latency (PyTorch, CPU, 1 thread, per sentence of ~40 tokens): {card['latency_ms_torch_cpu']} ms.
+{distillation_line(card)}- Latency (PyTorch, CPU, 1 thread, per sentence of ~40 tokens): {card['latency_ms_torch_cpu']} ms.
 
 ## Held-out test set (unseen names and villages), PyTorch fp32
 
