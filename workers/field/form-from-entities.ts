@@ -267,7 +267,8 @@ export function khasraAnswer(text: string, khasra: readonly ExtractedEntity[]): 
     const lineBefore = text.slice(Math.max(0, start - 120), start).split(/[\n¶]/).slice(-3).join(" ");
     return [{ value: held.map((n) => n.text.trim()).join(", "), score: Math.min(...held.map((n) => n.score)), span: { start, end: held.at(-1)!.end }, cued: KHASRA_CUE.test(lineBefore) }];
   });
-  return answers.sort((a, b) => Number(b.cued) - Number(a.cued) || b.score - a.score)[0] ?? null;
+  const best = answers.sort((a, b) => Number(b.cued) - Number(a.cued) || b.score - a.score)[0];
+  return best ? { value: best.value, score: best.score, span: best.span } : null;
 }
 
 const fromEntity = (e: ExtractedEntity, value = e.text): FormField => ({ value, source: "model", confidence: e.score, span: { start: e.start, end: e.end } });

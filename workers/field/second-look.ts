@@ -1,8 +1,8 @@
 // A second look for what a page's layout analysis lost. On some photographed forms tesseract drops an
-// answer's line altogether (the claimant's, the father's or mother's, item 9's, item 11's, item
-// 12's: it reads "N" or nothing there), while a sparse-text reading of the same page finds it. Sparse text loses the form's
-// reading order, which the other fields need, so only these answers are taken from it; each still follows
-// its own printed label there, which is what tells a father from a spouse and finds item 9's answer.
+// answer's line altogether (the claimant's, the father's or mother's, item 9's, 11's or 12's: it reads
+// "N" or nothing there), while a sparse-text reading of the same page finds it. Sparse text loses the
+// form's reading order, which the other fields need, so only these answers are taken from it; each still
+// follows its own printed label there, which is what tells a father from a spouse and finds item 9's answer.
 import type { FormField } from "@/configs/contracts/field";
 import { HAS_DIGIT, type FormFields } from "./form-from-entities";
 
