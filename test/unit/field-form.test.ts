@@ -3,7 +3,7 @@ import type { AreaVillage } from "@/configs/contracts/field";
 import type { Draft } from "@/workers/db/field-db";
 import { claimFromDraft, correctionFromDraft, locate } from "@/workers/field/draft-records";
 import { editedField, pickedField } from "@/workers/field/edit-field";
-import { categoryFromFormLabel, categoryOf, claimTypeOf, emptyForm, formFromEntities, joinSplitNames, khasraAnswer, withoutStrayMarks, matchVillages, parseAreaHa, parseDate, relativeRole } from "@/workers/field/form-from-entities";
+import { categoryFromFormLabel, categoryOf, claimTypeOf, emptyForm, formFromEntities, joinSplitNames, khasraAnswer, withoutStrayMarks, withWholeNameLine, matchVillages, parseAreaHa, parseDate, relativeRole } from "@/workers/field/form-from-entities";
 import { joinPages, pageOfSpan, spanOnPage } from "@/workers/field/pages-text";
 import type { OcrWord } from "@/workers/db/field-db";
 import { localNameSuspect, nameAnchor, nameBracket, nameFromBracketLine, rereadLocalName, withRereadLocalName, type NameAnchor } from "@/workers/field/devanagari-line";
@@ -185,6 +185,21 @@ describe("the form from the model's entities", () => {
     expect(formFromEntities(inline, [{ ...thirteen, start: inline.indexOf("13"), end: inline.indexOf("13") + 2 }], VILLAGES).fields.khasra.value).toBe("13");
   });
 
+  it("widens a one-word name to the other word on its line", () => {
+    // bench:forms --forms 48, forms 27 and 44: "Uikey" of "Kisan Uikey", "Sukhdev" of "Sukhdev Parse".
+    const page = "3. Name of father / mother\nKisan Uikey\n2. Name of the spouse\nSukhdev Parse\nShri Tekam\nsaid Ramesh\nRamu Kanake Tekam";
+    const person = (s: string, label: ExtractedEntity["label"] = "RELATIVE"): ExtractedEntity => ({ label, start: page.indexOf(s), end: page.indexOf(s) + s.length, text: s, score: 0.8 });
+    expect(withWholeNameLine(page, person("Uikey"), [])).toMatchObject({ text: "Kisan Uikey", start: page.indexOf("Kisan"), end: page.indexOf("Kisan") + 11 });
+    expect(withWholeNameLine(page, person("Sukhdev"), []).text).toBe("Sukhdev Parse");
+    expect(formFromEntities(page, [person("Uikey")], VILLAGES).fields.relative.value).toBe("Kisan Uikey");
+    // Not an honorific, a lowercase word, a third word, a place, or a word another entity holds.
+    expect(withWholeNameLine(page, person("Tekam"), []).text).toBe("Tekam");
+    expect(withWholeNameLine(page, person("Ramesh"), []).text).toBe("Ramesh");
+    expect(withWholeNameLine(page, person("Kanake"), []).text).toBe("Kanake");
+    expect(withWholeNameLine(page, { ...person("Uikey"), label: "VILLAGE" }, []).text).toBe("Uikey");
+    expect(withWholeNameLine(page, person("Uikey"), [person("Kisan", "CLAIMANT")]).text).toBe("Uikey");
+  });
+
   it("drops the stray marks OCR put at the ends of an entity", () => {
     // form 24 of bench:forms --forms 48: the model took a speck read as a quote mark into the district.
     const page = "District / जिला\nGadchiroli \"\n9. Scheduled Tribe";
@@ -252,12 +267,13 @@ describe("user edits and the correction they make", () => {
 
   it("points an edited field at where its new value is written, or drops it when the text does not have it", () => {
     const draft = draftFrom([...ENTITIES.filter((e) => e.label !== "RELATIVE"), { ...at("Usendi", "RELATIVE", 0.6, TEXT.indexOf("Maroti")) }]);
-    expect(draft.fields.relative.value).toBe("Usendi");
-    const fixed = { ...draft, fields: { ...draft.fields, relative: editedField(draft, "relative", "Maroti Usendi") } };
-    expect(fixed.fields.relative).toMatchObject({ source: "user", confidence: null });
+    // The form widens the model's "Usendi" to its line's name; the worker says the relative is another.
+    expect(draft.fields.relative.value).toBe("Maroti Usendi");
+    const fixed = { ...draft, fields: { ...draft.fields, relative: editedField(draft, "relative", "Ramesh Usendi") } };
+    expect(fixed.fields.relative).toMatchObject({ source: "user", confidence: null, span: { start: TEXT.indexOf("Ramesh Usendi") } });
     const c = correctionFromDraft(fixed)!;
     expect(c.predicted.some((s) => s.label === "RELATIVE" && TEXT.slice(s.start, s.end) === "Usendi")).toBe(true);
-    expect(c.corrected.filter((s) => s.label === "RELATIVE").map((s) => TEXT.slice(s.start, s.end))).toEqual(["Maroti Usendi"]);
+    expect(c.corrected.filter((s) => s.label === "RELATIVE").map((s) => TEXT.slice(s.start, s.end))).toEqual(["Ramesh Usendi"]);
     const unreadable = { ...draft, fields: { ...draft.fields, district: editedField(draft, "district", "Gadchiroli") } };
     expect(unreadable.fields.district.span).toBeNull();
     expect(correctionFromDraft(unreadable)!.corrected.some((s) => s.label === "DISTRICT")).toBe(false);

@@ -220,6 +220,32 @@ export function joinSplitNames(text: string, entities: readonly ExtractedEntity[
   return joined;
 }
 
+// On a stacked form a name's answer line holds the name alone, and the model sometimes marks only one of
+// its two words ("Uikey" of "Kisan Uikey"). An honorific is not a name's word.
+const ONE_NAME_WORD = /^[A-Z][a-z]+$/;
+const WORD_BEFORE = /^\s*([A-Z][a-z]+) $/;
+const WORD_AFTER = /^ ([A-Z][a-z]+)\s*$/;
+const HONORIFIC = /^(shri|sri|smt|shrimati|kumari|late|mr|mrs|ms)$/i;
+
+/**
+ * A one-word Latin name widened to its line, where that line holds the name and one more capitalised
+ * word and nothing else (no label, no other entity): the name's other word.
+ */
+export function withWholeNameLine(text: string, e: ExtractedEntity, others: readonly ExtractedEntity[]): ExtractedEntity {
+  if (!PERSON.has(e.label) || !ONE_NAME_WORD.test(e.text)) return e;
+  const lineStart = Math.max(text.lastIndexOf("\n", e.start - 1), text.lastIndexOf("¶", e.start - 1)) + 1;
+  const lineEnd = e.end + /[\n¶]|$/.exec(text.slice(e.end))!.index;
+  const [lead, rest] = [text.slice(lineStart, e.start), text.slice(e.end, lineEnd)];
+  const before = rest.trim() ? null : WORD_BEFORE.exec(lead)?.[1];
+  const after = lead.trim() ? null : WORD_AFTER.exec(rest)?.[1];
+  const word = before ?? after;
+  if (!word || HONORIFIC.test(word)) return e;
+  const start = before ? e.start - before.length - 1 : e.start;
+  const end = after ? e.end + after.length + 1 : e.end;
+  if (others.some((o) => o !== e && o.start < end && o.end > start)) return e;
+  return { ...e, start, end, text: text.slice(start, end) };
+}
+
 // Maharashtra's twin villages are told apart by a last word, "Khurd" (the smaller) or "Budruk"/"Buzurg"
 // (the larger), which the model often leaves out of the name.
 const TWIN_VILLAGE_WORD = /^ +(Khurd|Budruk|Buzurg|Bujruk|खुर्द|बुद्रुक|बुजुर्ग|बुद्रूक)(?=$|[\s,.;)])/u;
@@ -279,7 +305,8 @@ export function formFromEntities(text: string, extracted: readonly ExtractedEnti
   // one at the end of an entity is not part of it.
   // Nor is the next item's own number ("13. Evidence…"), which the model takes for an answer when OCR
   // lost the answer's line.
-  const entities = joinSplitNames(text, extracted.map(withoutStrayMarks).filter((e) => /[\p{L}\p{N}]/u.test(e.text) && !isItemNumber(text, e)));
+  const joined = joinSplitNames(text, extracted.map(withoutStrayMarks).filter((e) => /[\p{L}\p{N}]/u.test(e.text) && !isItemNumber(text, e)));
+  const entities = joined.map((e) => withWholeNameLine(text, e, joined));
   const fields = emptyForm();
   const set = (key: FormFieldKey, field: FormField) => {
     const current = fields[key];
