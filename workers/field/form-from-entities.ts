@@ -115,6 +115,12 @@ export function categoryFromFormLabel(text: string): { category: "ST" | "OTFD"; 
   return { category, span: { start: from + lead, end: from + answer.length }, tribe: bracketedAfter(text, from, line.length) };
 }
 
+/** Where the line holding `at` starts (after a line break or the NER's line mark ¶). */
+const lineStartOf = (text: string, at: number) => Math.max(text.lastIndexOf("\n", at - 1), text.lastIndexOf("¶", at - 1)) + 1;
+
+/** The last three lines before `at`, at most `within` characters back, as one line: where a printed label sits. */
+const lastLinesBefore = (text: string, at: number, within: number) => text.slice(Math.max(0, at - within), at).split(/[\n¶]/).slice(-3).join(" ");
+
 // The model has one RELATIVE label; the label printed nearest before the name tells a spouse from a
 // parent, a name in the list of family members (item 10) is neither, and a name under no such label at all
 // (a word of the claimant's own line, say) is only a last resort.
@@ -124,8 +130,7 @@ const FAMILY_CUE = /family|परिवार|सदस्य/gi;
 const lastAt = (cue: RegExp, s: string) => Math.max(-1, ...[...s.matchAll(cue)].map((m) => m.index));
 
 export function relativeRole(text: string, start: number): "spouse" | "relative" | "family" | "uncued" {
-  const before = text.slice(Math.max(0, start - 160), start);
-  const lastLines = before.split(/[\n¶]/).slice(-3).join(" ");
+  const lastLines = lastLinesBefore(text, start, 160);
   const spouse = lastAt(SPOUSE_CUE, lastLines);
   const parent = lastAt(PARENT_CUE, lastLines);
   const family = lastAt(FAMILY_CUE, lastLines);
@@ -183,7 +188,7 @@ function withoutDevanagariTail(e: ExtractedEntity): ExtractedEntity {
 
 /** The entity is a numbered item's number: alone at the start of its line, followed by "." or ")". */
 function isItemNumber(text: string, e: ExtractedEntity): boolean {
-  const lineStart = Math.max(text.lastIndexOf("\n", e.start - 1), text.lastIndexOf("¶", e.start - 1)) + 1;
+  const lineStart = lineStartOf(text, e.start);
   return /^\d{1,2}[.)]?$/.test(e.text.trim()) && !text.slice(lineStart, e.start).trim() && ITEM_NUMBER.test(text.slice(lineStart, e.end + 2));
 }
 
@@ -233,7 +238,7 @@ const HONORIFIC = /^(shri|sri|smt|shrimati|kumari|late|mr|mrs|ms)$/i;
  */
 export function withWholeNameLine(text: string, e: ExtractedEntity, others: readonly ExtractedEntity[]): ExtractedEntity {
   if (!PERSON.has(e.label) || !ONE_NAME_WORD.test(e.text)) return e;
-  const lineStart = Math.max(text.lastIndexOf("\n", e.start - 1), text.lastIndexOf("¶", e.start - 1)) + 1;
+  const lineStart = lineStartOf(text, e.start);
   const lineEnd = e.end + /[\n¶]|$/.exec(text.slice(e.end))!.index;
   const [lead, rest] = [text.slice(lineStart, e.start), text.slice(e.end, lineEnd)];
   const before = rest.trim() ? null : WORD_BEFORE.exec(lead)?.[1];
@@ -274,8 +279,7 @@ export function khasraAnswer(text: string, khasra: readonly ExtractedEntity[]): 
   const groups: ExtractedEntity[][] = [];
   for (const e of [...khasra].sort((a, b) => a.start - b.start)) {
     const group = groups.at(-1);
-    const last = group?.at(-1);
-    if (group && last && SAME_ANSWER_GAP.test(text.slice(last.end, e.start))) group.push(e);
+    if (group && SAME_ANSWER_GAP.test(text.slice(group.at(-1)!.end, e.start))) group.push(e);
     else groups.push([e]);
   }
   const answers = groups.flatMap((group) => {
@@ -290,8 +294,7 @@ export function khasraAnswer(text: string, khasra: readonly ExtractedEntity[]): 
     const held = numbers.filter((n) => HAS_DIGIT.test(n.text));
     if (!held.length) return [];
     const start = held[0]!.start;
-    const lineBefore = text.slice(Math.max(0, start - 120), start).split(/[\n¶]/).slice(-3).join(" ");
-    return [{ value: held.map((n) => n.text.trim()).join(", "), score: Math.min(...held.map((n) => n.score)), span: { start, end: held.at(-1)!.end }, cued: KHASRA_CUE.test(lineBefore) }];
+    return [{ value: held.map((n) => n.text.trim()).join(", "), score: Math.min(...held.map((n) => n.score)), span: { start, end: held.at(-1)!.end }, cued: KHASRA_CUE.test(lastLinesBefore(text, start, 120)) }];
   });
   const best = answers.sort((a, b) => Number(b.cued) - Number(a.cued) || b.score - a.score)[0];
   return best ? { value: best.value, score: best.score, span: best.span } : null;
