@@ -1,6 +1,7 @@
 // Teacher vs student, as the field app would run them: entity F1 (PyTorch fp32 from the trainer, and
 // int8 in onnxruntime measured here), parameters, file sizes, and latency per sentence and per OCR page
-// in onnxruntime-node and onnxruntime-web (its WebAssembly build, single thread, in Node's V8).
+// in onnxruntime-node and onnxruntime-web (its WebAssembly build, single thread, in Node's V8): text to
+// entities as the app waits on it, and per page the model's run alone as well.
 //   npm run bench:models                         # the run `npm run model:ship` made (data/runs/default)
 //   npm run bench:models -- --run-dir DIR
 //   npm run bench:models -- --package models/fra-ner   # one packaged model alone, e.g. the shipped student
@@ -10,7 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import * as ortWeb from "onnxruntime-web";
-import { latencyMs, loadPackageModel, readNerPackage, SENTENCE, testF1 } from "@/server/services/models/onnx-check";
+import { latencyMs, loadPackageModel, modelLatencyMs, readNerPackage, SENTENCE, testF1 } from "@/server/services/models/onnx-check";
 import { encoderFeeds, type Int64TensorClass } from "@/workers/ner/feeds";
 import type { NerModel } from "@/workers/ner/extract";
 
@@ -83,6 +84,12 @@ async function measurePackage(dir: string) {
       node_int8: await latencyMs(nodeInt8, PAGE, repeats),
       web_wasm_int8: await latencyMs(webInt8, PAGE, repeats),
     },
+    // The same page with tokenizing and grouping left out: the share that is the model's own.
+    ms_per_page_model_only: {
+      node_fp32: await modelLatencyMs(nodeFp32, PAGE, repeats),
+      node_int8: await modelLatencyMs(nodeInt8, PAGE, repeats),
+      web_wasm_int8: await modelLatencyMs(webInt8, PAGE, repeats),
+    },
   };
   await Promise.all([nodeFp32.session.release(), nodeInt8.session.release(), webInt8.release()]);
   return result;
@@ -121,6 +128,8 @@ const figures = {
     bytes_smaller_teacher_fp32_vs_student_int8: ratio(teacher.bytes_fp32, student.bytes_int8),
     faster_page_web_wasm_int8: ratio(teacher.ms_per_page.web_wasm_int8, student.ms_per_page.web_wasm_int8),
     faster_page_node_int8: ratio(teacher.ms_per_page.node_int8, student.ms_per_page.node_int8),
+    faster_page_model_only_web_wasm_int8: ratio(teacher.ms_per_page_model_only.web_wasm_int8, student.ms_per_page_model_only.web_wasm_int8),
+    faster_page_model_only_node_int8: ratio(teacher.ms_per_page_model_only.node_int8, student.ms_per_page_model_only.node_int8),
   },
 };
 console.log(JSON.stringify(figures, null, 2));

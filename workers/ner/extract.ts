@@ -5,7 +5,8 @@ import { groupEntities, type ExtractedEntity, type TokenPrediction } from "./dec
 
 export type NerTokenizer = {
   tokenize(text: string): string[];
-  encode(text: string, options: { add_special_tokens: boolean }): number[];
+  /** The vocabulary's ids of tokens `tokenize` made: a lookup, not a second pass over the text. */
+  idsOf(tokens: string[]): number[];
 };
 
 export type Logits = { data: Float32Array; dims: readonly number[] }; // [batch, sequence, labels]
@@ -57,14 +58,20 @@ export function softmaxArgmax(row: Float32Array): { index: number; probability: 
   return { index: best, probability: 1 / sum };
 }
 
+/** `text`'s tokens, their windows, and the id rows the model takes for them ([CLS] window [SEP]). */
+export function modelInput(text: string, model: Omit<NerModel, "run">) {
+  const tokens = model.tokenizer.tokenize(text);
+  const ids = model.tokenizer.idsOf(tokens);
+  const windows = chunkTokens(tokens, model.maxLength - 2);
+  const rows = windows.map(([a, b]) => [model.clsId, ...ids.slice(a, b), model.sepId]);
+  return { tokens, windows, rows };
+}
+
 /** Labels per token of `text`, which must already have its line breaks marked (markLineBreaks). */
 export async function tokenPredictions(text: string, model: NerModel): Promise<TokenPrediction[]> {
-  const tokens = model.tokenizer.tokenize(text);
-  const ids = model.tokenizer.encode(text, { add_special_tokens: false });
-  if (tokens.length !== ids.length) throw new Error("tokenizer returned different token and id counts");
-  const windows = chunkTokens(tokens, model.maxLength - 2);
+  const { tokens, windows, rows } = modelInput(text, model);
   if (windows.length === 0) return [];
-  const logits = await model.run(windows.map(([a, b]) => [model.clsId, ...ids.slice(a, b), model.sepId]));
+  const logits = await model.run(rows);
   const [, width, labelCount] = logits.dims as [number, number, number];
   const predictions: TokenPrediction[] = [];
   windows.forEach(([a, b], w) => {

@@ -55,7 +55,7 @@ async function load(name: string, version: number, prefer: NerBackend | "auto"):
   const labels = Object.keys(config.id2label).sort((a, b) => Number(a) - Number(b)).map((k) => config.id2label[k]!);
   const [clsId, sepId] = tokenizer.encode("", { add_special_tokens: true });
   const ner: NerModel = {
-    tokenizer: { tokenize: (t) => tokenizer.tokenize(t), encode: (t, o) => tokenizer.encode(t, o) },
+    tokenizer: { tokenize: (t) => tokenizer.tokenize(t), idsOf: (tokens) => tokenizer.convert_tokens_to_ids(tokens) },
     labels,
     maxLength: config.max_position_embeddings,
     clsId: clsId!,
