@@ -12,13 +12,16 @@ import type { Draft, FieldDatabase } from "@/workers/db/field-db";
 import { matchVillages } from "@/workers/field/form-from-entities";
 import { pageOfSpan } from "@/workers/field/pages-text";
 import { recordMismatches } from "@/workers/field/village-record";
-import type { SecondLookField } from "@/workers/field/second-look";
+import type { SecondLookFilled } from "@/workers/field/second-look";
 import { fieldUnsureNumbers } from "@/workers/field/unsure-numbers";
 import { highlightRects } from "@/workers/ocr/words";
 import { editField, pickField, updateDraft } from "./drafts";
 import { PageImage } from "./PageImage";
 
-const SECOND_LOOK_NAMES: Record<SecondLookField, string> = { claimant: "the claimant's name", relative: "the father's or mother's name", category: "ST or OTFD (item 9)", area: "the area (item 11)", khasra: "the survey or khasra numbers (item 12)" };
+const SECOND_LOOK_NAMES: Record<SecondLookFilled, string> = {
+  claimant: "the claimant's name", relative: "the father's or mother's name", category: "ST or OTFD (item 9)", area: "the area (item 11)",
+  khasra: "the survey or khasra numbers (item 12)", spouse: "the spouse's name", tehsil: "the tehsil", district: "the district",
+};
 const TEXT_FIELDS = FORM_FIELDS.filter((k) => k !== "type" && k !== "category" && k !== "village");
 
 /** A field to look at before sending: read by the model without much confidence, or off the form's print. */

@@ -7,7 +7,7 @@ import { storageMessage, type Draft, type Extraction, type FieldDatabase, type P
 import { nameAnchor, rereadLocalName, type ClaimantReading } from "@/workers/field/devanagari-line";
 import { formFromEntities, type FormFields } from "@/workers/field/form-from-entities";
 import { joinPages, pageOfSpan } from "@/workers/field/pages-text";
-import { secondLookWanted, withSecondLook, type SecondLookField } from "@/workers/field/second-look";
+import { secondLookWanted, withSecondLook, type SecondLookField, type SecondLookFilled } from "@/workers/field/second-look";
 import { fieldOnPage, rereadUnsureNumbers } from "@/workers/field/unsure-numbers";
 import type { NerBackend } from "@/workers/ner/ner-client";
 import { nerWorker } from "@/workers/ner/ner-client";
@@ -148,7 +148,7 @@ function claimantOnPage(pages: readonly PageRecord[], pageOffsets: Extraction["p
 /** One page read again as sparse text, for the `wanted` fields alone; null when it finds none of them. */
 async function lookAgain(
   pool: OcrPool, page: PageRecord, villages: readonly AreaVillage[], fields: FormFields, wanted: readonly SecondLookField[],
-): Promise<{ fields: FormFields; found: SecondLookField[]; claimantOn: ClaimantOnPage | null } | null> {
+): Promise<{ fields: FormFields; found: SecondLookFilled[]; claimantOn: ClaimantOnPage | null } | null> {
   try {
     const sparse = await pool.recognize(`${page.id}:second-look`, page.image, () => {}, "sparse");
     const { entities } = await nerWorker().call("extract", { text: sparse.text });

@@ -3,7 +3,7 @@ import type { AreaVillage } from "@/configs/contracts/field";
 import type { Draft } from "@/workers/db/field-db";
 import { claimFromDraft, correctionFromDraft, locate } from "@/workers/field/draft-records";
 import { editedField, pickedField } from "@/workers/field/edit-field";
-import { categoryFromFormLabel, categoryOf, claimTypeOf, emptyForm, formFromEntities, joinSplitNames, khasraAnswer, withoutStrayMarks, withWholeNameLine, matchVillages, parseAreaHa, parseDate, relativeRole } from "@/workers/field/form-from-entities";
+import { categoryFromFormLabel, categoryOf, claimTypeOf, emptyForm, formFromEntities, joinSplitNames, khasraAnswer, withoutStrayMarks, withWholeNameLine, matchVillages, parseAreaHa, parseDate, relativeRole, claimantEntityRole, isPrintedLabel } from "@/workers/field/form-from-entities";
 import { joinPages, pageOfSpan, spanOnPage } from "@/workers/field/pages-text";
 import type { OcrWord } from "@/workers/db/field-db";
 import { localNameSuspect, nameAnchor, nameBracket, nameFromBracketLine, rereadLocalName, withRereadLocalName, type NameAnchor } from "@/workers/field/devanagari-line";
@@ -301,6 +301,41 @@ describe("user edits and the correction they make", () => {
   });
 });
 
+describe("whose name an entity is, by the form's printed labels", () => {
+  it("takes a name the model called the claimant's under item 2's or 3's label for the spouse's or the parent's", () => {
+    expect(claimantEntityRole(TEXT, TEXT.indexOf("Phulmati"))).toBe("claimant");
+    expect(claimantEntityRole(TEXT, TEXT.indexOf("फुलमती"))).toBe("claimant");
+    expect(claimantEntityRole(TEXT, TEXT.indexOf("Ramesh"))).toBe("spouse");
+    expect(claimantEntityRole(TEXT, TEXT.indexOf("Maroti"))).toBe("relative");
+    // A claimant's own label printed after the spouse's, as a sparse reading may order them, is the nearer.
+    const reordered = "2. Name of the spouse\n1. Name of the claimant(s)\nPhulmati Usendi";
+    expect(claimantEntityRole(reordered, reordered.indexOf("Phulmati"))).toBe("claimant");
+    // bench:forms --forms 72, form 57: the father under item 3 called the claimant, less surely than the claimant.
+    const entities = ENTITIES.map((e) => (e.text === "Maroti Usendi" ? { ...e, label: "CLAIMANT" as const, score: 0.96 } : e));
+    const { fields } = formFromEntities(TEXT, entities, VILLAGES);
+    expect(fields.relative).toMatchObject({ value: "Maroti Usendi", source: "model", confidence: 0.96 });
+    expect(fields.claimant.value).toBe("Phulmati Usendi");
+    // The claimant's line lost, the father's name called the claimant's: no claimant, so a second look asks for one.
+    const lostClaimant = formFromEntities(TEXT, entities.filter((e) => !e.text.startsWith("Phulmati") && !e.text.startsWith("फुलमती")), VILLAGES).fields;
+    expect(lostClaimant.claimant.value).toBe("");
+    expect(secondLookWanted(lostClaimant)).toEqual(["claimant"]);
+  });
+
+  it("never takes the form's own printed words for a person's name", () => {
+    const entity = (text: string, label: ExtractedEntity["label"] = "RELATIVE"): ExtractedEntity => ({ label, start: 0, end: text.length, text, score: 0.9 });
+    expect(isPrintedLabel(entity("Signature"))).toBe(true);
+    expect(isPrintedLabel(entity("Signature / Thumb impression", "CLAIMANT"))).toBe(true);
+    expect(isPrintedLabel(entity("हस्ताक्षर"))).toBe(true);
+    expect(isPrintedLabel(entity("Maroti Usendi"))).toBe(false);
+    expect(isPrintedLabel(entity("Name Usendi"))).toBe(false);
+    expect(isPrintedLabel(entity("Date", "DATE"))).toBe(false);
+    // bench:forms --forms 72, form 57: "Signature" under the last item was the only uncued relative.
+    const signed = `${TEXT}\nSignature / Thumb impression`;
+    const signature = { label: "RELATIVE" as const, start: signed.lastIndexOf("Signature"), end: signed.lastIndexOf("Signature") + 9, text: "Signature", score: 0.9 };
+    expect(formFromEntities(signed, [...ENTITIES.filter((e) => e.text !== "Maroti Usendi"), signature], VILLAGES).fields.relative.value).toBe("");
+  });
+});
+
 describe("a second look for what the first reading lost", () => {
   // The first reading as OCR gave it when page layout analysis dropped the claimant's line ("N" left).
   const lost = () => formFromEntities(TEXT, [at("N", "CLAIMANT", 0.4, TEXT.indexOf("Phulmati")), ...ENTITIES.filter((e) => e.label !== "CLAIMANT")], VILLAGES).fields;
@@ -369,6 +404,23 @@ describe("a second look for what the first reading lost", () => {
     expect(item12.fields.khasra).toMatchObject({ value: "Kh. 206", source: "model", span: null });
     // Only what is wanted: a name the worker typed meanwhile is not looked for.
     expect(withSecondLook(first, sparse(), [])).toBeNull();
+  });
+
+  it("takes the spouse, tehsil and district along from a second look where the first reading had none, and never asks one for them", () => {
+    const SPARSE_PLACES = "2. Name of the spouse\nRamesh Usendi\n7. Tehsil\nEtapalli\n8. District\nGadchiroli\n1. Name of the claimant(s)\nPhulmati Usendi";
+    const sparseEntity = (s: string, label: ExtractedEntity["label"]): ExtractedEntity => ({ label, start: SPARSE_PLACES.indexOf(s), end: SPARSE_PLACES.indexOf(s) + s.length, text: s, score: 0.9 });
+    const again = formFromEntities(SPARSE_PLACES, [sparseEntity("Ramesh Usendi", "RELATIVE"), sparseEntity("Etapalli", "TEHSIL"), sparseEntity("Gadchiroli", "DISTRICT"), sparseEntity("Phulmati Usendi", "CLAIMANT")], VILLAGES).fields;
+    const noSpouse = { ...lost(), spouse: emptyForm().spouse };
+    expect(secondLookWanted(noSpouse)).toEqual(["claimant"]);
+    const merged = withSecondLook(noSpouse, again)!;
+    expect(merged.found).toEqual(["claimant", "spouse", "tehsil", "district"]);
+    expect(merged.fields.spouse).toMatchObject({ value: "Ramesh Usendi", span: null });
+    expect(merged.fields.district).toMatchObject({ value: "Gadchiroli", source: "model", span: null });
+    // What the first reading had stays; with nothing wanted, the places alone still come along.
+    expect(withSecondLook(lost(), again)!.fields.spouse).toEqual(lost().spouse);
+    const complete = formFromEntities(TEXT, ENTITIES, VILLAGES).fields;
+    expect(secondLookWanted({ ...complete, district: emptyForm().district, spouse: emptyForm().spouse })).toEqual([]);
+    expect(withSecondLook(complete, again, [])!.found).toEqual(["tehsil", "district"]);
   });
 });
 

@@ -10,7 +10,7 @@ import type { FormFieldKey } from "@/configs/field";
 import type { ManifestModel } from "@/configs/models";
 import type { EntitySpan } from "@/configs/ner";
 import type { ClaimStatus, ClaimType } from "@/configs/workflow";
-import type { SecondLookField } from "@/workers/field/second-look";
+import type { SecondLookFilled } from "@/workers/field/second-look";
 import type { ExtractedEntity } from "@/workers/ner/decode";
 import { groupByVillage } from "./area-claims";
 
@@ -33,7 +33,7 @@ export type Extraction = {
   ms: number;
   at: number;
   /** The fields a second, sparse-text reading gave, and the first page it gave them on (workers/field/second-look.ts). */
-  secondLook?: { pageId: string; fields: SecondLookField[] } | null;
+  secondLook?: { pageId: string; fields: SecondLookFilled[] } | null;
   /** Drafts read before the second look took other names: the page whose second reading gave the claimant. */
   claimantSecondLookPageId?: string | null;
   /** The page whose claimant line, read again in Hindi, gave the Devanagari name (workers/field/devanagari-line.ts). */

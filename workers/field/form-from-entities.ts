@@ -140,6 +140,36 @@ export function relativeRole(text: string, start: number): "spouse" | "relative"
   return parent > spouse ? "relative" : "spouse";
 }
 
+const CLAIMANT_CUE = /claimant|applicant|दावेदार|आवेदक/gi;
+
+/**
+ * Whose name a CLAIMANT entity is, by the label printed nearest before it: the model sometimes calls the
+ * father's name under item 3 (or the spouse's under item 2) the claimant's, where the label says otherwise.
+ */
+export function claimantEntityRole(text: string, start: number): "claimant" | "spouse" | "relative" | "family" {
+  const role = relativeRole(text, start);
+  if (role === "uncued" || role === "family") return role === "family" ? "family" : "claimant";
+  const lastLines = lastLinesBefore(text, start, 160);
+  const cue = lastAt(role === "spouse" ? SPOUSE_CUE : PARENT_CUE, lastLines);
+  return lastAt(CLAIMANT_CUE, lastLines) > cue ? "claimant" : role;
+}
+
+// Words the form itself prints: an entity made of nothing else is a label the model took for a name
+// ("Signature / Thumb impression" under the last item), never a person.
+const PRINTED_WORDS = new Set([
+  "signature", "thumb", "impression", "name", "names", "date", "place", "claimant", "claimants", "claimant(s)", "spouse", "father",
+  "mother", "address", "village", "post", "gram", "panchayat", "tehsil", "taluka", "district", "family", "members", "age",
+  "evidence", "support", "survey", "khasra", "no", "form", "claim", "of", "the", "or", "with", "हस्ताक्षर", "अंगूठा", "अंगूठे",
+  "निशान", "नाम", "दिनांक", "पता", "ग्राम", "जिला", "तहसील",
+]);
+const PERSON_LABELS: ReadonlySet<EntityType> = new Set(["CLAIMANT", "RELATIVE"]);
+
+/** A CLAIMANT or RELATIVE entity that is only the form's printed words. */
+export function isPrintedLabel(e: ExtractedEntity): boolean {
+  const words = e.text.toLowerCase().split(/[\s/:;,.|]+/).filter(Boolean);
+  return PERSON_LABELS.has(e.label) && words.length > 0 && words.every((w) => PRINTED_WORDS.has(w));
+}
+
 /** Levenshtein similarity 0..1 of two names after case and punctuation are set aside. */
 export function nameSimilarity(a: string, b: string): number {
   const norm = (s: string) => s.toLowerCase().normalize("NFC").replace(/[^\p{L}\p{M}\p{N}]/gu, "");
@@ -308,7 +338,7 @@ export function formFromEntities(text: string, extracted: readonly ExtractedEnti
   // one at the end of an entity is not part of it.
   // Nor is the next item's own number ("13. Evidence…"), which the model takes for an answer when OCR
   // lost the answer's line.
-  const joined = joinSplitNames(text, extracted.map(withoutStrayMarks).filter((e) => /[\p{L}\p{N}]/u.test(e.text) && !isItemNumber(text, e)));
+  const joined = joinSplitNames(text, extracted.map(withoutStrayMarks).filter((e) => /[\p{L}\p{N}]/u.test(e.text) && !isItemNumber(text, e) && !isPrintedLabel(e)));
   const entities = joined.map((e) => withWholeNameLine(text, e, joined));
   const fields = emptyForm();
   const set = (key: FormFieldKey, field: FormField) => {
@@ -316,8 +346,13 @@ export function formFromEntities(text: string, extracted: readonly ExtractedEnti
     if (current.source === "empty" || (current.confidence ?? 0) < (field.confidence ?? 0)) fields[key] = field;
   };
   const first = (label: EntityType) => entities.filter((e) => e.label === label).sort((a, b) => b.score - a.score)[0];
-  // Item 10 lists the claimant's family: a name there is never the claimant.
-  for (const e of entities.filter((x) => x.label === "CLAIMANT" && relativeRole(text, x.start) !== "family")) set(DEVANAGARI.test(e.text) ? "claimantLocal" : "claimant", fromEntity(e));
+  // Item 10 lists the claimant's family: a name there is never the claimant. Under item 2's or 3's label
+  // it is the spouse's or the parent's, whatever the model called it.
+  for (const e of entities.filter((x) => x.label === "CLAIMANT")) {
+    const role = claimantEntityRole(text, e.start);
+    if (role === "claimant") set(DEVANAGARI.test(e.text) ? "claimantLocal" : "claimant", fromEntity(e));
+    else if (role !== "family" && !DEVANAGARI.test(e.text)) set(role, fromEntity(e));
+  }
   // Item 1 writes the name twice, "Ramesh Usendi (रमेश उसेंडी)": where the model found the Latin name but
   // not all of the Devanagari one, the Devanagari in the brackets after it is that name.
   const local = fields.claimant.span ? bracketedAfter(text, fields.claimant.span.end, text.length, true) : null;

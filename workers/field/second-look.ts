@@ -14,6 +14,12 @@ import { HAS_DIGIT, type FormFields } from "./form-from-entities";
 export const SECOND_LOOK_FIELDS = ["claimant", "relative", "category", "area", "khasra"] as const;
 export type SecondLookField = (typeof SECOND_LOOK_FIELDS)[number];
 
+// Taken from a second look made for the fields above, where the first reading had none of them, but never
+// worth one of their own: not every claimant has a spouse, and the claim is filed under the tehsil and
+// district of the village on record.
+export const ALONG_FIELDS = ["spouse", "tehsil", "district"] as const;
+export type SecondLookFilled = SecondLookField | (typeof ALONG_FIELDS)[number];
+
 // What comes along with each when the first reading had none of it.
 const COMPANION = { claimant: "claimantLocal", relative: null, category: "tribe", area: null, khasra: null } as const;
 // Only an individual claim's form asks for these.
@@ -38,20 +44,22 @@ export function secondLookWanted(fields: FormFields): SecondLookField[] {
 
 /**
  * The form with the `wanted` fields a second reading found (and each one's companion where the first
- * reading had none), and which ones it found; null when it found none of them. The second reading's spans
- * index another text than the draft's extraction, so they are dropped: the field shows no place on the
- * page, and a correction of it gives no training span (the first reading never had it to point at).
+ * reading had none), the spouse, tehsil and district where the first reading had none, and which fields it
+ * filled; null when it filled none. The second reading's spans index another text than the draft's
+ * extraction, so they are dropped: the field shows no place on the page, and a correction of it gives no
+ * training span (the first reading never had it to point at).
  */
 export function withSecondLook(
   fields: FormFields, again: FormFields, wanted: readonly SecondLookField[] = secondLookWanted(fields),
-): { fields: FormFields; found: SecondLookField[] } | null {
+): { fields: FormFields; found: SecondLookFilled[] } | null {
   const found = wanted.filter((key) => !missing(key, again[key]));
-  if (!found.length) return null;
+  const along = ALONG_FIELDS.filter((key) => fields[key].source === "empty" && again[key].value !== "");
+  if (!found.length && !along.length) return null;
   const merged = { ...fields };
+  for (const key of [...found, ...along]) merged[key] = { ...again[key], span: null };
   for (const key of found) {
-    merged[key] = { ...again[key], span: null };
     const companion = COMPANION[key];
     if (companion && fields[companion].source === "empty" && again[companion].value !== "") merged[companion] = { ...again[companion], span: null };
   }
-  return { fields: merged, found };
+  return { fields: merged, found: [...found, ...along] };
 }
