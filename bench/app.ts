@@ -8,12 +8,15 @@ export function startBenchApp(dataDir: string, env: Record<string, string> = {})
   return startApp(dataDir, { copy: false, env });
 }
 
-/** The field benchmarks' dataset (2,000 demo claims), made on first use, then opened. */
-export async function openFieldBenchDatabase(dataDir: string) {
+/**
+ * The field benchmarks' dataset (2,000 demo claims), made on first use, then opened. Another `seed` in
+ * another folder gives other claimants and forms: a set no rule was made on.
+ */
+export async function openFieldBenchDatabase(dataDir: string, seed = 2006) {
   if (!existsSync(dataDir)) {
     const database = await openDatabase({ dataDir });
     await database.migrate();
-    await seedDemo(database.db, { claims: 2000, seed: 2006, documents: 0, log: () => {} });
+    await seedDemo(database.db, { claims: 2000, seed, documents: 0, log: () => {} });
     await database.close();
   }
   return openDatabase({ dataDir });

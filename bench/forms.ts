@@ -6,6 +6,7 @@
 // with Latin letters. Prints, per package, the share of forms on which each field comes out exactly right,
 // and the mean over fields. Prints one JSON object.
 //   npm run bench:forms [-- --forms 24 --model models/fra-ner --model OTHER_PACKAGE_DIR]   (BENCH_MISSES=1 lists each miss)
+//   npm run bench:forms -- --seed 2007 --data-dir data/bench-field-2007   (other claimants: forms no rule was made on)
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
@@ -30,10 +31,10 @@ import { prepareForOcr, toGray, toRgba } from "@/workers/ocr/preprocess";
 import { pageReading, type TesseractBlocks } from "@/workers/ocr/words";
 import { openFieldBenchDatabase } from "./app";
 
-const { values } = parseArgs({ options: { forms: { type: "string", default: "24" }, model: { type: "string", multiple: true, default: ["models/fra-ner"] }, "data-dir": { type: "string", default: "data/bench-field" } } });
+const { values } = parseArgs({ options: { forms: { type: "string", default: "24" }, model: { type: "string", multiple: true, default: ["models/fra-ner"] }, "data-dir": { type: "string", default: "data/bench-field" }, seed: { type: "string", default: "2006" } } });
 const dataDir = values["data-dir"]!;
 
-const database = await openFieldBenchDatabase(dataDir);
+const database = await openFieldBenchDatabase(dataDir, Number(values.seed));
 const [fieldUser] = await rows<{ id: string }>(database.db, sql`SELECT id FROM users WHERE username = 'field.etapalli'`);
 const user = (await validateSession(database.db, (await createSession(database.db, fieldUser!.id, 1)).token, 1))!;
 const area = await fieldArea(database.db, user);
@@ -118,10 +119,10 @@ async function sparseReading(index: number): Promise<Reading> {
 
 // The app's focused readings, once per page and region: the claimant's line in Hindi
 // (workers/field/devanagari-line.ts), an unsure khasra number's word in English (workers/field/unsure-numbers.ts).
-const focusedKinds: FocusedReading[] = ["hindi-line", "english-word"];
+const focusedKinds: FocusedReading[] = ["devanagari-line", "english-word"];
 const focused = new Map(await Promise.all(focusedKinds.map(async (kind) => [kind, await createFocusedWorker(kind, { langPath: path.resolve("public/tesseract/lang") })] as const)));
 const regionReadings = new Map<string, RegionText>();
-const regionSeconds: Record<FocusedReading, number[]> = { "hindi-line": [], "english-word": [] };
+const regionSeconds: Record<FocusedReading, number[]> = { "devanagari-line": [], "english-word": [] };
 async function readRegion(kind: FocusedReading, index: number, rectangle: PixelRect): Promise<RegionText> {
   const key = `${kind}:${index}:${JSON.stringify(rectangle)}`;
   if (!regionReadings.has(key)) {
@@ -140,7 +141,7 @@ for (const dir of values.model!) {
   const right = Object.fromEntries(fields.map((f) => [f, 0])) as Record<string, number>;
   let villageOnRecord = 0;
   let secondLooks = 0;
-  let hindiLineReadings = 0;
+  let devanagariLineReadings = 0;
   let khasraRereads = 0;
   for (const [index, { claim, text, words, size }] of pages.entries()) {
     const form = formFromEntities(text, await extractEntities(text, model), area.villages);
@@ -156,8 +157,8 @@ for (const dir of values.model!) {
       if (merged?.found.includes("claimant")) reading = againAnchor && { words: sparse.words, anchor: againAnchor, page: size, offset: null };
     }
     const reread = await rereadLocalName(form.fields, reading, (rect) => {
-      hindiLineReadings++;
-      return readRegion("hindi-line", index, rect).then((r) => r.text);
+      devanagariLineReadings++;
+      return readRegion("devanagari-line", index, rect).then((r) => r.text);
     });
     if (reread) form.fields = reread;
     const khasra = form.fields.khasra.span && await rereadUnsureNumbers(form.fields.khasra, words, form.fields.khasra.span, size, (rect) => {
@@ -180,11 +181,11 @@ for (const dir of values.model!) {
     meanOverFields: share(fields.reduce((a, f) => a + right[f]!, 0) / fields.length),
     villageOnRecord: share(villageOnRecord),
     secondLooks,
-    hindiLineReadings,
+    devanagariLineReadings,
     khasraRereads,
   };
 }
 await ocr.terminate();
 for (const worker of focused.values()) await worker.terminate();
 const meanSeconds = (xs: number[]) => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 100) / 100 : null);
-console.log(JSON.stringify({ forms: pages.length, ocrSecondsPerPage: meanSeconds(pages.map((p) => p.ocrSeconds)), secondLookSecondsPerPage: meanSeconds(sparseSeconds), hindiLineSeconds: meanSeconds(regionSeconds["hindi-line"]), khasraWordSeconds: meanSeconds(regionSeconds["english-word"]), models }, null, 1));
+console.log(JSON.stringify({ forms: pages.length, ocrSecondsPerPage: meanSeconds(pages.map((p) => p.ocrSeconds)), secondLookSecondsPerPage: meanSeconds(sparseSeconds), devanagariLineSeconds: meanSeconds(regionSeconds["devanagari-line"]), khasraWordSeconds: meanSeconds(regionSeconds["english-word"]), models }, null, 1));

@@ -10,6 +10,11 @@ export const PHOTO_MIME_TYPES = ["image/jpeg", "image/png", "image/webp"] as con
 export const OCR_LONG_SIDE_PX = 2400;
 export const STORED_JPEG_QUALITY = 0.88;
 export const OCR_LANGUAGES = "eng+hin";
+// The claimant's Devanagari name, read again from its own line (workers/field/devanagari-line.ts), in the
+// language its spellings follow. Maharashtra's forms write names in Marathi: "तुळसाबाई", "वड्डे". Hindi's
+// model has no ळ and reads such conjuncts as others ("तुव्साबाई", "वड्ढडे"). A state that writes names
+// in Hindi sets "hin".
+export const DEVANAGARI_NAME_LANGUAGE = "mar";
 // Below this mean word confidence a page is reported as unreadable (blank, blurred, or another script).
 export const MIN_READABLE_CONFIDENCE = 45;
 export const MIN_READABLE_CHARS = 20;

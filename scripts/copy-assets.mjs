@@ -1,7 +1,8 @@
 // Copies the browser assets that come from npm packages into public/, so the app serves them itself
 // (no CDN) and the service worker can precache them: MapLibre's web worker; tesseract.js's worker, its
 // WebAssembly cores (LSTM-only builds, one per CPU feature level: the worker picks one at run time) and
-// the English and Hindi language data; onnxruntime-web's WebAssembly build that transformers.js loads.
+// the English, Hindi and Marathi language data (Marathi for the claimant's Devanagari name alone);
+// onnxruntime-web's WebAssembly build that transformers.js loads.
 import { copyFileSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -20,7 +21,7 @@ rmSync("public/tesseract", { recursive: true, force: true });
 copy(path.join(dist("tesseract.js", "dist/worker.min.js"), "worker.min.js"), "public/tesseract");
 const core = path.dirname(require.resolve("tesseract.js-core/package.json"));
 for (const f of readdirSync(core).filter((f) => /^tesseract-core(-simd|-relaxedsimd)?-lstm\.wasm\.js$/.test(f))) copy(path.join(core, f), "public/tesseract/core");
-for (const lang of ["eng", "hin"]) {
+for (const lang of ["eng", "hin", "mar"]) {
   // best_int: the LSTM models tesseract.js uses in its default (LSTM-only) engine mode.
   const data = path.join(path.dirname(require.resolve(`@tesseract.js-data/${lang}/package.json`)), "4.0.0_best_int", `${lang}.traineddata.gz`);
   copy(data, "public/tesseract/lang");

@@ -31,28 +31,28 @@ async function ocr(urls: string[], workers: number) {
   const t1 = performance.now();
   const pages = await Promise.all(images.map((img, i) => pool.recognize(`page-${i}`, img)));
   const wall = performance.now() - t1;
-  const hindiLine = await hindiLineTimes(pool, images[0]!, pages[0]!.words);
+  const devanagariLine = await devanagariLineTimes(pool, images[0]!, pages[0]!.words);
   await pool.terminate();
   return {
     workers, pages: images.length, startupSeconds: round(startup / 1000, 2), wallSeconds: round(wall / 1000, 2), secondsPerPage: round(wall / 1000 / images.length, 3),
-    meanConfidence: round(pages.reduce((a, p) => a + p.confidence, 0) / pages.length), hindiLine, texts: pages.map((p) => p.text),
+    meanConfidence: round(pages.reduce((a, p) => a + p.confidence, 0) / pages.length), devanagariLine, texts: pages.map((p) => p.text),
   };
 }
 
 /** The Hindi reading of one line (workers/field/devanagari-line.ts), the page's first with Devanagari: its worker's start-up, then per line. */
-async function hindiLineTimes(pool: OcrPool, image: Blob, words: readonly OcrWord[]) {
+async function devanagariLineTimes(pool: OcrPool, image: Blob, words: readonly OcrWord[]) {
   const first = words.find((w) => /[\u0900-\u097F]/.test(w.text));
   if (!first) return null;
   const line = words.filter((w) => w.line === first.line);
   const [box] = highlightRects(words, line[0]!.start, line.at(-1)!.end);
   const rectangle = { left: box!.x, top: box!.y, width: box!.width, height: box!.height };
   const t0 = performance.now();
-  await pool.readRegion("hindi-line", image, rectangle);
+  await pool.readRegion("devanagari-line", image, rectangle);
   const startup = performance.now() - t0;
   const times: number[] = [];
   for (let i = 0; i < 5; i++) {
     const t = performance.now();
-    await pool.readRegion("hindi-line", image, rectangle);
+    await pool.readRegion("devanagari-line", image, rectangle);
     times.push(performance.now() - t);
   }
   return { startupSeconds: round((startup - percentile(times, 0.5)) / 1000, 2), msPerLine: round(percentile(times, 0.5)) };

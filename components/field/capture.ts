@@ -107,7 +107,7 @@ export async function extractFields(
     const { page, reading } = claimantOn;
     const reread = await rereadLocalName(readFields, reading, (rect) => {
       onLookAgain("devanagari-name");
-      return pool.readRegion("hindi-line", page.image, rect).then((r) => r.text);
+      return pool.readRegion("devanagari-line", page.image, rect).then((r) => r.text);
     }).catch(() => null); // the first reading stands; the worker corrects the name
     if (reread) [readFields, claimantLocalRereadPageId] = [reread, page.id];
   }

@@ -263,9 +263,9 @@ describe("field digitisation, offline", () => {
     await page.getByText("a survey or khasra number from a closer reading of its word on page 1").waitFor();
   });
 
-  it("reads the Devanagari name again, in Hindi alone, where the first reading took part of it for Latin letters", async () => {
+  it("reads the Devanagari name again, its line alone in Marathi, where the first reading took part of it for Latin letters", async () => {
     // A demo claim's form that English + Hindi OCR reads as "Hanumant Jumnake (ggAd जुमनाके)" (workers/field/devanagari-line.ts).
-    // Offline: the Hindi-only worker runs on what the tablet already holds.
+    // Offline: the Marathi-only worker runs on what the tablet already holds.
     await setOffline(true);
     const form = await readPhotographedForm("form-latin-letters-in-name.jpg", {
       claimNo: "MH-GAD-IFR-2009-000535", claimant: ["Hanumant Jumnake", "हनुमंत जुमनाके"], spouse: "Usha Jumnake", relative: "Sonu Jumnake", village: "Devmal", gramPanchayat: "Wadtola",
@@ -274,7 +274,7 @@ describe("field digitisation, offline", () => {
       areaHa: 0.78, survey: ["Kh. 753"], evidence: ["Voter ID", "elders' statement"], filedOn: "07/01/2009", seed: 187,
     });
     expect(await form.locator('input[name="claimantLocal"]').inputValue()).toBe("हनुमंत जुमनाके");
-    await page.getByText("the Devanagari name from a Hindi reading of its line on page 1").waitFor();
+    await page.getByText("the Devanagari name from a reading of its line alone on page 1").waitFor();
     // The page's own text is the first reading's: the correction a worker makes still points at it.
     expect(await page.getByLabel("OCR text").textContent()).toMatch(/Hanumant Jumnake \((?!हनुमंत जुमनाके\))/);
     await setOffline(false);

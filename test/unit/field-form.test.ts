@@ -6,7 +6,7 @@ import { editedField, pickedField } from "@/workers/field/edit-field";
 import { categoryFromFormLabel, categoryOf, claimTypeOf, emptyForm, formFromEntities, joinSplitNames, khasraAnswer, withoutStrayMarks, withWholeNameLine, matchVillages, parseAreaHa, parseDate, relativeRole, claimantEntityRole, isPrintedLabel } from "@/workers/field/form-from-entities";
 import { joinPages, pageOfSpan, spanOnPage } from "@/workers/field/pages-text";
 import type { OcrWord } from "@/workers/db/field-db";
-import { localNameSuspect, nameAnchor, nameBracket, nameFromBracketLine, rereadLocalName, withRereadLocalName, type NameAnchor } from "@/workers/field/devanagari-line";
+import { holdsLocalName, localNameSuspect, nameAnchor, nameBracket, nameFromBracketLine, rereadLocalName, withoutLoneLetters, withRereadLocalName, type NameAnchor } from "@/workers/field/devanagari-line";
 import { secondLookWanted, withSecondLook } from "@/workers/field/second-look";
 import { recordMismatches, type PlaceOnRecord } from "@/workers/field/village-record";
 import { bareNumber, fieldUnsureNumbers, rereadUnsureNumbers, unsureNumbers, wordRegion, type WordReading } from "@/workers/field/unsure-numbers";
@@ -449,10 +449,14 @@ describe("the Devanagari name read again from its line", () => {
     claimantLocal: { value: local, source: local ? source : ("empty" as const), confidence: 0.9, span: local ? { start: LINE.indexOf("(स") + 1, end: LINE.indexOf("FR)") + 2 } : null },
   });
 
-  it("reads it again when it is missing, has Latin letters or fewer words than the Latin name, never over a typed one", () => {
+  it("reads it again when it is missing, has anything but Devanagari words or another number of words than the Latin name, never over a typed one", () => {
     expect(localNameSuspect(form("सोमाजी FR"))).toBe(true);
     expect(localNameSuspect(form("सोमाजी"))).toBe(true);
     expect(localNameSuspect(form(""))).toBe(true);
+    // bench:forms, forms 36 and 39: a dot or an "@" that OCR put into the name.
+    expect(localNameSuspect(form("सोमाजी. झोरे"))).toBe(true);
+    expect(localNameSuspect(form("@ झोरे"))).toBe(true);
+    expect(localNameSuspect(form("र सोमाजी झोरे"))).toBe(true);
     expect(localNameSuspect(form("सोमाजी झोरे"))).toBe(false);
     expect(localNameSuspect(form("सोमाजी FR", "user"))).toBe(false);
     expect(localNameSuspect({ ...form("सोमाजी"), claimant: emptyForm().claimant })).toBe(false);
@@ -499,7 +503,16 @@ describe("the Devanagari name read again from its line", () => {
     expect(withRereadLocalName(form("सोमाजी FR"), "सोमाजी झोरे")!.claimantLocal).toEqual({ value: "सोमाजी झोरे", source: "form", confidence: null, span: null });
     expect(withRereadLocalName(form("झोरे"), "सोमाजी झोरे")!.claimantLocal.value).toBe("सोमाजी झोरे");
     expect(withRereadLocalName(form(""), "सोमाजी झोरे")!.claimantLocal.value).toBe("सोमाजी झोरे");
+    // A clean first reading of the Latin name's length stands: the line may misread it as well.
     expect(withRereadLocalName(form("सोमाजी झोरे"), "सोमाजी झौरे")).toBeNull();
+    expect(withRereadLocalName(form("सोमाजी. झोरे"), "सोमाजी झोरे")!.claimantLocal.value).toBe("सोमाजी झोरे");
+    expect(withRereadLocalName(form("@ झोरे"), "सोमाजी झोरे")!.claimantLocal.value).toBe("सोमाजी झोरे");
+    // Specks read as letters at the line's ends go where the line has more words than the Latin name.
+    expect(withRereadLocalName(form("Rmx झोरे"), "र र सोमाजी झोरे")!.claimantLocal.value).toBe("सोमाजी झोरे");
+    expect(withoutLoneLetters("सोमाजी झोरे ग", 2)).toBe("सोमाजी झोरे");
+    expect(withoutLoneLetters("र. सोमाजी", 2)).toBe("र. सोमाजी");
+    expect(withoutLoneLetters("कं सोमाजी झोरे", 2)).toBe("सोमाजी झोरे");
+    expect(withoutLoneLetters("का सोमाजी झोरे", 2)).toBe("का सोमाजी झोरे");
     expect(withRereadLocalName(form("सोमाजी FR", "user"), "सोमाजी झोरे")).toBeNull();
     expect(withRereadLocalName(form("सोमाजी FR"), null)).toBeNull();
   });
@@ -526,12 +539,17 @@ describe("the Devanagari name read again from its line", () => {
     // No Devanagari after the Latin name on the first reading: no Devanagari name on the form to read.
     const latinOnly = words.map((w) => (w.text === "(सोमाजी" ? { ...w, text: "(Somaji" } : w));
     expect(await rereadLocalName(form(""), { ...reading, words: latinOnly }, reader)).toBeNull();
+    // A bracket of debris with no Latin name in it (bench:forms, form 64: "Genu Pallo (7 ue)") is read.
+    const debris = words.map((w) => (w.text === "(सोमाजी" ? { ...w, text: "(7" } : w.text === "FR)" ? { ...w, text: "ue)" } : w));
+    expect((await rereadLocalName(form(""), { ...reading, words: debris }, reader))!.claimantLocal.value).toBe("सोमाजी झोरे");
+    expect(holdsLocalName("(Gond)")).toBe(false);
+    expect(holdsLocalName("(Rmx पुंगाटी)")).toBe(true);
     // A right-looking name with Latin letters mixed into the bracket ("(dm कनाके)") is read again, found
     // from the Devanagari name where the Latin one was misplaced.
     const mixed = words.map((w) => (w.text === "(सोमाजी" ? { ...w, text: "(dm" } : w.text === "FR)" ? { ...w, text: "झोरे)" } : w));
     const misplacedLatin = { ...form("झोरे"), claimant: { ...form("").claimant, value: "Zoure", span: { start: LINE.indexOf("spouse"), end: LINE.length } } };
     expect((await rereadLocalName(misplacedLatin, { ...reading, words: mixed, anchor: devanagari }, reader))!.claimantLocal.value).toBe("सोमाजी झोरे");
-    expect(asked).toHaveLength(4);
+    expect(asked).toHaveLength(5);
   });
 });
 

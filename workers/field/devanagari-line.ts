@@ -1,8 +1,9 @@
 // The claimant's Devanagari name, read again from its own line. Item 1 of Form A gives the name twice,
 // "Somaji Zoure (सोमाजी झोरे)", and tesseract reading English and Hindi together often takes a Devanagari
-// word for Latin letters: "(सोमाजी FR)", "(Ar मट्टामी)". Read again in Hindi alone, as one line, the
-// bracket comes out whole. The bracket is found from where the reading put the Devanagari name, else the
-// Latin one.
+// word for Latin letters: "(सोमाजी FR)", "(Ar मट्टामी)", and misreads the conjuncts of Marathi spellings:
+// "विह्लल" for "विठ्ठल". Read again as one line in the language of the state's spellings alone
+// (configs/field.ts, DEVANAGARI_NAME_LANGUAGE), the bracket comes out whole and right more often. The
+// bracket is found from where the reading put the Devanagari name, else the Latin one.
 import type { OcrWord } from "@/workers/db/field-db";
 import { cleanOcrText } from "@/workers/ocr/words";
 import { DEVANAGARI, type FormFields } from "./form-from-entities";
@@ -16,15 +17,18 @@ const DEVANAGARI_WORD = "[\u0904-\u0939\u093D\u0950\u0958-\u0961\u0972-\u097F][\
 const DEVANAGARI_NAME = new RegExp(`^${DEVANAGARI_WORD}(?: ${DEVANAGARI_WORD})*$`);
 const wordCount = (s: string) => s.trim().split(/\s+/).filter(Boolean).length;
 
+/** A name of Devanagari words alone, as many as the Latin name has: what the first reading should give. */
+const cleanLocalName = (local: string, latin: string) => DEVANAGARI_NAME.test(local) && wordCount(local) === wordCount(latin);
+
 /**
  * Whether the Devanagari name is worth reading again: the Latin name was read, and the Devanagari one is
- * missing, holds Latin letters, or has fewer words than the Latin one. A typed name is the worker's.
+ * missing, holds anything but Devanagari words (Latin letters, "@", a dot), or has another number of words
+ * than the Latin one. A typed name is the worker's.
  */
 export function localNameSuspect(fields: FormFields): boolean {
   const { claimant, claimantLocal } = fields;
   if (claimantLocal.source === "user" || !claimant.value.trim()) return false;
-  const local = claimantLocal.value.trim();
-  return !local || LATIN.test(local) || wordCount(local) < wordCount(claimant.value);
+  return !cleanLocalName(claimantLocal.value.trim(), claimant.value);
 }
 
 /**
@@ -83,7 +87,7 @@ export function nameBracket(words: readonly OcrWord[], anchor: NameAnchor, page:
   return { text: inBracket.map((w) => w.text).join(" "), span, region: { left, top, width: right - left, height: bottom - top } };
 }
 
-/** The name in the Hindi reading of that region: what its brackets hold, if that is Devanagari words alone. */
+/** The name in the line's own reading: what its brackets hold, if that is Devanagari words alone. */
 export function nameFromBracketLine(text: string): string | null {
   const open = text.lastIndexOf("(");
   let inside = open >= 0 ? text.slice(open + 1) : text;
@@ -93,18 +97,34 @@ export function nameFromBracketLine(text: string): string | null {
   return DEVANAGARI_NAME.test(name) ? name : null;
 }
 
+// A word of one letter, with at most a sign on it: a speck or a bracket's edge read as a letter ("र र दिनकर").
+const LONE_LETTER = /^[\u0904-\u0939\u0958-\u0961\u0972-\u097F][\u0900-\u0903\u093C]?$/;
+
+/** `name` without lone letters at its ends while it has more words than the Latin name (`latinWords`). */
+export function withoutLoneLetters(name: string, latinWords: number): string {
+  const words = name.split(" ");
+  while (words.length > latinWords && LONE_LETTER.test(words[0]!)) words.shift();
+  while (words.length > latinWords && LONE_LETTER.test(words.at(-1)!)) words.pop();
+  return words.join(" ");
+}
+
 /**
- * The form with the Devanagari name from the line's Hindi reading, or null where that reading is no
- * better: it replaces a missing name, one with Latin letters in it, or one with fewer words. `span` is
- * where the bracket is in the extraction's text (null when the reading was another text): the photo
- * highlights it, and a correction points the model at the name as OCR read it there.
+ * The form with the Devanagari name from the line's own reading, or null where that reading is no
+ * better. A first reading of Devanagari words alone stands against a line with fewer words, and, where it
+ * has as many words as the Latin name, against a line with no more words than it. `span` is where the
+ * bracket is in the extraction's text (null when the reading was another text): the photo highlights it,
+ * and a correction points the model at the name as OCR read it there.
  */
 export function withRereadLocalName(fields: FormFields, reread: string | null, span: { start: number; end: number } | null = null): FormFields | null {
   if (!reread || fields.claimantLocal.source === "user") return null;
+  const line = withoutLoneLetters(reread, wordCount(fields.claimant.value));
   const current = fields.claimantLocal.value.trim();
-  if (reread === current) return null;
-  if (current && !LATIN.test(current) && wordCount(reread) <= wordCount(current)) return null;
-  return { ...fields, claimantLocal: { value: reread, source: "form", confidence: null, span } };
+  if (line === current) return null;
+  if (DEVANAGARI_NAME.test(current)) {
+    const [words, lineWords] = [wordCount(current), wordCount(line)];
+    if (lineWords < words || (cleanLocalName(current, fields.claimant.value) && lineWords === words)) return null;
+  }
+  return { ...fields, claimantLocal: { value: line, source: "form", confidence: null, span } };
 }
 
 /**
@@ -115,15 +135,25 @@ export function withRereadLocalName(fields: FormFields, reread: string | null, s
 export type ClaimantReading = { words: readonly OcrWord[]; anchor: NameAnchor; page: { width: number; height: number }; offset: number | null };
 
 /**
- * The form with its Devanagari name read again from the claimant's line (`readLine`: a Hindi reading of
- * a rectangle of the page), or null where there is nothing to mend or the new reading is no better. The
- * line is read again only where its bracket holds Devanagari (there is a name there)
- * and the name looks wrong, or Latin letters are mixed into it. What the app and `bench:forms` both run.
+ * Whether the first reading's bracket after the Latin name holds a Devanagari name: some Devanagari, or
+ * a bracket of OCR debris with no capitalised Latin word ("(7 ue)" for "(गेनू पल्लो)"); never a Latin
+ * name in brackets, as an English-only form may write.
+ */
+export function holdsLocalName(bracketText: string): boolean {
+  return DEVANAGARI.test(bracketText) || (bracketText.trimStart().startsWith("(") && !/[A-Z][a-z]{2,}/.test(bracketText));
+}
+
+/**
+ * The form with its Devanagari name read again from the claimant's line (`readLine`: a one-line reading
+ * of a rectangle of the page, in the name's language), or null where there is nothing to mend or the new
+ * reading is no better. The line is read again only where its bracket holds a Devanagari name
+ * (holdsLocalName) and the name looks wrong, or Latin letters are mixed into it. What the app and `bench:forms`
+ * both run.
  */
 export async function rereadLocalName(fields: FormFields, reading: ClaimantReading | null, readLine: (rect: PixelRect) => Promise<string>): Promise<FormFields | null> {
   if (!reading || fields.claimantLocal.source === "user" || !fields.claimant.value.trim()) return null;
   const bracket = nameBracket(reading.words, reading.anchor, reading.page);
-  if (!bracket || !DEVANAGARI.test(bracket.text) || !(localNameSuspect(fields) || LATIN.test(bracket.text))) return null;
+  if (!bracket || !holdsLocalName(bracket.text) || !(localNameSuspect(fields) || LATIN.test(bracket.text))) return null;
   const span = reading.offset === null ? null : { start: reading.offset + bracket.span.start, end: reading.offset + bracket.span.end };
   return withRereadLocalName(fields, nameFromBracketLine(await readLine(bracket.region)), span);
 }
