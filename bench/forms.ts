@@ -20,7 +20,7 @@ import { fieldArea } from "@/server/services/field-area";
 import { loadPackageModel } from "@/server/services/models/onnx-check";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@/test/helpers/app-server";
 import { photographForm } from "@/test/helpers/form-photo";
-import { formFromEntities, parseAreaHa, parseDate } from "@/workers/field/form-from-entities";
+import { formFromEntities, parseAreaHa, parseDate, villageOnRecord } from "@/workers/field/form-from-entities";
 import { nameAnchor, rereadLocalName, type ClaimantReading, type PixelRect } from "@/workers/field/devanagari-line";
 import { secondLookWanted, withSecondLook } from "@/workers/field/second-look";
 import { rereadUnsureNumbers } from "@/workers/field/unsure-numbers";
@@ -139,7 +139,7 @@ const models: Record<string, unknown> = {};
 for (const dir of values.model!) {
   const model = await loadPackageModel(dir, "model_quantized.onnx");
   const right = Object.fromEntries(fields.map((f) => [f, 0])) as Record<string, number>;
-  let villageOnRecord = 0;
+  let villagesOnRecord = 0;
   let secondLooks = 0;
   let devanagariLineReadings = 0;
   let khasraRereads = 0;
@@ -151,7 +151,7 @@ for (const dir of values.model!) {
       secondLooks++;
       const sparse = await sparseReading(index);
       const again = formFromEntities(sparse.text, await extractEntities(sparse.text, model), area.villages).fields;
-      const merged = withSecondLook(form.fields, again);
+      const merged = withSecondLook(form.fields, again, area.villages);
       const againAnchor = nameAnchor(again);
       if (merged) form.fields = merged.fields;
       if (merged?.found.includes("claimant")) reading = againAnchor && { words: sparse.words, anchor: againAnchor, page: size, offset: null };
@@ -172,14 +172,14 @@ for (const dir of values.model!) {
       if (norm(form.fields[f].value) === norm(want[f] ?? "")) right[f]!++;
       else if (process.env.BENCH_MISSES) console.error(`form ${index}`, f, JSON.stringify(form.fields[f].value), "want", JSON.stringify(want[f]));
     }
-    if (form.villageId === claim.village_id) villageOnRecord++;
+    if (villageOnRecord(form.fields, area.villages) === claim.village_id) villagesOnRecord++;
   }
   await model.session.release();
   const share = (n: number) => Math.round((n / pages.length) * 1000) / 1000;
   models[dir] = {
     fieldsExact: Object.fromEntries(fields.map((f) => [f, share(right[f]!)])),
     meanOverFields: share(fields.reduce((a, f) => a + right[f]!, 0) / fields.length),
-    villageOnRecord: share(villageOnRecord),
+    villageOnRecord: share(villagesOnRecord),
     secondLooks,
     devanagariLineReadings,
     khasraRereads,

@@ -5,7 +5,7 @@ import type { AreaVillage } from "@/configs/contracts/field";
 import { FIELD_MODEL_NAME } from "@/configs/models";
 import { storageMessage, type Draft, type Extraction, type FieldDatabase, type PageRecord } from "@/workers/db/field-db";
 import { nameAnchor, rereadLocalName, type ClaimantReading } from "@/workers/field/devanagari-line";
-import { formFromEntities, type FormFields } from "@/workers/field/form-from-entities";
+import { formFromEntities, villageOnRecord, type FormFields } from "@/workers/field/form-from-entities";
 import { joinPages, pageOfSpan } from "@/workers/field/pages-text";
 import { secondLookWanted, withSecondLook, type SecondLookField, type SecondLookFilled } from "@/workers/field/second-look";
 import { fieldOnPage, rereadUnsureNumbers } from "@/workers/field/unsure-numbers";
@@ -128,7 +128,8 @@ export async function extractFields(
   const villageByUser = draft.fields.village.source === "user" && draft.villageId !== null;
   await db.drafts.update(draft.id, {
     fields,
-    villageId: villageByUser ? draft.villageId : (read.villageId ?? draft.villageId),
+    // Matched again from the fields as now read: a second look may have found the village.
+    villageId: villageByUser ? draft.villageId : (villageOnRecord(readFields, villages) ?? draft.villageId),
     type: draft.fields.type.source === "user" ? draft.type : (read.type ?? draft.type),
     extraction: {
       text, pageOffsets, entities: result.entities, modelVersion: ner.version, backend: result.backend, ms: result.ms, at: Date.now(),
@@ -145,7 +146,7 @@ function claimantOnPage(pages: readonly PageRecord[], pageOffsets: Extraction["p
   return anchor && on ? { page: on.page, reading: { words: on.page.ocr.words, anchor: { ...anchor, start: on.start, end: on.end }, page: on.page, offset: anchor.start - on.start } } : null;
 }
 
-/** One page read again as sparse text, for the `wanted` fields alone; null when it finds none of them. */
+/** One page read again as sparse text, for the `wanted` fields (and those that come along); null when it fills none. */
 async function lookAgain(
   pool: OcrPool, page: PageRecord, villages: readonly AreaVillage[], fields: FormFields, wanted: readonly SecondLookField[],
 ): Promise<{ fields: FormFields; found: SecondLookFilled[]; claimantOn: ClaimantOnPage | null } | null> {
@@ -153,7 +154,7 @@ async function lookAgain(
     const sparse = await pool.recognize(`${page.id}:second-look`, page.image, () => {}, "sparse");
     const { entities } = await nerWorker().call("extract", { text: sparse.text });
     const again = formFromEntities(sparse.text, entities, villages).fields;
-    const better = withSecondLook(fields, again, wanted);
+    const better = withSecondLook(fields, again, villages, wanted);
     const anchor = nameAnchor(again);
     return better && { ...better, claimantOn: anchor && { page, reading: { words: sparse.words, anchor, page, offset: null } } };
   } catch {

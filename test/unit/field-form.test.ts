@@ -3,7 +3,7 @@ import type { AreaVillage } from "@/configs/contracts/field";
 import type { Draft } from "@/workers/db/field-db";
 import { claimFromDraft, correctionFromDraft, locate } from "@/workers/field/draft-records";
 import { editedField, pickedField } from "@/workers/field/edit-field";
-import { categoryFromFormLabel, categoryOf, claimTypeOf, emptyForm, formFromEntities, joinSplitNames, khasraAnswer, withoutStrayMarks, withWholeNameLine, matchVillages, parseAreaHa, parseDate, relativeRole, claimantEntityRole, isPrintedLabel } from "@/workers/field/form-from-entities";
+import { categoryFromFormLabel, categoryOf, claimTypeOf, emptyForm, formFromEntities, joinSplitNames, khasraAnswer, withoutStrayMarks, withWholeNameLine, matchVillages, villageOnRecord, parseAreaHa, parseDate, relativeRole, claimantEntityRole, isPrintedLabel } from "@/workers/field/form-from-entities";
 import { joinPages, pageOfSpan, spanOnPage } from "@/workers/field/pages-text";
 import type { OcrWord } from "@/workers/db/field-db";
 import { holdsLocalName, localNameSuspect, nameAnchor, nameBracket, nameFromBracketLine, rereadLocalName, withoutLoneLetters, withRereadLocalName, type NameAnchor } from "@/workers/field/devanagari-line";
@@ -198,6 +198,15 @@ describe("the form from the model's entities", () => {
     expect(withWholeNameLine(page, person("Kanake"), []).text).toBe("Kanake");
     expect(withWholeNameLine(page, { ...person("Uikey"), label: "VILLAGE" }, []).text).toBe("Uikey");
     expect(withWholeNameLine(page, person("Uikey"), [person("Kisan", "CLAIMANT")]).text).toBe("Uikey");
+    // bench:forms --seed 2008, form 5: the surname called a tehsil, less surely than the first name a
+    // relative; the name takes it in, and it is no tehsil any more.
+    const tehsil = { ...person("Uikey"), label: "TEHSIL" as const, score: 0.75 };
+    const kisan = { ...person("Kisan"), score: 0.9 };
+    expect(withWholeNameLine(page, kisan, [kisan, tehsil]).text).toBe("Kisan Uikey");
+    expect(withWholeNameLine(page, { ...kisan, score: 0.7 }, [tehsil]).text).toBe("Kisan");
+    const read = formFromEntities(page, [kisan, tehsil], VILLAGES).fields;
+    expect(read.relative.value).toBe("Kisan Uikey");
+    expect(read.tehsil.value).toBe("");
   });
 
   it("drops the stray marks OCR put at the ends of an entity", () => {
@@ -211,6 +220,19 @@ describe("the form from the model's entities", () => {
     const inner: ExtractedEntity = { ...marked, end: 9, text: "D'Souza A" };
     expect(withoutStrayMarks(inner)).toBe(inner);
     expect(withoutStrayMarks({ ...marked, end: 2, text: "‘ " }).text).toBe("");
+    // A space read as an underscore inside a name (bench:forms --seed 2008, form 7), never in a number.
+    expect(withoutStrayMarks({ ...marked, end: 12, text: "Budhu_Kowase" })).toMatchObject({ start: 0, end: 12, text: "Budhu Kowase" });
+    expect(withoutStrayMarks({ ...marked, label: "KHASRA", end: 6, text: "Kh_214" }).text).toBe("Kh_214");
+  });
+
+  it("takes no single letter for a name: OCR's speck on an empty answer line", () => {
+    // bench:forms --seed 2008, form 36: the spouse's line read as "w z o", each marked a relative.
+    const page = "2. Name of the spouse / पति/पत्नी का नाम\nw z o\n3. Name of father / mother\nMaroti Usendi\nOm";
+    const at2 = (s: string, from = 0): ExtractedEntity => ({ label: "RELATIVE", start: page.indexOf(s, from), end: page.indexOf(s, from) + s.length, text: s, score: 0.99 });
+    const read = formFromEntities(page, [at2("w"), at2("z"), at2("Maroti Usendi"), at2("Om")], VILLAGES).fields;
+    expect(read.spouse.value).toBe("");
+    expect(read.relative.value).toBe("Maroti Usendi");
+    expect(formFromEntities(page, [at2("Om")], VILLAGES).fields.relative.value).toBe("Om");
   });
 
   it("takes the khasra numbers from item 12's answer, each number whole", () => {
@@ -364,7 +386,7 @@ describe("a second look for what the first reading lost", () => {
     const noArea = formFromEntities(TEXT, ENTITIES.filter((e) => e.label !== "AREA"), VILLAGES).fields;
     expect(secondLookWanted(noArea)).toEqual(["area"]);
     expect(secondLookWanted({ ...noArea, type: { value: "CFR", source: "user", confidence: null, span: null } })).toEqual([]);
-    expect(withSecondLook(noArea, sparse())).toEqual({ fields: { ...noArea, area: { ...sparse().area, span: null } }, found: ["area"] });
+    expect(withSecondLook(noArea, sparse(), VILLAGES)).toEqual({ fields: { ...noArea, area: { ...sparse().area, span: null } }, found: ["area"] });
     expect(sparse().area.value).toBe("1.25");
     // Devanagari numerals are a khasra number too: no second look for "२१२/३".
     expect(secondLookWanted({ ...noKhasra, khasra: { value: "२१२/३", source: "model", confidence: 0.9, span: null } })).toEqual([]);
@@ -374,24 +396,24 @@ describe("a second look for what the first reading lost", () => {
 
   it("takes only the missing names from the second reading, without spans, and keeps every other field", () => {
     const first = lost();
-    const merged = withSecondLook(first, sparse())!;
+    const merged = withSecondLook(first, sparse(), VILLAGES)!;
     expect(merged.found).toEqual(["claimant"]);
     expect(merged.fields.claimant).toMatchObject({ value: "Phulmati Usendi", source: "model", span: null });
     expect(merged.fields.claimantLocal).toMatchObject({ value: "फुलमती उसेंडी", span: null });
     for (const key of ["spouse", "relative", "village", "gramPanchayat", "category", "area", "khasra", "filedOn"] as const) expect(merged.fields[key]).toEqual(first[key]);
     // The father's name, read after its label in the sparse text; the claimant the first reading had stays.
-    const parent = withSecondLook(noParent(), sparse())!;
+    const parent = withSecondLook(noParent(), sparse(), VILLAGES)!;
     expect(parent.found).toEqual(["relative"]);
     expect(parent.fields.relative).toMatchObject({ value: "Maroti Usendi", span: null });
     expect(parent.fields.claimant).toEqual(noParent().claimant);
     // A Devanagari name the first reading had stays; a second reading without the names changes nothing.
     const withLocal = { ...first, claimantLocal: { value: "फुलमती", source: "model" as const, confidence: 0.8, span: { start: 1, end: 7 } } };
-    expect(withSecondLook(withLocal, sparse())!.fields.claimantLocal).toEqual(withLocal.claimantLocal);
-    expect(withSecondLook(first, lost())).toBeNull();
+    expect(withSecondLook(withLocal, sparse(), VILLAGES)!.fields.claimantLocal).toEqual(withLocal.claimantLocal);
+    expect(withSecondLook(first, lost(), VILLAGES)).toBeNull();
     // Item 9 after its printed label in the sparse text, with the tribe that comes along.
     const SPARSE_ITEM_9 = "9. Scheduled Tribe or OTFD / अनुसूचित जनजाति या अन्य\n\nScheduled Tribe (Gond)\n\nUsendi";
     const noItem9 = { ...formFromEntities(TEXT, ENTITIES, VILLAGES).fields, category: emptyForm().category, tribe: emptyForm().tribe };
-    const item9 = withSecondLook(noItem9, formFromEntities(SPARSE_ITEM_9, [], VILLAGES).fields)!;
+    const item9 = withSecondLook(noItem9, formFromEntities(SPARSE_ITEM_9, [], VILLAGES).fields, VILLAGES)!;
     expect(item9.found).toEqual(["category"]);
     expect(item9.fields.category).toMatchObject({ value: "ST", source: "form", span: null });
     expect(item9.fields.tribe).toMatchObject({ value: "Gond", span: null });
@@ -399,11 +421,33 @@ describe("a second look for what the first reading lost", () => {
     const SPARSE_ITEM_12 = "12. Survey / Khasra No. / खसरा क्रमांक\nKh. 206\n13. Evidence";
     const noKhasra = { ...formFromEntities(TEXT, ENTITIES, VILLAGES).fields, khasra: emptyForm().khasra };
     const kh = SPARSE_ITEM_12.indexOf("Kh. 206");
-    const item12 = withSecondLook(noKhasra, formFromEntities(SPARSE_ITEM_12, [{ label: "KHASRA", start: kh, end: kh + 7, text: "Kh. 206", score: 0.9 }], VILLAGES).fields)!;
+    const item12 = withSecondLook(noKhasra, formFromEntities(SPARSE_ITEM_12, [{ label: "KHASRA", start: kh, end: kh + 7, text: "Kh. 206", score: 0.9 }], VILLAGES).fields, VILLAGES)!;
     expect(item12.found).toEqual(["khasra"]);
     expect(item12.fields.khasra).toMatchObject({ value: "Kh. 206", source: "model", span: null });
     // Only what is wanted: a name the worker typed meanwhile is not looked for.
-    expect(withSecondLook(first, sparse(), [])).toBeNull();
+    expect(withSecondLook(first, sparse(), VILLAGES, [])).toBeNull();
+  });
+
+  it("looks for a lost village (item 5), and matches the village on record again from what it finds", () => {
+    const noVillage = formFromEntities(TEXT, ENTITIES.filter((e) => e.label !== "VILLAGE"), VILLAGES);
+    expect(noVillage.fields.village.value).toBe("");
+    expect(secondLookWanted(noVillage.fields)).toEqual(["village"]);
+    // A CFR claim names its village too.
+    expect(secondLookWanted({ ...noVillage.fields, type: { value: "CFR", source: "user", confidence: null, span: null } })).toEqual(["village"]);
+    const SPARSE_ITEM_5 = "5. Village / ग्राम\nPipgaon\n6. Gram Panchayat\nGatta";
+    const again = formFromEntities(SPARSE_ITEM_5, [{ label: "VILLAGE", start: SPARSE_ITEM_5.indexOf("Pipgaon"), end: SPARSE_ITEM_5.indexOf("Pipgaon") + 7, text: "Pipgaon", score: 0.9 }], VILLAGES).fields;
+    const merged = withSecondLook(noVillage.fields, again, VILLAGES)!;
+    expect(merged.found).toEqual(["village"]);
+    expect(merged.fields.village).toMatchObject({ value: "Pipgaon", span: null });
+    // A village the area does not hold (a stamp's "GRAM SABHA" in sparse text) is not taken.
+    const stamp = "5. Village / ग्राम\nGRAM SABHA";
+    const stamped = formFromEntities(stamp, [{ label: "VILLAGE", start: stamp.indexOf("SABHA"), end: stamp.length, text: "SABHA", score: 0.9 }], VILLAGES).fields;
+    expect(stamped.village.value).toBe("SABHA");
+    expect(withSecondLook(noVillage.fields, stamped, VILLAGES)).toBeNull();
+    // Gatta's Gram Panchayat has two villages: without the village's name none is clearly on record.
+    expect(noVillage.villageId).toBeNull();
+    expect(villageOnRecord(merged.fields, VILLAGES)).toBe(1);
+    expect(villageOnRecord(formFromEntities(TEXT, ENTITIES, VILLAGES).fields, VILLAGES)).toBe(formFromEntities(TEXT, ENTITIES, VILLAGES).villageId);
   });
 
   it("takes the spouse, tehsil and district along from a second look where the first reading had none, and never asks one for them", () => {
@@ -412,15 +456,15 @@ describe("a second look for what the first reading lost", () => {
     const again = formFromEntities(SPARSE_PLACES, [sparseEntity("Ramesh Usendi", "RELATIVE"), sparseEntity("Etapalli", "TEHSIL"), sparseEntity("Gadchiroli", "DISTRICT"), sparseEntity("Phulmati Usendi", "CLAIMANT")], VILLAGES).fields;
     const noSpouse = { ...lost(), spouse: emptyForm().spouse };
     expect(secondLookWanted(noSpouse)).toEqual(["claimant"]);
-    const merged = withSecondLook(noSpouse, again)!;
+    const merged = withSecondLook(noSpouse, again, VILLAGES)!;
     expect(merged.found).toEqual(["claimant", "spouse", "tehsil", "district"]);
     expect(merged.fields.spouse).toMatchObject({ value: "Ramesh Usendi", span: null });
     expect(merged.fields.district).toMatchObject({ value: "Gadchiroli", source: "model", span: null });
     // What the first reading had stays; with nothing wanted, the places alone still come along.
-    expect(withSecondLook(lost(), again)!.fields.spouse).toEqual(lost().spouse);
+    expect(withSecondLook(lost(), again, VILLAGES)!.fields.spouse).toEqual(lost().spouse);
     const complete = formFromEntities(TEXT, ENTITIES, VILLAGES).fields;
     expect(secondLookWanted({ ...complete, district: emptyForm().district, spouse: emptyForm().spouse })).toEqual([]);
-    expect(withSecondLook(complete, again, [])!.found).toEqual(["tehsil", "district"]);
+    expect(withSecondLook(complete, again, VILLAGES, [])!.found).toEqual(["tehsil", "district"]);
   });
 });
 

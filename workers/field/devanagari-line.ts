@@ -147,8 +147,8 @@ export function holdsLocalName(bracketText: string): boolean {
  * The form with its Devanagari name read again from the claimant's line (`readLine`: a one-line reading
  * of a rectangle of the page, in the name's language), or null where there is nothing to mend or the new
  * reading is no better. The line is read again only where its bracket holds a Devanagari name
- * (holdsLocalName) and the name looks wrong, or Latin letters are mixed into it. What the app and `bench:forms`
- * both run.
+ * (holdsLocalName) and the name looks wrong, or Latin letters are mixed into it. What the app and
+ * `bench:forms` both run.
  */
 export async function rereadLocalName(fields: FormFields, reading: ClaimantReading | null, readLine: (rect: PixelRect) => Promise<string>): Promise<FormFields | null> {
   if (!reading || fields.claimantLocal.source === "user" || !fields.claimant.value.trim()) return null;

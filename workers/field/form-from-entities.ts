@@ -162,12 +162,12 @@ const PRINTED_WORDS = new Set([
   "evidence", "support", "survey", "khasra", "no", "form", "claim", "of", "the", "or", "with", "हस्ताक्षर", "अंगूठा", "अंगूठे",
   "निशान", "नाम", "दिनांक", "पता", "ग्राम", "जिला", "तहसील",
 ]);
-const PERSON_LABELS: ReadonlySet<EntityType> = new Set(["CLAIMANT", "RELATIVE"]);
+const PERSON: ReadonlySet<EntityType> = new Set(["CLAIMANT", "RELATIVE"]);
 
 /** A CLAIMANT or RELATIVE entity that is only the form's printed words. */
 export function isPrintedLabel(e: ExtractedEntity): boolean {
   const words = e.text.toLowerCase().split(/[\s/:;,.|]+/).filter(Boolean);
-  return PERSON_LABELS.has(e.label) && words.length > 0 && words.every((w) => PRINTED_WORDS.has(w));
+  return PERSON.has(e.label) && words.length > 0 && words.every((w) => PRINTED_WORDS.has(w));
 }
 
 /** Levenshtein similarity 0..1 of two names after case and punctuation are set aside. */
@@ -228,13 +228,16 @@ const STRAY_AT_ENDS = new RegExp(`^${STRAY_MARKS}(.*?)${STRAY_MARKS}$`, "su");
 
 /** The entity without the stray marks that OCR put at either end of it, its span shortened to match. */
 export function withoutStrayMarks(e: ExtractedEntity): ExtractedEntity {
-  const core = STRAY_AT_ENDS.exec(e.text)![1]!;
+  // An underscore between two words of a name is a space OCR misread ("Budhu_Kowase"): one for one.
+  const text = PERSON.has(e.label) ? e.text.replace(/(?<=\p{L})_(?=\p{L})/gu, " ") : e.text;
+  const core = STRAY_AT_ENDS.exec(text)![1]!;
   if (core === e.text) return e;
-  const start = e.start + e.text.indexOf(core);
+  const start = e.start + text.indexOf(core);
   return { ...e, text: core, start, end: start + core.length };
 }
 
-const PERSON: ReadonlySet<EntityType> = new Set(["CLAIMANT", "RELATIVE"]);
+/** A person's name has two letters at least ("Om"): one letter alone is a speck OCR read on an empty line. */
+const tooShortForName = (e: ExtractedEntity) => PERSON.has(e.label) && (e.text.match(/\p{L}/gu)?.length ?? 0) < 2;
 
 /**
  * A name the model cut in two with a label for each half ("Mangru" a relative, "Jumnake" a claimant, under
@@ -277,7 +280,8 @@ export function withWholeNameLine(text: string, e: ExtractedEntity, others: read
   if (!word || HONORIFIC.test(word)) return e;
   const start = before ? e.start - before.length - 1 : e.start;
   const end = after ? e.end + after.length + 1 : e.end;
-  if (others.some((o) => o !== e && o.start < end && o.end > start)) return e;
+  // A less sure place or other label on the name's other word is the model's mistake ("Pungati" a tehsil).
+  if (others.some((o) => o !== e && o.start < end && o.end > start && (PERSON.has(o.label) || o.score >= e.score))) return e;
   return { ...e, start, end, text: text.slice(start, end) };
 }
 
@@ -338,8 +342,10 @@ export function formFromEntities(text: string, extracted: readonly ExtractedEnti
   // one at the end of an entity is not part of it.
   // Nor is the next item's own number ("13. Evidence…"), which the model takes for an answer when OCR
   // lost the answer's line.
-  const joined = joinSplitNames(text, extracted.map(withoutStrayMarks).filter((e) => /[\p{L}\p{N}]/u.test(e.text) && !isItemNumber(text, e) && !isPrintedLabel(e)));
-  const entities = joined.map((e) => withWholeNameLine(text, e, joined));
+  const joined = joinSplitNames(text, extracted.map(withoutStrayMarks).filter((e) => /[\p{L}\p{N}]/u.test(e.text) && !isItemNumber(text, e) && !isPrintedLabel(e) && !tooShortForName(e)));
+  const widened = joined.map((e) => withWholeNameLine(text, e, joined));
+  // What a widened name took in is no longer an entity of its own.
+  const entities = widened.filter((o) => PERSON.has(o.label) || !widened.some((w) => PERSON.has(w.label) && w.start < o.end && w.end > o.start));
   const fields = emptyForm();
   const set = (key: FormFieldKey, field: FormField) => {
     const current = fields[key];
@@ -394,9 +400,13 @@ export function formFromEntities(text: string, extracted: readonly ExtractedEnti
   const type = types.sort((a, b) => b.e.score - a.e.score)[0];
   if (type) set("type", fromEntity(type.e, type.type!));
 
+  return { fields, villageId: villageOnRecord(fields, villages), type: type?.type ?? null };
+}
+
+/** The village on record that the form's village, Gram Panchayat and tehsil name, if one is clearly best. */
+export function villageOnRecord(fields: FormFields, villages: readonly AreaVillage[]): number | null {
   const matches = matchVillages(villages, { village: fields.village.value || undefined, gramPanchayat: fields.gramPanchayat.value || undefined, tehsil: fields.tehsil.value || undefined });
   const best = matches[0];
   // Chosen only when clearly best: two villages of the same name in one block are left to the user.
-  const villageId = best && best.score >= VILLAGE_MATCH && (matches.length < 2 || matches[1]!.rank < best.rank - 0.01) ? best.village.id : null;
-  return { fields, villageId, type: type?.type ?? null };
+  return best && best.score >= VILLAGE_MATCH && (matches.length < 2 || matches[1]!.rank < best.rank - 0.01) ? best.village.id : null;
 }

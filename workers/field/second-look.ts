@@ -3,15 +3,16 @@
 // "N" or nothing there), while a sparse-text reading of the same page finds it. Sparse text loses the
 // form's reading order, which the other fields need, so only these answers are taken from it; each still
 // follows its own printed label there, which is what tells a father from a spouse and finds item 9's answer.
-import type { FormField } from "@/configs/contracts/field";
-import { HAS_DIGIT, type FormFields } from "./form-from-entities";
+import type { AreaVillage, FormField } from "@/configs/contracts/field";
+import { HAS_DIGIT, villageOnRecord, type FormFields } from "./form-from-entities";
 
 /**
- * What a second look fills: the claimant (with the Devanagari name), the father or mother, whom every
- * Form A names, and item 9, ST or OTFD (with the tribe), item 11, the area, and item 12, the survey or
- * khasra numbers of the land, which every individual claim answers.
+ * What a second look fills: the claimant (with the Devanagari name), the father or mother, and the village,
+ * which every Form A names (the village decides the village on record the claim is filed under), and
+ * item 9, ST or OTFD (with the tribe), item 11, the area, and item 12, the survey or khasra numbers of the
+ * land, which every individual claim answers.
  */
-export const SECOND_LOOK_FIELDS = ["claimant", "relative", "category", "area", "khasra"] as const;
+export const SECOND_LOOK_FIELDS = ["claimant", "relative", "village", "category", "area", "khasra"] as const;
 export type SecondLookField = (typeof SECOND_LOOK_FIELDS)[number];
 
 // Taken from a second look made for the fields above, where the first reading had none of them, but never
@@ -21,7 +22,7 @@ export const ALONG_FIELDS = ["spouse", "tehsil", "district"] as const;
 export type SecondLookFilled = SecondLookField | (typeof ALONG_FIELDS)[number];
 
 // What comes along with each when the first reading had none of it.
-const COMPANION = { claimant: "claimantLocal", relative: null, category: "tribe", area: null, khasra: null } as const;
+const COMPANION = { claimant: "claimantLocal", relative: null, village: null, category: "tribe", area: null, khasra: null } as const;
 // Only an individual claim's form asks for these.
 const INDIVIDUAL_ONLY: ReadonlySet<SecondLookField> = new Set(["category", "area", "khasra"]);
 
@@ -45,14 +46,16 @@ export function secondLookWanted(fields: FormFields): SecondLookField[] {
 /**
  * The form with the `wanted` fields a second reading found (and each one's companion where the first
  * reading had none), the spouse, tehsil and district where the first reading had none, and which fields it
- * filled; null when it filled none. The second reading's spans index another text than the draft's
+ * filled; null when it filled none. A village is taken only if it is one on record in `villages`: sparse
+ * text also reads a stamp's words ("GRAM SABHA"), which the model may take for the village. The second reading's spans index another text than the draft's
  * extraction, so they are dropped: the field shows no place on the page, and a correction of it gives no
  * training span (the first reading never had it to point at).
  */
 export function withSecondLook(
-  fields: FormFields, again: FormFields, wanted: readonly SecondLookField[] = secondLookWanted(fields),
+  fields: FormFields, again: FormFields, villages: readonly AreaVillage[], wanted: readonly SecondLookField[] = secondLookWanted(fields),
 ): { fields: FormFields; found: SecondLookFilled[] } | null {
-  const found = wanted.filter((key) => !missing(key, again[key]));
+  const onRecord = (key: SecondLookField) => key !== "village" || villageOnRecord({ ...fields, village: again.village }, villages) !== null;
+  const found = wanted.filter((key) => !missing(key, again[key]) && onRecord(key));
   const along = ALONG_FIELDS.filter((key) => fields[key].source === "empty" && again[key].value !== "");
   if (!found.length && !along.length) return null;
   const merged = { ...fields };
