@@ -2,7 +2,7 @@
 // Etapalli block drawn as Form A scans, photographed (Chromium screenshot, JPEG), cleaned and kept as the
 // app's preprocessing keeps them (a JPEG), read by tesseract.js (the app's engine, language data and page
 // segmentation), then each model package given runs the app's extraction and form filling, with its second
-// look for what the first reading lost and its Hindi reading of a Devanagari name that came out mixed
+// look for what the first reading lost and its one-line reading of a Devanagari name that came out mixed
 // with Latin letters. Prints, per package, the share of forms on which each field comes out exactly right,
 // and the mean over fields. Prints one JSON object.
 //   npm run bench:forms [-- --forms 24 --model models/fra-ner --model OTHER_PACKAGE_DIR]   (BENCH_MISSES=1 lists each miss)
@@ -117,7 +117,7 @@ async function sparseReading(index: number): Promise<Reading> {
   return sparseReadings.get(index)!;
 }
 
-// The app's focused readings, once per page and region: the claimant's line in Hindi
+// The app's focused readings, once per page and region: the claimant's line alone, in the name's language
 // (workers/field/devanagari-line.ts), an unsure khasra number's word in English (workers/field/unsure-numbers.ts).
 const focusedKinds: FocusedReading[] = ["devanagari-line", "english-word"];
 const focused = new Map(await Promise.all(focusedKinds.map(async (kind) => [kind, await createFocusedWorker(kind, { langPath: path.resolve("public/tesseract/lang") })] as const)));

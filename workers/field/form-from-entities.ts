@@ -148,7 +148,8 @@ const CLAIMANT_CUE = /claimant|applicant|दावेदार|आवेदक/g
  */
 export function claimantEntityRole(text: string, start: number): "claimant" | "spouse" | "relative" | "family" {
   const role = relativeRole(text, start);
-  if (role === "uncued" || role === "family") return role === "family" ? "family" : "claimant";
+  if (role === "family") return "family";
+  if (role === "uncued") return "claimant";
   const lastLines = lastLinesBefore(text, start, 160);
   const cue = lastAt(role === "spouse" ? SPOUSE_CUE : PARENT_CUE, lastLines);
   return lastAt(CLAIMANT_CUE, lastLines) > cue ? "claimant" : role;
