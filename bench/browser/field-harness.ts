@@ -39,7 +39,7 @@ async function ocr(urls: string[], workers: number) {
   };
 }
 
-/** The Hindi reading of one line (workers/field/devanagari-line.ts), the page's first with Devanagari: its worker's start-up, then per line. */
+/** The one-line reading of a Devanagari name (workers/field/devanagari-line.ts), the page's first with Devanagari: its worker's start-up, then per line. */
 async function devanagariLineTimes(pool: OcrPool, image: Blob, words: readonly OcrWord[]) {
   const first = words.find((w) => /[\u0900-\u097F]/.test(w.text));
   if (!first) return null;

@@ -85,7 +85,7 @@ export async function extractFields(
   const { text, pageOffsets } = joinPages(pages);
   if (!text.trim()) throw new Error("No page has text yet: add a photo and let OCR finish.");
   const result = await nerWorker().call("extract", { text });
-  const read = formFromEntities(text, result.entities, villages);
+  const read = formFromEntities(text, result.entities);
   let { fields: readFields } = read;
   let secondLook = null as Extraction["secondLook"];
   let claimantOn = claimantOnPage(pages, pageOffsets, readFields);
@@ -128,7 +128,7 @@ export async function extractFields(
   const villageByUser = draft.fields.village.source === "user" && draft.villageId !== null;
   await db.drafts.update(draft.id, {
     fields,
-    // Matched again from the fields as now read: a second look may have found the village.
+    // Matched from the fields as finally read: a second look may have found the village.
     villageId: villageByUser ? draft.villageId : (villageOnRecord(readFields, villages) ?? draft.villageId),
     type: draft.fields.type.source === "user" ? draft.type : (read.type ?? draft.type),
     extraction: {
@@ -153,7 +153,7 @@ async function lookAgain(
   try {
     const sparse = await pool.recognize(`${page.id}:second-look`, page.image, () => {}, "sparse");
     const { entities } = await nerWorker().call("extract", { text: sparse.text });
-    const again = formFromEntities(sparse.text, entities, villages).fields;
+    const again = formFromEntities(sparse.text, entities).fields;
     const better = withSecondLook(fields, again, villages, wanted);
     const anchor = nameAnchor(again);
     return better && { ...better, claimantOn: anchor && { page, reading: { words: sparse.words, anchor, page, offset: null } } };

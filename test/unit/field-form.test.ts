@@ -30,9 +30,9 @@ const ENTITIES: ExtractedEntity[] = [
 ];
 
 function draftFrom(entities = ENTITIES): Draft {
-  const read = formFromEntities(TEXT, entities, VILLAGES);
+  const read = formFromEntities(TEXT, entities);
   return {
-    id: "0b8a3f5e-6c1d-4d7e-9a0b-1c2d3e4f5a6b", createdAt: 0, updatedAt: 0, state: "editing", type: read.type ?? "IFR", fields: read.fields, villageId: read.villageId, parcel: null,
+    id: "0b8a3f5e-6c1d-4d7e-9a0b-1c2d3e4f5a6b", createdAt: 0, updatedAt: 0, state: "editing", type: read.type ?? "IFR", fields: read.fields, villageId: villageOnRecord(read.fields, VILLAGES), parcel: null,
     extraction: { text: TEXT, pageOffsets: [{ pageId: "p1", start: 0, end: TEXT.length }], entities, modelVersion: 3, backend: "wasm", ms: 12, at: 0 },
     server: null, message: null,
   };
@@ -76,15 +76,15 @@ describe("reading values from extracted text", () => {
     const family = `${TEXT}\n10. Family members with age / परिवार के सदस्य\nRamesh Usendi (41), Somaji Usendi (12), Raju Usendi (8)`;
     for (const name of ["Ramesh Usendi (41)", "Somaji", "Raju"]) expect(relativeRole(family, family.indexOf(name, family.indexOf("10. Family")))).toBe("family");
     const listed = [...ENTITIES, { label: "RELATIVE" as const, start: family.indexOf("Somaji"), end: family.indexOf("Somaji") + 13, text: "Somaji Usendi", score: 0.99 }];
-    expect(formFromEntities(family, listed, VILLAGES).fields.relative.value).toBe("Maroti Usendi");
+    expect(formFromEntities(family, listed).fields.relative.value).toBe("Maroti Usendi");
     // A name under no relative's label fills the field only when nothing better does.
     const claimantsOwn = { ...at("उसेंडी", "RELATIVE", 0.99, TEXT.indexOf("(")) };
     expect(relativeRole(TEXT, claimantsOwn.start)).toBe("uncued");
-    expect(formFromEntities(TEXT, [...ENTITIES, claimantsOwn], VILLAGES).fields.relative.value).toBe("Maroti Usendi");
-    expect(formFromEntities(TEXT, [...ENTITIES.filter((e) => e.text !== "Maroti Usendi"), claimantsOwn], VILLAGES).fields.relative.value).toBe("उसेंडी");
+    expect(formFromEntities(TEXT, [...ENTITIES, claimantsOwn]).fields.relative.value).toBe("Maroti Usendi");
+    expect(formFromEntities(TEXT, [...ENTITIES.filter((e) => e.text !== "Maroti Usendi"), claimantsOwn]).fields.relative.value).toBe("उसेंडी");
     // A mark with no letter in it is no name, however sure the model was.
     const mark = { label: "RELATIVE" as const, start: TEXT.indexOf("Ramesh") - 1, end: TEXT.indexOf("Ramesh"), text: "\n", score: 0.999 };
-    expect(formFromEntities(TEXT, [...ENTITIES, mark], VILLAGES).fields.spouse.value).toBe("Ramesh Usendi");
+    expect(formFromEntities(TEXT, [...ENTITIES, mark]).fields.spouse.value).toBe("Ramesh Usendi");
   });
 });
 
@@ -92,11 +92,11 @@ describe("the form from the model's entities", () => {
   it("drops a stray Devanagari word run into a place written in Latin letters, and shortens its span", () => {
     const text = "8. District / जिला\nGadchiroli हर\n";
     const district: ExtractedEntity = { label: "DISTRICT", start: text.indexOf("Gadchiroli"), end: text.indexOf("हर") + 2, text: "Gadchiroli हर", score: 0.9 };
-    const read = formFromEntities(text, [district], VILLAGES).fields.district;
+    const read = formFromEntities(text, [district]).fields.district;
     expect(read).toMatchObject({ value: "Gadchiroli", span: { start: district.start, end: district.start + "Gadchiroli".length } });
     // A place written in Devanagari alone stays whole.
     const local: ExtractedEntity = { ...district, text: "गडचिरोली जिला" };
-    expect(formFromEntities(text, [local], VILLAGES).fields.district.value).toBe("गडचिरोली जिला");
+    expect(formFromEntities(text, [local]).fields.district.value).toBe("गडचिरोली जिला");
   });
 
   it("fills each field with its value, confidence and span, and matches the village", () => {
@@ -112,25 +112,25 @@ describe("the form from the model's entities", () => {
 
   it("reads ST/OTFD after the printed label of item 9 when the model marks nothing there, as a field to check", () => {
     const withoutCategory = ENTITIES.filter((e) => e.label !== "CATEGORY");
-    const f = formFromEntities(TEXT, withoutCategory, VILLAGES).fields;
+    const f = formFromEntities(TEXT, withoutCategory).fields;
     expect([f.category.value, f.category.source, f.category.confidence]).toEqual(["ST", "form", null]);
     expect(TEXT.slice(f.category.span!.start, f.category.span!.end)).toBe("Scheduled Tribe");
     expect([f.tribe.value, f.tribe.source]).toEqual(["Madia Gond", "form"]);
     expect(TEXT.slice(f.tribe.span!.start, f.tribe.span!.end)).toBe("Madia Gond");
     // The model's own reading, where it has one, is kept.
-    expect(formFromEntities(TEXT, ENTITIES, VILLAGES).fields.category.source).toBe("model");
+    expect(formFromEntities(TEXT, ENTITIES).fields.category.source).toBe("model");
   });
 
   it("takes the Devanagari name in brackets after the claimant's name where the model missed it or read part of it", () => {
     const bracketed = (f: ReturnType<typeof formFromEntities>["fields"]) => [f.claimantLocal.value, f.claimantLocal.source, TEXT.slice(f.claimantLocal.span!.start, f.claimantLocal.span!.end)];
     const latinOnly = ENTITIES.filter((e) => e.text !== "फुलमती उसेंडी");
-    expect(bracketed(formFromEntities(TEXT, latinOnly, VILLAGES).fields)).toEqual(["फुलमती उसेंडी", "form", "फुलमती उसेंडी"]);
+    expect(bracketed(formFromEntities(TEXT, latinOnly).fields)).toEqual(["फुलमती उसेंडी", "form", "फुलमती उसेंडी"]);
     const partial = [...latinOnly, at("उसेंडी", "CLAIMANT", 0.9)];
-    expect(bracketed(formFromEntities(TEXT, partial, VILLAGES).fields)).toEqual(["फुलमती उसेंडी", "form", "फुलमती उसेंडी"]);
+    expect(bracketed(formFromEntities(TEXT, partial).fields)).toEqual(["फुलमती उसेंडी", "form", "फुलमती उसेंडी"]);
     // The model's whole reading stays; a bracket that is not all Devanagari is not a name.
-    expect(formFromEntities(TEXT, ENTITIES, VILLAGES).fields.claimantLocal.source).toBe("model");
+    expect(formFromEntities(TEXT, ENTITIES).fields.claimantLocal.source).toBe("model");
     const garbled = TEXT.replace("(फुलमती उसेंडी)", "(फुलमती Rem)");
-    expect(formFromEntities(garbled, latinOnly, VILLAGES).fields.claimantLocal.source).toBe("empty");
+    expect(formFromEntities(garbled, latinOnly).fields.claimantLocal.source).toBe("empty");
   });
 
   it("finds item 9's answer on the label's line or the next, bilingual or garbled, and nothing without the label", () => {
@@ -157,32 +157,32 @@ describe("the form from the model's entities", () => {
     expect(joinSplitNames(apart, [{ ...split[0]!, start: 0, end: 6 }, { ...split[1]!, start: 8, end: 15 }])).toHaveLength(2);
     expect(joinSplitNames(lines, [split[0]!, { ...split[1]!, label: "RELATIVE" }])).toHaveLength(2);
     expect(joinSplitNames(lines, [split[0]!, { ...split[1]!, label: "VILLAGE" }])).toHaveLength(2);
-    const form = formFromEntities(lines, [...split, e("Janaba", "CLAIMANT", 0.85)], VILLAGES).fields;
+    const form = formFromEntities(lines, [...split, e("Janaba", "CLAIMANT", 0.85)]).fields;
     expect([form.relative.value, form.relative.confidence, form.claimant.source]).toEqual(["Mangru Jumnake", 0.52, "empty"]);
   });
 
   it("keeps a twin village's last word, Khurd or Budruk, with its name", () => {
     const lines = "5. Village / ग्राम\nNerkhed Buzurg\n6. Gram Panchayat\nMolwadi Khurd, Post Kotmi\n7. Tehsil\nEtapalli Khurdine";
     const e = (s: string, label: ExtractedEntity["label"]): ExtractedEntity => ({ label, start: lines.indexOf(s), end: lines.indexOf(s) + s.length, text: s, score: 0.9 });
-    const f = formFromEntities(lines, [e("Nerkhed", "VILLAGE"), e("Molwadi", "GRAM_PANCHAYAT"), e("Etapalli", "TEHSIL")], VILLAGES).fields;
+    const f = formFromEntities(lines, [e("Nerkhed", "VILLAGE"), e("Molwadi", "GRAM_PANCHAYAT"), e("Etapalli", "TEHSIL")]).fields;
     expect([f.village.value, f.gramPanchayat.value, f.tehsil.value]).toEqual(["Nerkhed Buzurg", "Molwadi Khurd", "Etapalli"]);
     expect(lines.slice(f.village.span!.start, f.village.span!.end)).toBe("Nerkhed Buzurg");
     // Only as a word of its own, on the same line.
     const apart = "Village\nNerkhed\nKhurdapur";
-    expect(formFromEntities(apart, [{ label: "VILLAGE", start: 8, end: 15, text: "Nerkhed", score: 0.9 }], VILLAGES).fields.village.value).toBe("Nerkhed");
+    expect(formFromEntities(apart, [{ label: "VILLAGE", start: 8, end: 15, text: "Nerkhed", score: 0.9 }]).fields.village.value).toBe("Nerkhed");
   });
 
   it("never takes the next item's number for an answer whose line OCR lost", () => {
     // Item 12's answer line is gone; the model marks "13" of "13. Evidence in support" as the khasra number.
     const lostLine = "12. Survey / Khasra No. / खसरा क्रमांक\n\n13. Evidence in support\nVoter ID";
     const thirteen: ExtractedEntity = { label: "KHASRA", start: lostLine.indexOf("13."), end: lostLine.indexOf("13.") + 2, text: "13", score: 0.6 };
-    expect(formFromEntities(lostLine, [thirteen], VILLAGES).fields.khasra.source).toBe("empty");
-    expect(formFromEntities(lostLine, [{ ...thirteen, end: thirteen.end + 1, text: "13." }], VILLAGES).fields.khasra.source).toBe("empty");
+    expect(formFromEntities(lostLine, [thirteen]).fields.khasra.source).toBe("empty");
+    expect(formFromEntities(lostLine, [{ ...thirteen, end: thirteen.end + 1, text: "13." }]).fields.khasra.source).toBe("empty");
     // A number alone on its line is an answer ("13" as a khasra number), and so is one inside a line.
     const answer = "12. Survey / Khasra No.\n13\n13. Evidence";
-    expect(formFromEntities(answer, [{ ...thirteen, start: answer.indexOf("\n13\n") + 1, end: answer.indexOf("\n13\n") + 3 }], VILLAGES).fields.khasra.value).toBe("13");
+    expect(formFromEntities(answer, [{ ...thirteen, start: answer.indexOf("\n13\n") + 1, end: answer.indexOf("\n13\n") + 3 }]).fields.khasra.value).toBe("13");
     const inline = "Survey No. 13. Dated 12/03/2009";
-    expect(formFromEntities(inline, [{ ...thirteen, start: inline.indexOf("13"), end: inline.indexOf("13") + 2 }], VILLAGES).fields.khasra.value).toBe("13");
+    expect(formFromEntities(inline, [{ ...thirteen, start: inline.indexOf("13"), end: inline.indexOf("13") + 2 }]).fields.khasra.value).toBe("13");
   });
 
   it("widens a one-word name to the other word on its line", () => {
@@ -191,7 +191,7 @@ describe("the form from the model's entities", () => {
     const person = (s: string, label: ExtractedEntity["label"] = "RELATIVE"): ExtractedEntity => ({ label, start: page.indexOf(s), end: page.indexOf(s) + s.length, text: s, score: 0.8 });
     expect(withWholeNameLine(page, person("Uikey"), [])).toMatchObject({ text: "Kisan Uikey", start: page.indexOf("Kisan"), end: page.indexOf("Kisan") + 11 });
     expect(withWholeNameLine(page, person("Sukhdev"), []).text).toBe("Sukhdev Parse");
-    expect(formFromEntities(page, [person("Uikey")], VILLAGES).fields.relative.value).toBe("Kisan Uikey");
+    expect(formFromEntities(page, [person("Uikey")]).fields.relative.value).toBe("Kisan Uikey");
     // Not an honorific, a lowercase word, a third word, a place, or a word another entity holds.
     expect(withWholeNameLine(page, person("Tekam"), []).text).toBe("Tekam");
     expect(withWholeNameLine(page, person("Ramesh"), []).text).toBe("Ramesh");
@@ -204,7 +204,7 @@ describe("the form from the model's entities", () => {
     const kisan = { ...person("Kisan"), score: 0.9 };
     expect(withWholeNameLine(page, kisan, [kisan, tehsil]).text).toBe("Kisan Uikey");
     expect(withWholeNameLine(page, { ...kisan, score: 0.7 }, [tehsil]).text).toBe("Kisan");
-    const read = formFromEntities(page, [kisan, tehsil], VILLAGES).fields;
+    const read = formFromEntities(page, [kisan, tehsil]).fields;
     expect(read.relative.value).toBe("Kisan Uikey");
     expect(read.tehsil.value).toBe("");
   });
@@ -213,7 +213,7 @@ describe("the form from the model's entities", () => {
     // form 24 of bench:forms --forms 48: the model took a speck read as a quote mark into the district.
     const page = "District / जिला\nGadchiroli \"\n9. Scheduled Tribe";
     const district: ExtractedEntity = { label: "DISTRICT", start: page.indexOf("Gadchiroli"), end: page.indexOf("\"") + 1, text: "Gadchiroli \"", score: 0.9 };
-    expect(formFromEntities(page, [district], VILLAGES).fields.district).toMatchObject({ value: "Gadchiroli", span: { start: district.start, end: district.start + 10 } });
+    expect(formFromEntities(page, [district]).fields.district).toMatchObject({ value: "Gadchiroli", span: { start: district.start, end: district.start + 10 } });
     const marked: ExtractedEntity = { label: "CLAIMANT", start: 0, end: 14, text: "‘ Waman Kanake", score: 0.9 };
     expect(withoutStrayMarks(marked)).toEqual({ ...marked, start: 2, text: "Waman Kanake" });
     // Inside a name a mark stays; an entity of marks alone is left for the letterless rule to drop.
@@ -229,10 +229,10 @@ describe("the form from the model's entities", () => {
     // bench:forms --seed 2008, form 36: the spouse's line read as "w z o", each marked a relative.
     const page = "2. Name of the spouse / पति/पत्नी का नाम\nw z o\n3. Name of father / mother\nMaroti Usendi\nOm";
     const at2 = (s: string, from = 0): ExtractedEntity => ({ label: "RELATIVE", start: page.indexOf(s, from), end: page.indexOf(s, from) + s.length, text: s, score: 0.99 });
-    const read = formFromEntities(page, [at2("w"), at2("z"), at2("Maroti Usendi"), at2("Om")], VILLAGES).fields;
+    const read = formFromEntities(page, [at2("w"), at2("z"), at2("Maroti Usendi"), at2("Om")]).fields;
     expect(read.spouse.value).toBe("");
     expect(read.relative.value).toBe("Maroti Usendi");
-    expect(formFromEntities(page, [at2("Om")], VILLAGES).fields.relative.value).toBe("Om");
+    expect(formFromEntities(page, [at2("Om")]).fields.relative.value).toBe("Om");
   });
 
   it("takes the khasra numbers from item 12's answer, each number whole", () => {
@@ -242,7 +242,7 @@ describe("the form from the model's entities", () => {
       const start = page.indexOf(s, from);
       return { label: "KHASRA", start, end: start + s.length, text: s, score };
     };
-    const read = formFromEntities(page, [mark("4", 0.95, page.indexOf("i=")), mark("Kh", 0.99, page.indexOf("No.")), mark("214", 0.9999)], VILLAGES).fields.khasra;
+    const read = formFromEntities(page, [mark("4", 0.95, page.indexOf("i=")), mark("Kh", 0.99, page.indexOf("No.")), mark("214", 0.9999)]).fields.khasra;
     expect(read).toMatchObject({ value: "Kh. 214", confidence: 0.99, span: { start: page.indexOf("Kh. 214"), end: page.indexOf("Kh. 214") + 7 } });
     // Without the label the surer answer wins; a prefix with no number after it is no answer.
     const bare = page.replace("Survey / Khasra No. / खसरा क्रमांक", "Land                              ");
@@ -258,10 +258,10 @@ describe("the form from the model's entities", () => {
 
   it("leaves the village to the user when two villages fit equally well", () => {
     const twins = [...VILLAGES, { ...village(9, "Pipgaon", "पिपगाव", "Gatta"), id: 9 }];
-    expect(formFromEntities(TEXT, ENTITIES, twins).villageId).toBeNull();
+    expect(villageOnRecord(formFromEntities(TEXT, ENTITIES).fields, twins)).toBeNull();
     // ...but the Gram Panchayat decides between two villages of the same name.
     const apart = [...VILLAGES, { ...village(9, "Pipgaon", "पिपगाव", "Hedri"), id: 9 }];
-    expect(formFromEntities(TEXT, ENTITIES, apart).villageId).toBe(1);
+    expect(villageOnRecord(formFromEntities(TEXT, ENTITIES).fields, apart)).toBe(1);
     expect(matchVillages(VILLAGES, { village: "Pipgoan" })[0]!.village.name).toBe("Pipgaon");
     expect(matchVillages(VILLAGES, { village: "पिपगाव" })[0]!.village.id).toBe(1);
   });
@@ -334,11 +334,11 @@ describe("whose name an entity is, by the form's printed labels", () => {
     expect(claimantEntityRole(reordered, reordered.indexOf("Phulmati"))).toBe("claimant");
     // bench:forms --forms 72, form 57: the father under item 3 called the claimant, less surely than the claimant.
     const entities = ENTITIES.map((e) => (e.text === "Maroti Usendi" ? { ...e, label: "CLAIMANT" as const, score: 0.96 } : e));
-    const { fields } = formFromEntities(TEXT, entities, VILLAGES);
+    const { fields } = formFromEntities(TEXT, entities);
     expect(fields.relative).toMatchObject({ value: "Maroti Usendi", source: "model", confidence: 0.96 });
     expect(fields.claimant.value).toBe("Phulmati Usendi");
     // The claimant's line lost, the father's name called the claimant's: no claimant, so a second look asks for one.
-    const lostClaimant = formFromEntities(TEXT, entities.filter((e) => !e.text.startsWith("Phulmati") && !e.text.startsWith("फुलमती")), VILLAGES).fields;
+    const lostClaimant = formFromEntities(TEXT, entities.filter((e) => !e.text.startsWith("Phulmati") && !e.text.startsWith("फुलमती"))).fields;
     expect(lostClaimant.claimant.value).toBe("");
     expect(secondLookWanted(lostClaimant)).toEqual(["claimant"]);
   });
@@ -354,36 +354,36 @@ describe("whose name an entity is, by the form's printed labels", () => {
     // bench:forms --forms 72, form 57: "Signature" under the last item was the only uncued relative.
     const signed = `${TEXT}\nSignature / Thumb impression`;
     const signature = { label: "RELATIVE" as const, start: signed.lastIndexOf("Signature"), end: signed.lastIndexOf("Signature") + 9, text: "Signature", score: 0.9 };
-    expect(formFromEntities(signed, [...ENTITIES.filter((e) => e.text !== "Maroti Usendi"), signature], VILLAGES).fields.relative.value).toBe("");
+    expect(formFromEntities(signed, [...ENTITIES.filter((e) => e.text !== "Maroti Usendi"), signature]).fields.relative.value).toBe("");
   });
 });
 
 describe("a second look for what the first reading lost", () => {
   // The first reading as OCR gave it when page layout analysis dropped the claimant's line ("N" left).
-  const lost = () => formFromEntities(TEXT, [at("N", "CLAIMANT", 0.4, TEXT.indexOf("Phulmati")), ...ENTITIES.filter((e) => e.label !== "CLAIMANT")], VILLAGES).fields;
+  const lost = () => formFromEntities(TEXT, [at("N", "CLAIMANT", 0.4, TEXT.indexOf("Phulmati")), ...ENTITIES.filter((e) => e.label !== "CLAIMANT")]).fields;
   // ...and when it dropped the father's or mother's line instead.
-  const noParent = () => formFromEntities(TEXT, ENTITIES.filter((e) => e.text !== "Maroti Usendi"), VILLAGES).fields;
+  const noParent = () => formFromEntities(TEXT, ENTITIES.filter((e) => e.text !== "Maroti Usendi")).fields;
   // A sparse reading of the same page: the names found, each after its printed label, the rest in another order.
   const SPARSE = "Usendi\n1. Name of the claimant(s)\nPhulmati Usendi\n(फुलमती उसेंडी)\n3. Name of father / mother\nMaroti Usendi\nGatta\n1.25 ha";
   const sparseAt = (s: string, label: ExtractedEntity["label"]): ExtractedEntity => ({ label, start: SPARSE.indexOf(s), end: SPARSE.indexOf(s) + s.length, text: s, score: 0.9 });
-  const sparse = () => formFromEntities(SPARSE, [sparseAt("Phulmati Usendi", "CLAIMANT"), sparseAt("फुलमती उसेंडी", "CLAIMANT"), sparseAt("Maroti Usendi", "RELATIVE"), sparseAt("1.25 ha", "AREA")], VILLAGES).fields;
+  const sparse = () => formFromEntities(SPARSE, [sparseAt("Phulmati Usendi", "CLAIMANT"), sparseAt("फुलमती उसेंडी", "CLAIMANT"), sparseAt("Maroti Usendi", "RELATIVE"), sparseAt("1.25 ha", "AREA")]).fields;
 
   it("looks for the claimant, the father or mother or item 9 when missing (a name: or a stray letter or two), never for what was typed", () => {
     expect(secondLookWanted(lost())).toEqual(["claimant"]);
-    const noCategory = formFromEntities(TEXT.replace("Scheduled Tribe (Madia Gond)", " ".repeat(28)), ENTITIES.filter((e) => e.label !== "CATEGORY"), VILLAGES).fields;
+    const noCategory = formFromEntities(TEXT.replace("Scheduled Tribe (Madia Gond)", " ".repeat(28)), ENTITIES.filter((e) => e.label !== "CATEGORY")).fields;
     expect(noCategory.category.value).toBe("");
     expect(secondLookWanted(noCategory)).toEqual(["category"]);
     // Item 9 is asked of individual claims only.
     expect(secondLookWanted({ ...noCategory, type: { value: "CFR", source: "user", confidence: null, span: null } })).toEqual([]);
-    expect(secondLookWanted(formFromEntities(TEXT, ENTITIES.filter((e) => e.label !== "CLAIMANT"), VILLAGES).fields)).toEqual(["claimant"]);
+    expect(secondLookWanted(formFromEntities(TEXT, ENTITIES.filter((e) => e.label !== "CLAIMANT")).fields)).toEqual(["claimant"]);
     expect(secondLookWanted(noParent())).toEqual(["relative"]);
-    expect(secondLookWanted(formFromEntities(TEXT, ENTITIES, VILLAGES).fields)).toEqual([]);
+    expect(secondLookWanted(formFromEntities(TEXT, ENTITIES).fields)).toEqual([]);
     // Item 12, the survey or khasra numbers: asked of individual claims only, like item 9.
-    const noKhasra = formFromEntities(TEXT, ENTITIES.filter((e) => e.label !== "KHASRA"), VILLAGES).fields;
+    const noKhasra = formFromEntities(TEXT, ENTITIES.filter((e) => e.label !== "KHASRA")).fields;
     expect(secondLookWanted(noKhasra)).toEqual(["khasra"]);
     expect(secondLookWanted({ ...noKhasra, type: { value: "CR", source: "user", confidence: null, span: null } })).toEqual([]);
     // Item 11, the area, likewise (bench:forms --forms 48, form 35: its line lost with the spouse's).
-    const noArea = formFromEntities(TEXT, ENTITIES.filter((e) => e.label !== "AREA"), VILLAGES).fields;
+    const noArea = formFromEntities(TEXT, ENTITIES.filter((e) => e.label !== "AREA")).fields;
     expect(secondLookWanted(noArea)).toEqual(["area"]);
     expect(secondLookWanted({ ...noArea, type: { value: "CFR", source: "user", confidence: null, span: null } })).toEqual([]);
     expect(withSecondLook(noArea, sparse(), VILLAGES)).toEqual({ fields: { ...noArea, area: { ...sparse().area, span: null } }, found: ["area"] });
@@ -412,16 +412,16 @@ describe("a second look for what the first reading lost", () => {
     expect(withSecondLook(first, lost(), VILLAGES)).toBeNull();
     // Item 9 after its printed label in the sparse text, with the tribe that comes along.
     const SPARSE_ITEM_9 = "9. Scheduled Tribe or OTFD / अनुसूचित जनजाति या अन्य\n\nScheduled Tribe (Gond)\n\nUsendi";
-    const noItem9 = { ...formFromEntities(TEXT, ENTITIES, VILLAGES).fields, category: emptyForm().category, tribe: emptyForm().tribe };
-    const item9 = withSecondLook(noItem9, formFromEntities(SPARSE_ITEM_9, [], VILLAGES).fields, VILLAGES)!;
+    const noItem9 = { ...formFromEntities(TEXT, ENTITIES).fields, category: emptyForm().category, tribe: emptyForm().tribe };
+    const item9 = withSecondLook(noItem9, formFromEntities(SPARSE_ITEM_9, []).fields, VILLAGES)!;
     expect(item9.found).toEqual(["category"]);
     expect(item9.fields.category).toMatchObject({ value: "ST", source: "form", span: null });
     expect(item9.fields.tribe).toMatchObject({ value: "Gond", span: null });
     // Item 12's numbers, as the model found them after their label in the sparse text.
     const SPARSE_ITEM_12 = "12. Survey / Khasra No. / खसरा क्रमांक\nKh. 206\n13. Evidence";
-    const noKhasra = { ...formFromEntities(TEXT, ENTITIES, VILLAGES).fields, khasra: emptyForm().khasra };
+    const noKhasra = { ...formFromEntities(TEXT, ENTITIES).fields, khasra: emptyForm().khasra };
     const kh = SPARSE_ITEM_12.indexOf("Kh. 206");
-    const item12 = withSecondLook(noKhasra, formFromEntities(SPARSE_ITEM_12, [{ label: "KHASRA", start: kh, end: kh + 7, text: "Kh. 206", score: 0.9 }], VILLAGES).fields, VILLAGES)!;
+    const item12 = withSecondLook(noKhasra, formFromEntities(SPARSE_ITEM_12, [{ label: "KHASRA", start: kh, end: kh + 7, text: "Kh. 206", score: 0.9 }]).fields, VILLAGES)!;
     expect(item12.found).toEqual(["khasra"]);
     expect(item12.fields.khasra).toMatchObject({ value: "Kh. 206", source: "model", span: null });
     // Only what is wanted: a name the worker typed meanwhile is not looked for.
@@ -429,31 +429,30 @@ describe("a second look for what the first reading lost", () => {
   });
 
   it("looks for a lost village (item 5), and matches the village on record again from what it finds", () => {
-    const noVillage = formFromEntities(TEXT, ENTITIES.filter((e) => e.label !== "VILLAGE"), VILLAGES);
+    const noVillage = formFromEntities(TEXT, ENTITIES.filter((e) => e.label !== "VILLAGE"));
     expect(noVillage.fields.village.value).toBe("");
     expect(secondLookWanted(noVillage.fields)).toEqual(["village"]);
     // A CFR claim names its village too.
     expect(secondLookWanted({ ...noVillage.fields, type: { value: "CFR", source: "user", confidence: null, span: null } })).toEqual(["village"]);
     const SPARSE_ITEM_5 = "5. Village / ग्राम\nPipgaon\n6. Gram Panchayat\nGatta";
-    const again = formFromEntities(SPARSE_ITEM_5, [{ label: "VILLAGE", start: SPARSE_ITEM_5.indexOf("Pipgaon"), end: SPARSE_ITEM_5.indexOf("Pipgaon") + 7, text: "Pipgaon", score: 0.9 }], VILLAGES).fields;
+    const again = formFromEntities(SPARSE_ITEM_5, [{ label: "VILLAGE", start: SPARSE_ITEM_5.indexOf("Pipgaon"), end: SPARSE_ITEM_5.indexOf("Pipgaon") + 7, text: "Pipgaon", score: 0.9 }]).fields;
     const merged = withSecondLook(noVillage.fields, again, VILLAGES)!;
     expect(merged.found).toEqual(["village"]);
     expect(merged.fields.village).toMatchObject({ value: "Pipgaon", span: null });
     // A village the area does not hold (a stamp's "GRAM SABHA" in sparse text) is not taken.
     const stamp = "5. Village / ग्राम\nGRAM SABHA";
-    const stamped = formFromEntities(stamp, [{ label: "VILLAGE", start: stamp.indexOf("SABHA"), end: stamp.length, text: "SABHA", score: 0.9 }], VILLAGES).fields;
+    const stamped = formFromEntities(stamp, [{ label: "VILLAGE", start: stamp.indexOf("SABHA"), end: stamp.length, text: "SABHA", score: 0.9 }]).fields;
     expect(stamped.village.value).toBe("SABHA");
     expect(withSecondLook(noVillage.fields, stamped, VILLAGES)).toBeNull();
     // Gatta's Gram Panchayat has two villages: without the village's name none is clearly on record.
-    expect(noVillage.villageId).toBeNull();
+    expect(villageOnRecord(noVillage.fields, VILLAGES)).toBeNull();
     expect(villageOnRecord(merged.fields, VILLAGES)).toBe(1);
-    expect(villageOnRecord(formFromEntities(TEXT, ENTITIES, VILLAGES).fields, VILLAGES)).toBe(formFromEntities(TEXT, ENTITIES, VILLAGES).villageId);
   });
 
   it("takes the spouse, tehsil and district along from a second look where the first reading had none, and never asks one for them", () => {
     const SPARSE_PLACES = "2. Name of the spouse\nRamesh Usendi\n7. Tehsil\nEtapalli\n8. District\nGadchiroli\n1. Name of the claimant(s)\nPhulmati Usendi";
     const sparseEntity = (s: string, label: ExtractedEntity["label"]): ExtractedEntity => ({ label, start: SPARSE_PLACES.indexOf(s), end: SPARSE_PLACES.indexOf(s) + s.length, text: s, score: 0.9 });
-    const again = formFromEntities(SPARSE_PLACES, [sparseEntity("Ramesh Usendi", "RELATIVE"), sparseEntity("Etapalli", "TEHSIL"), sparseEntity("Gadchiroli", "DISTRICT"), sparseEntity("Phulmati Usendi", "CLAIMANT")], VILLAGES).fields;
+    const again = formFromEntities(SPARSE_PLACES, [sparseEntity("Ramesh Usendi", "RELATIVE"), sparseEntity("Etapalli", "TEHSIL"), sparseEntity("Gadchiroli", "DISTRICT"), sparseEntity("Phulmati Usendi", "CLAIMANT")]).fields;
     const noSpouse = { ...lost(), spouse: emptyForm().spouse };
     expect(secondLookWanted(noSpouse)).toEqual(["claimant"]);
     const merged = withSecondLook(noSpouse, again, VILLAGES)!;
@@ -462,7 +461,7 @@ describe("a second look for what the first reading lost", () => {
     expect(merged.fields.district).toMatchObject({ value: "Gadchiroli", source: "model", span: null });
     // What the first reading had stays; with nothing wanted, the places alone still come along.
     expect(withSecondLook(lost(), again, VILLAGES)!.fields.spouse).toEqual(lost().spouse);
-    const complete = formFromEntities(TEXT, ENTITIES, VILLAGES).fields;
+    const complete = formFromEntities(TEXT, ENTITIES).fields;
     expect(secondLookWanted({ ...complete, district: emptyForm().district, spouse: emptyForm().spouse })).toEqual([]);
     expect(withSecondLook(complete, again, VILLAGES, [])!.found).toEqual(["tehsil", "district"]);
   });
@@ -530,7 +529,7 @@ describe("the Devanagari name read again from its line", () => {
     expect(nameBracket(words, { script: "latin", start: 3, end: LINE.indexOf("claimant(s)") + "claimant(s)".length }, PAGE)).toBeNull();
   });
 
-  it("takes the Devanagari words inside the brackets of the Hindi reading, and nothing else", () => {
+  it("takes the Devanagari words inside the brackets of the line's own reading, and nothing else", () => {
     expect(nameFromBracketLine(". (सोमाजी झोरे).\n")).toBe("सोमाजी झोरे");
     expect(nameFromBracketLine("(अनिल सिडाम ")).toBe("अनिल सिडाम");
     // A conjunct written with a joiner and a doubled virama is one conjunct.

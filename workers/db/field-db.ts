@@ -36,7 +36,7 @@ export type Extraction = {
   secondLook?: { pageId: string; fields: SecondLookFilled[] } | null;
   /** Drafts read before the second look took other names: the page whose second reading gave the claimant. */
   claimantSecondLookPageId?: string | null;
-  /** The page whose claimant line, read again in Hindi, gave the Devanagari name (workers/field/devanagari-line.ts). */
+  /** The page whose claimant line, read again alone, gave the Devanagari name (workers/field/devanagari-line.ts). */
   claimantLocalRereadPageId?: string | null;
   /** The page where a survey or khasra number tesseract was unsure of was read again (workers/field/unsure-numbers.ts). */
   khasraRereadPageId?: string | null;

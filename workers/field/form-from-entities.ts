@@ -129,30 +129,33 @@ const PARENT_CUE = /father|mother|s\/o|d\/o|son of|daughter of|पिता|म�
 const FAMILY_CUE = /family|परिवार|सदस्य/gi;
 const lastAt = (cue: RegExp, s: string) => Math.max(-1, ...[...s.matchAll(cue)].map((m) => m.index));
 
-export function relativeRole(text: string, start: number): "spouse" | "relative" | "family" | "uncued" {
+const CLAIMANT_CUE = /claimant|applicant|दावेदार|आवेदक/gi;
+
+/** Where each kind of printed label last occurs in the lines before a name (-1: not there). */
+function labelCues(text: string, start: number) {
   const lastLines = lastLinesBefore(text, start, 160);
-  const spouse = lastAt(SPOUSE_CUE, lastLines);
-  const parent = lastAt(PARENT_CUE, lastLines);
-  const family = lastAt(FAMILY_CUE, lastLines);
+  return { spouse: lastAt(SPOUSE_CUE, lastLines), parent: lastAt(PARENT_CUE, lastLines), family: lastAt(FAMILY_CUE, lastLines), claimant: lastAt(CLAIMANT_CUE, lastLines) };
+}
+
+function roleByCues({ spouse, parent, family }: ReturnType<typeof labelCues>): "spouse" | "relative" | "family" | "uncued" {
   if (family > Math.max(spouse, parent)) return "family";
   if (spouse < 0 && parent < 0) return "uncued";
   if (spouse < 0) return "relative";
   return parent > spouse ? "relative" : "spouse";
 }
 
-const CLAIMANT_CUE = /claimant|applicant|दावेदार|आवेदक/gi;
+export const relativeRole = (text: string, start: number) => roleByCues(labelCues(text, start));
 
 /**
  * Whose name a CLAIMANT entity is, by the label printed nearest before it: the model sometimes calls the
  * father's name under item 3 (or the spouse's under item 2) the claimant's, where the label says otherwise.
  */
 export function claimantEntityRole(text: string, start: number): "claimant" | "spouse" | "relative" | "family" {
-  const role = relativeRole(text, start);
+  const cues = labelCues(text, start);
+  const role = roleByCues(cues);
   if (role === "family") return "family";
   if (role === "uncued") return "claimant";
-  const lastLines = lastLinesBefore(text, start, 160);
-  const cue = lastAt(role === "spouse" ? SPOUSE_CUE : PARENT_CUE, lastLines);
-  return lastAt(CLAIMANT_CUE, lastLines) > cue ? "claimant" : role;
+  return cues.claimant > cues[role === "spouse" ? "spouse" : "parent"] ? "claimant" : role;
 }
 
 // Words the form itself prints: an entity made of nothing else is a label the model took for a name
@@ -338,7 +341,7 @@ export function khasraAnswer(text: string, khasra: readonly ExtractedEntity[]): 
 const fromEntity = (e: ExtractedEntity, value = e.text): FormField => ({ value, source: "model", confidence: e.score, span: { start: e.start, end: e.end } });
 
 /** The form as the model read it. Where a field occurs twice the more confident reading wins. */
-export function formFromEntities(text: string, extracted: readonly ExtractedEntity[], villages: readonly AreaVillage[]): { fields: FormFields; villageId: number | null; type: ClaimType | null } {
+export function formFromEntities(text: string, extracted: readonly ExtractedEntity[]): { fields: FormFields; type: ClaimType | null } {
   // A stray mark the OCR read before a name ("‘Sitabai") can come out as an entity of its own: no value;
   // one at the end of an entity is not part of it.
   // Nor is the next item's own number ("13. Evidence…"), which the model takes for an answer when OCR
@@ -401,7 +404,7 @@ export function formFromEntities(text: string, extracted: readonly ExtractedEnti
   const type = types.sort((a, b) => b.e.score - a.e.score)[0];
   if (type) set("type", fromEntity(type.e, type.type!));
 
-  return { fields, villageId: villageOnRecord(fields, villages), type: type?.type ?? null };
+  return { fields, type: type?.type ?? null };
 }
 
 /** The village on record that the form's village, Gram Panchayat and tehsil name, if one is clearly best. */
