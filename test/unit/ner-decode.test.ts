@@ -137,3 +137,27 @@ describe("encoder inputs", () => {
     expect([...feeds.token_type_ids.data].every((v) => v === 0n)).toBe(true);
   });
 });
+
+describe("windows run one by one", () => {
+  it("label a page as one padded batch of its windows would, with the shipped student in onnxruntime-node", async () => {
+    const { loadPackageModel } = await import("@/server/services/models/onnx-check");
+    const { markLineBreaks, modelInput, tokenPredictions } = await import("@/workers/ner/extract");
+    const model = await loadPackageModel("models/fra-ner", "model_quantized.onnx");
+    try {
+      const line = (n: number) => `${n}. Name of the claimant: Ramesh Usendi, Village: Pipgaon, Tehsil: Etapalli, Area: 1.${n} ha`;
+      const page = markLineBreaks(Array.from({ length: 14 }, (_, n) => line(n + 1)).join("\n"));
+      const { windows, rows } = modelInput(page, model);
+      expect(new Set(rows.map((r) => r.length)).size).toBeGreaterThan(1); // a short last window, which a batch pads
+      const batch = await model.run(rows);
+      const [, width, labelCount] = batch.dims as [number, number, number];
+      const batchLabels = windows.flatMap(([a, b], w) =>
+        Array.from({ length: b - a }, (_, i) => model.labels[softmaxArgmax(batch.data, (w * width + i + 1) * labelCount, labelCount).index]),
+      );
+      const labels = (await tokenPredictions(page, model)).map((p) => p.label);
+      expect(labels).toEqual(batchLabels);
+      expect(labels.filter((l) => l === "B-VILLAGE")).toHaveLength(14);
+    } finally {
+      await model.session.release();
+    }
+  });
+});

@@ -50,12 +50,13 @@ export function chunkTokens(tokens: readonly string[], room: number): Array<[num
   return windows;
 }
 
-export function softmaxArgmax(row: Float32Array): { index: number; probability: number } {
-  let best = 0;
-  for (let j = 1; j < row.length; j++) if (row[j]! > row[best]!) best = j;
+/** The best label of one token's logits and its probability; reads `row[from, from + count)` in place. */
+export function softmaxArgmax(row: Float32Array, from = 0, count = row.length - from): { index: number; probability: number } {
+  let best = from;
+  for (let j = from + 1; j < from + count; j++) if (row[j]! > row[best]!) best = j;
   let sum = 0;
-  for (let j = 0; j < row.length; j++) sum += Math.exp(row[j]! - row[best]!);
-  return { index: best, probability: 1 / sum };
+  for (let j = from; j < from + count; j++) sum += Math.exp(row[j]! - row[best]!);
+  return { index: best - from, probability: 1 / sum };
 }
 
 /** `text`'s tokens, their windows, and the id rows the model takes for them ([CLS] window [SEP]). */
@@ -67,20 +68,21 @@ export function modelInput(text: string, model: Omit<NerModel, "run">) {
   return { tokens, windows, rows };
 }
 
-/** Labels per token of `text`, which must already have its line breaks marked (markLineBreaks). */
+/**
+ * Labels per token of `text`, which must already have its line breaks marked (markLineBreaks). Each
+ * window is its own run: padding windows to one width costs the model more than a run's own overhead.
+ */
 export async function tokenPredictions(text: string, model: NerModel): Promise<TokenPrediction[]> {
   const { tokens, windows, rows } = modelInput(text, model);
-  if (windows.length === 0) return [];
-  const logits = await model.run(rows);
-  const [, width, labelCount] = logits.dims as [number, number, number];
   const predictions: TokenPrediction[] = [];
-  windows.forEach(([a, b], w) => {
+  for (const [w, [a, b]] of windows.entries()) {
+    const logits = await model.run([rows[w]!]);
+    const labelCount = logits.dims[2]!;
     for (let i = a; i < b; i++) {
-      const offset = (w * width + (i - a + 1)) * labelCount; // +1: skip [CLS]
-      const { index, probability } = softmaxArgmax(logits.data.subarray(offset, offset + labelCount));
+      const { index, probability } = softmaxArgmax(logits.data, (i - a + 1) * labelCount, labelCount); // +1: skip [CLS]
       predictions.push({ token: tokens[i]!, label: model.labels[index] ?? "O", score: probability });
     }
-  });
+  }
   return predictions;
 }
 
