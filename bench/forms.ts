@@ -23,6 +23,7 @@ import { photographForm } from "@/test/helpers/form-photo";
 import { formFromEntities, parseAreaHa, parseDate, villageOnRecord } from "@/workers/field/form-from-entities";
 import { nameAnchor, rereadLocalName, type ClaimantReading, type PixelRect } from "@/workers/field/devanagari-line";
 import { secondLookWanted, withSecondLook } from "@/workers/field/second-look";
+import { localToday, rereadImpossibleDate } from "@/workers/field/date-reread";
 import { rereadUnsureNumbers } from "@/workers/field/unsure-numbers";
 import { extractEntities } from "@/workers/ner/extract";
 import type { OcrWord } from "@/workers/db/field-db";
@@ -42,9 +43,12 @@ type ClaimRow = {
   claim_no: string; claimant_name: string; claimant_name_local: string; spouse_name: string | null; relative_name: string | null; category: "ST" | "OTFD"; tribe: string | null;
   family_members: FamilyMember[]; survey_numbers: string[]; area_claimed_ha: number; filed_on: string; village_id: number;
 };
+// The demo's paper claims only: `bench:field` syncs claims of its own into the same data folder.
 const claims = await rows<ClaimRow>(database.db, sql`
   SELECT claim_no, claimant_name, claimant_name_local, spouse_name, relative_name, category, tribe, family_members, survey_numbers, area_claimed_ha, filed_on::text AS filed_on, village_id
-  FROM claims WHERE type = 'IFR' AND village_id IN (${sql.join(area.villages.map((v) => sql`${v.id}`), sql`, `)}) ORDER BY claim_no LIMIT ${Number(values.forms)}`);
+  FROM claims WHERE type = 'IFR' AND village_id IN (${sql.join(area.villages.map((v) => sql`${v.id}`), sql`, `)})
+    AND id NOT IN (SELECT id FROM sync_records WHERE kind = 'claim')
+  ORDER BY claim_no LIMIT ${Number(values.forms)}`);
 await database.close();
 
 // What each field should read as, in the form's own terms (as the app fills it).
@@ -118,7 +122,8 @@ async function sparseReading(index: number): Promise<Reading> {
 }
 
 // The app's focused readings, once per page and region: the claimant's line alone, in the name's language
-// (workers/field/devanagari-line.ts), an unsure khasra number's word in English (workers/field/unsure-numbers.ts).
+// (workers/field/devanagari-line.ts), an unsure khasra number's word and an impossible date's numbers in English
+// (workers/field/unsure-numbers.ts, date-reread.ts).
 const focusedKinds: FocusedReading[] = ["devanagari-line", "english-word"];
 const focused = new Map(await Promise.all(focusedKinds.map(async (kind) => [kind, await createFocusedWorker(kind, { langPath: path.resolve("public/tesseract/lang") })] as const)));
 const regionReadings = new Map<string, RegionText>();
@@ -135,6 +140,7 @@ async function readRegion(kind: FocusedReading, index: number, rectangle: PixelR
 }
 
 const fields = FORM_FIELDS.filter((f) => f !== "type");
+const TODAY = localToday();
 const models: Record<string, unknown> = {};
 for (const dir of values.model!) {
   const model = await loadPackageModel(dir, "model_quantized.onnx");
@@ -143,6 +149,7 @@ for (const dir of values.model!) {
   let secondLooks = 0;
   let devanagariLineReadings = 0;
   let khasraRereads = 0;
+  let dateRereads = 0;
   for (const [index, { claim, text, words, size }] of pages.entries()) {
     const form = formFromEntities(text, await extractEntities(text, model));
     const anchor = nameAnchor(form.fields);
@@ -166,6 +173,11 @@ for (const dir of values.model!) {
       return readRegion("english-word", index, rect);
     });
     if (khasra) form.fields = { ...form.fields, khasra };
+    const date = form.fields.filedOn.span && await rereadImpossibleDate(form.fields.filedOn, words, form.fields.filedOn.span, size, (rect) => {
+      dateRereads++;
+      return readRegion("english-word", index, rect);
+    }, TODAY);
+    if (date) form.fields = { ...form.fields, filedOn: date };
     const want = expected(claim);
     for (const f of fields) {
       const norm = normalise[f] ?? ((s: string) => s.trim());
@@ -183,9 +195,10 @@ for (const dir of values.model!) {
     secondLooks,
     devanagariLineReadings,
     khasraRereads,
+    dateRereads,
   };
 }
 await ocr.terminate();
 for (const worker of focused.values()) await worker.terminate();
 const meanSeconds = (xs: number[]) => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 100) / 100 : null);
-console.log(JSON.stringify({ forms: pages.length, ocrSecondsPerPage: meanSeconds(pages.map((p) => p.ocrSeconds)), secondLookSecondsPerPage: meanSeconds(sparseSeconds), devanagariLineSeconds: meanSeconds(regionSeconds["devanagari-line"]), khasraWordSeconds: meanSeconds(regionSeconds["english-word"]), models }, null, 1));
+console.log(JSON.stringify({ forms: pages.length, ocrSecondsPerPage: meanSeconds(pages.map((p) => p.ocrSeconds)), secondLookSecondsPerPage: meanSeconds(sparseSeconds), devanagariLineSeconds: meanSeconds(regionSeconds["devanagari-line"]), englishWordSeconds: meanSeconds(regionSeconds["english-word"]), models }, null, 1));

@@ -66,6 +66,7 @@ export function FieldsStep({ db, draft, locked }: { db: FieldDatabase; draft: Dr
   const secondLookPage = pages.find((p) => p.id === secondLook?.pageId)?.index ?? null;
   const rereadPage = pages.find((p) => p.id === draft.extraction?.claimantLocalRereadPageId)?.index ?? null;
   const khasraRereadPage = pages.find((p) => p.id === draft.extraction?.khasraRereadPageId)?.index ?? null;
+  const dateRereadPage = pages.find((p) => p.id === draft.extraction?.dateRereadPageId)?.index ?? null;
   const rects = located ? highlightRects(located.page.ocr.words, located.start, located.end) : [];
 
   function assignSelection() {
@@ -151,7 +152,7 @@ export function FieldsStep({ db, draft, locked }: { db: FieldDatabase; draft: Dr
                 {FORM_FIELDS.map((k) => <option key={k} value={k}>{FORM_FIELD_LABELS[k]}</option>)}
               </select>
               <button onClick={assignSelection} disabled={locked}>Use selection</button>
-              <span className="muted">Read by model v{draft.extraction.modelVersion} on {draft.extraction.backend === "webgpu" ? "WebGPU" : "WebAssembly"} in {Math.round(draft.extraction.ms)} ms{secondLook && secondLookPage !== null && ` · ${secondLook.fields.map((k) => SECOND_LOOK_NAMES[k]).join(" and ")} from a second reading of page ${secondLookPage}`}{rereadPage !== null && ` · the Devanagari name from a reading of its line alone on page ${rereadPage}`}{khasraRereadPage !== null && ` · a survey or khasra number from a closer reading of its word on page ${khasraRereadPage}`}</span>
+              <span className="muted">Read by model v{draft.extraction.modelVersion} on {draft.extraction.backend === "webgpu" ? "WebGPU" : "WebAssembly"} in {Math.round(draft.extraction.ms)} ms{secondLook && secondLookPage !== null && ` · ${secondLook.fields.map((k) => SECOND_LOOK_NAMES[k]).join(" and ")} from a second reading of page ${secondLookPage}`}{rereadPage !== null && ` · the Devanagari name from a reading of its line alone on page ${rereadPage}`}{khasraRereadPage !== null && ` · a survey or khasra number from a closer reading of its word on page ${khasraRereadPage}`}{dateRereadPage !== null && ` · the date from a closer reading of its numbers on page ${dateRereadPage}`}</span>
             </div>
             <pre ref={textRef} className="ocr-text" aria-label="OCR text">{draft.extraction.text}</pre>
           </>

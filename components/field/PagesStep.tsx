@@ -14,7 +14,7 @@ import type { ModelState } from "./useFieldServices";
 const LOOKING_AGAIN: Record<LookingAgain, string> = {
   missed: "Looking again for what the first reading missed…",
   "devanagari-name": "Reading the Devanagari name again…",
-  "unsure-number": "Reading an unsure survey number again…",
+  "unsure-number": "Reading an unsure number again…",
 };
 
 export function PagesStep({ db, draft, model, locked, onExtracted }: { db: FieldDatabase; draft: Draft; model: ModelState; locked: boolean; onExtracted: () => void }) {

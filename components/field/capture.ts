@@ -8,7 +8,8 @@ import { nameAnchor, rereadLocalName, type ClaimantReading } from "@/workers/fie
 import { formFromEntities, villageOnRecord, type FormFields } from "@/workers/field/form-from-entities";
 import { joinPages, pageOfSpan } from "@/workers/field/pages-text";
 import { secondLookWanted, withSecondLook, type SecondLookField, type SecondLookFilled } from "@/workers/field/second-look";
-import { fieldOnPage, rereadUnsureNumbers } from "@/workers/field/unsure-numbers";
+import { localToday, rereadImpossibleDate, withImpossibleDateFlagged } from "@/workers/field/date-reread";
+import { fieldOnPage, rereadUnsureNumbers, type WordsReread } from "@/workers/field/unsure-numbers";
 import type { NerBackend } from "@/workers/ner/ner-client";
 import { nerWorker } from "@/workers/ner/ner-client";
 import { OcrCancelledError, type OcrPool, type OcrProgress } from "@/workers/ocr/ocr-pool";
@@ -111,16 +112,23 @@ export async function extractFields(
     }).catch(() => null); // the first reading stands; the worker corrects the name
     if (reread) [readFields, claimantLocalRereadPageId] = [reread, page.id];
   }
-  let khasraRereadPageId: string | null = null;
-  const khasraOn = draft.fields.khasra.source !== "user" ? fieldOnPage(readFields.khasra, pageOffsets, pages) : null;
-  if (khasraOn) {
-    const { page, span } = khasraOn;
-    const reread = await rereadUnsureNumbers(readFields.khasra, page.ocr.words, span, page, (rect) => {
+  // A number's words read again alone in English, on the page the field was read on.
+  const rereadWords = async (key: "khasra" | "filedOn", reread: WordsReread): Promise<string | null> => {
+    const on = draft.fields[key].source !== "user" ? fieldOnPage(readFields[key], pageOffsets, pages) : null;
+    if (!on) return null;
+    const { page, span } = on;
+    const better = await reread(readFields[key], page.ocr.words, span, page, (rect) => {
       onLookAgain("unsure-number");
       return pool.readRegion("english-word", page.image, rect);
     }).catch(() => null); // the first reading stands, flagged for the worker to check
-    if (reread) [readFields, khasraRereadPageId] = [{ ...readFields, khasra: reread }, page.id];
-  }
+    if (!better) return null;
+    readFields = { ...readFields, [key]: better };
+    return page.id;
+  };
+  const khasraRereadPageId = await rereadWords("khasra", rereadUnsureNumbers);
+  const today = localToday();
+  const dateRereadPageId = await rereadWords("filedOn", (...args) => rereadImpossibleDate(...args, today));
+  readFields = { ...readFields, filedOn: withImpossibleDateFlagged(readFields.filedOn, today) };
   const fields = { ...draft.fields };
   for (const key of Object.keys(readFields) as Array<keyof typeof fields>) {
     if (fields[key].source !== "user") fields[key] = readFields[key];
@@ -133,7 +141,7 @@ export async function extractFields(
     type: draft.fields.type.source === "user" ? draft.type : (read.type ?? draft.type),
     extraction: {
       text, pageOffsets, entities: result.entities, modelVersion: ner.version, backend: result.backend, ms: result.ms, at: Date.now(),
-      secondLook, claimantLocalRereadPageId, khasraRereadPageId,
+      secondLook, claimantLocalRereadPageId, khasraRereadPageId, dateRereadPageId,
     },
     updatedAt: Date.now(),
   });

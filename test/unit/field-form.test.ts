@@ -9,6 +9,7 @@ import type { OcrWord } from "@/workers/db/field-db";
 import { holdsLocalName, localNameSuspect, nameAnchor, nameBracket, nameFromBracketLine, rereadLocalName, withoutLoneLetters, withRereadLocalName, type NameAnchor } from "@/workers/field/devanagari-line";
 import { secondLookWanted, withSecondLook } from "@/workers/field/second-look";
 import { recordMismatches, type PlaceOnRecord } from "@/workers/field/village-record";
+import { impossibleDate, localToday, rereadImpossibleDate, withImpossibleDateFlagged } from "@/workers/field/date-reread";
 import { bareNumber, fieldUnsureNumbers, rereadUnsureNumbers, unsureNumbers, wordRegion, type WordReading } from "@/workers/field/unsure-numbers";
 import type { ExtractedEntity } from "@/workers/ner/decode";
 
@@ -658,6 +659,64 @@ describe("a survey number tesseract was unsure of", () => {
     expect(fieldUnsureNumbers(joined, pageOffsets, pages)).toEqual(["5160/9"]);
     expect(fieldUnsureNumbers({ ...joined, source: "user" }, pageOffsets, pages)).toEqual([]);
     expect(fieldUnsureNumbers({ ...joined, span: null }, pageOffsets, pages)).toEqual([]);
+  });
+});
+
+describe("a date no claim can have", () => {
+  // The last line of a form as English + Hindi OCR read it: "14/03/2009" came back as "14/03/2609".
+  const LINE = "Date / दिनांक: 14/03/2609";
+  const PAGE = { width: 1000, height: 1700 };
+  const at = LINE.indexOf("14/03/2609");
+  const WORDS: OcrWord[] = [
+    { text: "दिनांक:", confidence: 88, start: LINE.indexOf("दिनांक"), end: at - 1, line: 1, bbox: [120, 1500, 190, 1525] },
+    { text: "14/03/2609", confidence: 71, start: at, end: at + 10, line: 1, bbox: [200, 1500, 330, 1525] },
+  ];
+  const span = { start: at, end: at + 10 };
+  const unread = { value: "14/03/2609", source: "model" as const, confidence: 0, span };
+  const TODAY = "2026-11-23";
+  const reading = (r: WordReading) => async () => r;
+
+  it("is one the model found that is not a date, or lies after today", () => {
+    expect(impossibleDate(unread, TODAY)).toBe(true);
+    expect(impossibleDate({ ...unread, value: "2029-03-14" }, TODAY)).toBe(true);
+    expect(impossibleDate({ ...unread, value: "2009-03-14" }, TODAY)).toBe(false);
+    expect(impossibleDate({ ...unread, value: "2026-11-23" }, TODAY)).toBe(false);
+    // What the worker typed, and a date nobody found, are not the reading's to mend.
+    expect(impossibleDate({ ...unread, source: "user" }, TODAY)).toBe(false);
+    expect(impossibleDate({ ...unread, value: "", source: "empty", span: null }, TODAY)).toBe(false);
+  });
+
+  it("reads its numbers again and takes a reading that makes a date that can be, with that reading's confidence", async () => {
+    const regions: unknown[] = [];
+    const mended = await rereadImpossibleDate(unread, WORDS, span, PAGE, async (region) => {
+      regions.push(region);
+      return { text: "14/03/2009\n", confidence: 90 };
+    }, TODAY);
+    expect(mended).toEqual({ value: "2009-03-14", source: "model", confidence: 0.9, span });
+    expect(regions).toEqual([wordRegion(WORDS[1]!, PAGE)]); // the label's word is not read again
+    // The same misreading again, an unsure reading, or one after today leaves the first reading, flagged.
+    expect(await rereadImpossibleDate(unread, WORDS, span, PAGE, reading({ text: "14/03/2609", confidence: 90 }), TODAY)).toBeNull();
+    expect(await rereadImpossibleDate(unread, WORDS, span, PAGE, reading({ text: "14/03/2009", confidence: 30 }), TODAY)).toBeNull();
+    expect(await rereadImpossibleDate(unread, WORDS, span, PAGE, reading({ text: "14/03/2029", confidence: 90 }), TODAY)).toBeNull();
+    // A date after today that parsed is read again from its words too.
+    expect(await rereadImpossibleDate({ ...unread, value: "2609-03-14" }, WORDS, span, PAGE, reading({ text: "14/03/2009", confidence: 95 }), TODAY)).toEqual({ ...mended, confidence: 0.95 });
+  });
+
+  it("keeps a month's name between the numbers it reads again", async () => {
+    const line = "Date: 14 March 2609";
+    const words: OcrWord[] = ["14", "March", "2609"].map((text, i) => ({ text, confidence: 80, start: line.indexOf(text), end: line.indexOf(text) + text.length, line: 1, bbox: [100 + i * 60, 10, 150 + i * 60, 30] }));
+    const field = { value: "14 March 2609", source: "model" as const, confidence: 0, span: { start: 6, end: line.length } };
+    const numbers = ["14", "2009"];
+    expect(await rereadImpossibleDate(field, words, field.span, PAGE, async () => ({ text: numbers.shift()!, confidence: 93 }), TODAY)).toMatchObject({ value: "2009-03-14" });
+  });
+
+  it("asks to be checked when no reading mends it, whatever the model's score", () => {
+    expect(withImpossibleDateFlagged({ ...unread, value: "2029-03-14", confidence: 0.97 }, TODAY).confidence).toBe(0);
+    expect(withImpossibleDateFlagged({ ...unread, value: "2009-03-14", confidence: 0.97 }, TODAY).confidence).toBe(0.97);
+  });
+
+  it("names today in the tablet's own time zone", () => {
+    expect(localToday(new Date(2026, 0, 5, 23, 30))).toBe("2026-01-05");
   });
 });
 

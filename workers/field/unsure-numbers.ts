@@ -49,6 +49,12 @@ export function wordRegion(word: OcrWord, page: { width: number; height: number 
 
 export type WordReading = { text: string; confidence: number };
 
+/** A field read again from its words (offsets into its page's text) on its page; null where nothing changed. */
+export type WordsReread = (
+  field: FormField, words: readonly OcrWord[], span: { start: number; end: number }, page: { width: number; height: number },
+  readWord: (region: PixelRect) => Promise<WordReading>,
+) => Promise<FormField | null>;
+
 /**
  * The field with each unsure number replaced by a sure second reading of its word; null when no word was
  * unsure or no second reading was sure. The span stays where the first reading put the number.
