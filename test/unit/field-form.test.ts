@@ -226,7 +226,7 @@ describe("the form from the model's entities", () => {
     expect(withoutStrayMarks({ ...marked, label: "KHASRA", end: 6, text: "Kh_214" }).text).toBe("Kh_214");
   });
 
-  it("takes no single letter for a name: OCR's speck on an empty answer line", () => {
+  it("takes no single letter for a name of a person or a place: OCR's speck on an empty answer line", () => {
     // bench:forms --seed 2008, form 36: the spouse's line read as "w z o", each marked a relative.
     const page = "2. Name of the spouse / पति/पत्नी का नाम\nw z o\n3. Name of father / mother\nMaroti Usendi\nOm";
     const at2 = (s: string, from = 0): ExtractedEntity => ({ label: "RELATIVE", start: page.indexOf(s, from), end: page.indexOf(s, from) + s.length, text: s, score: 0.99 });
@@ -234,6 +234,10 @@ describe("the form from the model's entities", () => {
     expect(read.spouse.value).toBe("");
     expect(read.relative.value).toBe("Maroti Usendi");
     expect(formFromEntities(page, [at2("Om")]).fields.relative.value).toBe("Om");
+    // bench:forms, seed 2006 form 41: a speck read as "~N" under the Gram Panchayat, marked one as surely.
+    const places = "6. Gram Panchayat / ग्राम पंचायत\nNerkhed Buzurg\n\n~N";
+    const gp = (s: string, score: number): ExtractedEntity => ({ label: "GRAM_PANCHAYAT", start: places.indexOf(s), end: places.indexOf(s) + s.length, text: s, score });
+    expect(formFromEntities(places, [gp("Nerkhed Buzurg", 0.9991), gp("N", 0.9993)]).fields.gramPanchayat.value).toBe("Nerkhed Buzurg");
   });
 
   it("takes the khasra numbers from item 12's answer, each number whole", () => {

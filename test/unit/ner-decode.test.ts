@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { alignTokens, groupEntities } from "@/workers/ner/decode";
-import { chunkTokens, softmaxArgmax } from "@/workers/ner/extract";
+import { chunkTokens, contextStart, softmaxArgmax } from "@/workers/ner/extract";
 
 describe("token alignment", () => {
   it("maps WordPiece tokens back to the original text, case and spacing included", () => {
@@ -54,29 +54,44 @@ describe("chunking", () => {
   it("cuts long token lists into windows that fit and never start on a continuation piece", () => {
     const tokens = Array.from({ length: 300 }, (_, i) => (i % 3 === 0 ? `w${i}` : `##p${i}`));
     const windows = chunkTokens(tokens, 126);
-    expect(windows[0]![0]).toBe(0);
-    expect(windows.at(-1)![1]).toBe(300);
-    for (const [a, b] of windows) {
-      expect(b - a).toBeLessThanOrEqual(126);
-      expect(tokens[a]!.startsWith("##")).toBe(false);
+    expect(windows[0]!.start).toBe(0);
+    expect(windows.at(-1)!.end).toBe(300);
+    for (const { context, start, end } of windows) {
+      expect(end - context).toBeLessThanOrEqual(126);
+      expect(tokens[start]!.startsWith("##")).toBe(false);
+      expect(tokens[context]!.startsWith("##")).toBe(false);
     }
-    windows.slice(1).forEach(([a], i) => expect(a).toBe(windows[i]![1]));
+    windows.slice(1).forEach(({ start }, i) => expect(start).toBe(windows[i]!.end));
   });
 
   it("ends a window after its last line mark, so that a field on one line stays in one window", () => {
     const line = ["village", "##s", ":", "pip", "##gaon", "\u00b6"]; // six tokens ending with a line break
     const tokens = Array.from({ length: 50 }, () => line).flat();
     const windows = chunkTokens(tokens, 126);
-    expect(windows[0]).toEqual([0, 126]); // 21 whole lines
-    for (const [, b] of windows.slice(0, -1)) expect(tokens[b - 1]).toBe("\u00b6");
-    expect(windows.at(-1)![1]).toBe(300);
+    expect(windows[0]).toEqual({ context: 0, start: 0, end: 126 }); // 21 whole lines
+    // The next window reads the line before it along: 6 tokens, and 20 lines of its own.
+    expect(windows[1]).toEqual({ context: 120, start: 126, end: 246 });
+    for (const { end } of windows.slice(0, -1)) expect(tokens[end - 1]).toBe("\u00b6");
+    expect(windows.at(-1)!.end).toBe(300);
   });
 
   it("falls back to a word boundary when the last line mark would leave a window too short", () => {
     const tokens = ["a", "\u00b6", ...Array.from({ length: 200 }, (_, i) => (i % 2 ? "##x" : "w"))];
     const [first] = chunkTokens(tokens, 126);
-    expect(first![1]).toBeGreaterThan(126 / 4);
-    expect(tokens[first![1]]!.startsWith("##")).toBe(false);
+    expect(first!.end).toBeGreaterThan(126 / 4);
+    expect(tokens[first!.end]!.startsWith("##")).toBe(false);
+  });
+
+  it("reads the line before a window along, so that a value at its top keeps its printed label", () => {
+    const label = ["name", "of", "father", "/", "mother", "\u00b6", "\u00b6"];
+    const tokens = [...Array.from({ length: 110 }, () => "w"), "\u00b6", ...label, "mar", "##oti", "matt", "##ami", "\u00b6"];
+    const [, second] = chunkTokens(tokens, 126 - 8);
+    expect(tokens.slice(second!.start, second!.end)).toEqual(["mar", "##oti", "matt", "##ami", "\u00b6"]);
+    expect(tokens.slice(second!.context, second!.start)).toEqual(label);
+    // A line longer than a quarter of the room gives its last words alone, from a word's first piece.
+    const long = [...Array.from({ length: 60 }, (_, i) => (i % 2 ? "##x" : "w")), "\u00b6"];
+    expect(contextStart(long, 61, 10)).toBe(52); // 51 is a "##" piece
+    expect(contextStart(long, 0, 9)).toBe(0);
   });
 
   it("cuts the same windows as the trainer's test scoring (features.py, inference_windows)", () => {
@@ -95,11 +110,12 @@ describe("chunking", () => {
       "t = json.load(sys.stdin)",
       "ids = [1 if x == '\u00b6' else 2 if x.startswith('##') else 3 for x in t['tokens']]",
       "cuts = inference_windows(ids, [0] * len(ids), t['room'] + 2, 1, [x.startswith('##') for x in t['tokens']])",
-      "print(json.dumps([len(w) - 2 for w, _ in cuts]))",
+      "print(json.dumps([[next(i for i, y in enumerate(l[1:]) if y != -100), len(w) - 2] for w, l in cuts]))",
     ].join("\n");
     for (const room of [30, 126]) {
-      const lengths = JSON.parse(execFileSync("/usr/bin/python3", ["-c", script], { input: JSON.stringify({ tokens, room }), env: { ...process.env, PYTHONPATH: "trainer" } }).toString()) as number[];
-      expect(chunkTokens(tokens, room).map(([a, b]) => b - a)).toEqual(lengths);
+      // Per window: the length of its context and of the whole row.
+      const lengths = JSON.parse(execFileSync("/usr/bin/python3", ["-c", script], { input: JSON.stringify({ tokens, room }), env: { ...process.env, PYTHONPATH: "trainer" } }).toString()) as number[][];
+      expect(chunkTokens(tokens, room).map((w) => [w.start - w.context, w.end - w.context])).toEqual(lengths);
     }
   });
 
@@ -150,8 +166,8 @@ describe("windows run one by one", () => {
       expect(new Set(rows.map((r) => r.length)).size).toBeGreaterThan(1); // a short last window, which a batch pads
       const batch = await model.run(rows);
       const [, width, labelCount] = batch.dims as [number, number, number];
-      const batchLabels = windows.flatMap(([a, b], w) =>
-        Array.from({ length: b - a }, (_, i) => model.labels[softmaxArgmax(batch.data, (w * width + i + 1) * labelCount, labelCount).index]),
+      const batchLabels = windows.flatMap(({ context, start, end }, w) =>
+        Array.from({ length: end - start }, (_, i) => model.labels[softmaxArgmax(batch.data, (w * width + start - context + i + 1) * labelCount, labelCount).index]),
       );
       const labels = (await tokenPredictions(page, model)).map((p) => p.label);
       expect(labels).toEqual(batchLabels);

@@ -56,23 +56,44 @@ def windows(ids: list, labels: list, max_length: int):
     return _cut(ids, labels, max_length, back_to_entity_start)
 
 
+def context_start(ids: list, start: int, most: int, line_mark: int, continuation: list) -> int:
+    """Where the context of a window starting at `start` begins (workers/ner/extract.ts, contextStart):
+    the last line with text before it, its blank lines too, at most `most` tokens, never inside a word."""
+    limit = max(0, start - most)
+    i = start
+    while i > limit and ids[i - 1] == line_mark:
+        i -= 1
+    while i > limit and ids[i - 1] != line_mark:
+        i -= 1
+    while i < start and continuation[i]:
+        i += 1
+    return i
+
+
 def inference_windows(ids: list, labels: list, max_length: int, line_mark: int, continuation: list):
     """The windows the app cuts (workers/ner/extract.ts, chunkTokens), which cannot see labels: a window
     ends after its last line mark unless that leaves it shorter than a quarter of the room, else before a
-    word. Scoring the test set on these windows measures what the app will get."""
-    shortest = (max_length - 2) // 4
-
-    def after_last_line(start: int, end: int) -> int:
-        after_line = end
-        while after_line > start + shortest and ids[after_line - 1] != line_mark:
-            after_line -= 1
-        if after_line > start + shortest:
-            return after_line
-        while end > start + 1 and continuation[end]:
-            end -= 1
-        return end
-
-    return _cut(ids, labels, max_length, after_last_line)
+    word. Each window also reads the line before it (no labels: -100), so that a value at its top keeps
+    its printed label. Scoring the test set on these windows measures what the app will get."""
+    room = max_length - 2
+    shortest = room // 4
+    start = 0
+    while start < len(ids) or start == 0:
+        context = context_start(ids, start, shortest, line_mark, continuation)
+        end = min(start + room - (start - context), len(ids))
+        if end < len(ids):
+            after_line = end
+            while after_line > start + shortest and ids[after_line - 1] != line_mark:
+                after_line -= 1
+            if after_line > start + shortest:
+                end = after_line
+            else:
+                while end > start + 1 and continuation[end]:
+                    end -= 1
+        yield [CLS] + ids[context:end] + [SEP], [-100] * (1 + start - context) + labels[start:end] + [-100]
+        if end >= len(ids):
+            break
+        start = end
 
 
 def _is_begin(label_id: int) -> bool:

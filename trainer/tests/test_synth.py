@@ -115,7 +115,8 @@ def test_unlabeled_pool_is_reproducible_and_carries_no_labels(tmp_path):
 
 def test_test_windows_are_cut_as_the_app_cuts_them():
     """The same cuts as workers/ner/extract.ts chunkTokens (see test/unit/ner-decode.test.ts): after the
-    last line mark, so a field on one line is never split, and every token scored exactly once."""
+    last line mark, so a field on one line is never split, every token scored exactly once, and each
+    window after the first reads the line before it unscored."""
     from fra_trainer.features import featurize
     from fra_trainer.tokenizer import LINE_MARK, WordPiece
 
@@ -127,15 +128,22 @@ def test_test_windows_are_cut_as_the_app_cuts_them():
     ids, _ = tokenizer.encode(long_text)
     cut = featurize([{"text": long_text, "spans": spans}], tokenizer, 64, as_the_app_cuts=True)
     assert len(cut) > 3
-    assert sum(len(w) - 2 for w, _ in cut) == len(ids)
+
+    def context(labels):  # a window's own first token is a word's first piece: labelled, never -100
+        return next(i for i, y in enumerate(labels[1:]) if y != -100)
+
+    assert context(cut[0][1]) == 0
+    assert all(0 < context(labels) <= 62 // 4 for _, labels in cut[1:])
+    own = [window[1 + context(labels):-1] for window, labels in cut]
+    assert sum(len(body) for body in own) == len(ids)
+    assert [t for body in own for t in body] == ids
     line_mark = tokenizer.ids[LINE_MARK]
     ends_on_line = 0
-    for (window, labels), (following, _) in zip(cut, cut[1:]):
+    for (window, labels), body, following in zip(cut, own, own[1:]):
         assert len(window) <= 64 and len(window) == len(labels)
-        body = window[1:-1]
         if body[-1] == line_mark:
             ends_on_line += 1
         else:  # no line mark late enough to cut at: a cut before a word
             assert line_mark not in body[62 // 4:]
-            assert not tokenizer.vocab[following[1]].startswith("##")
+            assert not tokenizer.vocab[following[0]].startswith("##")
     assert ends_on_line >= len(cut) // 2

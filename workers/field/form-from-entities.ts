@@ -240,8 +240,9 @@ export function withoutStrayMarks(e: ExtractedEntity): ExtractedEntity {
   return { ...e, text: core, start, end: start + core.length };
 }
 
-/** A person's name has two letters at least ("Om"): one letter alone is a speck OCR read on an empty line. */
-const tooShortForName = (e: ExtractedEntity) => PERSON.has(e.label) && (e.text.match(/\p{L}/gu)?.length ?? 0) < 2;
+const NAMED: ReadonlySet<EntityType> = new Set(["CLAIMANT", "RELATIVE", "VILLAGE", "GRAM_PANCHAYAT", "TEHSIL", "DISTRICT"]);
+/** A person's or a place's name has two letters at least ("Om"): one letter alone is a speck OCR read ("~N"). */
+const tooShortForName = (e: ExtractedEntity) => NAMED.has(e.label) && (e.text.match(/\p{L}/gu)?.length ?? 0) < 2;
 
 /**
  * A name the model cut in two with a label for each half ("Mangru" a relative, "Jumnake" a claimant, under

@@ -27,24 +27,43 @@ export const LINE_MARK = "\u00b6";
 export const markLineBreaks = (text: string) => text.replace(/\n/g, LINE_MARK);
 
 /**
- * Window boundaries over `tokens`: each at most `room` long. A window ends after the last line mark it
- * holds (a form's field ends at a line break, so no field is cut in two) unless that would leave it
- * shorter than a quarter of `room`; then it ends before a word, never on a "##" piece. The trainer scores
- * its test set with the same cuts (trainer/fra_trainer/features.py, inference_windows).
+ * Tokens the model reads at once: [start, end) are labelled from this window; [context, start), the last
+ * line with text before it, is read along and not labelled, so that a value at the top of a window still
+ * has its printed label ("Name of father / mother" above "Maroti Mattami").
  */
-export function chunkTokens(tokens: readonly string[], room: number): Array<[number, number]> {
-  const windows: Array<[number, number]> = [];
+export type TokenWindow = { context: number; start: number; end: number };
+
+/** Where the context of a window starting at `start` begins: the last line with text before it (its blank lines too), at most `most` tokens, never inside a word. */
+export function contextStart(tokens: readonly string[], start: number, most: number): number {
+  const limit = Math.max(0, start - most);
+  let from = start;
+  while (from > limit && tokens[from - 1] === LINE_MARK) from--;
+  while (from > limit && tokens[from - 1] !== LINE_MARK) from--;
+  while (from < start && tokens[from]!.startsWith("##")) from++;
+  return from;
+}
+
+/**
+ * Windows over `tokens`: each, with its context (at most a quarter of `room`), at most `room` long. A
+ * window ends after the last line mark it holds (a form's field ends at a line break, so no field is cut
+ * in two) unless that would leave it shorter than a quarter of `room`; then it ends before a word, never
+ * on a "##" piece. The trainer scores its test set with the same cuts (trainer/fra_trainer/features.py,
+ * inference_windows).
+ */
+export function chunkTokens(tokens: readonly string[], room: number): TokenWindow[] {
+  const windows: TokenWindow[] = [];
   const shortest = Math.floor(room / 4);
   let start = 0;
   while (start < tokens.length) {
-    let end = Math.min(start + room, tokens.length);
+    const context = contextStart(tokens, start, shortest);
+    let end = Math.min(start + room - (start - context), tokens.length);
     if (end < tokens.length) {
       let afterLine = end;
       while (afterLine > start + shortest && tokens[afterLine - 1] !== LINE_MARK) afterLine--;
       if (afterLine > start + shortest) end = afterLine;
       else while (end > start + 1 && tokens[end]!.startsWith("##")) end--;
     }
-    windows.push([start, end]);
+    windows.push({ context, start, end });
     start = end;
   }
   return windows;
@@ -59,12 +78,12 @@ export function softmaxArgmax(row: Float32Array, from = 0, count = row.length - 
   return { index: best - from, probability: 1 / sum };
 }
 
-/** `text`'s tokens, their windows, and the id rows the model takes for them ([CLS] window [SEP]). */
+/** `text`'s tokens, their windows, and the id rows the model takes for them ([CLS] context window [SEP]). */
 export function modelInput(text: string, model: Omit<NerModel, "run">) {
   const tokens = model.tokenizer.tokenize(text);
   const ids = model.tokenizer.idsOf(tokens);
   const windows = chunkTokens(tokens, model.maxLength - 2);
-  const rows = windows.map(([a, b]) => [model.clsId, ...ids.slice(a, b), model.sepId]);
+  const rows = windows.map((w) => [model.clsId, ...ids.slice(w.context, w.end), model.sepId]);
   return { tokens, windows, rows };
 }
 
@@ -75,11 +94,11 @@ export function modelInput(text: string, model: Omit<NerModel, "run">) {
 export async function tokenPredictions(text: string, model: NerModel): Promise<TokenPrediction[]> {
   const { tokens, windows, rows } = modelInput(text, model);
   const predictions: TokenPrediction[] = [];
-  for (const [w, [a, b]] of windows.entries()) {
+  for (const [w, { context, start, end }] of windows.entries()) {
     const logits = await model.run([rows[w]!]);
     const labelCount = logits.dims[2]!;
-    for (let i = a; i < b; i++) {
-      const { index, probability } = softmaxArgmax(logits.data, (i - a + 1) * labelCount, labelCount); // +1: skip [CLS]
+    for (let i = start; i < end; i++) {
+      const { index, probability } = softmaxArgmax(logits.data, (i - context + 1) * labelCount, labelCount); // +1: skip [CLS]
       predictions.push({ token: tokens[i]!, label: model.labels[index] ?? "O", score: probability });
     }
   }
