@@ -40,7 +40,7 @@ export type Extraction = {
   claimantLocalRereadPageId?: string | null;
   /** The page where a survey or khasra number tesseract was unsure of was read again (workers/field/unsure-numbers.ts). */
   khasraRereadPageId?: string | null;
-  /** The page where a date no claim can have ("14/03/2609") was read again (workers/field/date-reread.ts). */
+  /** The page where a date no claim can have (a year read as "2609") was read again (workers/field/date-reread.ts). */
   dateRereadPageId?: string | null;
 };
 

@@ -1,8 +1,8 @@
 // The form's date is the day the claim was filed, so it cannot lie after today, and the model's date that
-// does not read as a date at all is a misreading: English and Hindi read together gave "14/03/2609" for
-// "14/03/2009". Such a date's words with digits are read again alone, in English, and the new reading is
-// taken only where it makes a date that can be; its confidence is then tesseract's for that reading, so a
-// doubtful one still asks the worker to check it.
+// does not read as a date at all is a misreading: English and Hindi read together gave a year as "2609"
+// (bench:forms, seed 2008). Such a date's words with digits are read again alone, in English, and the new
+// reading is taken only where it makes a date that can be; its confidence is then tesseract's for that
+// reading, so a doubtful one still asks the worker to check it.
 import type { FormField } from "@/configs/contracts/field";
 import type { OcrWord } from "@/workers/db/field-db";
 import { HAS_DIGIT, parseDate } from "./form-from-entities";
