@@ -264,6 +264,18 @@ describe("field digitisation, offline", () => {
     await page.getByText("a survey or khasra number from a closer reading of its word on page 1").waitFor();
   });
 
+  it("reads a date again, in English alone, where the first reading gave a year no claim can have", async () => {
+    // A demo claim's form (bench:forms, seed 2008) whose "19/12/2009" English + Hindi OCR reads as "19/12/2609" (workers/field/date-reread.ts).
+    const form = await readPhotographedForm("form-impossible-date.jpg", {
+      claimNo: "MH-GAD-IFR-2009-000369", claimant: ["Ramesh Wadge", "रमेश वडगे"], spouse: "Indira Wadge", relative: "Zitru Wadge", village: "Jimwadi", gramPanchayat: "Jimwadi",
+      tehsil: "Etapalli", district: "Gadchiroli", category: "ST", tribe: "Gond", family: [{ age: 48, name: "Indira Wadge", relation: "spouse" }, { age: 36, name: "Radha Wadge", relation: "child" }],
+      areaHa: 0.72, survey: ["Kh. 972"], evidence: ["Voter ID", "elders' statement"], filedOn: "19/12/2009", seed: 135,
+    });
+    expect(await page.getByLabel("OCR text").textContent()).toContain("19/12/2609");
+    expect(await form.locator('input[name="filedOn"]').inputValue()).toBe("2009-12-19");
+    await page.getByText("the date from a closer reading of its numbers on page 1").waitFor();
+  });
+
   it("reads the Devanagari name again, its line alone in Marathi, where the first reading took part of it for Latin letters", async () => {
     // A demo claim's form that English + Hindi OCR reads as "Hanumant Jumnake (ggAd जुमनाके)" (workers/field/devanagari-line.ts).
     // Offline: the Marathi-only worker runs on what the tablet already holds.
