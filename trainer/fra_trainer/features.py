@@ -28,16 +28,18 @@ def bio_labels(offsets: list, spans: list, continuation: list | None = None) -> 
     return labels
 
 
-def _cut(ids: list, labels: list, max_length: int, end_before):
+def _cut(ids: list, labels: list, max_length: int, end_before, context_from=lambda start: start):
     """Consecutive windows of at most max_length - 2 tokens, each wrapped in [CLS] ... [SEP]. Where a
-    window must end before the text does, end_before(start, end) moves its end back to a good cut."""
+    window must end before the text does, end_before(start, end) moves its end back to a good cut. A
+    window may also read tokens before its own, from context_from(start), unscored (-100), in its room."""
     room = max_length - 2
     start = 0
     while start < len(ids) or start == 0:
-        end = min(start + room, len(ids))
+        context = context_from(start)
+        end = min(start + room - (start - context), len(ids))
         if end < len(ids):
             end = end_before(start, end)
-        yield [CLS] + ids[start:end] + [SEP], [-100] + labels[start:end] + [-100]
+        yield [CLS] + ids[context:end] + [SEP], [-100] * (1 + start - context) + labels[start:end] + [-100]
         if end >= len(ids):
             break
         start = end
@@ -75,25 +77,19 @@ def inference_windows(ids: list, labels: list, max_length: int, line_mark: int, 
     ends after its last line mark unless that leaves it shorter than a quarter of the room, else before a
     word. Each window also reads the line before it (no labels: -100), so that a value at its top keeps
     its printed label. Scoring the test set on these windows measures what the app will get."""
-    room = max_length - 2
-    shortest = room // 4
-    start = 0
-    while start < len(ids) or start == 0:
-        context = context_start(ids, start, shortest, line_mark, continuation)
-        end = min(start + room - (start - context), len(ids))
-        if end < len(ids):
-            after_line = end
-            while after_line > start + shortest and ids[after_line - 1] != line_mark:
-                after_line -= 1
-            if after_line > start + shortest:
-                end = after_line
-            else:
-                while end > start + 1 and continuation[end]:
-                    end -= 1
-        yield [CLS] + ids[context:end] + [SEP], [-100] * (1 + start - context) + labels[start:end] + [-100]
-        if end >= len(ids):
-            break
-        start = end
+    shortest = (max_length - 2) // 4
+
+    def after_last_line(start: int, end: int) -> int:
+        after_line = end
+        while after_line > start + shortest and ids[after_line - 1] != line_mark:
+            after_line -= 1
+        if after_line > start + shortest:
+            return after_line
+        while end > start + 1 and continuation[end]:
+            end -= 1
+        return end
+
+    return _cut(ids, labels, max_length, after_last_line, lambda start: context_start(ids, start, shortest, line_mark, continuation))
 
 
 def _is_begin(label_id: int) -> bool:

@@ -6,7 +6,7 @@
 import type { FormField } from "@/configs/contracts/field";
 import type { OcrWord } from "@/workers/db/field-db";
 import { HAS_DIGIT, parseDate } from "./form-from-entities";
-import { bareNumber, UNSURE_WORD_CONFIDENCE, wordRegion, type WordReading } from "./unsure-numbers";
+import { sureNumber, UNSURE_WORD_CONFIDENCE, wordRegion, wordsInSpan, type WordReading } from "./unsure-numbers";
 import type { PixelRect } from "./devanagari-line";
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -26,7 +26,7 @@ export async function rereadImpossibleDate(
   readWord: (region: PixelRect) => Promise<WordReading>, today: string,
 ): Promise<FormField | null> {
   if (!impossibleDate(field, today)) return null;
-  const inSpan = words.filter((w) => w.end > span.start && w.start < span.end);
+  const inSpan = wordsInSpan(words, span);
   if (!inSpan.some((w) => HAS_DIGIT.test(w.text))) return null;
   let least = 100;
   const again: string[] = [];
@@ -36,8 +36,8 @@ export async function rereadImpossibleDate(
       continue;
     }
     const reading = await readWord(wordRegion(word, page));
-    const number = bareNumber(reading.text);
-    if (reading.confidence < UNSURE_WORD_CONFIDENCE || !HAS_DIGIT.test(number) || /\s/.test(number)) return null;
+    const number = sureNumber(reading, UNSURE_WORD_CONFIDENCE);
+    if (number === null) return null;
     least = Math.min(least, reading.confidence);
     again.push(number);
   }

@@ -240,7 +240,7 @@ export function withoutStrayMarks(e: ExtractedEntity): ExtractedEntity {
   return { ...e, text: core, start, end: start + core.length };
 }
 
-const NAMED: ReadonlySet<EntityType> = new Set(["CLAIMANT", "RELATIVE", "VILLAGE", "GRAM_PANCHAYAT", "TEHSIL", "DISTRICT"]);
+const NAMED: ReadonlySet<EntityType> = new Set([...PERSON, "VILLAGE", "GRAM_PANCHAYAT", "TEHSIL", "DISTRICT"]);
 /** A person's or a place's name has two letters at least ("Om"): one letter alone is a speck OCR read ("~N"). */
 const tooShortForName = (e: ExtractedEntity) => NAMED.has(e.label) && (e.text.match(/\p{L}/gu)?.length ?? 0) < 2;
 

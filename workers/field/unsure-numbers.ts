@@ -17,12 +17,15 @@ export const SURE_REREAD_CONFIDENCE = 85;
 /** The number as written, without the punctuation around it: "5160/9," -> "5160/9". */
 export const bareNumber = (word: string) => word.trim().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
 
+/** The words that overlap a span of the page's text. */
+export const wordsInSpan = (words: readonly OcrWord[], span: { start: number; end: number }) => words.filter((w) => w.end > span.start && w.start < span.end);
+
 /**
  * The words of a field's span (offsets into the page's text) that hold a digit, that tesseract was unsure
  * of, and whose number the field's value still shows.
  */
 export function unsureNumbers(field: FormField, words: readonly OcrWord[], span: { start: number; end: number }): OcrWord[] {
-  return words.filter((w) => w.end > span.start && w.start < span.end && w.confidence < UNSURE_WORD_CONFIDENCE && HAS_DIGIT.test(w.text) && field.value.includes(bareNumber(w.text)));
+  return wordsInSpan(words, span).filter((w) => w.confidence < UNSURE_WORD_CONFIDENCE && HAS_DIGIT.test(w.text) && field.value.includes(bareNumber(w.text)));
 }
 
 /** Where a field read by the model lies on its page: the page and the span in that page's text. */
@@ -49,6 +52,12 @@ export function wordRegion(word: OcrWord, page: { width: number; height: number 
 
 export type WordReading = { text: string; confidence: number };
 
+/** The one number a word's second reading gives, where tesseract was at least `sure` of it; else null. */
+export function sureNumber(reading: WordReading, sure: number): string | null {
+  const number = bareNumber(reading.text);
+  return reading.confidence >= sure && HAS_DIGIT.test(number) && !/\s/.test(number) ? number : null;
+}
+
 /** A field read again from its words (offsets into its page's text) on its page; null where nothing changed. */
 export type WordsReread = (
   field: FormField, words: readonly OcrWord[], span: { start: number; end: number }, page: { width: number; height: number },
@@ -66,10 +75,8 @@ export async function rereadUnsureNumbers(
   if (field.source !== "model") return null;
   let value = field.value;
   for (const word of unsureNumbers(field, words, span)) {
-    const again = await readWord(wordRegion(word, page));
-    const number = bareNumber(again.text);
-    if (again.confidence < SURE_REREAD_CONFIDENCE || !HAS_DIGIT.test(number) || /\s/.test(number)) continue;
-    value = value.replace(bareNumber(word.text), number);
+    const number = sureNumber(await readWord(wordRegion(word, page)), SURE_REREAD_CONFIDENCE);
+    if (number !== null) value = value.replace(bareNumber(word.text), number);
   }
   return value === field.value ? null : { ...field, value };
 }
