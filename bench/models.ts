@@ -116,7 +116,7 @@ const figures = {
   bench: "models",
   run: path.basename(runDir),
   machine,
-  page_tokens: (await readNerPackage(path.join(runDir, "package", "student"))).tokenizer.tokenize(markLineBreaks(PAGE)).length,
+  page_tokens: (await readNerPackage(path.join(runDir, "package", "student"))).tokenizer.encode(markLineBreaks(PAGE)).tokens.length,
   teacher,
   student,
   baseline_student_f1_torch: evaluation.baseline.test.overall.f1,

@@ -136,11 +136,13 @@ describe("model registry", () => {
     const classify = await pipeline("token-classification", version, { dtype: "q8", device: "cpu" });
     const marked = markLineBreaks(text);
     const output = (await classify(marked, { ignore_labels: [] })) as Array<{ entity: string; score: number; index: number }>;
-    const tokens = classify.tokenizer.tokenize(marked);
-    const entities = groupEntities(marked, output.map((o) => ({ token: tokens[o.index - 1]!, label: o.entity, score: o.score })));
+    // The app's tokenizer gives transformers.js' tokens, with where each came from.
+    const direct = await loadPackageModel(path.join(registry.storeDir, FIELD_MODEL_NAME, version), "model_quantized.onnx");
+    const encoded = direct.tokenizer.encode(marked);
+    expect(encoded.tokens).toEqual(classify.tokenizer.tokenize(marked));
+    const entities = groupEntities(marked, output.map((o) => ({ token: encoded.tokens[o.index - 1]!, start: encoded.starts[o.index - 1]!, end: encoded.ends[o.index - 1]!, label: o.entity, score: o.score })));
     await classify.dispose();
     // The registry's own onnxruntime path must read the same fields.
-    const direct = await loadPackageModel(path.join(registry.storeDir, FIELD_MODEL_NAME, version), "model_quantized.onnx");
     expect((await extractEntities(text, direct)).map((e) => [e.label, e.text])).toEqual(entities.map((e) => [e.label, e.text]));
     await direct.session.release();
     return entities;

@@ -2,12 +2,10 @@
 // NER worker, onnxruntime-node in the registry's evaluation). Long OCR text is cut into windows that fit
 // the model and never split a word; labels from all windows are grouped against the original text.
 import { groupEntities, type ExtractedEntity, type TokenPrediction } from "./decode";
+import type { EncodedText } from "./wordpiece";
 
-export type NerTokenizer = {
-  tokenize(text: string): string[];
-  /** The vocabulary's ids of tokens `tokenize` made: a lookup, not a second pass over the text. */
-  idsOf(tokens: string[]): number[];
-};
+/** Tokens of a text, their ids, and where each came from (workers/ner/wordpiece.ts). */
+export type NerTokenizer = { encode(text: string): EncodedText };
 
 export type Logits = { data: Float32Array; dims: readonly number[] }; // [batch, sequence, labels]
 export type LogitsRunner = (inputIds: number[][]) => Promise<Logits>;
@@ -80,11 +78,10 @@ export function softmaxArgmax(row: Float32Array, from = 0, count = row.length - 
 
 /** `text`'s tokens, their windows, and the id rows the model takes for them ([CLS] context window [SEP]). */
 export function modelInput(text: string, model: Omit<NerModel, "run">) {
-  const tokens = model.tokenizer.tokenize(text);
-  const ids = model.tokenizer.idsOf(tokens);
-  const windows = chunkTokens(tokens, model.maxLength - 2);
-  const rows = windows.map((w) => [model.clsId, ...ids.slice(w.context, w.end), model.sepId]);
-  return { tokens, windows, rows };
+  const encoded = model.tokenizer.encode(text);
+  const windows = chunkTokens(encoded.tokens, model.maxLength - 2);
+  const rows = windows.map((w) => [model.clsId, ...encoded.ids.slice(w.context, w.end), model.sepId]);
+  return { encoded, windows, rows };
 }
 
 /**
@@ -92,14 +89,14 @@ export function modelInput(text: string, model: Omit<NerModel, "run">) {
  * window is its own run: padding windows to one width costs the model more than a run's own overhead.
  */
 export async function tokenPredictions(text: string, model: NerModel): Promise<TokenPrediction[]> {
-  const { tokens, windows, rows } = modelInput(text, model);
+  const { encoded, windows, rows } = modelInput(text, model);
   const predictions: TokenPrediction[] = [];
   for (const [w, { context, start, end }] of windows.entries()) {
     const logits = await model.run([rows[w]!]);
     const labelCount = logits.dims[2]!;
     for (let i = start; i < end; i++) {
       const { index, probability } = softmaxArgmax(logits.data, (i - context + 1) * labelCount, labelCount); // +1: skip [CLS]
-      predictions.push({ token: tokens[i]!, label: model.labels[index] ?? "O", score: probability });
+      predictions.push({ token: encoded.tokens[i]!, start: encoded.starts[i]!, end: encoded.ends[i]!, label: model.labels[index] ?? "O", score: probability });
     }
   }
   return predictions;

@@ -1,13 +1,15 @@
 // Web Worker: claim fields from OCR text with the verified field model, in transformers.js on
 // onnxruntime-web. WebGPU when the browser offers an adapter (fp32 graph: the int8 operators have no
 // WebGPU kernels), WebAssembly otherwise (int8 graph). Long text is cut into windows that fit the model.
-import { AutoModelForTokenClassification, AutoTokenizer, env, Tensor, type PreTrainedModel, type PreTrainedTokenizer } from "@huggingface/transformers";
+import { AutoModelForTokenClassification, env, Tensor, type PreTrainedModel } from "@huggingface/transformers";
 import { deviceDb } from "@/workers/db/field-db";
 import { serveWorker } from "@/workers/rpc";
 import { extractEntities, type NerModel } from "./extract";
 import { encoderFeeds, type Int64TensorClass } from "./feeds";
 import type { NerApi, NerBackend } from "./ner-client";
+import { nerPackageParts, type PackageConfig } from "./package-parts";
 import { readOnlyVerifiedModels, VERIFIED_PREFIX, verifiedModelCache } from "./verified-cache";
+import { WordPieceTokenizer } from "./wordpiece";
 
 
 readOnlyVerifiedModels(env, deviceDb());
@@ -15,7 +17,7 @@ env.backends.onnx.wasm!.wasmPaths = { mjs: "/ort/ort-wasm-simd-threaded.asyncify
 // One thread: SharedArrayBuffer needs cross-origin isolation, which would break the map's tiles.
 env.backends.onnx.wasm!.numThreads = 1;
 
-type Loaded = { key: string; backend: NerBackend; model: PreTrainedModel; tokenizer: PreTrainedTokenizer; ner: NerModel; fallbackReason: string | null };
+type Loaded = { key: string; backend: NerBackend; model: PreTrainedModel; ner: NerModel; fallbackReason: string | null };
 let loaded: Loaded | null = null;
 
 type GpuAdapter = { isFallbackAdapter?: boolean; info?: { architecture?: string; vendor?: string; isFallbackAdapter?: boolean } };
@@ -37,10 +39,13 @@ async function whyNoGpu(): Promise<string | null> {
 
 async function load(name: string, version: number, prefer: NerBackend | "auto"): Promise<Loaded> {
   const key = `${name}/${version}`;
-  const configFile = await verifiedModelCache(deviceDb()).match(`${VERIFIED_PREFIX}${key}/config.json`);
-  if (!configFile) throw new Error(`model ${key} has not been downloaded and verified on this tablet`);
-  const config = (await configFile.json()) as { id2label: Record<string, string>; max_position_embeddings: number };
-  const tokenizer = await AutoTokenizer.from_pretrained(key);
+  // The model's own files, as verified on download: transformers.js reads them from the same cache.
+  const packageJson = async (file: string) => {
+    const cached = await verifiedModelCache(deviceDb()).match(`${VERIFIED_PREFIX}${key}/${file}`);
+    if (!cached) throw new Error(`model ${key} has not been downloaded and verified on this tablet`);
+    return (await cached.json()) as unknown;
+  };
+  const parts = nerPackageParts(WordPieceTokenizer.fromJson(await packageJson("tokenizer.json")), (await packageJson("config.json")) as PackageConfig);
   let fallbackReason = prefer === "auto" ? await whyNoGpu() : null;
   let backend: NerBackend = prefer === "auto" ? (fallbackReason ? "wasm" : "webgpu") : prefer;
   let model: PreTrainedModel;
@@ -52,20 +57,14 @@ async function load(name: string, version: number, prefer: NerBackend | "auto"):
     backend = "wasm";
     model = await AutoModelForTokenClassification.from_pretrained(key, { device: "wasm", dtype: "q8" });
   }
-  const labels = Object.keys(config.id2label).sort((a, b) => Number(a) - Number(b)).map((k) => config.id2label[k]!);
-  const [clsId, sepId] = tokenizer.encode("", { add_special_tokens: true });
   const ner: NerModel = {
-    tokenizer: { tokenize: (t) => tokenizer.tokenize(t), idsOf: (tokens) => tokenizer.convert_tokens_to_ids(tokens) },
-    labels,
-    maxLength: config.max_position_embeddings,
-    clsId: clsId!,
-    sepId: sepId!,
+    ...parts,
     run: async (rows) => {
       const { logits } = (await model(encoderFeeds(rows, Tensor as unknown as Int64TensorClass<Tensor>))) as { logits: Tensor };
       return { data: logits.data as Float32Array, dims: logits.dims };
     },
   };
-  return { key, backend, model, tokenizer, ner, fallbackReason };
+  return { key, backend, model, ner, fallbackReason };
 }
 
 serveWorker<NerApi>(self as never, {

@@ -1,15 +1,16 @@
 // What the registry measures on a model package before it accepts it, with the real runtime
-// (onnxruntime-node) and the real tokenizer (transformers.js reading the package's tokenizer.json):
+// (onnxruntime-node) and the package's own tokenizer.json (read as the app reads it, workers/ner/wordpiece.ts):
 // parity of the fp32 graph with PyTorch, agreement of the int8 graph, entity F1 of the int8 model on the
 // held-out test set, and latency per sentence.
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { BertTokenizer } from "@huggingface/transformers";
 import * as ort from "onnxruntime-node";
 import { ENTITY_TYPES, nerExampleSchema, type EntityType } from "@/configs/ner";
 import type { ExtractedEntity } from "@/workers/ner/decode";
 import { extractEntities, markLineBreaks, modelInput, softmaxArgmax, type NerModel } from "@/workers/ner/extract";
 import { encoderFeeds, type Int64TensorClass } from "@/workers/ner/feeds";
+import { nerPackageParts, type PackageConfig } from "@/workers/ner/package-parts";
+import { WordPieceTokenizer } from "@/workers/ner/wordpiece";
 
 export type EntityScore = { precision: number; recall: number; f1: number; support: number };
 export type OnnxReport = {
@@ -18,8 +19,6 @@ export type OnnxReport = {
   latencyMsPerSentence: number;
   quantizedBytes: number;
 };
-
-type PackageConfig = { id2label: Record<string, string>; max_position_embeddings: number };
 
 export async function openSession(file: string): Promise<ort.InferenceSession> {
   // One thread: the figure a tablet's single busy core sees, and stable under a loaded server.
@@ -34,20 +33,10 @@ export async function runLogits(session: ort.InferenceSession, rows: number[][])
 
 /** A package's tokenizer and label set: everything of a NerModel but the runtime. */
 export async function readNerPackage(dir: string): Promise<Omit<NerModel, "run">> {
-  const [tokenizerJson, tokenizerConfig, config] = await Promise.all(
-    ["tokenizer.json", "tokenizer_config.json", "config.json"].map(async (f) => JSON.parse(await readFile(path.join(/*turbopackIgnore: true*/ dir, f), "utf8")) as unknown),
+  const [tokenizerJson, config] = await Promise.all(
+    ["tokenizer.json", "config.json"].map(async (f) => JSON.parse(await readFile(path.join(/*turbopackIgnore: true*/ dir, f), "utf8")) as unknown),
   );
-  const tokenizer = new BertTokenizer(tokenizerJson as object, tokenizerConfig as object);
-  const c = config as PackageConfig;
-  const labels = Object.keys(c.id2label).sort((a, b) => Number(a) - Number(b)).map((k) => c.id2label[k]!);
-  const [clsId, sepId] = tokenizer.encode("", { add_special_tokens: true });
-  return {
-    tokenizer: { tokenize: (t) => tokenizer.tokenize(t), idsOf: (tokens) => tokenizer.convert_tokens_to_ids(tokens) },
-    labels,
-    maxLength: c.max_position_embeddings,
-    clsId: clsId!,
-    sepId: sepId!,
-  };
+  return nerPackageParts(WordPieceTokenizer.fromJson(tokenizerJson), config as PackageConfig);
 }
 
 export async function loadPackageModel(dir: string, file: "model.onnx" | "model_quantized.onnx"): Promise<NerModel & { session: ort.InferenceSession }> {
