@@ -2,8 +2,8 @@
 // Etapalli block drawn as Form A scans, photographed (Chromium screenshot, JPEG), cleaned and kept as the
 // app's preprocessing keeps them (a JPEG), read by tesseract.js (the app's engine, language data and page
 // segmentation), then each model package given runs the app's extraction and form filling, with its second
-// look for what the first reading lost and its one-line reading of a Devanagari name that came out mixed
-// with Latin letters. Prints, per package, the share of forms on which each field comes out exactly right,
+// look for what the first reading lost and its one-line readings of the claimant's Devanagari name (at
+// three sizes where the first disagrees). Prints, per package, the share of forms on which each field comes out exactly right,
 // and the mean over fields. Prints one JSON object.
 //   npm run bench:forms [-- --forms 24 --model models/fra-ner --model OTHER_PACKAGE_DIR]   (BENCH_MISSES=1 lists each miss)
 //   npm run bench:forms -- --seed 2007 --data-dir data/bench-field-2007   (other claimants: forms no rule was made on)
@@ -128,11 +128,15 @@ const focusedKinds: FocusedReading[] = ["devanagari-line", "english-word"];
 const focused = new Map(await Promise.all(focusedKinds.map(async (kind) => [kind, await createFocusedWorker(kind, { langPath: path.resolve("public/tesseract/lang") })] as const)));
 const regionReadings = new Map<string, RegionText>();
 const regionSeconds: Record<FocusedReading, number[]> = { "devanagari-line": [], "english-word": [] };
-async function readRegion(kind: FocusedReading, index: number, rectangle: PixelRect): Promise<RegionText> {
-  const key = `${kind}:${index}:${JSON.stringify(rectangle)}`;
+async function readRegion(kind: FocusedReading, index: number, rectangle: PixelRect, enlarge = 1): Promise<RegionText> {
+  const key = `${kind}:${index}:${JSON.stringify(rectangle)}:${enlarge}`;
   if (!regionReadings.has(key)) {
     const t0 = performance.now();
-    const { text, confidence } = (await focused.get(kind)!.recognize(pages[index]!.image, { rectangle })).data;
+    // Enlarged as the app's OCR pool does it, with sharp's resampling in place of the browser's.
+    const region = enlarge === 1
+      ? { image: pages[index]!.image, options: { rectangle } }
+      : { image: await sharp(pages[index]!.image).extract(rectangle).resize(Math.round(rectangle.width * enlarge), Math.round(rectangle.height * enlarge), { kernel: "lanczos3" }).png().toBuffer(), options: {} };
+    const { text, confidence } = (await focused.get(kind)!.recognize(region.image, region.options)).data;
     regionReadings.set(key, { text, confidence });
     regionSeconds[kind].push((performance.now() - t0) / 1000);
   }
@@ -163,9 +167,9 @@ for (const dir of values.model!) {
       if (merged) form.fields = merged.fields;
       if (merged?.found.includes("claimant")) reading = againAnchor && { words: sparse.words, anchor: againAnchor, page: size, offset: null };
     }
-    const reread = await rereadLocalName(form.fields, reading, (rect) => {
+    const reread = await rereadLocalName(form.fields, reading, (rect, enlarge) => {
       devanagariLineReadings++;
-      return readRegion("devanagari-line", index, rect).then((r) => r.text);
+      return readRegion("devanagari-line", index, rect, enlarge).then((r) => r.text);
     });
     if (reread) form.fields = reread;
     const khasra = form.fields.khasra.span && await rereadUnsureNumbers(form.fields.khasra, words, form.fields.khasra.span, size, (rect) => {

@@ -5,6 +5,7 @@ import { FIELD_MODEL_NAME } from "@/configs/models";
 import type { AreaClaim } from "@/configs/contracts/field";
 import { replaceAreaClaims } from "@/workers/db/area-claims";
 import { deviceDb, FieldDatabase, type OcrWord } from "@/workers/db/field-db";
+import { LINE_ENLARGEMENTS } from "@/workers/field/devanagari-line";
 import { activeModel } from "@/workers/models/model-client";
 import { nerWorker, type NerBackend } from "@/workers/ner/ner-client";
 import { appOcrAssets, OcrPool } from "@/workers/ocr/ocr-pool";
@@ -39,7 +40,10 @@ async function ocr(urls: string[], workers: number) {
   };
 }
 
-/** The one-line reading of a Devanagari name (workers/field/devanagari-line.ts), the page's first with Devanagari: its worker's start-up, then per line. */
+/**
+ * The one-line reading of a Devanagari name (workers/field/devanagari-line.ts), the page's first line with
+ * Devanagari: its worker's start-up, then per line at each size it is read at (enlarged in the browser).
+ */
 async function devanagariLineTimes(pool: OcrPool, image: Blob, words: readonly OcrWord[]) {
   const first = words.find((w) => /[\u0900-\u097F]/.test(w.text));
   if (!first) return null;
@@ -49,13 +53,17 @@ async function devanagariLineTimes(pool: OcrPool, image: Blob, words: readonly O
   const t0 = performance.now();
   await pool.readRegion("devanagari-line", image, rectangle);
   const startup = performance.now() - t0;
-  const times: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    const t = performance.now();
-    await pool.readRegion("devanagari-line", image, rectangle);
-    times.push(performance.now() - t);
+  const msPerLine: Record<string, number> = {};
+  for (const enlarge of LINE_ENLARGEMENTS) {
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t = performance.now();
+      await pool.readRegion("devanagari-line", image, rectangle, enlarge);
+      times.push(performance.now() - t);
+    }
+    msPerLine[`x${enlarge}`] = round(percentile(times, 0.5));
   }
-  return { startupSeconds: round((startup - percentile(times, 0.5)) / 1000, 2), msPerLine: round(percentile(times, 0.5)) };
+  return { startupSeconds: round((startup - msPerLine.x1!) / 1000, 2), msPerLine };
 }
 
 /** The preprocessing worker (decode, downscale, deskew, contrast, JPEG) per photo. */

@@ -106,9 +106,9 @@ export async function extractFields(
   let claimantLocalRereadPageId: string | null = null;
   if (draft.fields.claimantLocal.source !== "user" && claimantOn) {
     const { page, reading } = claimantOn;
-    const reread = await rereadLocalName(readFields, reading, (rect) => {
+    const reread = await rereadLocalName(readFields, reading, (rect, enlarge) => {
       onLookAgain("devanagari-name");
-      return pool.readRegion("devanagari-line", page.image, rect).then((r) => r.text);
+      return pool.readRegion("devanagari-line", page.image, rect, enlarge).then((r) => r.text);
     }).catch(() => null); // the first reading stands; the worker corrects the name
     if (reread) [readFields, claimantLocalRereadPageId] = [reread, page.id];
   }

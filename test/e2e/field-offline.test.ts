@@ -292,6 +292,21 @@ describe("field digitisation, offline", () => {
     expect(await page.getByLabel("OCR text").textContent()).toMatch(/Hanumant Jumnake \((?!हनुमंत जुमनाके\))/);
     await setOffline(false);
   });
+
+  it("mends a clean-looking Devanagari name that Hindi misread, where its line reads the same at every size", async () => {
+    // A demo claim's form (bench:forms, seed 2006, form 70) that English + Hindi OCR reads as "तुव्साबाई
+    // पुंगाटी": Hindi's model has no ळ. Read alone in Marathi at the photo's size, twice and three times as
+    // large (each enlarged in the browser), the line gives "तुळसाबाई पुंगाटी" every time.
+    const form = await readPhotographedForm("form-hindi-misread-name.jpg", {
+      claimNo: "MH-GAD-IFR-2022-001006", claimant: ["Tulsabai Pungati", "तुळसाबाई पुंगाटी"], spouse: "Rajaram Pungati", relative: "Kailas Pungati", village: "Bhagtola", gramPanchayat: "Palpur",
+      tehsil: "Etapalli", district: "Gadchiroli", category: "ST", tribe: "Gond",
+      family: [{ age: 54, name: "Rajaram Pungati", relation: "spouse" }, { age: 32, name: "Jamuna Pungati", relation: "child" }, { age: 40, name: "Yashwant Pungati", relation: "child" }, { age: 1, name: "Vishnu Pungati", relation: "child" }, { age: 19, name: "Sindhu Pungati", relation: "child" }],
+      areaHa: 1.49, survey: ["Kh. 88", "Kh. 57"], evidence: ["Voter ID", "elders' statement"], filedOn: "28/09/2022", seed: 915,
+    });
+    expect(await page.getByLabel("OCR text").textContent()).toContain("Tulsabai Pungati (तुव्साबाई पुंगाटी)");
+    expect(await form.locator('input[name="claimantLocal"]').inputValue()).toBe("तुळसाबाई पुंगाटी");
+    await page.getByText("the Devanagari name from a reading of its line alone on page 1").waitFor();
+  });
 });
 
 describe("field digitisation, bad input", () => {

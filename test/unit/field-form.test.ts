@@ -566,27 +566,33 @@ describe("the Devanagari name read again from its line", () => {
   });
 
   it("reads the line only where there is a Devanagari name to mend, and passes the region to the reader", async () => {
-    const asked: unknown[] = [];
-    const reader = async (rect: unknown) => {
-      asked.push(rect);
+    const asked: Array<[unknown, number]> = [];
+    const reader = async (rect: unknown, enlarge: number) => {
+      asked.push([rect, enlarge]);
       return "(सोमाजी झोरे)";
     };
     const reading = { words, anchor: latin, page: PAGE, offset: 0 };
+    const region = nameBracket(words, latin, PAGE)!.region;
     const mended = (await rereadLocalName(form("सोमाजी FR"), reading, reader))!.claimantLocal;
-    expect(asked).toEqual([nameBracket(words, latin, PAGE)!.region]);
+    // Read at the photo's size and twice as large, which agree: no third size is needed.
+    expect(asked).toEqual([[region, 1], [region, 2]]);
     // The name keeps the place it was read from, inside the brackets, for the photo and for training.
     expect(mended).toEqual({ value: "सोमाजी झोरे", source: "form", confidence: null, span: { start: LINE.indexOf("सोमाजी"), end: LINE.indexOf("FR") + 2 } });
     // The page's text further into the extraction's; a second look's reading is no part of it.
     expect((await rereadLocalName(form("सोमाजी FR"), { ...reading, offset: 100 }, reader))!.claimantLocal.span).toEqual({ start: LINE.indexOf("सोमाजी") + 100, end: LINE.indexOf("FR") + 102 });
     expect((await rereadLocalName(form("सोमाजी FR"), { ...reading, offset: null }, reader))!.claimantLocal.span).toBeNull();
-    // A right name read right, a typed one, or no place to look: the line is not read.
+    // A right name that the line reads the same: one reading, nothing changed.
+    asked.length = 0;
     const readRight = words.map((w) => (w.text === "FR)" ? { ...w, text: "झोरे)" } : w));
     expect(await rereadLocalName(form("सोमाजी झोरे"), { ...reading, words: readRight }, reader)).toBeNull();
+    expect(asked).toHaveLength(1);
+    // A typed name, or no place to look: the line is not read.
     expect(await rereadLocalName(form("सोमाजी FR", "user"), reading, reader)).toBeNull();
     expect(await rereadLocalName(form("सोमाजी FR"), null, reader)).toBeNull();
     // No Devanagari after the Latin name on the first reading: no Devanagari name on the form to read.
     const latinOnly = words.map((w) => (w.text === "(सोमाजी" ? { ...w, text: "(Somaji" } : w));
     expect(await rereadLocalName(form(""), { ...reading, words: latinOnly }, reader)).toBeNull();
+    expect(asked).toHaveLength(1);
     // A bracket of debris with no Latin name in it (bench:forms, form 64: "Genu Pallo (7 ue)") is read.
     const debris = words.map((w) => (w.text === "(सोमाजी" ? { ...w, text: "(7" } : w.text === "FR)" ? { ...w, text: "ue)" } : w));
     expect((await rereadLocalName(form(""), { ...reading, words: debris }, reader))!.claimantLocal.value).toBe("सोमाजी झोरे");
@@ -597,7 +603,31 @@ describe("the Devanagari name read again from its line", () => {
     const mixed = words.map((w) => (w.text === "(सोमाजी" ? { ...w, text: "(dm" } : w.text === "FR)" ? { ...w, text: "झोरे)" } : w));
     const misplacedLatin = { ...form("झोरे"), claimant: { ...form("").claimant, value: "Zoure", span: { start: LINE.indexOf("spouse"), end: LINE.length } } };
     expect((await rereadLocalName(misplacedLatin, { ...reading, words: mixed, anchor: devanagari }, reader))!.claimantLocal.value).toBe("सोमाजी झोरे");
-    expect(asked).toHaveLength(5);
+  });
+
+  // The line read at the photo's size, twice and three times as large (bench:forms, seed 2006: forms 12, 60, 70).
+  const readsBySize = (lines: Record<number, string>) => async (_rect: unknown, enlarge: number) => `(${lines[enlarge] ?? ""})`;
+
+  it("gives a clean first reading up only to a name the line reads the same at every size", async () => {
+    const reading = { words, anchor: latin, page: PAGE, offset: 0 };
+    const hindiReading = form("तुव्साबाई पुंगाटी");
+    const latinName = (f: ReturnType<typeof form>) => ({ ...f, claimant: { ...f.claimant, value: "Tulsabai Pungati" } });
+    const mended = await rereadLocalName(latinName(hindiReading), reading, readsBySize({ 1: "तुळसाबाई पुंगाटी", 2: "तुळसाबाई पुंगाटी", 3: "तुळसाबाई पुंगाटी" }));
+    expect(mended!.claimantLocal).toMatchObject({ value: "तुळसाबाई पुंगाटी", source: "form" });
+    // One size disagreeing keeps the first reading: the photo's size misread "परसे" as "परसै".
+    expect(await rereadLocalName(form("सोमाजी परसे"), reading, readsBySize({ 1: "सोमाजी परसै", 2: "सोमाजी परसे", 3: "सोमाजी परसे" }))).toBeNull();
+    expect(await rereadLocalName(form("सोमाजी परसे"), reading, readsBySize({ 1: "सोमाजी परसै", 2: "सोमाजी परसै", 3: "सोमाजी पससे" }))).toBeNull();
+  });
+
+  it("takes for any other first reading the name two sizes agree on, else the photo size's", async () => {
+    const reading = { words, anchor: latin, page: PAGE, offset: 0 };
+    const read = (lines: Record<number, string>) => rereadLocalName(form("सोमाजी FR"), reading, readsBySize(lines)).then((f) => f?.claimantLocal.value);
+    expect(await read({ 1: "सोमाजी दरवा", 2: "सोमाजी दुर्वा", 3: "सोमाजी दुर्वा" })).toBe("सोमाजी दुर्वा");
+    expect(await read({ 1: "सोमाजी झोरे", 2: "सोमाजी झौरे", 3: "सोमाजी झोरे" })).toBe("सोमाजी झोरे");
+    expect(await read({ 1: "सोमाजी मट्टमी", 2: "सोमाजी मह्टामी", 3: "सोमाजी मामी" })).toBe("सोमाजी मट्टमी");
+    // Nothing readable at the photo's size: the two larger sizes' reading, when they agree.
+    expect(await read({ 2: "सोमाजी झोरे", 3: "सोमाजी झोरे" })).toBe("सोमाजी झोरे");
+    expect(await read({})).toBeUndefined();
   });
 });
 

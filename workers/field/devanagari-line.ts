@@ -11,7 +11,6 @@ import { DEVANAGARI, type FormFields } from "./form-from-entities";
 /** A rectangle on the page photo, in pixels (what tesseract.js takes as `rectangle`). */
 export type PixelRect = { left: number; top: number; width: number; height: number };
 
-const LATIN = /[A-Za-z]/;
 // Words of Devanagari letters and signs (no danda), each starting with a letter, not a vowel sign or virama.
 const DEVANAGARI_WORD = "[\u0904-\u0939\u093D\u0950\u0958-\u0961\u0972-\u097F][\u0900-\u0963\u0966-\u097F]*";
 const DEVANAGARI_NAME = new RegExp(`^${DEVANAGARI_WORD}(?: ${DEVANAGARI_WORD})*$`);
@@ -143,17 +142,45 @@ export function holdsLocalName(bracketText: string): boolean {
   return DEVANAGARI.test(bracketText) || (bracketText.trimStart().startsWith("(") && !/[A-Z][a-z]{2,}/.test(bracketText));
 }
 
+/** Reads a rectangle of the page as one line, enlarged `enlarge` times first, in the name's language. */
+export type LineReader = (rect: PixelRect, enlarge: number) => Promise<string>;
+
+// The sizes the line is read at. The name's model misreads some conjuncts at one size and not at another
+// ("दरवा" at the photo's size, "दुर्वा" twice and three times as large), while the same misreading at
+// every size is rare: a reading that two sizes agree on is taken over one that only one size gave.
+export const LINE_ENLARGEMENTS = [1, 2, 3] as const;
+
 /**
- * The form with its Devanagari name read again from the claimant's line (`readLine`: a one-line reading
- * of a rectangle of the page, in the name's language), or null where there is nothing to mend or the new
- * reading is no better. The line is read again only where its bracket holds a Devanagari name
- * (holdsLocalName) and the name looks wrong, or Latin letters are mixed into it. What the app and
- * `bench:forms` both run.
+ * The form with its Devanagari name read again from the claimant's line, or null where there is nothing
+ * to mend or no reading is better. The line is read wherever its bracket holds a Devanagari name
+ * (holdsLocalName), first at the photo's size:
+ * - a clean first reading (Devanagari words alone, as many as the Latin name's) that the line's reading
+ *   repeats stands; it gives way only to a name the line reads the same at all three sizes ("तुव्साबाई",
+ *   Hindi's reading of "तुळसाबाई");
+ * - any other first reading takes the line's reading that two sizes agree on, else the photo size's
+ *   (withRereadLocalName decides whether that is better than the first reading).
+ * What the app and `bench:forms` both run.
  */
-export async function rereadLocalName(fields: FormFields, reading: ClaimantReading | null, readLine: (rect: PixelRect) => Promise<string>): Promise<FormFields | null> {
+export async function rereadLocalName(fields: FormFields, reading: ClaimantReading | null, readLine: LineReader): Promise<FormFields | null> {
   if (!reading || fields.claimantLocal.source === "user" || !fields.claimant.value.trim()) return null;
   const bracket = nameBracket(reading.words, reading.anchor, reading.page);
-  if (!bracket || !holdsLocalName(bracket.text) || !(localNameSuspect(fields) || LATIN.test(bracket.text))) return null;
+  if (!bracket || !holdsLocalName(bracket.text)) return null;
   const span = reading.offset === null ? null : { start: reading.offset + bracket.span.start, end: reading.offset + bracket.span.end };
-  return withRereadLocalName(fields, nameFromBracketLine(await readLine(bracket.region)), span);
+  const latinWords = wordCount(fields.claimant.value);
+  const readAt = async (enlarge: number) => {
+    const name = nameFromBracketLine(await readLine(bracket.region, enlarge));
+    return name && withoutLoneLetters(name, latinWords);
+  };
+  const current = fields.claimantLocal.value.trim();
+  const [photoSize, twice, thrice] = LINE_ENLARGEMENTS;
+  const first = await readAt(photoSize);
+  if (cleanLocalName(current, fields.claimant.value)) {
+    if (first === null || first === current || (await readAt(twice)) !== first || (await readAt(thrice)) !== first) return null;
+    return { ...fields, claimantLocal: { value: first, source: "form", confidence: null, span } };
+  }
+  const second = await readAt(twice);
+  if (second !== null && second === first) return withRereadLocalName(fields, first, span);
+  const third = await readAt(thrice);
+  const agreed = third !== null && (third === first || third === second) ? third : first;
+  return withRereadLocalName(fields, agreed, span);
 }

@@ -67,6 +67,20 @@ export function appOcrAssets(origin: string): OcrAssets {
   return { workerPath: `${origin}/tesseract/worker.min.js`, corePath: `${origin}/tesseract/core`, langPath: `${origin}/tesseract/lang` };
 }
 
+/** The rectangle of a page photo alone, `factor` times as large (the browser's high-quality resampling), as a PNG. */
+async function enlargedRegion(image: Blob, rect: PixelRect, factor: number): Promise<Blob> {
+  const bitmap = await createImageBitmap(image, rect.left, rect.top, rect.width, rect.height, {
+    resizeWidth: Math.round(rect.width * factor), resizeHeight: Math.round(rect.height * factor), resizeQuality: "high",
+  });
+  try {
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    canvas.getContext("2d")!.drawImage(bitmap, 0, 0);
+    return await canvas.convertToBlob({ type: "image/png" });
+  } finally {
+    bitmap.close();
+  }
+}
+
 export class OcrPool {
   private readonly slots: Slot[];
   private readonly queue: Job[] = [];
@@ -105,12 +119,13 @@ export class OcrPool {
     this.pump();
   }
 
-  /** The text of one rectangle of a page, read as a single line by the `kind` of focused worker. */
-  async readRegion(kind: FocusedReading, image: Blob, rectangle: PixelRect): Promise<RegionText> {
+  /** The text of one rectangle of a page, enlarged `enlarge` times first, read as a single line by the `kind` of focused worker. */
+  async readRegion(kind: FocusedReading, image: Blob, rectangle: PixelRect, enlarge = 1): Promise<RegionText> {
     let worker = this.focused.get(kind);
     if (!worker) this.focused.set(kind, (worker = createFocusedWorker(kind, { ...this.assets, workerBlobURL: false })));
     try {
-      const { text, confidence } = (await (await worker).recognize(image, { rectangle })).data;
+      const region = enlarge === 1 ? { image, options: { rectangle } } : { image: await enlargedRegion(image, rectangle, enlarge), options: {} };
+      const { text, confidence } = (await (await worker).recognize(region.image, region.options)).data;
       return { text, confidence };
     } catch (error) {
       if (this.focused.get(kind) === worker) this.focused.delete(kind); // a failed worker is not reused
