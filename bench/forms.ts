@@ -25,9 +25,10 @@ import { nameAnchor, rereadLocalName, type ClaimantReading, type PixelRect } fro
 import { secondLookWanted, withSecondLook } from "@/workers/field/second-look";
 import { localToday, rereadImpossibleDate } from "@/workers/field/date-reread";
 import { rereadUnsureNumbers } from "@/workers/field/unsure-numbers";
+import { nameLanguageOfClaim } from "@/workers/field/village-record";
 import { extractEntities } from "@/workers/ner/extract";
 import type { OcrWord } from "@/workers/db/field-db";
-import { createFocusedWorker, createOcrWorker, PAGE_SEGMENTATION, type FocusedReading, type RegionText } from "@/workers/ocr/ocr-pool";
+import { createFocusedWorker, createOcrWorker, devanagariLine, PAGE_SEGMENTATION, type FocusedReading, type RegionText } from "@/workers/ocr/ocr-pool";
 import { prepareForOcr, toGray, toRgba } from "@/workers/ocr/preprocess";
 import { pageReading, type TesseractBlocks } from "@/workers/ocr/words";
 import { openFieldBenchDatabase } from "./app";
@@ -124,10 +125,9 @@ async function sparseReading(index: number): Promise<Reading> {
 // The app's focused readings, once per page and region: the claimant's line alone, in the name's language
 // (workers/field/devanagari-line.ts), an unsure khasra number's word and an impossible date's numbers in English
 // (workers/field/unsure-numbers.ts, date-reread.ts).
-const focusedKinds: FocusedReading[] = ["devanagari-line", "english-word"];
-const focused = new Map(await Promise.all(focusedKinds.map(async (kind) => [kind, await createFocusedWorker(kind, { langPath: path.resolve("public/tesseract/lang") })] as const)));
+const focused = new Map<FocusedReading, Awaited<ReturnType<typeof createFocusedWorker>>>();
 const regionReadings = new Map<string, RegionText>();
-const regionSeconds: Record<FocusedReading, number[]> = { "devanagari-line": [], "english-word": [] };
+const regionSeconds = { "devanagari-line": [] as number[], "english-word": [] as number[] };
 async function readRegion(kind: FocusedReading, index: number, rectangle: PixelRect, enlarge = 1): Promise<RegionText> {
   const key = `${kind}:${index}:${JSON.stringify(rectangle)}:${enlarge}`;
   if (!regionReadings.has(key)) {
@@ -136,9 +136,10 @@ async function readRegion(kind: FocusedReading, index: number, rectangle: PixelR
     const region = enlarge === 1
       ? { image: pages[index]!.image, options: { rectangle } }
       : { image: await sharp(pages[index]!.image).extract(rectangle).resize(Math.round(rectangle.width * enlarge), Math.round(rectangle.height * enlarge), { kernel: "lanczos3" }).png().toBuffer(), options: {} };
+    if (!focused.has(kind)) focused.set(kind, await createFocusedWorker(kind, { langPath: path.resolve("public/tesseract/lang") }));
     const { text, confidence } = (await focused.get(kind)!.recognize(region.image, region.options)).data;
     regionReadings.set(key, { text, confidence });
-    regionSeconds[kind].push((performance.now() - t0) / 1000);
+    regionSeconds[kind === "english-word" ? kind : "devanagari-line"].push((performance.now() - t0) / 1000);
   }
   return regionReadings.get(key)!;
 }
@@ -167,9 +168,10 @@ for (const dir of values.model!) {
       if (merged) form.fields = merged.fields;
       if (merged?.found.includes("claimant")) reading = againAnchor && { words: sparse.words, anchor: againAnchor, page: size, offset: null };
     }
-    const reread = await rereadLocalName(form.fields, reading, (rect, enlarge) => {
+    const nameLanguage = nameLanguageOfClaim(area.villages, villageOnRecord(form.fields, area.villages));
+    const reread = nameLanguage && await rereadLocalName(form.fields, reading, (rect, enlarge) => {
       devanagariLineReadings++;
-      return readRegion("devanagari-line", index, rect, enlarge).then((r) => r.text);
+      return readRegion(devanagariLine(nameLanguage), index, rect, enlarge).then((r) => r.text);
     });
     if (reread) form.fields = reread;
     const khasra = form.fields.khasra.span && await rereadUnsureNumbers(form.fields.khasra, words, form.fields.khasra.span, size, (rect) => {

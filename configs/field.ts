@@ -10,11 +10,27 @@ export const PHOTO_MIME_TYPES = ["image/jpeg", "image/png", "image/webp"] as con
 export const OCR_LONG_SIDE_PX = 2400;
 export const STORED_JPEG_QUALITY = 0.88;
 export const OCR_LANGUAGES = "eng+hin";
-// The claimant's Devanagari name, read again from its own line (workers/field/devanagari-line.ts), in the
-// language its spellings follow. Maharashtra's forms write names in Marathi: "तुळसाबाई", "वड्डे". Hindi's
-// model has no ळ and reads such conjuncts as others ("तुव्साबाई", "वड्ढडे"). A state that writes names
-// in Hindi sets "hin".
-export const DEVANAGARI_NAME_LANGUAGE = "mar";
+// The claimant's Devanagari name is read again from its own line (workers/field/devanagari-line.ts) in the
+// language the claim's state spells names in, by census state code. Maharashtra's forms write names in
+// Marathi ("तुळसाबाई", "वड्डे"; Hindi's model has no ळ and reads such conjuncts as others: "तुव्साबाई",
+// "वड्ढडे"), and so do Goa's; the Hindi-speaking states' in Hindi. A state whose forms write names in
+// another script has none: there is no Devanagari name to read (and the app reads pages in English and
+// Hindi only).
+export type NameLanguage = "mar" | "hin";
+export const NAME_LANGUAGE_BY_STATE: Readonly<Record<string, NameLanguage>> = {
+  "27": "mar", // Maharashtra
+  "30": "mar", // Goa
+  "02": "hin", // Himachal Pradesh
+  "05": "hin", // Uttarakhand
+  "06": "hin", // Haryana
+  "08": "hin", // Rajasthan
+  "09": "hin", // Uttar Pradesh
+  "10": "hin", // Bihar
+  "20": "hin", // Jharkhand
+  "22": "hin", // Chhattisgarh
+  "23": "hin", // Madhya Pradesh
+};
+export const nameLanguageOf = (stateCode: string | undefined): NameLanguage | null => (stateCode !== undefined && NAME_LANGUAGE_BY_STATE[stateCode]) || null;
 // Below this mean word confidence a page is reported as unreadable (blank, blurred, or another script).
 export const MIN_READABLE_CONFIDENCE = 45;
 export const MIN_READABLE_CHARS = 20;

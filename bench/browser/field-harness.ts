@@ -8,7 +8,7 @@ import { deviceDb, FieldDatabase, type OcrWord } from "@/workers/db/field-db";
 import { LINE_ENLARGEMENTS } from "@/workers/field/devanagari-line";
 import { activeModel } from "@/workers/models/model-client";
 import { nerWorker, type NerBackend } from "@/workers/ner/ner-client";
-import { appOcrAssets, OcrPool } from "@/workers/ocr/ocr-pool";
+import { appOcrAssets, devanagariLine, OcrPool } from "@/workers/ocr/ocr-pool";
 import { highlightRects } from "@/workers/ocr/words";
 import { preparePage } from "@/workers/ocr/preprocess-client";
 import { dexieOutbox, enqueue } from "@/workers/sync/dexie-outbox";
@@ -51,14 +51,14 @@ async function devanagariLineTimes(pool: OcrPool, image: Blob, words: readonly O
   const [box] = highlightRects(words, line[0]!.start, line.at(-1)!.end);
   const rectangle = { left: box!.x, top: box!.y, width: box!.width, height: box!.height };
   const t0 = performance.now();
-  await pool.readRegion("devanagari-line", image, rectangle);
+  await pool.readRegion(devanagariLine("mar"), image, rectangle);
   const startup = performance.now() - t0;
   const msPerLine: Record<string, number> = {};
   for (const enlarge of LINE_ENLARGEMENTS) {
     const times: number[] = [];
     for (let i = 0; i < 5; i++) {
       const t = performance.now();
-      await pool.readRegion("devanagari-line", image, rectangle, enlarge);
+      await pool.readRegion(devanagariLine("mar"), image, rectangle, enlarge);
       times.push(performance.now() - t);
     }
     msPerLine[`x${enlarge}`] = round(percentile(times, 0.5));

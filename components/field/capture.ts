@@ -10,9 +10,10 @@ import { joinPages, pageOfSpan } from "@/workers/field/pages-text";
 import { secondLookWanted, withSecondLook, type SecondLookField, type SecondLookFilled } from "@/workers/field/second-look";
 import { localToday, rereadImpossibleDate, withImpossibleDateFlagged } from "@/workers/field/date-reread";
 import { fieldOnPage, rereadUnsureNumbers, type WordsReread } from "@/workers/field/unsure-numbers";
+import { nameLanguageOfClaim } from "@/workers/field/village-record";
 import type { NerBackend } from "@/workers/ner/ner-client";
 import { nerWorker } from "@/workers/ner/ner-client";
-import { OcrCancelledError, type OcrPool, type OcrProgress } from "@/workers/ocr/ocr-pool";
+import { devanagariLine, OcrCancelledError, type OcrPool, type OcrProgress } from "@/workers/ocr/ocr-pool";
 import { preparePage } from "@/workers/ocr/preprocess-client";
 
 const UNREADABLE = "Little text could be read on this page. It may be blank, blurred or in a script this app does not read yet (English and Hindi). Retake the photo in good light, or type the fields yourself.";
@@ -104,11 +105,13 @@ export async function extractFields(
     wanted = wanted.filter((key) => !better.found.includes(key));
   }
   let claimantLocalRereadPageId: string | null = null;
-  if (draft.fields.claimantLocal.source !== "user" && claimantOn) {
+  const villageByUser = draft.fields.village.source === "user" && draft.villageId !== null;
+  const nameLanguage = nameLanguageOfClaim(villages, villageByUser ? draft.villageId : (villageOnRecord(readFields, villages) ?? draft.villageId));
+  if (draft.fields.claimantLocal.source !== "user" && claimantOn && nameLanguage) {
     const { page, reading } = claimantOn;
     const reread = await rereadLocalName(readFields, reading, (rect, enlarge) => {
       onLookAgain("devanagari-name");
-      return pool.readRegion("devanagari-line", page.image, rect, enlarge).then((r) => r.text);
+      return pool.readRegion(devanagariLine(nameLanguage), page.image, rect, enlarge).then((r) => r.text);
     }).catch(() => null); // the first reading stands; the worker corrects the name
     if (reread) [readFields, claimantLocalRereadPageId] = [reread, page.id];
   }
@@ -133,7 +136,6 @@ export async function extractFields(
   for (const key of Object.keys(readFields) as Array<keyof typeof fields>) {
     if (fields[key].source !== "user") fields[key] = readFields[key];
   }
-  const villageByUser = draft.fields.village.source === "user" && draft.villageId !== null;
   await db.drafts.update(draft.id, {
     fields,
     // Matched from the fields as finally read: a second look may have found the village.

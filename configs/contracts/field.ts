@@ -23,6 +23,7 @@ export const areaVillageSchema = z
     name: z.string(),
     nameLocal: z.string(),
     censusCode: z.string(),
+    stateCode: z.string().regex(/^\d{2}$/), // the census code of its state: which language its names are spelt in
     gramPanchayat: z.string(),
     tehsil: z.string(),
     district: z.string(),

@@ -12,10 +12,10 @@ const MAX_VILLAGES = 3_000;
 
 export async function fieldArea(db: Db, user: SessionUser): Promise<FieldArea> {
   requireRole(user, ["field_staff", "district_official"]);
-  const villages = await rows<{ id: number; name: string; name_local: string; census_code: string; gram_panchayat: string; tehsil: string; district: string; geometry: string }>(
+  const villages = await rows<{ id: number; name: string; name_local: string; census_code: string; state_code: string; gram_panchayat: string; tehsil: string; district: string; geometry: string }>(
     db,
-    sql`SELECT v.id, v.name, v.name_local, v.census_code, v.gram_panchayat, t.name AS tehsil, d.name AS district, ST_AsGeoJSON(v.geom, 6) AS geometry
-        FROM villages v JOIN tehsils t ON t.id = v.tehsil_id JOIN districts d ON d.id = v.district_id
+    sql`SELECT v.id, v.name, v.name_local, v.census_code, s.code AS state_code, v.gram_panchayat, t.name AS tehsil, d.name AS district, ST_AsGeoJSON(v.geom, 6) AS geometry
+        FROM villages v JOIN tehsils t ON t.id = v.tehsil_id JOIN districts d ON d.id = v.district_id JOIN states s ON s.id = d.state_id
         WHERE ${scopeCondition(user, "v")} ORDER BY v.name LIMIT ${MAX_VILLAGES + 1}`,
   );
   if (villages.length > MAX_VILLAGES) throw new DomainError("BAD_REQUEST", `your area has more than ${MAX_VILLAGES} villages: ask for a block (tehsil) assignment to work offline`);
@@ -31,7 +31,7 @@ export async function fieldArea(db: Db, user: SessionUser): Promise<FieldArea> {
   );
   return {
     villages: villages.map<AreaVillage>((v) => ({
-      id: v.id, name: v.name, nameLocal: v.name_local, censusCode: v.census_code, gramPanchayat: v.gram_panchayat, tehsil: v.tehsil, district: v.district,
+      id: v.id, name: v.name, nameLocal: v.name_local, censusCode: v.census_code, stateCode: v.state_code, gramPanchayat: v.gram_panchayat, tehsil: v.tehsil, district: v.district,
       geometry: JSON.parse(v.geometry) as AreaVillage["geometry"],
     })),
     claims: claims.map<AreaClaim>((c) => ({

@@ -8,13 +8,14 @@ import { joinPages, pageOfSpan, spanOnPage } from "@/workers/field/pages-text";
 import type { OcrWord } from "@/workers/db/field-db";
 import { holdsLocalName, localNameSuspect, nameAnchor, nameBracket, nameFromBracketLine, rereadLocalName, withoutLoneLetters, withRereadLocalName, type NameAnchor } from "@/workers/field/devanagari-line";
 import { secondLookWanted, withSecondLook } from "@/workers/field/second-look";
-import { recordMismatches, type PlaceOnRecord } from "@/workers/field/village-record";
+import { nameLanguageOfClaim, recordMismatches, type PlaceOnRecord } from "@/workers/field/village-record";
+import { nameLanguageOf } from "@/configs/field";
 import { impossibleDate, localToday, rereadImpossibleDate, withImpossibleDateFlagged } from "@/workers/field/date-reread";
 import { bareNumber, fieldUnsureNumbers, rereadUnsureNumbers, unsureNumbers, wordRegion, type WordReading } from "@/workers/field/unsure-numbers";
 import type { ExtractedEntity } from "@/workers/ner/decode";
 
 const square = (x: number, y: number, d = 0.01): AreaVillage["geometry"] => ({ type: "MultiPolygon", coordinates: [[[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]]] });
-const village = (id: number, name: string, nameLocal: string, gramPanchayat: string): AreaVillage => ({ id, name, nameLocal, censusCode: String(540000 + id), gramPanchayat, tehsil: "Etapalli", district: "Gadchiroli", geometry: square(80 + id / 100, 19.5) });
+const village = (id: number, name: string, nameLocal: string, gramPanchayat: string): AreaVillage => ({ id, name, nameLocal, censusCode: String(540000 + id), stateCode: "27", gramPanchayat, tehsil: "Etapalli", district: "Gadchiroli", geometry: square(80 + id / 100, 19.5) });
 const VILLAGES = [village(1, "Pipgaon", "पिपगाव", "Gatta"), village(2, "Kotmi", "कोटमी", "Kotmi"), village(3, "Pipli", "पिपली", "Hedri"), village(4, "Gatta", "गट्टा", "Gatta")];
 
 // OCR text of a stacked Form A, with the entities a model would return on it.
@@ -768,6 +769,22 @@ describe("the form's places against the village on record", () => {
       { key: "district", onForm: "Chandrapur", onRecord: "Gadchiroli" },
     ]);
     expect(recordMismatches(fields, null)).toEqual([]);
+  });
+
+  it("spells the claimant's Devanagari name in its village's state's language, else the area's", () => {
+    expect(nameLanguageOfClaim(VILLAGES, VILLAGES[0]!.id)).toBe("mar");
+    const inChhattisgarh = { ...VILLAGES[1]!, id: 900, stateCode: "22" };
+    const inOdisha = { ...VILLAGES[1]!, id: 901, stateCode: "21" };
+    expect(nameLanguageOfClaim([...VILLAGES, inChhattisgarh], inChhattisgarh.id)).toBe("hin");
+    // Odisha's forms write names in Odia: no Devanagari name to read.
+    expect(nameLanguageOfClaim([...VILLAGES, inOdisha], inOdisha.id)).toBeNull();
+    // No village known yet: the area's state when it has one, else none.
+    expect(nameLanguageOfClaim(VILLAGES, null)).toBe("mar");
+    expect(nameLanguageOfClaim([inChhattisgarh], null)).toBe("hin");
+    expect(nameLanguageOfClaim([...VILLAGES, inChhattisgarh], null)).toBeNull();
+    expect(nameLanguageOfClaim([], null)).toBeNull();
+    expect(nameLanguageOf("27")).toBe("mar");
+    expect(nameLanguageOf("99")).toBeNull();
   });
 
   it("takes OCR noise and case for the same place, and leaves empty and Devanagari readings alone", () => {

@@ -61,7 +61,7 @@ describe("walking a boundary with GPS", () => {
 
 describe("parcel warnings on the tablet", () => {
   const villageSquare = (size: number) => [[[80.0, lat], [80.0 + size * dLon, lat], [80.0 + size * dLon, lat + size * dLat], [80.0, lat + size * dLat], [80.0, lat]]] as [number, number][][];
-  const village: AreaVillage = { id: 1, name: "Pipgaon", nameLocal: "पिपगाव", censusCode: "540001", gramPanchayat: "Gatta", tehsil: "Etapalli", district: "Gadchiroli", geometry: { type: "MultiPolygon", coordinates: [villageSquare(10)] } };
+  const village: AreaVillage = { id: 1, name: "Pipgaon", nameLocal: "पिपगाव", censusCode: "540001", stateCode: "27", gramPanchayat: "Gatta", tehsil: "Etapalli", district: "Gadchiroli", geometry: { type: "MultiPolygon", coordinates: [villageSquare(10)] } };
   const claim = (no: string, ring: Ring): AreaClaim => ({ id: crypto.randomUUID(), claimNo: no, type: "IFR", status: "received", claimantName: "Budhni Madavi", villageId: 1, version: 1, lon: null, lat: null, parcel: { type: "MultiPolygon", coordinates: [[ring.map((p) => [p[0], p[1]] as [number, number])]] } });
   const shifted = (ring: Ring, x: number, y: number): Ring => ring.map(([a, b]) => [a + x * dLon, b + y * dLat]);
 

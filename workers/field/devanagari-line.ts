@@ -2,7 +2,7 @@
 // "Somaji Zoure (सोमाजी झोरे)", and tesseract reading English and Hindi together often takes a Devanagari
 // word for Latin letters: "(सोमाजी FR)", "(Ar मट्टामी)", and misreads the conjuncts of Marathi spellings:
 // "विह्लल" for "विठ्ठल". Read again as one line in the language of the state's spellings alone
-// (configs/field.ts, DEVANAGARI_NAME_LANGUAGE), the bracket comes out whole and right more often. The
+// (configs/field.ts, NAME_LANGUAGE_BY_STATE), the bracket comes out whole and right more often. The
 // bracket is found from where the reading put the Devanagari name, else the Latin one.
 import type { OcrWord } from "@/workers/db/field-db";
 import { cleanOcrText } from "@/workers/ocr/words";

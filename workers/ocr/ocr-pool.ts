@@ -2,7 +2,7 @@
 // engine), all assets served by the app. Pages queue up; each reports its progress; a running page is
 // cancelled by terminating its worker, which the pool replaces on the next job.
 import { createWorker, OEM, PSM, type Worker as TesseractWorker, type WorkerOptions } from "tesseract.js";
-import { DEVANAGARI_NAME_LANGUAGE, MIN_READABLE_CHARS, MIN_READABLE_CONFIDENCE, OCR_LANGUAGES } from "@/configs/field";
+import { MIN_READABLE_CHARS, MIN_READABLE_CONFIDENCE, OCR_LANGUAGES, type NameLanguage } from "@/configs/field";
 import type { OcrWord } from "@/workers/db/field-db";
 import type { PixelRect } from "@/workers/field/devanagari-line";
 import { meanConfidence, pageReading, type TesseractBlocks } from "./words";
@@ -46,14 +46,16 @@ export async function createOcrWorker(options: Partial<WorkerOptions>): Promise<
 
 /**
  * Workers that read one rectangle of a page, each in one language and as one line:
- * - `devanagari-line`, the claimant's Devanagari name (workers/field/devanagari-line.ts), in the language of
- *   the state's spellings (Marathi here): reading English and Hindi together, tesseract takes some
- *   Devanagari words for Latin letters, and Hindi's model misreads Marathi letters and conjuncts;
+ * - `devanagari-line:mar` or `:hin`, the claimant's Devanagari name (workers/field/devanagari-line.ts), in
+ *   the language of the claim's state's spellings (configs/field.ts): reading English and Hindi together,
+ *   tesseract takes some Devanagari words for Latin letters, and Hindi's model misreads Marathi letters and
+ *   conjuncts;
  * - `english-word`, a number tesseract was unsure of on the page (workers/field/unsure-numbers.ts): with
  *   Hindi's model in the mix, it read "510/9," as "5160/9," at confidence 0; read alone, it is sure of it.
  */
-export type FocusedReading = "devanagari-line" | "english-word";
-const FOCUSED_LANGUAGE: Record<FocusedReading, string> = { "devanagari-line": DEVANAGARI_NAME_LANGUAGE, "english-word": "eng" };
+export type FocusedReading = `devanagari-line:${NameLanguage}` | "english-word";
+export const devanagariLine = (language: NameLanguage): FocusedReading => `devanagari-line:${language}`;
+const FOCUSED_LANGUAGE: Record<FocusedReading, string> = { "devanagari-line:mar": "mar", "devanagari-line:hin": "hin", "english-word": "eng" };
 export type RegionText = { text: string; confidence: number };
 
 export async function createFocusedWorker(kind: FocusedReading, options: Partial<WorkerOptions>): Promise<TesseractWorker> {
