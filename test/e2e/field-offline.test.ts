@@ -87,6 +87,8 @@ describe("field digitisation, offline", () => {
     // A Form A for a village of this block, photographed: rendered by Chromium, then JPEG-compressed.
     const area = await api<FieldArea>("field.area", "field.etapalli");
     areaVillages = area.villages;
+    // Every village of the block is Maharashtra's (census code 27): names are read again in Marathi.
+    expect(new Set(area.villages.map((v) => v.stateCode))).toEqual(new Set(["27"]));
     village = area.villages.find((v) => v.name.length >= 5 && area.villages.filter((o) => o.name === v.name).length === 1)!;
     const renderer = await context.newPage();
     photo = path.join(profile, "form-page.jpg");
@@ -231,6 +233,35 @@ describe("field digitisation, offline", () => {
     // Tesseract wrote the conjunct with a joiner and two viramas ("पल्\u200d्लो"): kept as typed, one virama.
     expect(await form.locator('input[name="claimantLocal"]').inputValue()).toBe("पैकू पल्लो");
     expect(await form.locator('input[name="area"]').inputValue()).toBe("1.36");
+  });
+
+  it("reads the area (item 11) on the second look when the layout analysis loses its line with the claimant's", async () => {
+    // A demo claim's form (bench:forms, seed 2006, form 35) whose photo loses the claimant's line, item 9's
+    // and item 11's answers to the page layout analysis.
+    const form = await readPhotographedForm("form-lost-area.jpg", {
+      claimNo: "MH-GAD-IFR-2011-000698", claimant: ["Anil Netam", "अनिल नेताम"], spouse: "Jijabai Netam", relative: "Sakharam Netam", village: "Molpur", gramPanchayat: "Molpur",
+      tehsil: "Etapalli", district: "Gadchiroli", category: "ST", tribe: "Kanwar", family: [{ age: 34, name: "Jijabai Netam", relation: "spouse" }, { age: 6, name: "Janabai Netam", relation: "child" }],
+      areaHa: 1.6, survey: ["Kh. 946", "Kh. 119"], evidence: ["Voter ID", "elders' statement"], filedOn: "21/08/2011", seed: 460,
+    });
+    expect(await form.locator('input[name="area"]').inputValue()).toBe("1.6");
+    await page.getByText(/the area \(item 11\)[^·]* from a second reading of page 1/).waitFor();
+    expect(await form.locator('input[name="claimant"]').inputValue()).toBe("Anil Netam");
+  });
+
+  it("reads the village (item 5) on the second look when the layout analysis loses that line, and files the claim under it", async () => {
+    // A demo claim's form (bench:forms, seed 2007, form 33) whose photo loses items 4 and 5 to the page
+    // layout analysis, with a village of this block (whose Gram Panchayat has its name) in place of its own.
+    const onRecord = areaVillages.find((v) => v.name === "Rosguda Khurd")!;
+    const form = await readPhotographedForm("form-lost-village.jpg", {
+      claimNo: "MH-GAD-IFR-2011-000455", claimant: ["Somaji Parse", "सोमाजी परसे"], spouse: "Leela Parse", relative: "Kailas Parse", village: onRecord.name, gramPanchayat: onRecord.gramPanchayat,
+      tehsil: "Etapalli", district: "Gadchiroli", category: "ST", tribe: "Kanwar",
+      family: [{ age: 67, name: "Leela Parse", relation: "spouse" }, { age: 37, name: "Bhaiyya Parse", relation: "child" }, { age: 37, name: "Chandrakala Parse", relation: "child" }, { age: 9, name: "Madhukar Parse", relation: "child" }],
+      areaHa: 0.93, survey: ["Kh. 962/7", "Kh. 381"], evidence: ["Voter ID", "elders' statement"], filedOn: "15/06/2011", seed: 434,
+    });
+    expect(await page.getByLabel("OCR text").textContent()).toMatch(/4\. Address \/ पता\s+6\. Gram Panchayat/);
+    await page.getByText("the village (item 5) from a second reading of page 1").waitFor();
+    expect(await form.locator("input").first().inputValue()).toBe("Rosguda Khurd");
+    expect(await form.getByRole("combobox", { name: "Village on record" }).inputValue()).toBe(String(onRecord.id));
   });
 
   it("reads the father's or mother's name on the same second look when the layout analysis loses that line", async () => {
