@@ -16,19 +16,12 @@ const DEVANAGARI_WORD = "[\u0904-\u0939\u093D\u0950\u0958-\u0961\u0972-\u097F][\
 const DEVANAGARI_NAME = new RegExp(`^${DEVANAGARI_WORD}(?: ${DEVANAGARI_WORD})*$`);
 const wordCount = (s: string) => s.trim().split(/\s+/).filter(Boolean).length;
 
-/** A name of Devanagari words alone, as many as the Latin name has: what the first reading should give. */
-const cleanLocalName = (local: string, latin: string) => DEVANAGARI_NAME.test(local) && wordCount(local) === wordCount(latin);
-
 /**
- * Whether the Devanagari name is worth reading again: the Latin name was read, and the Devanagari one is
- * missing, holds anything but Devanagari words (Latin letters, "@", a dot), or has another number of words
- * than the Latin one. A typed name is the worker's.
+ * A clean reading of the Devanagari name: Devanagari words alone (no Latin letters, "@" or dot), as many
+ * as the Latin name has. What the first reading should give; a clean one gives way only to a line that
+ * reads the same at every size (rereadLocalName).
  */
-export function localNameSuspect(fields: FormFields): boolean {
-  const { claimant, claimantLocal } = fields;
-  if (claimantLocal.source === "user" || !claimant.value.trim()) return false;
-  return !cleanLocalName(claimantLocal.value.trim(), claimant.value);
-}
+export const cleanLocalName = (local: string, latin: string) => DEVANAGARI_NAME.test(local) && wordCount(local) === wordCount(latin);
 
 /**
  * Where a reading put one of the claimant's names, as offsets into that reading's text: the Devanagari
