@@ -45,17 +45,20 @@ def _cut(ids: list, labels: list, max_length: int, end_before, context_from=lamb
         start = end
 
 
-def windows(ids: list, labels: list, max_length: int):
+def windows(ids: list, labels: list, max_length: int, line_mark: int, continuation: list):
     """Training windows. A window never starts inside a word or an entity: it backs off to the entity's
-    B- token (the labels say where entities are, which only training may use)."""
+    B- token (the labels say where entities are, which only training may use). Each window after the
+    first reads the line before it, unscored, as the app's windows do (inference_windows): the model
+    learns to use a printed label that a window's first line left in the window before."""
     half_room = (max_length - 2) // 2
+    shortest = (max_length - 2) // 4
 
     def back_to_entity_start(start: int, end: int) -> int:
         while end > start + half_room and (labels[end] == -100 or (labels[end] != LABEL_TO_ID["O"] and not _is_begin(labels[end]))):
             end -= 1
         return end
 
-    return _cut(ids, labels, max_length, back_to_entity_start)
+    return _cut(ids, labels, max_length, back_to_entity_start, lambda start: context_start(ids, start, shortest, line_mark, continuation))
 
 
 def context_start(ids: list, start: int, most: int, line_mark: int, continuation: list) -> int:
@@ -98,13 +101,13 @@ def _is_begin(label_id: int) -> bool:
 
 def featurize(examples: list, tokenizer: WordPiece, max_length: int, as_the_app_cuts: bool = False) -> list:
     """Windows with labels; `as_the_app_cuts` cuts them as the app does (for scoring), else as training does."""
-    line_mark = tokenizer.ids[LINE_MARK] if as_the_app_cuts else None
+    line_mark = tokenizer.ids[LINE_MARK]
     features = []
     for example in examples:
         ids, offsets = tokenizer.encode(example["text"])
         continuation = [tokenizer.vocab[i].startswith("##") for i in ids]
         labels = bio_labels(offsets, example["spans"], continuation)
-        cut = inference_windows(ids, labels, max_length, line_mark, continuation) if as_the_app_cuts else windows(ids, labels, max_length)
+        cut = inference_windows(ids, labels, max_length, line_mark, continuation) if as_the_app_cuts else windows(ids, labels, max_length, line_mark, continuation)
         features.extend(cut)
     return features
 

@@ -39,10 +39,28 @@ def test_windows_wrap_and_never_start_inside_an_entity():
     ids = list(range(10, 310))
     labels = [LABEL_TO_ID["O"]] * 300
     labels[120:140] = [LABEL_TO_ID["B-VILLAGE"]] + [LABEL_TO_ID["I-VILLAGE"]] * 19
-    out = list(windows(ids, labels, 128))
+    no_line_mark = 0
+    out = list(windows(ids, labels, 128, no_line_mark, [False] * 300))
     assert all(w[0][0] == CLS and w[0][-1] == SEP and len(w[0]) <= 128 for w in out)
-    assert sum(len(w[0]) - 2 for w in out) == 300
-    assert LABELS[out[1][1][1]] != "I-VILLAGE"
+    scored = [l for w in out for l in w[1] if l != -100]
+    assert scored == labels
+    assert LABELS[next(l for l in out[1][1] if l != -100)] != "I-VILLAGE"
+
+
+def test_training_windows_read_the_line_before_them_unscored():
+    # Lines of 10 tokens, each ended by a line mark: a window after the first also reads, labelled -100,
+    # the tokens before its own back to the last line mark (its line's start), as the app's windows do.
+    mark = 5
+    ids = [mark if (i + 1) % 10 == 0 else 100 + i for i in range(300)]
+    labels = [LABEL_TO_ID["O"]] * 300
+    out = list(windows(ids, labels, 128, mark, [False] * 300))
+    assert len(out) > 1
+    first_scored = [i for i, l in enumerate(out[1][1]) if l != -100][0]
+    context = out[1][0][1:first_scored]
+    start = len(out[0][0]) - 2
+    assert 0 < len(context) <= 126 // 4
+    assert context == ids[start - len(context):start] and ids[start - len(context) - 1] == mark
+    assert [l for w in out for l in w[1] if l != -100] == labels
 
 
 def test_saved_tokenizer_has_the_transformers_js_layout(tmp_path):
