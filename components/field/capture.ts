@@ -104,9 +104,12 @@ export async function extractFields(
     secondLook = { pageId: secondLook?.pageId ?? page.id, fields: [...(secondLook?.fields ?? []), ...better.found] };
     wanted = wanted.filter((key) => !better.found.includes(key));
   }
-  let claimantLocalRereadPageId: string | null = null;
+  // The village on record, matched after the second look (which may have found the village); the readings
+  // below change no place name. Its state decides the Devanagari name's language.
   const villageByUser = draft.fields.village.source === "user" && draft.villageId !== null;
-  const nameLanguage = nameLanguageOfClaim(villages, villageByUser ? draft.villageId : (villageOnRecord(readFields, villages) ?? draft.villageId));
+  const villageId = villageByUser ? draft.villageId : (villageOnRecord(readFields, villages) ?? draft.villageId);
+  let claimantLocalRereadPageId: string | null = null;
+  const nameLanguage = nameLanguageOfClaim(villages, villageId);
   if (draft.fields.claimantLocal.source !== "user" && claimantOn && nameLanguage) {
     const { page, reading } = claimantOn;
     const reread = await rereadLocalName(readFields, reading, (rect, enlarge) => {
@@ -138,8 +141,7 @@ export async function extractFields(
   }
   await db.drafts.update(draft.id, {
     fields,
-    // Matched from the fields as finally read: a second look may have found the village.
-    villageId: villageByUser ? draft.villageId : (villageOnRecord(readFields, villages) ?? draft.villageId),
+    villageId,
     type: draft.fields.type.source === "user" ? draft.type : (read.type ?? draft.type),
     extraction: {
       text, pageOffsets, entities: result.entities, modelVersion: ner.version, backend: result.backend, ms: result.ms, at: Date.now(),

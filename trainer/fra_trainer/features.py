@@ -51,14 +51,13 @@ def windows(ids: list, labels: list, max_length: int, line_mark: int, continuati
     first reads the line before it, unscored, as the app's windows do (inference_windows): the model
     learns to use a printed label that a window's first line left in the window before."""
     half_room = (max_length - 2) // 2
-    shortest = (max_length - 2) // 4
 
     def back_to_entity_start(start: int, end: int) -> int:
         while end > start + half_room and (labels[end] == -100 or (labels[end] != LABEL_TO_ID["O"] and not _is_begin(labels[end]))):
             end -= 1
         return end
 
-    return _cut(ids, labels, max_length, back_to_entity_start, lambda start: context_start(ids, start, shortest, line_mark, continuation))
+    return _cut(ids, labels, max_length, back_to_entity_start, _line_before(ids, max_length, line_mark, continuation))
 
 
 def context_start(ids: list, start: int, most: int, line_mark: int, continuation: list) -> int:
@@ -73,6 +72,13 @@ def context_start(ids: list, start: int, most: int, line_mark: int, continuation
     while i < start and continuation[i]:
         i += 1
     return i
+
+
+def _line_before(ids: list, max_length: int, line_mark: int, continuation: list):
+    """Where each window's unscored context starts: the line before it, at most a quarter of the room;
+    training and the app's windows read the same."""
+    most = (max_length - 2) // 4
+    return lambda start: context_start(ids, start, most, line_mark, continuation)
 
 
 def inference_windows(ids: list, labels: list, max_length: int, line_mark: int, continuation: list):
@@ -92,7 +98,7 @@ def inference_windows(ids: list, labels: list, max_length: int, line_mark: int, 
             end -= 1
         return end
 
-    return _cut(ids, labels, max_length, after_last_line, lambda start: context_start(ids, start, shortest, line_mark, continuation))
+    return _cut(ids, labels, max_length, after_last_line, _line_before(ids, max_length, line_mark, continuation))
 
 
 def _is_begin(label_id: int) -> bool:
