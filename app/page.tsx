@@ -4,7 +4,7 @@ import { readServerEnv } from "@/configs/server";
 import { ReviewApp } from "@/components/ReviewApp";
 import { sessionFromCookies } from "@/server/auth/session";
 import { getDatabase } from "@/server/db";
-import { myDistricts } from "@/server/services/geo";
+import { boundarySource, myDistricts } from "@/server/services/geo";
 
 export const dynamic = "force-dynamic";
 
@@ -17,5 +17,5 @@ export default async function Home() {
   // Sent with the page: the map opens on the user's own districts at once, and the filter's district list
   // needs no request of its own while the first tiles load.
   const districts = await myDistricts(db, user);
-  return <ReviewApp user={user} districts={districts} basemap={env.FRA_BASEMAP_URL ?? null} />;
+  return <ReviewApp user={user} districts={districts} basemap={env.FRA_BASEMAP_URL ?? null} boundarySource={await boundarySource(db)} />;
 }

@@ -20,7 +20,7 @@ function unionBbox(units: readonly Unit[]): Bbox | null {
   return units.reduce<Bbox>((b, u) => [Math.min(b[0], u.bbox[0]), Math.min(b[1], u.bbox[1]), Math.max(b[2], u.bbox[2]), Math.max(b[3], u.bbox[3])], [...units[0]!.bbox]);
 }
 
-export function ReviewApp({ user, districts, basemap }: { user: SessionUser; districts: Unit[]; basemap: Basemap | null }) {
+export function ReviewApp({ user, districts, basemap, boundarySource }: { user: SessionUser; districts: Unit[]; basemap: Basemap | null; boundarySource: string }) {
   const [queryClient] = useState(() => {
     const client = new QueryClient({ defaultOptions: { queries: { staleTime: 15_000, retry: 1 } } });
     client.setQueryData(["districts"], districts);
@@ -70,6 +70,7 @@ export function ReviewApp({ user, districts, basemap }: { user: SessionUser; dis
             <ClaimMap
               filter={filter}
               basemap={basemap}
+              boundarySource={boundarySource}
               initialBounds={initialBounds}
               selectedClaimNo={selectedClaimNo}
               focus={focus}

@@ -94,6 +94,7 @@ async function addBasemapStyle(map: maplibregl.Map, url: string): Promise<void> 
 export function ClaimMap(props: {
   filter: ClaimFilter;
   basemap: Basemap | null;
+  boundarySource: string; // credited on the map: the synthetic demo's, or a licensed boundary file's
   initialBounds: Bbox | null; // the user's own area: the map opens on it
   selectedClaimNo: string | null;
   focus: { bbox: Bbox; key: number } | null;
@@ -114,7 +115,7 @@ export function ClaimMap(props: {
       style: buildStyle(handlers.current.filter, handlers.current.dataVersion, handlers.current.basemap),
       ...(handlers.current.initialBounds ? { bounds: handlers.current.initialBounds, fitBoundsOptions: { padding: 24 } } : STATE_VIEW),
       maxZoom: 18,
-      attributionControl: { compact: true, customAttribution: "Boundaries: FRA Atlas demo data (synthetic)" },
+      attributionControl: { compact: true, customAttribution: `Boundaries: ${handlers.current.boundarySource}` },
     });
     mapRef.current = map;
     (window as unknown as { __fraMap?: maplibregl.Map }).__fraMap = map; // for end-to-end tests and debugging

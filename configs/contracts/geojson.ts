@@ -17,12 +17,14 @@ const linearRing = z
     return a[0] === b[0] && a[1] === b[1];
   }, "a polygon ring must end where it starts");
 
-const polygonCoords = z.array(linearRing).min(1).max(50);
+// Exported for boundary files, whose polygons are larger than any parcel and have no vertex limit.
+export const polygonCoords = z.array(linearRing).min(1);
+const parcelPolygonCoords = polygonCoords.max(50);
 
 export const polygonGeometrySchema = z
   .discriminatedUnion("type", [
-    z.object({ type: z.literal("Polygon"), coordinates: polygonCoords }),
-    z.object({ type: z.literal("MultiPolygon"), coordinates: z.array(polygonCoords).min(1).max(50) }),
+    z.object({ type: z.literal("Polygon"), coordinates: parcelPolygonCoords }),
+    z.object({ type: z.literal("MultiPolygon"), coordinates: z.array(parcelPolygonCoords).min(1).max(50) }),
   ])
   .refine((g) => JSON.stringify(g.coordinates).split("],[").length <= MAX_VERTICES, `at most ${MAX_VERTICES} vertices`);
 

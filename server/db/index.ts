@@ -32,11 +32,13 @@ async function startDatabase(): Promise<Database> {
   const [state] = await rows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM states`);
   if (state?.n === 0 && env.FRA_SEED_CLAIMS > 0) {
     const { seedDemo } = await import("./seed/generate");
+    const { readBoundaryFiles } = await import("./seed/boundary-file");
     console.log(`[fra-atlas] empty database: seeding ${env.FRA_SEED_CLAIMS} demo claims (first start only)`);
     const summary = await seedDemo(database.db, {
       claims: env.FRA_SEED_CLAIMS,
       seed: env.FRA_SEED_RANDOM,
       documents: 40,
+      boundaries: env.FRA_SEED_BOUNDARIES ? readBoundaryFiles(env.FRA_SEED_BOUNDARIES, env.FRA_SEED_CENSUS_CODES) : undefined,
       log: (m) => console.log(`[fra-atlas] seed: ${m}`),
     });
     console.log(`[fra-atlas] seeded ${JSON.stringify(summary)}`);

@@ -33,6 +33,8 @@ export const states = pgTable("states", {
   name: text("name").notNull(),
   nameLocal: text("name_local").notNull(),
   geom: geometry("geom", "MultiPolygon").notNull(),
+  // Where the boundaries of the state, its districts, tehsils and villages come from: the map credits it.
+  boundarySource: text("boundary_source").notNull().default("FRA Atlas demo data (synthetic)"),
 });
 
 export const districts = pgTable(

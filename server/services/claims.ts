@@ -2,6 +2,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { ClaimListInput, ClaimRef, NewClaim, TransitionInput } from "@/configs/contracts/claims";
 import type { PolygonGeometry } from "@/configs/contracts/geojson";
+import { claimNumberOf } from "@/configs/states";
 import {
   availableActions,
   checkTransition,
@@ -244,12 +245,13 @@ export async function updateParcel(db: Db, user: SessionUser, input: { id: strin
 }
 
 /** A village as a new claim needs it: its place in the hierarchy and its district's claim-number code. */
-export type ClaimVillage = { id: number; tehsil_id: number; district_id: number; abbr: string };
+export type ClaimVillage = { id: number; tehsil_id: number; district_id: number; abbr: string; state_code: string };
 
 /** The villages among `ids` that `user` may file claims in, by id (one query for a whole sync batch). */
 export async function claimVillages(db: Db, user: SessionUser, ids: readonly number[]): Promise<Map<number, ClaimVillage>> {
   if (ids.length === 0) return new Map();
-  const found = await rows<ClaimVillage>(db, sql`SELECT v.id, v.tehsil_id, v.district_id, d.abbr FROM villages v JOIN districts d ON d.id = v.district_id
+  const found = await rows<ClaimVillage>(db, sql`SELECT v.id, v.tehsil_id, v.district_id, d.abbr, s.code AS state_code
+    FROM villages v JOIN districts d ON d.id = v.district_id JOIN states s ON s.id = d.state_id
     WHERE v.id IN (${sqlList([...new Set(ids)])}) AND ${scopeCondition(user, "v")}`);
   return new Map(found.map((v) => [v.id, v]));
 }
@@ -281,7 +283,7 @@ async function nextClaimSerial(tx: Db, districtId: number): Promise<number> {
 /** Writes a checked claim (its number, its row, its first audit entry) inside the caller's transaction. */
 export async function insertClaim(tx: Db, user: SessionUser, { input, village, areaParcelHa }: CheckedClaim) {
   const serial = await nextClaimSerial(tx, village.district_id);
-  const claimNo = `MH-${village.abbr}-${input.type}-${input.filedOn.slice(0, 4)}-${String(serial).padStart(6, "0")}`;
+  const claimNo = claimNumberOf(village.state_code, village.abbr, input.type, input.filedOn.slice(0, 4), serial);
   const geojson = input.geometry ? JSON.stringify(input.geometry) : null;
   await tx.execute(sql`INSERT INTO claims (id, claim_no, type, status, claimant_name, claimant_name_local, spouse_name, relative_name,
       community, category, tribe, evidence, survey_numbers, village_id, tehsil_id, district_id, area_claimed_ha, area_parcel_ha,

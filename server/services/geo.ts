@@ -9,6 +9,12 @@ const bboxColumns = sql`ST_XMin(geom) AS w, ST_YMin(geom) AS s, ST_XMax(geom) AS
 type UnitRow = { id: number; name: string; name_local: string; w: number; s: number; e: number; n: number };
 const toUnit = (r: UnitRow): Unit => ({ id: r.id, name: r.name, nameLocal: r.name_local, bbox: [r.w, r.s, r.e, r.n].map(Number) as Unit["bbox"] });
 
+/** Where the map's boundaries come from, to credit on the map (one source per state; the first state's). */
+export async function boundarySource(db: Db): Promise<string> {
+  const [state] = await rows<{ boundary_source: string }>(db, sql`SELECT boundary_source FROM states ORDER BY id LIMIT 1`);
+  return state?.boundary_source ?? "none loaded";
+}
+
 export async function myDistricts(db: Db, user: SessionUser): Promise<Unit[]> {
   const scope =
     user.role === "admin" ? sql`EXISTS (SELECT 1 FROM villages v WHERE v.district_id = districts.id)`

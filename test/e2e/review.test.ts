@@ -75,6 +75,8 @@ describe("review map, end to end", () => {
     }).then(async (h) => (await h.jsonValue())!);
     expect(layerIds.indexOf("basemap:land")).toBeLessThan(layerIds.indexOf("village-fill"));
     expect(layerIds).not.toContain("basemap:land-names");
+    // The map credits where its boundaries come from (the states table; here, the synthetic demo's).
+    expect(await page.locator(".maplibregl-ctrl-attrib-inner").textContent()).toContain("Boundaries: FRA Atlas demo data (synthetic)");
     // "Only in map view" lists the map's view, and waits for it: no state-wide query while the tiles load.
     await page.locator(".list li").first().waitFor();
     expect(listQueries.length).toBeGreaterThan(0);

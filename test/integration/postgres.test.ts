@@ -6,8 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validateSession, createSession } from "@/server/auth/session";
 import { rows, type Database } from "@/server/db/client";
 import { openDatabase } from "@/server/db/open";
+import { readBoundaryFile } from "@/server/db/seed/boundary-file";
 import { seedDemo } from "@/server/db/seed/generate";
 import { hasNativeMvt, renderTile, runTileStatement, tileContaining } from "@/server/services/tiles";
+import { boundaryFixture } from "../helpers/boundary-fixture";
 import { callerFor } from "../helpers/db";
 import { postgresAvailable, startPostgres } from "../helpers/postgres";
 
@@ -78,5 +80,24 @@ describe.skipIf(!postgresAvailable)("PostgreSQL + PostGIS (DATABASE_URL mode)", 
     // SET LOCAL: the connection it ran on is back to the default afterwards.
     const [after] = await rows<{ max_parallel_workers_per_gather: string }>(database.db, sql`SHOW max_parallel_workers_per_gather`);
     expect(after!.max_parallel_workers_per_gather).toBe(server!.max_parallel_workers_per_gather);
+  });
+
+  it("seeds a real state's boundary file (the merge on a grid needs GEOS 3.9 or later)", async () => {
+    await database.db.execute(sql`CREATE DATABASE fra_boundaries`);
+    const other = await openDatabase({ url: server.url.replace(/\/postgres$/, "/fra_boundaries"), dataDir: "unused" });
+    try {
+      await other.migrate();
+      const fixture = boundaryFixture();
+      const summary = await seedDemo(other.db, { claims: 100, seed: 30, documents: 0, boundaries: readBoundaryFile(fixture.geojson, fixture.codeTable) });
+      expect(summary).toMatchObject({ districts: 2, tehsils: 3, villages: 8, claims: 100 });
+      const districts = await rows<{ code: string; cells: number }>(other.db, sql`
+        SELECT code, round((ST_Area(geom) / 0.0004)::numeric, 3)::float8 AS cells FROM districts ORDER BY code`);
+      expect(districts).toEqual([{ code: "585", cells: 9 }, { code: "586", cells: 3 }]);
+      const [outside] = await rows<{ n: number }>(other.db, sql`SELECT count(*)::int AS n FROM claims c JOIN villages v ON v.id = c.village_id
+        WHERE c.geom IS NOT NULL AND NOT ST_Within(c.geom, v.geom)`);
+      expect(outside!.n).toBe(0);
+    } finally {
+      await other.close();
+    }
   });
 });

@@ -1,8 +1,10 @@
-// The demo dataset: one state, its districts, tehsils and villages (Voronoi shapes made in PostGIS),
-// and claims with parcels inside their villages, a workflow history and a few scanned form pages.
+// The demo dataset: one state, its districts, tehsils and villages (the generated Maharashtra of
+// demo-geography.ts, or a real state's boundaries through boundary-geography.ts), and claims with parcels
+// inside their villages, a workflow history and a few scanned form pages.
 // The same code makes the 20,000-claim demo and the 1,000,000-claim benchmark set.
 import { createHash } from "node:crypto";
-import { sql, type SQL } from "drizzle-orm";
+import { sql } from "drizzle-orm";
+import { claimNumberOf } from "@/configs/states";
 import type { ClaimStatus, ClaimType, WorkflowAction } from "@/configs/workflow";
 import { rows, type Db } from "../client";
 import {
@@ -14,23 +16,14 @@ import {
   type Position,
   type Ring,
 } from "@/server/services/geometry";
-import { DISTRICTS, FOCUS_DISTRICTS, STATE, STATE_OUTLINE, TEHSILS, type DistrictSeed } from "./geography";
-import {
-  COMMUNITY_RIGHTS,
-  EAST_SURNAMES,
-  EAST_TRIBES,
-  EVIDENCE_KINDS,
-  FEMALE_NAMES,
-  MALE_NAMES,
-  OTFD_SURNAMES,
-  REAL_VILLAGES,
-  VILLAGE_PREFIXES,
-  VILLAGE_SUFFIXES,
-  WEST_SURNAMES,
-  WEST_TRIBES,
-  type Bilingual,
-} from "./names";
+import { ringInsideArea } from "@/workers/geo/parcel";
+import { insertBoundaryGeography } from "./boundary-geography";
+import type { BoundarySet } from "./boundary-file";
+import { insertDemoGeography, wktPolygon } from "./demo-geography";
+import { FOCUS_DISTRICTS } from "./geography";
+import { COMMUNITY_RIGHTS, EVIDENCE_KINDS, type Bilingual } from "./names";
 import { createRng, weightedIndex, type Rng } from "./random";
+import type { ClaimDistrict, DemoUser, SeedGeography } from "./seed-geography";
 import { renderFormPageSvg } from "./form-image";
 
 export type SeedOptions = {
@@ -38,6 +31,9 @@ export type SeedOptions = {
   seed: number;
   /** Districts that get tehsils, villages and claims. Default: the two focus districts. */
   districts?: readonly string[];
+  /** A real state's village boundaries (boundary-file.ts) in place of the generated Maharashtra: every
+   * district gets claims, and `districts` and `villageDensity` do not apply. */
+  boundaries?: BoundarySet;
   /** Villages per 10 km² of district; the demo keeps real densities (about one village per 10 km²). */
   villageDensity?: number;
   withHistory?: boolean;
@@ -46,8 +42,6 @@ export type SeedOptions = {
 };
 
 export type SeedSummary = { districts: number; tehsils: number; villages: number; claims: number; transitions: number; documents: number };
-
-const EAST = new Set(["Gadchiroli", "Chandrapur", "Gondia", "Bhandara", "Nagpur", "Yavatmal", "Wardha", "Amravati", "Nanded"]);
 
 // Share of statuses across the whole history of a district (close to the national 49% titled,
 // 36% rejected, 15% pending).
@@ -120,26 +114,17 @@ const DAY_MS = 86_400_000;
 export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedSummary> {
   const log = options.log ?? (() => {});
   const rng = createRng(options.seed);
-  const activeNames = new Set(options.districts ?? FOCUS_DISTRICTS);
-  const density = options.villageDensity ?? 1;
 
-  log("state and districts");
-  const stateId = await insertState(db, rng);
-  const districtIds = await insertDistricts(db, stateId);
+  log("state, districts, tehsils and villages");
+  const geography = options.boundaries
+    ? await insertBoundaryGeography(db, options.boundaries)
+    : await insertDemoGeography(db, rng, new Set(options.districts ?? FOCUS_DISTRICTS), options.villageDensity ?? 1);
+  const villages = await loadVillages(db, geography.claimDistricts.map((d) => d.id));
+  log(`${villages.length} villages in ${geography.claimDistricts.length} districts`);
 
-  const active = DISTRICTS.filter((d) => activeNames.has(d.name));
-  let tehsilCount = 0;
-  for (const d of active) {
-    const districtId = districtIds.get(d.name)!;
-    tehsilCount += await insertTehsils(db, rng, d, districtId);
-    await insertVillages(db, rng, d, districtId, density);
-  }
-  const villages = await loadVillages(db, active.map((d) => districtIds.get(d.name)!));
-  log(`${villages.length} villages in ${active.length} districts`);
+  const users = await seedDemoUsersIfMissing(db, geography.users);
 
-  const users = await seedDemoUsersIfMissing(db, districtIds);
-
-  const claimsMade = await insertClaims(db, rng, villages, active, options, users, log);
+  const claimsMade = await insertClaims(db, rng, villages, geography, options, users, log);
   log("village statistics");
   await db.execute(sql`SELECT rebuild_village_stats()`);
   // Claims of one area on neighbouring pages: a map tile then reads tens of pages, not one per claim.
@@ -148,141 +133,13 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedSummar
   await db.execute(sql`CLUSTER claims USING claims_centroid_idx`);
   await db.execute(sql`ANALYZE`);
   return {
-    districts: districtIds.size,
-    tehsils: tehsilCount,
+    districts: geography.districtCount,
+    tehsils: geography.tehsilCount,
     villages: villages.length,
     claims: claimsMade.claims,
     transitions: claimsMade.transitions,
     documents: claimsMade.documents,
   };
-}
-
-// ---------------------------------------------------------------- geography
-
-/** Midpoint displacement: a hand-drawn outline becomes a coastline-like border. */
-function roughen(ring: ReadonlyArray<readonly [number, number]>, rng: Rng, rounds: number): Ring {
-  let pts: Position[] = ring.map(([x, y]) => [x, y]);
-  let amplitude = 0.08;
-  for (let r = 0; r < rounds; r++) {
-    const out: Position[] = [];
-    for (let i = 0; i < pts.length; i++) {
-      const a = pts[i]!;
-      const b = pts[(i + 1) % pts.length]!;
-      const dx = b[0] - a[0];
-      const dy = b[1] - a[1];
-      const k = (rng.next() - 0.5) * amplitude;
-      out.push(a, [(a[0] + b[0]) / 2 - dy * k, (a[1] + b[1]) / 2 + dx * k]);
-    }
-    pts = out;
-    amplitude *= 0.7;
-  }
-  pts.push(pts[0]!);
-  return pts;
-}
-
-const wktPolygon = (ring: Ring) => `POLYGON((${ring.map(([x, y]) => `${x.toFixed(6)} ${y.toFixed(6)}`).join(",")}))`;
-
-async function insertState(db: Db, rng: Rng): Promise<number> {
-  const outline = wktPolygon(roughen(STATE_OUTLINE, rng, 4));
-  const [row] = await rows<{ id: number }>(
-    db,
-    sql`INSERT INTO states (code, name, name_local, geom)
-        VALUES (${STATE.code}, ${STATE.name}, ${STATE.nameLocal}, ST_Multi(ST_MakeValid(ST_GeomFromText(${outline}, 4326))))
-        RETURNING id`,
-  );
-  return row!.id;
-}
-
-/** Voronoi cells of `seeds` clipped to `parent`: the shared step for districts, tehsils and villages. */
-function voronoiCells(parent: SQL, seeds: SQL): SQL {
-  return sql`
-    parent AS (${parent}),
-    seeds AS (${seeds}),
-    cells AS (
-      SELECT ST_SetSRID((ST_Dump(ST_VoronoiPolygons(ST_Collect(seeds.g)))).geom, 4326) AS cell FROM seeds
-    ),
-    clipped AS (
-      SELECT seeds.*, ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_Intersection(cells.cell, parent.geom)), 3)) AS geom
-      FROM seeds JOIN cells ON ST_Contains(cells.cell, seeds.g) CROSS JOIN parent
-    )`;
-}
-
-async function insertDistricts(db: Db, stateId: number): Promise<Map<string, number>> {
-  const seeds = JSON.stringify(DISTRICTS.map((d) => ({ x: d.lon, y: d.lat, code: d.code, abbr: d.abbr, name: d.name, name_local: d.nameLocal })));
-  const inserted = await rows<{ id: number; name: string }>(
-    db,
-    sql`WITH ${voronoiCells(
-      sql`SELECT geom FROM states WHERE id = ${stateId}`,
-      sql`SELECT r.*, ST_SetSRID(ST_MakePoint(r.x, r.y), 4326) AS g
-          FROM jsonb_to_recordset(${seeds}::jsonb) AS r(x float8, y float8, code text, abbr text, name text, name_local text)`,
-    )}
-    INSERT INTO districts (state_id, code, abbr, name, name_local, geom)
-    SELECT ${stateId}, code, abbr, name, name_local, geom FROM clipped WHERE NOT ST_IsEmpty(geom)
-    RETURNING id, name`,
-  );
-  return new Map(inserted.map((r) => [r.name, r.id]));
-}
-
-function generatedName(rng: Rng): Bilingual {
-  const [pe, pd] = rng.pick(VILLAGE_PREFIXES);
-  const [se, sd] = rng.pick(VILLAGE_SUFFIXES);
-  return [pe + se, pd + sd];
-}
-
-async function insertTehsils(db: Db, rng: Rng, d: DistrictSeed, districtId: number): Promise<number> {
-  const named = TEHSILS[d.name] ?? Array.from({ length: 8 }, () => generatedName(rng));
-  const names = JSON.stringify(named.map(([name, local], i) => ({ ord: i + 1, name, name_local: local, code: `${d.code}-${String(i + 1).padStart(2, "0")}` })));
-  const result = await rows<{ id: number }>(
-    db,
-    // Seeds are ranked north to south so that named tehsils land roughly where they really are.
-    sql`WITH ${voronoiCells(
-      sql`SELECT geom FROM districts WHERE id = ${districtId}`,
-      sql`SELECT row_number() OVER (ORDER BY ST_Y(dp.geom) DESC) AS ord, dp.geom AS g
-          FROM districts, ST_Dump(ST_GeneratePoints(districts.geom, ${named.length}, ${rng.int(1, 1_000_000)})) AS dp
-          WHERE districts.id = ${districtId}`,
-    )}
-    INSERT INTO tehsils (district_id, code, name, name_local, geom)
-    SELECT ${districtId}, n.code, n.name, n.name_local, clipped.geom
-    FROM clipped JOIN jsonb_to_recordset(${names}::jsonb) AS n(ord int, code text, name text, name_local text) ON n.ord = clipped.ord
-    WHERE NOT ST_IsEmpty(clipped.geom)
-    RETURNING id`,
-  );
-  return result.length;
-}
-
-let censusSerial = 540_000;
-
-async function insertVillages(db: Db, rng: Rng, d: DistrictSeed, districtId: number, density: number): Promise<void> {
-  const tehsils = await rows<{ id: number; km2: number }>(
-    db,
-    sql`SELECT id, ST_Area(geom::geography) / 1e6 AS km2 FROM tehsils WHERE district_id = ${districtId} ORDER BY id`,
-  );
-  const real = [...(REAL_VILLAGES[d.name] ?? [])];
-  for (const t of tehsils) {
-    const n = Math.max(12, Math.min(1500, Math.round((t.km2 / 10) * density)));
-    const seen = new Set<string>();
-    const villages = Array.from({ length: n }, (_, i) => {
-      let name = real.length > 0 && rng.chance(0.05) ? real.shift()! : generatedName(rng);
-      while (seen.has(name[0])) name = [`${name[0]} ${seen.size % 2 ? "Khurd" : "Buzurg"}`, `${name[1]} ${seen.size % 2 ? "खुर्द" : "बुद्रुक"}`];
-      seen.add(name[0]);
-      return { ord: i + 1, name: name[0], name_local: name[1], code: String(censusSerial++) };
-    });
-    // A Gram Panchayat usually groups two to four revenue villages; it takes the name of the first.
-    const withGp = villages.map((v, i) => ({ ...v, gp: villages[i - (i % 3)]!.name }));
-    await db.execute(
-      sql`WITH ${voronoiCells(
-        sql`SELECT geom FROM tehsils WHERE id = ${t.id}`,
-        sql`SELECT dp.path[1] AS ord, dp.geom AS g
-            FROM tehsils, ST_Dump(ST_GeneratePoints(tehsils.geom, ${n}, ${rng.int(1, 1_000_000)})) AS dp
-            WHERE tehsils.id = ${t.id}`,
-      )}
-      INSERT INTO villages (tehsil_id, district_id, census_code, name, name_local, gram_panchayat, geom, label_point)
-      SELECT ${t.id}, ${districtId}, v.code, v.name, v.name_local, v.gp, clipped.geom, ST_PointOnSurface(clipped.geom)
-      FROM clipped JOIN jsonb_to_recordset(${JSON.stringify(withGp)}::jsonb) AS v(ord int, code text, name text, name_local text, gp text)
-        ON v.ord = clipped.ord
-      WHERE NOT ST_IsEmpty(clipped.geom)`,
-    );
-  }
 }
 
 type VillageForSeed = {
@@ -326,20 +183,9 @@ export const DEMO_PASSWORD = "fra-demo-2006";
 
 type DemoUsers = { officialByDistrict: Map<number, string>; fieldByTehsil: Map<number, string> };
 
-async function seedDemoUsersIfMissing(db: Db, districtIds: Map<string, number>): Promise<DemoUsers> {
+async function seedDemoUsersIfMissing(db: Db, demo: readonly DemoUser[]): Promise<DemoUsers> {
   const { hashPassword } = await import("@/server/auth/password");
   const hash = await hashPassword(DEMO_PASSWORD);
-  const gad = districtIds.get("Gadchiroli");
-  const ndb = districtIds.get("Nandurbar");
-  const etapalli = gad
-    ? (await rows<{ id: number }>(db, sql`SELECT id FROM tehsils WHERE district_id = ${gad} AND name = 'Etapalli'`))[0]?.id
-    : undefined;
-  const demo: Array<{ username: string; displayName: string; role: string; districts: number[]; tehsils: number[] }> = [
-    { username: "admin", displayName: "State FRA cell admin", role: "admin", districts: [], tehsils: [] },
-    { username: "official.gadchiroli", displayName: "Asha Kumre (DLC secretariat, Gadchiroli)", role: "district_official", districts: gad ? [gad] : [], tehsils: [] },
-    { username: "official.nandurbar", displayName: "Vikas Valvi (DLC secretariat, Nandurbar)", role: "district_official", districts: ndb ? [ndb] : [], tehsils: [] },
-    { username: "field.etapalli", displayName: "Ravi Atram (field staff, Etapalli)", role: "field_staff", districts: [], tehsils: etapalli ? [etapalli] : [] },
-  ];
   const officialByDistrict = new Map<number, string>();
   const fieldByTehsil = new Map<number, string>();
   for (const u of demo) {
@@ -369,20 +215,20 @@ type ClaimRow = {
 };
 
 async function insertClaims(
-  db: Db, rng: Rng, villages: VillageForSeed[], active: DistrictSeed[], options: SeedOptions, users: DemoUsers,
+  db: Db, rng: Rng, villages: VillageForSeed[], geography: SeedGeography, options: SeedOptions, users: DemoUsers,
   log: (m: string) => void,
 ): Promise<{ claims: number; transitions: number; documents: number }> {
   if (villages.length === 0 || options.claims === 0) return { claims: 0, transitions: 0, documents: 0 };
   const byDistrict = new Map<number, VillageForSeed[]>();
   for (const v of villages) byDistrict.set(v.districtId, [...(byDistrict.get(v.districtId) ?? []), v]);
   const districtList = [...byDistrict.keys()];
-  const districtWeights = districtList.map((id) => active.find((d) => byDistrict.get(id)![0]!.district === d.name)?.claimWeight ?? 1);
+  const claimDistricts = new Map(geography.claimDistricts.map((d) => [d.id, d]));
+  const districtWeights = districtList.map((id) => claimDistricts.get(id)!.claimWeight);
   // Villages differ a lot in how many claims they file: a log-normal weight per village.
   const villageWeights = new Map(districtList.map((id) => [id, byDistrict.get(id)!.map(() => Math.exp(rng.normal()))]));
   const statusWeights = STATUS_MIX.map(([, w]) => w);
   const hasCfr = new Set<number>();
   const serialByDistrict = new Map<number, number>();
-  const abbrByDistrict = new Map(districtList.map((id) => [id, DISTRICTS.find((d) => d.name === byDistrict.get(id)![0]!.district)!.abbr]));
 
   await db.execute(sql`ALTER TABLE claims DISABLE TRIGGER claims_village_stats`);
   let transitions = 0;
@@ -398,7 +244,7 @@ async function insertClaims(
         const village = list[weightedIndex(rng, villageWeights.get(districtId)!)]!;
         const serial = (serialByDistrict.get(districtId) ?? 0) + 1;
         serialByDistrict.set(districtId, serial);
-        batch.push(makeClaim(rng, village, abbrByDistrict.get(districtId)!, serial, hasCfr, statusWeights, users, options.withHistory ?? true));
+        batch.push(makeClaim(rng, village, geography.stateCode, claimDistricts.get(districtId)!, serial, hasCfr, statusWeights, users, options.withHistory ?? true));
       }
       await insertClaimBatch(db, batch);
       if (options.withHistory ?? true) transitions += await insertHistory(db, batch);
@@ -416,28 +262,28 @@ async function insertClaims(
 }
 
 function makeClaim(
-  rng: Rng, village: VillageForSeed, abbr: string, serial: number, hasCfr: Set<number>, statusWeights: number[],
+  rng: Rng, village: VillageForSeed, stateCode: string, district: ClaimDistrict, serial: number, hasCfr: Set<number>, statusWeights: number[],
   users: DemoUsers, withHistory: boolean,
 ): ClaimRow {
-  const east = EAST.has(village.district);
+  const people = district.people;
   let type: ClaimType = rng.chance(0.03) ? "CR" : rng.chance(0.02) ? "CFR" : "IFR";
   if (type === "CFR" && hasCfr.has(village.id)) type = "IFR";
   if (type === "CFR") hasCfr.add(village.id);
   const status = STATUS_MIX[weightedIndex(rng, statusWeights)]![0];
   const filedOn = filedDate(rng);
   const category: "ST" | "OTFD" = type === "IFR" && rng.chance(0.06) ? "OTFD" : "ST";
-  const surnames = category === "OTFD" ? OTFD_SURNAMES : east ? EAST_SURNAMES : WEST_SURNAMES;
-  const tribe = category === "ST" ? rng.pick(east ? EAST_TRIBES : WEST_TRIBES) : null;
+  const surnames = category === "OTFD" ? people.otfdSurnames : people.surnames;
+  const tribe = category === "ST" ? rng.pick(people.tribes) : null;
   const [sEn, sHi] = rng.pick(surnames);
   const female = rng.chance(0.22);
-  const [gEn, gHi] = rng.pick(female ? FEMALE_NAMES : MALE_NAMES);
-  const [fatherEn] = rng.pick(MALE_NAMES);
-  const [spouseEn] = rng.pick(female ? MALE_NAMES : FEMALE_NAMES);
+  const [gEn, gHi] = rng.pick(female ? people.female : people.male);
+  const [fatherEn] = rng.pick(people.male);
+  const [spouseEn] = rng.pick(female ? people.male : people.female);
   const community = type === "IFR" ? null : `${village.name} Gram Sabha (${tribe ?? "mixed"} community)`;
   const claimant: Bilingual = type === "IFR" ? [`${gEn} ${sEn}`, `${gHi} ${sHi}`] : [`Gram Sabha ${village.name}`, `ग्रामसभा ${village.name}`];
   const family = type === "IFR"
     ? Array.from({ length: rng.int(1, 5) }, (_, k) => {
-        const child = rng.pick(rng.chance(0.5) ? MALE_NAMES : FEMALE_NAMES)[0];
+        const child = rng.pick(rng.chance(0.5) ? people.male : people.female)[0];
         return k === 0 ? { name: `${spouseEn} ${sEn}`, age: rng.int(25, 70), relation: "spouse" } : { name: `${child} ${sEn}`, age: rng.int(1, 40), relation: "child" };
       })
     : [];
@@ -470,7 +316,7 @@ function makeClaim(
   const year = filedOn.getUTCFullYear();
   return {
     id: rng.uuid(),
-    claimNo: `MH-${abbr}-${type}-${year}-${String(serial).padStart(6, "0")}`,
+    claimNo: claimNumberOf(stateCode, district.abbr, type, year, serial),
     type, status, claimant, category, tribe, family, evidence, rights, survey, village, areaClaimedHa, community,
     spouse: type === "IFR" ? `${spouseEn} ${sEn}` : null,
     relative: type === "IFR" ? `${fatherEn} ${sEn}` : null,
@@ -508,8 +354,9 @@ function makeParcel(rng: Rng, village: VillageForSeed, areaHa: number): { wkt: s
         center[1] + (r * Math.sin(angle)) / METRES_PER_DEGREE_LAT,
       ]);
     }
-    if (!ring.every((p) => pointInMultiPolygon(p, village.geom))) continue;
     ring.push(ring[0]!);
+    // Corners alone would miss an edge that cuts across a concave village boundary (real ones are).
+    if (!ringInsideArea(ring, village.geom)) continue;
     return { wkt: wktPolygon(ring), center, areaHa: polygonAreaHa([ring]) };
   }
   return null;

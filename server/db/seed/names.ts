@@ -110,3 +110,35 @@ export const COMMUNITY_RIGHTS = [
   "biodiversity_and_traditional_knowledge",
   "nomadic_pastoral_access",
 ] as const;
+
+/** Who files claims in a region: its Scheduled Tribes, their surnames, other forest dwellers' surnames. */
+export type People = {
+  tribes: readonly string[];
+  surnames: readonly Bilingual[];
+  otfdSurnames: readonly Bilingual[];
+  male: readonly Bilingual[];
+  female: readonly Bilingual[];
+};
+
+export const EAST_MAHARASHTRA: People = { tribes: EAST_TRIBES, surnames: EAST_SURNAMES, otfdSurnames: OTFD_SURNAMES, male: MALE_NAMES, female: FEMALE_NAMES };
+export const WEST_MAHARASHTRA: People = { tribes: WEST_TRIBES, surnames: WEST_SURNAMES, otfdSurnames: OTFD_SURNAMES, male: MALE_NAMES, female: FEMALE_NAMES };
+
+// For the states whose real village boundaries can be loaded (README "Demo data"). Goa's Scheduled Tribes
+// (Gawda, Kunbi, Velip, notified in 2003) share Konkan given names with Maharashtra; Sikkim's (Bhutia,
+// Lepcha, Limboo, Tamang) do not. Any other state gets western Maharashtra's lists.
+export const PEOPLE_BY_STATE: Readonly<Record<string, People>> = {
+  "30": {
+    tribes: ["Gawda", "Kunbi", "Velip"],
+    surnames: [["Velip", "वेळीप"], ["Gaonkar", "गांवकर"], ["Gawde", "गावडे"], ["Zalmi", "झालमी"], ["Majik", "माजिक"]],
+    otfdSurnames: [["Naik", "नाईक"], ["Gawas", "गावस"], ["Parab", "परब"], ["Sawant", "सावंत"]],
+    male: MALE_NAMES,
+    female: FEMALE_NAMES,
+  },
+  "11": {
+    tribes: ["Bhutia", "Lepcha", "Limboo", "Tamang"],
+    surnames: [["Bhutia", "भुटिया"], ["Lepcha", "लेप्चा"], ["Limboo", "लिम्बू"], ["Tamang", "तामाङ"], ["Subba", "सुब्बा"], ["Sherpa", "शेर्पा"]],
+    otfdSurnames: [["Rai", "राई"], ["Gurung", "गुरुङ"], ["Chettri", "छेत्री"], ["Pradhan", "प्रधान"]],
+    male: [["Pema", "पेमा"], ["Karma", "कर्मा"], ["Tshering", "छिरिङ"], ["Dorjee", "दोर्जी"], ["Nima", "निमा"], ["Phurba", "फुर्बा"], ["Sonam", "सोनम"], ["Dawa", "दावा"], ["Passang", "पासाङ"], ["Ugen", "उगेन"]],
+    female: [["Dolma", "डोल्मा"], ["Diki", "डिकी"], ["Yangchen", "याङ्छेन"], ["Chuki", "चुकी"], ["Lhamu", "ल्हामु"], ["Dichen", "डिछेन"], ["Pempa", "पेम्पा"], ["Sangmu", "साङमु"]],
+  },
+};

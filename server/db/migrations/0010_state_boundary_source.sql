@@ -1,0 +1,1 @@
+ALTER TABLE "states" ADD COLUMN "boundary_source" text DEFAULT 'FRA Atlas demo data (synthetic)' NOT NULL;

@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import { BoundaryFileError, parseCsv, readBoundaryFile } from "@/server/db/seed/boundary-file";
+import { districtAbbr } from "@/server/db/seed/boundary-geography";
+import { boundaryFixture, FIXTURE_PLACES } from "../helpers/boundary-fixture";
+
+const fixture = boundaryFixture();
+const withFeatures = (edit: (features: Array<Record<string, any>>) => void) => {
+  const json = JSON.parse(fixture.geojson);
+  edit(json.features);
+  return JSON.stringify(json);
+};
+
+describe("readBoundaryFile", () => {
+  it("reads a state's villages and towns with their Census 2011 codes", () => {
+    const set = readBoundaryFile(fixture.geojson, fixture.codeTable);
+    expect(set.state).toEqual({ code: "30", name: "Goa" });
+    expect(set.districts).toEqual([
+      { name: "North Goa", code: "585", tehsils: [{ name: "Satari", code: "5613" }, { name: "Pernem", code: "5609" }] },
+      { name: "South Goa", code: "586", tehsils: [{ name: "Sanguem", code: "5618" }] },
+    ]);
+    expect(set.places.map((p) => [p.name, p.kind, p.tehsil, p.censusCode])).toEqual([
+      ["Zarme", "village", "Satari", "626770"],
+      ["Caranzol", "village", "Satari", "626771"],
+      ["Sonal", "village", "Satari", "626772"],
+      ["Torxem", "village", "Pernem", "626635"],
+      // No SUB_DIST in the file: the tehsil its district's places under the same 2011 code are filed under.
+      ["Mopa", "village", "Pernem", "626636"],
+      // Not in the code table: it keeps its Census 2001 code.
+      ["Pernem", "town", "Pernem", "3001000140101000"],
+      ["Netravali", "village", "Sanguem", "626900"],
+      // No NAME in the file: the code table's 2011 name, trimmed.
+      ["Verlem", "village", "Sanguem", "626901"],
+      ["Cotarli", "village", "Sanguem", "626902"],
+    ]);
+    expect(set.places[1]!.geometry.coordinates[0]).toHaveLength(7);
+  });
+
+  it("works without a code table: 2001 codes, and codes made from the state's for districts and tehsils", () => {
+    const set = readBoundaryFile(withFeatures((f) => { f[7]!.properties.NAME = "Verlem"; }));
+    expect(set.state.code).toBe("30");
+    expect(set.districts.map((d) => [d.code, d.tehsils.map((t) => t.code)])).toEqual([
+      ["30-D1", ["30-D1-T1", "30-D1-T2", "30-D1-T3"]],
+      ["30-D2", ["30-D2-T1"]],
+    ]);
+    expect(set.places.find((p) => p.name === "Mopa")!.tehsil).toBe("(no sub-district)");
+    expect(set.places[0]!.censusCode).toBe(FIXTURE_PLACES[0]!.cen2001);
+  });
+
+  it("keeps the 2001 code of a place that was split into several 2011 villages", () => {
+    const line = fixture.codeTable.split("\n").find((l) => l.includes("626770"))!;
+    const split = fixture.codeTable.replace(line, `${line}\n${line.replace("626770", "645598")}`);
+    const set = readBoundaryFile(fixture.geojson, split);
+    expect(set.places[0]!.censusCode).toBe(FIXTURE_PLACES[0]!.cen2001);
+    expect(set.districts[0]!.code).toBe("585");
+  });
+
+  it("skips code-table rows for 2011 villages that had no 2001 place", () => {
+    const set = readBoundaryFile(fixture.geojson, `${fixture.codeTable}645599,Durgawadi (OG) (Part),30,585,5611,,,30,1,3,\n`);
+    expect(set.places).toHaveLength(FIXTURE_PLACES.length);
+  });
+
+  it.each([
+    ["not JSON", "{", undefined, /not JSON/],
+    ["not a FeatureCollection", JSON.stringify({ type: "Feature" }), undefined, /not a GeoJSON FeatureCollection: type/],
+    ["an empty collection", JSON.stringify({ type: "FeatureCollection", features: [] }), undefined, /no features/],
+    ["a ring that does not close", withFeatures((f) => { f[2]!.geometry.coordinates[0].pop(); }), undefined, /feature 2 \("Sonal"\): geometry.coordinates.0: a polygon ring must end where it starts/],
+    ["a point for a village", withFeatures((f) => { f[0]!.geometry = { type: "Point", coordinates: [74, 15] }; }), undefined, /feature 0 \("Zarme"\): geometry.type/],
+    ["a longitude out of range", withFeatures((f) => { f[3]!.geometry.coordinates[0][1][0] = 740; }), undefined, /feature 3 \("Torxem"\)/],
+    ["a place with no district", withFeatures((f) => { f[4]!.properties.DISTRICT = " "; }), undefined, /feature 4 \("Mopa"\): properties.DISTRICT: a place needs its DISTRICT/],
+    ["a malformed Census code", withFeatures((f) => { f[0]!.properties.CEN_2001 = "30-01"; }), undefined, /CEN_2001 must be a Census 2001 code/],
+    ["two states in one file", withFeatures((f) => { f[0]!.properties.STATE = "Maharashtra"; }), undefined, /one file holds one state; this one has Maharashtra, Goa/],
+    ["a repeated census code", withFeatures((f) => { f[1]!.properties.CEN_2001 = f[0]!.properties.CEN_2001; }), fixture.codeTable, /census codes must be unique; repeated: 626770/],
+    ["a nameless place the code table cannot name", fixture.geojson, undefined, /1 places have no NAME, nor a name in the Census code table: feature 7 \(CEN_2001 3002001000000200\)/],
+    ["towns only", withFeatures((f) => { for (const x of f) x.properties.TYPE = "Town"; }), fixture.codeTable, /towns only/],
+    ["an unknown state code", withFeatures((f) => { for (const x of f) x.properties.CEN_2001 = `99${x.properties.CEN_2001.slice(2)}`; f[7]!.properties.NAME = "Verlem"; }), undefined, /state code "99"/],
+    ["a code table without the needed columns", fixture.geojson, "CEN_2001,village_code_2011\n1,2\n", /lacks the column\(s\) village_name_2011, state_code_2011/],
+    ["a code table with a bad code", fixture.geojson, fixture.codeTable.replace(",585,", ",58x,"), /code table's line 2: district_code_2011: district_code_2011 must be digits/],
+  ])("refuses %s with a clear error", (_, geojson, codeTable, message) => {
+    expect(() => readBoundaryFile(geojson, codeTable)).toThrow(BoundaryFileError);
+    expect(() => readBoundaryFile(geojson, codeTable)).toThrow(message);
+  });
+
+  it("reports how many features are bad and the first few", () => {
+    const bad = withFeatures((f) => { for (const x of f) x.properties.DISTRICT = ""; });
+    expect(() => readBoundaryFile(bad, fixture.codeTable)).toThrow(/9 of 9 features are not usable: feature 0 \("Zarme"\).*\(and 4 more\)$/);
+  });
+});
+
+describe("parseCsv", () => {
+  it("reads quoted cells with commas, doubled quotes and line breaks, and CRLF rows", () => {
+    expect(parseCsv('a,b\r\n"x, y","say ""hi"""\n"two\nlines",\n')).toEqual([["a", "b"], ["x, y", 'say "hi"'], ["two\nlines", ""]]);
+    expect(parseCsv("a,b")).toEqual([["a", "b"]]);
+  });
+});
+
+describe("districtAbbr", () => {
+  it("makes three letters from the name, unique within the state", () => {
+    const taken = new Set<string>();
+    expect(["North Goa", "South Goa", "Satara", "Sangli", "Sa"].map((n) => districtAbbr(n, taken))).toEqual(["NGO", "SGO", "SAT", "SAN", "SAX"]);
+    expect(districtAbbr("Satpura", taken)).toBe("SA2");
+  });
+});
