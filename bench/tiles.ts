@@ -6,6 +6,7 @@
 //           warm buffers (a second server with FRA_TILE_CACHE_MB=0), and from the tile cache
 // plus the time to first complete map paint of a district in headless Chromium.
 // npm run bench -- [--claims 1000000] [--data-dir data/bench-1m] [--reps 3] [--database-url postgres://…]
+//                  [--boundaries FILE [--census-codes FILE]]   (a real state's villages: README "Demo data")
 // Needs `npm run build` first. The dataset is generated once (same generator as the demo) and reused.
 // With --database-url the same runs against that PostgreSQL + PostGIS (native ST_AsMVT), data-dir then
 // holding only the app's model store and keys.
@@ -16,6 +17,7 @@ import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { chromium } from "playwright-core";
 import { DISTRICTS } from "@/server/db/seed/geography";
+import { readBoundaryFiles } from "@/server/db/seed/boundary-file";
 import { seedDemo, DEMO_PASSWORD } from "@/server/db/seed/generate";
 import { warmUp } from "@/server/db";
 import { openDatabase } from "@/server/db/open";
@@ -30,6 +32,8 @@ const { values } = parseArgs({
     "data-dir": { type: "string", default: "data/bench-1m" },
     reps: { type: "string", default: "3" },
     "database-url": { type: "string" },
+    boundaries: { type: "string" },
+    "census-codes": { type: "string" },
   },
 });
 const claims = Number(values.claims);
@@ -55,7 +59,8 @@ const open = () => openDatabase({ url, dataDir });
   const [made] = await rows<{ n: number }>(d.db, sql`SELECT count(*)::int AS n FROM states`);
   if (made?.n === 0) {
     log(`generating ${claims} claims into ${url ? "the PostgreSQL database" : dataDir} (once)`);
-    await seedDemo(d.db, { claims, seed: 2006, districts: DISTRICTS.filter((x) => x.claimWeight >= 1).map((x) => x.name), withHistory: false, documents: 0, log });
+    const boundaries = values.boundaries ? readBoundaryFiles(values.boundaries, values["census-codes"]) : undefined;
+    await seedDemo(d.db, { claims, seed: 2006, districts: DISTRICTS.filter((x) => x.claimWeight >= 1).map((x) => x.name), withHistory: false, documents: 0, boundaries, log });
   }
   await d.close();
 }
@@ -64,6 +69,9 @@ const open = () => openDatabase({ url, dataDir });
 const database = await open();
 const db = database.db;
 const [admin] = await rows<{ id: string }>(db, sql`SELECT id FROM users WHERE username = 'admin'`);
+// The district official whose first paint is timed: official.gadchiroli on the generated state.
+const [official] = await rows<{ username: string }>(db, sql`SELECT username FROM users WHERE role = 'district_official' ORDER BY username LIMIT 1`);
+const firstOfficial = official!.username;
 const user = { id: admin!.id, username: "admin", displayName: "admin", role: "admin" as const, districtIds: [], tehsilIds: [] };
 const [{ n: claimCount } = { n: 0 }] = await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM claims`);
 const seeds = await rows<{ lon: number; lat: number }>(
@@ -186,7 +194,7 @@ const cached = await withApp({}, async (base, cookie) => {
   const paintWarm = await paint();
   // A district official's map opens on their district (the admin's on the whole state): its first paint,
   // in a new browser on the running server.
-  const paintDistrict = await paint(await sessionCookie(base, "official.gadchiroli"));
+  const paintDistrict = await paint(await sessionCookie(base, firstOfficial));
   await browser.close();
   return { cold, warm, paintCold, paintWarm, paintDistrict };
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { BoundaryFileError, parseCsv, readBoundaryFile } from "@/server/db/seed/boundary-file";
+import { BoundaryFileError, readBoundaryFile } from "@/server/db/seed/boundary-file";
+import { parseCsv } from "@/server/services/csv";
 import { districtAbbr } from "@/server/db/seed/boundary-geography";
 import { boundaryFixture, FIXTURE_PLACES } from "../helpers/boundary-fixture";
 
@@ -74,7 +75,7 @@ describe("readBoundaryFile", () => {
     ["towns only", withFeatures((f) => { for (const x of f) x.properties.TYPE = "Town"; }), fixture.codeTable, /towns only/],
     ["an unknown state code", withFeatures((f) => { for (const x of f) x.properties.CEN_2001 = `99${x.properties.CEN_2001.slice(2)}`; f[7]!.properties.NAME = "Verlem"; }), undefined, /state code "99"/],
     ["a code table without the needed columns", fixture.geojson, "CEN_2001,village_code_2011\n1,2\n", /lacks the column\(s\) village_name_2011, state_code_2011/],
-    ["a code table with a bad code", fixture.geojson, fixture.codeTable.replace(",585,", ",58x,"), /code table's line 2: district_code_2011: district_code_2011 must be digits/],
+    ["a code table with a bad code", fixture.geojson, fixture.codeTable.replace(",585,", ",58x,"), /code table's row 1: district_code_2011: district_code_2011 must be digits/],
   ])("refuses %s with a clear error", (_, geojson, codeTable, message) => {
     expect(() => readBoundaryFile(geojson, codeTable)).toThrow(BoundaryFileError);
     expect(() => readBoundaryFile(geojson, codeTable)).toThrow(message);
@@ -87,8 +88,8 @@ describe("readBoundaryFile", () => {
 });
 
 describe("parseCsv", () => {
-  it("reads quoted cells with commas, doubled quotes and line breaks, and CRLF rows", () => {
-    expect(parseCsv('a,b\r\n"x, y","say ""hi"""\n"two\nlines",\n')).toEqual([["a", "b"], ["x, y", 'say "hi"'], ["two\nlines", ""]]);
+  it("reads quoted cells with commas, doubled quotes and line breaks, CRLF rows, a byte-order mark, and skips blank rows", () => {
+    expect(parseCsv('\uFEFFa,b\r\n"x, y","say ""hi"""\n\n"two\nlines",\n')).toEqual([["a", "b"], ["x, y", 'say "hi"'], ["two\nlines", ""]]);
     expect(parseCsv("a,b")).toEqual([["a", "b"]]);
   });
 });

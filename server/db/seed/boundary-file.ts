@@ -9,6 +9,7 @@ import { z } from "zod";
 import { polygonCoords } from "@/configs/contracts/geojson";
 import { STATES_BY_CENSUS_CODE } from "@/configs/states";
 import { describeIssues } from "@/configs/zod-issues";
+import { parseCsv } from "@/server/services/csv";
 
 export type BoundaryGeometry =
   | { type: "Polygon"; coordinates: Array<Array<[number, number]>> }
@@ -132,47 +133,24 @@ const nameOf = (raw: unknown) => {
 };
 
 function readCodeTable(csvText: string): Map<string, CodeRow> {
-  const [header, ...lines] = parseCsv(csvText);
+  const [header, ...records] = parseCsv(csvText);
   if (!header) throw new BoundaryFileError("the Census code table is empty");
   const missing = CODE_COLUMNS.filter((c) => !header.includes(c));
   if (missing.length > 0) throw new BoundaryFileError(`the Census code table lacks the column(s) ${missing.join(", ")}`);
   const out = new Map<string, CodeRow>();
   const split = new Set<string>();
-  lines.forEach((cells, index) => {
+  records.forEach((cells, index) => {
     const row = Object.fromEntries(header.map((h, i) => [h, cells[i] ?? ""]));
     // A 2011 village that had no 2001 counterpart (a new outgrowth) cannot be matched to a feature.
     if (!row.CEN_2001?.trim()) return;
     const parsed = codeRowSchema.safeParse(row);
-    if (!parsed.success) throw new BoundaryFileError(`the Census code table's line ${index + 2}: ${describeIssues(parsed.error)}`);
+    if (!parsed.success) throw new BoundaryFileError(`the Census code table's row ${index + 1}: ${describeIssues(parsed.error)}`);
     if (out.has(parsed.data.CEN_2001)) split.add(parsed.data.CEN_2001);
     out.set(parsed.data.CEN_2001, parsed.data);
   });
   // A 2001 place split into several 2011 villages keeps its 2001 code: no one 2011 code is its own.
   for (const code of split) out.set(code, { ...out.get(code)!, village_code_2011: undefined });
   return out;
-}
-
-/** RFC 4180 rows: quoted cells may hold commas, doubled quotes and line breaks. */
-export function parseCsv(csvText: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < csvText.length; i++) {
-    const c = csvText[i]!;
-    if (quoted) {
-      if (c === '"' && csvText[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") row.push(cell), (cell = "");
-    else if (c === "\n" || c === "\r") {
-      if (c === "\r" && csvText[i + 1] === "\n") i++;
-      row.push(cell), rows.push(row), (row = []), (cell = "");
-    } else cell += c;
-  }
-  if (cell !== "" || row.length > 0) row.push(cell), rows.push(row);
-  return rows;
 }
 
 // A place the file leaves without a sub-district takes the one that its district's places under the same

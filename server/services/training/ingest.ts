@@ -10,6 +10,7 @@ import { nerExampleSchema, type NerExample } from "@/configs/ner";
 import { describeIssues } from "@/configs/zod-issues";
 import type { SessionUser } from "@/server/auth/session";
 import { rows, type Db } from "@/server/db/client";
+import { parseCsv } from "@/server/services/csv";
 import { messageOf } from "../errors";
 import { requireRole } from "../scope";
 import { recordAdminAction } from "./audit";
@@ -20,35 +21,6 @@ const MAX_ROWS = 500_000;
 const SHOWN_REJECTIONS = 50;
 
 type Rejection = { where: string; message: string };
-
-/** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks. */
-export function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let field = "";
-  let record: string[] = [];
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"' && field === "") quoted = true;
-    else if (c === ",") record.push(field), (field = "");
-    else if (c === "\n" || c === "\r") {
-      if (c === "\r" && text[i + 1] === "\n") i++;
-      record.push(field);
-      if (record.some((f) => f !== "")) records.push(record);
-      record = [];
-      field = "";
-    } else field += c;
-  }
-  if (field !== "" || record.length) {
-    record.push(field);
-    if (record.some((f) => f !== "")) records.push(record);
-  }
-  return records;
-}
 
 function check(raw: unknown, where: string, rejected: Rejection[]): NerExample | null {
   const parsed = nerExampleSchema.safeParse(raw);
@@ -75,7 +47,7 @@ export function readJsonl(text: string, name: string, rejected: Rejection[]): Ne
 
 /** CSV with a header: text, spans (a JSON array), and optionally source, reviewer, lang. */
 export function readCsv(text: string, name: string, rejected: Rejection[]): NerExample[] {
-  const [header, ...records] = parseCsv(text.replace(/^\uFEFF/, ""));
+  const [header, ...records] = parseCsv(text);
   const columns = (header ?? []).map((h) => h.trim().toLowerCase());
   if (!columns.includes("text") || !columns.includes("spans")) {
     rejected.push({ where: `${name} header`, message: "a CSV needs the columns text and spans (and may have source, reviewer, lang)" });
