@@ -32,7 +32,7 @@ const { values } = parseArgs({
     "data-dir": { type: "string", default: "data/bench-1m" },
     reps: { type: "string", default: "3" },
     "database-url": { type: "string" },
-    boundaries: { type: "string" },
+    boundaries: { type: "string", multiple: true },
     "census-codes": { type: "string" },
   },
 });

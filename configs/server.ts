@@ -10,9 +10,10 @@ const serverEnvSchema = z.object({
   // How many demo claims the first start seeds into an empty database (0: none).
   FRA_SEED_CLAIMS: z.coerce.number().int().min(0).max(5_000_000).default(20_000),
   FRA_SEED_RANDOM: z.coerce.number().int().default(2006),
-  // A real state's village boundaries (DataMeet's indian_village_boundaries layout) and its Census code
-  // table, seeded in place of the generated Maharashtra (README "Demo data").
-  FRA_SEED_BOUNDARIES: z.string().min(1).optional(),
+  // A real state's village boundaries (DataMeet's indian_village_boundaries layout; the parts of a split
+  // state joined by ":", as in PATH) and its Census code table, seeded in place of the generated
+  // Maharashtra (README "Demo data").
+  FRA_SEED_BOUNDARIES: z.string().min(1).transform((s) => s.split(":").filter(Boolean)).optional(),
   FRA_SEED_CENSUS_CODES: z.string().min(1).optional(),
   FRA_SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
   // Memory for rendered vector tiles, in MiB. 0 keeps none: every tile request renders (what the tile

@@ -1,5 +1,5 @@
 // npm run seed -- --claims 1000000 --data-dir data/bench-1m [--all-districts] [--no-history]
-// npm run seed -- --boundaries ga/ga.geojson [--census-codes ga/ga.csv] --claims 10000 --data-dir data/goa
+// npm run seed -- --boundaries ga/ga.geojson [--boundaries part2.geojson…] [--census-codes ga/ga.csv] --claims 10000 --data-dir data/goa
 // Makes a fresh embedded database (or seeds DATABASE_URL when it is empty) with the demo generator: on the
 // generated Maharashtra, or on a real state's village boundaries (README "Demo data").
 import { parseArgs } from "node:util";
@@ -16,7 +16,7 @@ const { values } = parseArgs({
     "all-districts": { type: "boolean", default: false },
     "no-history": { type: "boolean", default: false },
     documents: { type: "string", default: "40" },
-    boundaries: { type: "string" },
+    boundaries: { type: "string", multiple: true }, // once per file of a state split in parts
     "census-codes": { type: "string" },
   },
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { readServerEnv } from "@/configs/server";
 import { BoundaryFileError, readBoundaryFile } from "@/server/db/seed/boundary-file";
 import { parseCsv } from "@/server/services/csv";
 import { districtAbbr } from "@/server/db/seed/boundary-geography";
@@ -45,6 +46,16 @@ describe("readBoundaryFile", () => {
     ]);
     expect(set.places.find((p) => p.name === "Mopa")!.tehsil).toBe("(no sub-district)");
     expect(set.places[0]!.censusCode).toBe(FIXTURE_PLACES[0]!.cen2001);
+  });
+
+  it("reads a state split over several files (DataMeet's mh1/mh2) as one, naming the file at fault", () => {
+    const json = JSON.parse(fixture.geojson);
+    const part = (features: unknown[]) => JSON.stringify({ type: "FeatureCollection", features });
+    const [first, second] = [part(json.features.slice(0, 4)), part(json.features.slice(4))];
+    expect(readBoundaryFile([first, second], fixture.codeTable)).toEqual(readBoundaryFile(fixture.geojson, fixture.codeTable));
+    expect(() => readBoundaryFile([first, "[]"], fixture.codeTable)).toThrow(/^file 2: the boundary file is not a GeoJSON FeatureCollection/);
+    expect(() => readBoundaryFile([], fixture.codeTable)).toThrow(/no boundary file given/);
+    expect(readServerEnv({ FRA_SEED_BOUNDARIES: "mh/mh1.geojson:mh/mh2.geojson" }).FRA_SEED_BOUNDARIES).toEqual(["mh/mh1.geojson", "mh/mh2.geojson"]);
   });
 
   it("keeps the 2001 code of a place that was split into several 2011 villages", () => {

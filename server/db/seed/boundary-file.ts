@@ -71,13 +71,18 @@ export class BoundaryFileError extends Error {
 }
 
 /** The files at these paths (the command line's and FRA_SEED_BOUNDARIES' way in). */
-export function readBoundaryFiles(geojsonPath: string, codeTablePath?: string): BoundarySet {
-  return readBoundaryFile(readFileSync(geojsonPath, "utf8"), codeTablePath === undefined ? undefined : readFileSync(codeTablePath, "utf8"));
+export function readBoundaryFiles(geojsonPaths: readonly string[], codeTablePath?: string): BoundarySet {
+  return readBoundaryFile(geojsonPaths.map((p) => readFileSync(p, "utf8")), codeTablePath === undefined ? undefined : readFileSync(codeTablePath, "utf8"));
 }
 
-/** Reads a state's village boundary file and, if given, its Census code table. Throws BoundaryFileError. */
-export function readBoundaryFile(geojsonText: string, codeTableText?: string): BoundarySet {
-  const features = readFeatures(geojsonText);
+/**
+ * Reads a state's village boundary file, or the parts of one (DataMeet splits its largest states:
+ * mh1.geojson and mh2.geojson), and, if given, its Census code table. Throws BoundaryFileError.
+ */
+export function readBoundaryFile(geojsonTexts: string | readonly string[], codeTableText?: string): BoundarySet {
+  const texts = typeof geojsonTexts === "string" ? [geojsonTexts] : geojsonTexts;
+  if (texts.length === 0) throw new BoundaryFileError("no boundary file given");
+  const features = texts.flatMap((text, i) => readFeatures(text, texts.length > 1 ? `file ${i + 1}: ` : ""));
   const codes = codeTableText === undefined ? new Map<string, CodeRow>() : readCodeTable(codeTableText);
   const codeOf = (f: Feature) => codes.get(f.properties.CEN_2001);
 
@@ -104,15 +109,15 @@ export function readBoundaryFile(geojsonText: string, codeTableText?: string): B
   return { state: { code: stateCode, name: state.name }, districts: districtsOf(features, places, codeOf, stateCode), places };
 }
 
-function readFeatures(geojsonText: string): Feature[] {
+function readFeatures(geojsonText: string, whichFile: string): Feature[] {
   let json: unknown;
   try {
     json = JSON.parse(geojsonText);
   } catch (error) {
-    throw new BoundaryFileError(`the boundary file is not JSON: ${(error as Error).message}`);
+    throw new BoundaryFileError(`${whichFile}the boundary file is not JSON: ${(error as Error).message}`);
   }
   const collection = collectionSchema.safeParse(json);
-  if (!collection.success) throw new BoundaryFileError(`the boundary file is not a GeoJSON FeatureCollection: ${describeIssues(collection.error)}`);
+  if (!collection.success) throw new BoundaryFileError(`${whichFile}the boundary file is not a GeoJSON FeatureCollection: ${describeIssues(collection.error)}`);
   const errors: string[] = [];
   const features: Feature[] = [];
   collection.data.features.forEach((raw, index) => {
@@ -122,7 +127,7 @@ function readFeatures(geojsonText: string): Feature[] {
   });
   if (errors.length > 0) {
     const more = errors.length > MAX_REPORTED_ERRORS ? ` (and ${errors.length - MAX_REPORTED_ERRORS} more)` : "";
-    throw new BoundaryFileError(`${errors.length} of ${collection.data.features.length} features are not usable: ${errors.slice(0, MAX_REPORTED_ERRORS).join("; ")}${more}`);
+    throw new BoundaryFileError(`${whichFile}${errors.length} of ${collection.data.features.length} features are not usable: ${errors.slice(0, MAX_REPORTED_ERRORS).join("; ")}${more}`);
   }
   return features;
 }
