@@ -55,7 +55,7 @@ describe("readBoundaryFile", () => {
     expect(readBoundaryFile([first, second], fixture.codeTable)).toEqual(readBoundaryFile(fixture.geojson, fixture.codeTable));
     expect(() => readBoundaryFile([first, "[]"], fixture.codeTable)).toThrow(/^file 2: the boundary file is not a GeoJSON FeatureCollection/);
     expect(() => readBoundaryFile([], fixture.codeTable)).toThrow(/no boundary file given/);
-    expect(readServerEnv({ FRA_SEED_BOUNDARIES: "mh/mh1.geojson:mh/mh2.geojson" }).FRA_SEED_BOUNDARIES).toEqual(["mh/mh1.geojson", "mh/mh2.geojson"]);
+    expect(readServerEnv({ NODE_ENV: "test", FRA_SEED_BOUNDARIES: "mh/mh1.geojson:mh/mh2.geojson" }).FRA_SEED_BOUNDARIES).toEqual(["mh/mh1.geojson", "mh/mh2.geojson"]);
   });
 
   it("keeps the 2001 code of a place that was split into several 2011 villages", () => {
