@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { openDatabase } from "@/server/db/open";
+import type { BoundarySet } from "@/server/db/seed/boundary-file";
 import { seedDemo } from "@/server/db/seed/generate";
 import { startApp } from "@/test/helpers/app-server";
 
@@ -10,13 +11,14 @@ export function startBenchApp(dataDir: string, env: Record<string, string> = {})
 
 /**
  * The field benchmarks' dataset (2,000 demo claims), made on first use, then opened. Another `seed` in
- * another folder gives other claimants and forms: a set no rule was made on.
+ * another folder gives other claimants and forms: a set no rule was made on; `boundaries`, another state's
+ * villages, names and tribes.
  */
-export async function openFieldBenchDatabase(dataDir: string, seed = 2006) {
+export async function openFieldBenchDatabase(dataDir: string, seed = 2006, boundaries?: BoundarySet) {
   if (!existsSync(dataDir)) {
     const database = await openDatabase({ dataDir });
     await database.migrate();
-    await seedDemo(database.db, { claims: 2000, seed, documents: 0, log: () => {} });
+    await seedDemo(database.db, { claims: 2000, seed, documents: 0, boundaries, log: () => {} });
     await database.close();
   }
   return openDatabase({ dataDir });

@@ -7,6 +7,7 @@
 // and the mean over fields. Prints one JSON object.
 //   npm run bench:forms [-- --forms 24 --model models/fra-ner --model OTHER_PACKAGE_DIR]   (BENCH_MISSES=1 lists each miss)
 //   npm run bench:forms -- --seed 2007 --data-dir data/bench-field-2007   (other claimants: forms no rule was made on)
+//   npm run bench:forms -- --boundaries ga.geojson --census-codes ga.csv --data-dir data/bench-field-goa   (a real state's villages)
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
@@ -15,6 +16,7 @@ import sharp from "sharp";
 import { FORM_FIELDS, OCR_LONG_SIDE_PX, STORED_JPEG_QUALITY, type FormFieldKey } from "@/configs/field";
 import { createSession, validateSession } from "@/server/auth/session";
 import { rows } from "@/server/db/client";
+import { readBoundaryFiles } from "@/server/db/seed/boundary-file";
 import type { FamilyMember } from "@/server/db/schema";
 import { fieldArea } from "@/server/services/field-area";
 import { loadPackageModel } from "@/server/services/models/onnx-check";
@@ -33,11 +35,13 @@ import { prepareForOcr, toGray, toRgba } from "@/workers/ocr/preprocess";
 import { pageReading, type TesseractBlocks } from "@/workers/ocr/words";
 import { openFieldBenchDatabase } from "./app";
 
-const { values } = parseArgs({ options: { forms: { type: "string", default: "24" }, model: { type: "string", multiple: true, default: ["models/fra-ner"] }, "data-dir": { type: "string", default: "data/bench-field" }, seed: { type: "string", default: "2006" } } });
+const { values } = parseArgs({ options: { forms: { type: "string", default: "24" }, model: { type: "string", multiple: true, default: ["models/fra-ner"] }, "data-dir": { type: "string", default: "data/bench-field" }, seed: { type: "string", default: "2006" }, boundaries: { type: "string", multiple: true }, "census-codes": { type: "string" } } });
 const dataDir = values["data-dir"]!;
 
-const database = await openFieldBenchDatabase(dataDir, Number(values.seed));
-const [fieldUser] = await rows<{ id: string }>(database.db, sql`SELECT id FROM users WHERE username = 'field.etapalli'`);
+const boundaries = values.boundaries ? readBoundaryFiles(values.boundaries, values["census-codes"]) : undefined;
+const database = await openFieldBenchDatabase(dataDir, Number(values.seed), boundaries);
+// The demo's one field worker (field.etapalli), or a real state's.
+const [fieldUser] = await rows<{ id: string }>(database.db, sql`SELECT id FROM users WHERE role = 'field_staff' ORDER BY username LIMIT 1`);
 const user = (await validateSession(database.db, (await createSession(database.db, fieldUser!.id, 1)).token, 1))!;
 const area = await fieldArea(database.db, user);
 type ClaimRow = {

@@ -174,6 +174,20 @@ describe("the form from the model's entities", () => {
     expect(formFromEntities(apart, [{ label: "VILLAGE", start: 8, end: 15, text: "Nerkhed", score: 0.9 }]).fields.village.value).toBe("Nerkhed");
   });
 
+  it("keeps the hyphenated parts of a place's name with the part the model marked", () => {
+    // Goa's villages, as the Census writes them (Portuguese spellings of Budruk and Khurd among them).
+    const lines = "5. Village / ग्राम\nIvrem-Buzruco\n6. Gram Panchayat\nMorambi-O-Pequeno (Merces)\n7. Tehsil\nSatari";
+    const e = (s: string, label: ExtractedEntity["label"], score = 0.9): ExtractedEntity => ({ label, start: lines.indexOf(s), end: lines.indexOf(s) + s.length, text: s, score });
+    const first = formFromEntities(lines, [e("Ivrem", "VILLAGE"), e("Morambi-O", "GRAM_PANCHAYAT")]).fields;
+    expect([first.village.value, first.gramPanchayat.value]).toEqual(["Ivrem-Buzruco", "Morambi-O-Pequeno"]);
+    expect(lines.slice(first.village.span!.start, first.village.span!.end)).toBe("Ivrem-Buzruco");
+    // The model's surer half, whichever it is, takes the other with it.
+    expect(formFromEntities(lines, [e("Ivrem", "VILLAGE", 0.5), e("Buzruco", "VILLAGE", 0.7)]).fields.village.value).toBe("Ivrem-Buzruco");
+    // Only parts joined with no space: a dash between words, or a line's end, ends the name.
+    const apart = "Village\nIvrem - Sattari\nBuzruco";
+    expect(formFromEntities(apart, [{ label: "VILLAGE", start: 8, end: 13, text: "Ivrem", score: 0.9 }]).fields.village.value).toBe("Ivrem");
+  });
+
   it("never takes the next item's number for an answer whose line OCR lost", () => {
     // Item 12's answer line is gone; the model marks "13" of "13. Evidence in support" as the khasra number.
     const lostLine = "12. Survey / Khasra No. / खसरा क्रमांक\n\n13. Evidence in support\nVoter ID";

@@ -300,6 +300,20 @@ function withTwinVillageWord(text: string, e: ExtractedEntity): ExtractedEntity 
   return word ? { ...e, text: text.slice(e.start, e.end + word[0].length), end: e.end + word[0].length } : e;
 }
 
+// A place name of hyphenated parts ("Ivrem-Buzruco", "Morambi-O-Pequeno", Goa's Portuguese spellings of
+// the twin-village words among them): the model marks one part, or each part as a place of its own.
+const HYPHENATED_AFTER = /^(?:-\p{L}+)+/u;
+const HYPHENATED_BEFORE = /(?:\p{L}+-)+$/u;
+
+/** A village's or Gram Panchayat's name with the parts joined to it by hyphens (no space) on either side. */
+function withHyphenatedParts(text: string, e: ExtractedEntity): ExtractedEntity {
+  const after = HYPHENATED_AFTER.exec(text.slice(e.end, e.end + 60))?.[0] ?? "";
+  const before = /^\p{L}/u.test(e.text) ? (HYPHENATED_BEFORE.exec(text.slice(Math.max(0, e.start - 60), e.start))?.[0] ?? "") : "";
+  if (!after && !before) return e;
+  const [start, end] = [e.start - before.length, e.end + after.length];
+  return { ...e, start, end, text: text.slice(start, end) };
+}
+
 // Item 12's numbers are written in one place: entities apart by at most one line break and a few words
 // are one answer. A number the model marks elsewhere (a digit in OCR's debris of a stamp) is not one.
 const SAME_ANSWER_GAP = /^[^\n¶]{0,40}(?:[\n¶][^\n¶]{0,40})?$/;
@@ -377,7 +391,7 @@ export function formFromEntities(text: string, extracted: readonly ExtractedEnti
   for (const [label, key] of simple) {
     const e = first(label);
     const place = e && withoutDevanagariTail(e);
-    if (place) set(key, fromEntity(key === "village" || key === "gramPanchayat" ? withTwinVillageWord(text, place) : place));
+    if (place) set(key, fromEntity(key === "village" || key === "gramPanchayat" ? withTwinVillageWord(text, withHyphenatedParts(text, place)) : place));
   }
   const area = first("AREA");
   if (area) {
