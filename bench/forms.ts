@@ -178,14 +178,14 @@ for (const dir of values.model!) {
       return readRegion(devanagariLine(nameLanguage), index, rect, enlarge).then((r) => r.text);
     });
     if (reread) form.fields = reread;
-    const khasra = form.fields.khasra.span && await rereadUnsureNumbers(form.fields.khasra, words, form.fields.khasra.span, size, (rect) => {
+    const khasra = form.fields.khasra.span && await rereadUnsureNumbers(form.fields.khasra, words, form.fields.khasra.span, size, (rect, enlarge) => {
       khasraRereads++;
-      return readRegion("english-word", index, rect);
+      return readRegion("english-word", index, rect, enlarge);
     });
     if (khasra) form.fields = { ...form.fields, khasra };
-    const date = form.fields.filedOn.span && await rereadImpossibleDate(form.fields.filedOn, words, form.fields.filedOn.span, size, (rect) => {
+    const date = form.fields.filedOn.span && await rereadImpossibleDate(form.fields.filedOn, words, form.fields.filedOn.span, size, (rect, enlarge) => {
       dateRereads++;
-      return readRegion("english-word", index, rect);
+      return readRegion("english-word", index, rect, enlarge);
     }, TODAY);
     if (date) form.fields = { ...form.fields, filedOn: date };
     const want = expected(claim);

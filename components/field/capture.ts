@@ -123,9 +123,9 @@ export async function extractFields(
     const on = draft.fields[key].source !== "user" ? fieldOnPage(readFields[key], pageOffsets, pages) : null;
     if (!on) return null;
     const { page, span } = on;
-    const better = await reread(readFields[key], page.ocr.words, span, page, (rect) => {
+    const better = await reread(readFields[key], page.ocr.words, span, page, (rect, enlarge) => {
       onLookAgain("unsure-number");
-      return pool.readRegion("english-word", page.image, rect);
+      return pool.readRegion("english-word", page.image, rect, enlarge);
     }).catch(() => null); // the first reading stands, flagged for the worker to check
     if (!better) return null;
     readFields = { ...readFields, [key]: better };

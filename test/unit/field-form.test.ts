@@ -10,7 +10,7 @@ import { cleanLocalName, holdsLocalName, nameAnchor, nameBracket, nameFromBracke
 import { secondLookWanted, withSecondLook } from "@/workers/field/second-look";
 import { nameLanguageOfClaim, recordMismatches, type PlaceOnRecord } from "@/workers/field/village-record";
 import { nameLanguageOf } from "@/configs/field";
-import { impossibleDate, localToday, rereadImpossibleDate, withImpossibleDateFlagged } from "@/workers/field/date-reread";
+import { DATE_REREAD_ENLARGEMENTS, impossibleDate, localToday, rereadImpossibleDate, withImpossibleDateFlagged } from "@/workers/field/date-reread";
 import { bareNumber, fieldUnsureNumbers, rereadUnsureNumbers, unsureNumbers, wordRegion, type WordReading } from "@/workers/field/unsure-numbers";
 import type { ExtractedEntity } from "@/workers/ner/decode";
 
@@ -748,6 +748,18 @@ describe("a date no claim can have", () => {
     expect(await rereadImpossibleDate(unread, WORDS, span, PAGE, reading({ text: "14/03/2029", confidence: 90 }), TODAY)).toBeNull();
     // A date after today that parsed is read again from its words too.
     expect(await rereadImpossibleDate({ ...unread, value: "2609-03-14" }, WORDS, span, PAGE, reading({ text: "14/03/2009", confidence: 95 }), TODAY)).toEqual({ ...mended, confidence: 0.95 });
+  });
+
+  it("reads the numbers larger where the photo's size gives the same impossible date again", async () => {
+    const sizes: number[] = [];
+    const byEnlargement: Record<number, WordReading> = { 1: { text: "11/65/2009", confidence: 88 }, 2: { text: "11/05/2009", confidence: 84 }, 3: { text: "11/05/2009", confidence: 91 } };
+    const field = { ...unread, value: "11/65/2009" };
+    const mended = await rereadImpossibleDate(field, WORDS, span, PAGE, async (_, enlarge) => (sizes.push(enlarge), byEnlargement[enlarge]!), TODAY);
+    expect(mended).toEqual({ ...field, value: "2009-05-11", confidence: 0.84 });
+    expect(sizes).toEqual([1, 2]); // no larger than it takes
+    sizes.length = 0;
+    expect(await rereadImpossibleDate(field, WORDS, span, PAGE, async (_, enlarge) => (sizes.push(enlarge), byEnlargement[1]!), TODAY)).toBeNull();
+    expect(sizes).toEqual([...DATE_REREAD_ENLARGEMENTS]);
   });
 
   it("keeps a month's name between the numbers it reads again", async () => {

@@ -58,10 +58,13 @@ export function sureNumber(reading: WordReading, sure: number): string | null {
   return reading.confidence >= sure && HAS_DIGIT.test(number) && !/\s/.test(number) ? number : null;
 }
 
+/** Reads one word's rectangle of the page alone, in English, enlarged `enlarge` times first (1: as it is). */
+export type WordReader = (region: PixelRect, enlarge: number) => Promise<WordReading>;
+
 /** A field read again from its words (offsets into its page's text) on its page; null where nothing changed. */
 export type WordsReread = (
   field: FormField, words: readonly OcrWord[], span: { start: number; end: number }, page: { width: number; height: number },
-  readWord: (region: PixelRect) => Promise<WordReading>,
+  readWord: WordReader,
 ) => Promise<FormField | null>;
 
 /**
@@ -70,12 +73,12 @@ export type WordsReread = (
  */
 export async function rereadUnsureNumbers(
   field: FormField, words: readonly OcrWord[], span: { start: number; end: number }, page: { width: number; height: number },
-  readWord: (region: PixelRect) => Promise<WordReading>,
+  readWord: WordReader,
 ): Promise<FormField | null> {
   if (field.source !== "model") return null;
   let value = field.value;
   for (const word of unsureNumbers(field, words, span)) {
-    const number = sureNumber(await readWord(wordRegion(word, page)), SURE_REREAD_CONFIDENCE);
+    const number = sureNumber(await readWord(wordRegion(word, page), 1), SURE_REREAD_CONFIDENCE);
     if (number !== null) value = value.replace(bareNumber(word.text), number);
   }
   return value === field.value ? null : { ...field, value };
