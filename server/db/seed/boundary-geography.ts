@@ -63,6 +63,7 @@ async function insertFromStaged(db: Db, set: BoundarySet): Promise<SeedGeography
     SELECT ${stateRow!.id}, d.code, d.abbr, d.name, d.name_local, (SELECT ${union} FROM boundary_import WHERE district = d.name)
     FROM jsonb_to_recordset(${JSON.stringify(districts)}::jsonb) AS d(code text, abbr text, name text, name_local text)
     RETURNING id, name`)).map((r) => [r.name, r.id]));
+  if (districtIds.size !== districts.length) throw new Error("PostGIS could not merge the villages into their districts");
   const [outlined] = await rows<{ id: number }>(db, sql`
     UPDATE states SET geom = (SELECT ${union} FROM districts WHERE state_id = ${stateRow!.id}) WHERE id = ${stateRow!.id} RETURNING id`);
   if (!outlined) throw new Error("PostGIS could not merge the districts into one state outline");
@@ -74,6 +75,7 @@ async function insertFromStaged(db: Db, set: BoundarySet): Promise<SeedGeography
            (SELECT ${union} FROM boundary_import WHERE district = t.district AND tehsil = t.name)
     FROM jsonb_to_recordset(${JSON.stringify(tehsils)}::jsonb) AS t(district_id int, code text, name text, name_local text, district text)
     RETURNING id, name, district_id`);
+  if (tehsilRows.length !== tehsils.length) throw new Error("PostGIS could not merge the villages into their tehsils");
   const tehsilIds = new Map(tehsilRows.map((t) => [`${t.district_id}\u0000${t.name}`, t.id]));
   const tehsilId = (district: string, tehsil: string) => tehsilIds.get(`${districtIds.get(district)}\u0000${tehsil}`)!;
 
