@@ -172,7 +172,8 @@ function districtsOf(features: Feature[], places: BoundaryPlace[], codeOf: (f: F
   const taken = new Set<string>();
   const claim = (candidates: Array<string | undefined>, fallback: string) => {
     const known = candidates.filter((c): c is string => c !== undefined);
-    const code = known.length > 0 && !taken.has(mostCommon(known)) ? mostCommon(known) : fallback;
+    const common = known.length > 0 ? mostCommon(known) : undefined;
+    const code = common !== undefined && !taken.has(common) ? common : fallback;
     taken.add(code);
     return code;
   };

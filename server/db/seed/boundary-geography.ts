@@ -104,21 +104,24 @@ async function insertFromStaged(db: Db, set: BoundarySet): Promise<SeedGeography
     districtCount: districts.length,
     tehsilCount: tehsilRows.length,
     claimDistricts: districts.map((d) => ({ id: districtIds.get(d.name)!, name: d.name, abbr: d.abbr, claimWeight: 1, people })),
-    users: boundaryUsers(set, districtIds, tehsilId),
+    users: boundaryUsers(set, districtIds, busiestTehsil(villagesByTehsil)),
   };
 }
 
+/** The tehsil with the most villages (the first in the file of those with as many). */
+function busiestTehsil(villagesByTehsil: Map<number, ReadonlyArray<{ tehsil: string }>>): { id: number; name: string } {
+  const [id, villages] = [...villagesByTehsil].sort((a, b) => b[1].length - a[1].length)[0]!;
+  return { id, name: villages[0]!.tehsil };
+}
+
 /** The admin, an official for each district, and field staff for the tehsil with the most villages. */
-function boundaryUsers(set: BoundarySet, districtIds: Map<string, number>, tehsilId: (district: string, tehsil: string) => number): DemoUser[] {
-  const villagesIn = new Map<string, number>();
-  for (const p of set.places) if (p.kind === "village") villagesIn.set(`${p.district}\u0000${p.tehsil}`, (villagesIn.get(`${p.district}\u0000${p.tehsil}`) ?? 0) + 1);
-  const [district, tehsil] = [...villagesIn].sort((a, b) => b[1] - a[1])[0]![0].split("\u0000") as [string, string];
+function boundaryUsers(set: BoundarySet, districtIds: Map<string, number>, busiest: { id: number; name: string }): DemoUser[] {
   return [
     { username: "admin", displayName: `${set.state.name} FRA cell admin`, role: "admin", districts: [], tehsils: [] },
     ...set.districts.map((d): DemoUser => ({
       username: `official.${slug(d.name)}`, displayName: `DLC secretariat, ${d.name}`, role: "district_official", districts: [districtIds.get(d.name)!], tehsils: [],
     })),
-    { username: `field.${slug(tehsil)}`, displayName: `Field staff, ${tehsil}`, role: "field_staff", districts: [], tehsils: [tehsilId(district, tehsil)] },
+    { username: `field.${slug(busiest.name)}`, displayName: `Field staff, ${busiest.name}`, role: "field_staff", districts: [], tehsils: [busiest.id] },
   ];
 }
 
