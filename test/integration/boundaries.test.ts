@@ -28,7 +28,12 @@ beforeAll(async () => {
   db = database.db;
   await database.migrate();
   const fixture = boundaryFixture();
-  summary = await seedDemo(db, { claims: 600, seed: 30, documents: 2, boundaries: readBoundaryFile(fixture.geojson, fixture.codeTable) });
+  // Cotarli gets a second, unnamed piece a cell away, as some of Maharashtra's villages come.
+  const json = JSON.parse(fixture.geojson);
+  const cotarli = json.features.find((f: { properties: { NAME: string } }) => f.properties.NAME === "Cotarli");
+  json.features.push({ ...cotarli, properties: { ...cotarli.properties, NAME: "" },
+    geometry: { type: "Polygon", coordinates: [[[74.1, 15.28], [74.12, 15.28], [74.12, 15.3], [74.1, 15.3], [74.1, 15.28]]] } });
+  summary = await seedDemo(db, { claims: 600, seed: 30, documents: 2, boundaries: readBoundaryFile(JSON.stringify(json), fixture.codeTable) });
 });
 afterAll(async () => {
   await database?.close();
@@ -49,14 +54,17 @@ describe("the demo on a real state's village boundaries", () => {
     expect(await boundarySource(db)).toMatch(/DataMeet contributors .*ODbL/); // credited on the map
     const districts = await rows<{ code: string; abbr: string; name_local: string; cells: number }>(db, sql`
       SELECT code, abbr, name_local, round((ST_Area(geom) / 0.0004)::numeric, 3)::float8 AS cells FROM districts ORDER BY code`);
-    // North Goa: 8 cells of villages and 1 of the town; South Goa: 3 (a cell is 0.02 x 0.02 degrees).
+    // North Goa: 8 cells of villages and 1 of the town; South Goa: 4 (a cell is 0.02 x 0.02 degrees).
     expect(districts).toEqual([
       { code: "585", abbr: "NGO", name_local: "उत्तर गोवा", cells: 9 },
-      { code: "586", abbr: "SGO", name_local: "दक्षिण गोवा", cells: 3 },
+      { code: "586", abbr: "SGO", name_local: "दक्षिण गोवा", cells: 4 },
     ]);
     const tehsils = await rows<{ code: string; name: string; cells: number }>(db, sql`
       SELECT code, name, round((ST_Area(geom) / 0.0004)::numeric, 3)::float8 AS cells FROM tehsils ORDER BY code`);
-    expect(tehsils).toEqual([{ code: "5609", name: "Pernem", cells: 3 }, { code: "5613", name: "Satari", cells: 6 }, { code: "5618", name: "Sanguem", cells: 3 }]);
+    expect(tehsils).toEqual([{ code: "5609", name: "Pernem", cells: 3 }, { code: "5613", name: "Satari", cells: 6 }, { code: "5618", name: "Sanguem", cells: 4 }]);
+    const [cotarli] = await rows<{ parts: number; cells: number }>(db, sql`
+      SELECT ST_NumGeometries(geom) AS parts, round((ST_Area(geom) / 0.0004)::numeric, 3)::float8 AS cells FROM villages WHERE name = 'Cotarli'`);
+    expect(cotarli).toEqual({ parts: 2, cells: 2 });
     const [caranzol] = await rows<{ census_code: string; vertices: number; cells: number; gram_panchayat: string }>(db, sql`
       SELECT census_code, ST_NPoints(geom) AS vertices, round((ST_Area(geom) / 0.0004)::numeric, 3)::float8 AS cells, gram_panchayat
       FROM villages WHERE name = 'Caranzol'`);
@@ -64,14 +72,16 @@ describe("the demo on a real state's village boundaries", () => {
     expect(await rows(db, sql`SELECT name FROM villages WHERE name = 'Pernem'`)).toEqual([]); // a town: no claims filed there
   });
 
-  it("puts every parcel wholly inside its village, the L-shaped one included", async () => {
-    const [check] = await rows<{ parcels: number; outside: number; in_l: number }>(db, sql`
+  it("puts every parcel wholly inside its village, the L-shaped one and the one in two pieces included", async () => {
+    const [check] = await rows<{ parcels: number; outside: number; in_l: number; in_two_pieces: number }>(db, sql`
       SELECT count(*)::int AS parcels,
              count(*) FILTER (WHERE NOT ST_Within(c.geom, v.geom))::int AS outside,
-             count(*) FILTER (WHERE v.name = 'Caranzol')::int AS in_l
+             count(*) FILTER (WHERE v.name = 'Caranzol')::int AS in_l,
+             count(*) FILTER (WHERE v.name = 'Cotarli')::int AS in_two_pieces
       FROM claims c JOIN villages v ON v.id = c.village_id WHERE c.geom IS NOT NULL AND c.type <> 'CFR'`);
     expect(check!.parcels).toBeGreaterThan(500);
     expect(check!.in_l).toBeGreaterThan(20);
+    expect(check!.in_two_pieces).toBeGreaterThan(20);
     expect(check!.outside).toBe(0);
   });
 

@@ -66,6 +66,43 @@ describe("readBoundaryFile", () => {
     expect(set.districts[0]!.code).toBe("585");
   });
 
+  it("reads Maharashtra's 18-digit codes, and features without STATE", () => {
+    // Maharashtra's code: state 27, 2011 district 507 and sub-district 04046, 2001 village 01276600.
+    const set = readBoundaryFile(withFeatures((f) => {
+      f.forEach((x, i) => { x.properties.CEN_2001 = `2750704046${String(1276600 + 100 * i).padStart(8, "0")}`; delete x.properties.STATE; });
+      f[7]!.properties.NAME = "Verlem";
+    }));
+    expect(set.state).toEqual({ code: "27", name: "Maharashtra" });
+    expect(set.places[0]!.censusCode).toBe("275070404601276600");
+    expect(set.notes).toEqual([]);
+  });
+
+  it("makes one place of a village's pieces, its unnamed pieces included", () => {
+    const sonal = FIXTURE_PLACES[2]!;
+    const set = readBoundaryFile(withFeatures((f) => {
+      // Zarme's second piece, named; then an unnamed piece under Sonal's code.
+      f.push({ ...structuredClone(f[0]!), geometry: structuredClone(f[8]!.geometry) });
+      f.push({ ...structuredClone(f[2]!), properties: { ...f[2]!.properties, NAME: null } });
+    }), fixture.codeTable);
+    expect(set.places).toHaveLength(FIXTURE_PLACES.length);
+    const zarme = set.places.find((p) => p.name === "Zarme")!;
+    expect(zarme.geometry.type).toBe("MultiPolygon");
+    expect(zarme.geometry.coordinates).toHaveLength(2);
+    expect(set.places.find((p) => p.name === sonal.name)!.geometry.coordinates).toHaveLength(2);
+    expect(set.notes).toEqual(["11 pieces make 9 places: pieces of one Census code and name are one place"]);
+  });
+
+  it("leaves out, and notes, a piece with no name anywhere; gives villages that share a code distinct ones", () => {
+    const set = readBoundaryFile(withFeatures((f) => { f[1]!.properties.CEN_2001 = f[0]!.properties.CEN_2001; }));
+    // Without the code table, Verlem (feature 7) has no name at all.
+    expect(set.places.map((p) => p.name)).not.toContain("Verlem");
+    expect(set.places.filter((p) => p.name === "Zarme" || p.name === "Caranzol").map((p) => p.censusCode)).toEqual(["3001000500000100", "3001000500000100-2"]);
+    expect(set.notes).toEqual([
+      "1 pieces with no NAME, nor a name in the Census code table nor a named piece of their code, are left out: feature 7 (CEN_2001 3002001000000200)",
+      '"Caranzol" shares the Census code 3001000500000100 with another place: it is filed as 3001000500000100-2',
+    ]);
+  });
+
   it("skips code-table rows for 2011 villages that had no 2001 place", () => {
     const set = readBoundaryFile(fixture.geojson, `${fixture.codeTable}645599,Durgawadi (OG) (Part),30,585,5611,,,30,1,3,\n`);
     expect(set.places).toHaveLength(FIXTURE_PLACES.length);
@@ -81,8 +118,7 @@ describe("readBoundaryFile", () => {
     ["a place with no district", withFeatures((f) => { f[4]!.properties.DISTRICT = " "; }), undefined, /feature 4 \("Mopa"\): properties.DISTRICT: a place needs its DISTRICT/],
     ["a malformed Census code", withFeatures((f) => { f[0]!.properties.CEN_2001 = "30-01"; }), undefined, /CEN_2001 must be a Census 2001 code/],
     ["two states in one file", withFeatures((f) => { f[0]!.properties.STATE = "Maharashtra"; }), undefined, /one file holds one state; this one has Maharashtra, Goa/],
-    ["a repeated census code", withFeatures((f) => { f[1]!.properties.CEN_2001 = f[0]!.properties.CEN_2001; }), fixture.codeTable, /census codes must be unique; repeated: 626770/],
-    ["a nameless place the code table cannot name", fixture.geojson, undefined, /1 places have no NAME, nor a name in the Census code table: feature 7 \(CEN_2001 3002001000000200\)/],
+    ["places none of which has a name", withFeatures((f) => { for (const x of f) x.properties.NAME = ""; }), undefined, /none of the 9 places has a NAME/],
     ["towns only", withFeatures((f) => { for (const x of f) x.properties.TYPE = "Town"; }), fixture.codeTable, /towns only/],
     ["an unknown state code", withFeatures((f) => { for (const x of f) x.properties.CEN_2001 = `99${x.properties.CEN_2001.slice(2)}`; f[7]!.properties.NAME = "Verlem"; }), undefined, /state code "99"/],
     ["a code table without the needed columns", fixture.geojson, "CEN_2001,village_code_2011\n1,2\n", /lacks the column\(s\) village_name_2011, state_code_2011/],

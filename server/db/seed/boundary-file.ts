@@ -1,9 +1,12 @@
 // Real village boundaries for the demo, in the layout DataMeet's indian_village_boundaries publishes them
-// (ODbL; README "Demo data"): one GeoJSON FeatureCollection per state, each feature a village or a town
-// with NAME, SUB_DIST, DISTRICT, STATE, TYPE and its Census 2001 code CEN_2001; and, beside it, that
-// project's code table, which gives each Census 2001 code the Census 2011 village, sub-district, district
-// and state codes. Both are read and checked here, before the database sees anything: a bad file is
-// refused whole, with what is wrong and where.
+// (ODbL; README "Demo data"): one GeoJSON FeatureCollection per state (two for Maharashtra), each feature
+// a village or a town with NAME, SUB_DIST, DISTRICT, STATE, TYPE and its Census 2001 code CEN_2001; and,
+// beside it, that project's code table, which gives each Census 2001 code the Census 2011 village,
+// sub-district, district and state codes. Both are read and checked here, before the database sees
+// anything: a bad file is refused whole, with what is wrong and where. What real files hold and is not an
+// error: Maharashtra's codes are 18 digits (state, 2011 district and sub-district, 2001 village), some
+// villages come in several pieces under one code, a few pieces have no name at all, and a few codes are
+// shared by villages of different names.
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { polygonCoords } from "@/configs/contracts/geojson";
@@ -28,7 +31,13 @@ export type BoundaryPlace = {
 
 export type BoundaryArea = { name: string; code: string };
 export type BoundaryDistrict = BoundaryArea & { tehsils: BoundaryArea[] };
-export type BoundarySet = { state: { code: string; name: string }; districts: BoundaryDistrict[]; places: BoundaryPlace[] };
+export type BoundarySet = {
+  state: { code: string; name: string };
+  districts: BoundaryDistrict[];
+  places: BoundaryPlace[];
+  /** What the reader had to decide for itself, for the seed to print: pieces left out, codes made unique. */
+  notes: string[];
+};
 
 const MAX_REPORTED_ERRORS = 5;
 
@@ -45,9 +54,9 @@ const featureSchema = z.object({
     NAME: text.nullish().transform((s) => s ?? ""), // may be blank where the code table names the place
     DISTRICT: text.min(1, "a place needs its DISTRICT"),
     SUB_DIST: text.nullish().transform((s) => s ?? ""),
-    STATE: text.min(1, "a place needs its STATE"),
+    STATE: text.nullish(), // the Census code says which state; this only catches two states in one file
     TYPE: text.nullish(),
-    CEN_2001: z.union([z.string(), z.number().int()]).transform(String).pipe(z.string().regex(/^\d{8,16}$/, "CEN_2001 must be a Census 2001 code (8 to 16 digits)")),
+    CEN_2001: z.union([z.string(), z.number().int()]).transform(String).pipe(z.string().regex(/^\d{8,18}$/, "CEN_2001 must be a Census 2001 code (8 to 18 digits)")),
   }),
 });
 type Feature = z.infer<typeof featureSchema>;
@@ -86,27 +95,29 @@ export function readBoundaryFile(geojsonTexts: string | readonly string[], codeT
   const codes = codeTableText === undefined ? new Map<string, CodeRow>() : readCodeTable(codeTableText);
   const codeOf = (f: Feature) => codes.get(f.properties.CEN_2001);
 
-  const stateNames = new Set(features.map((f) => f.properties.STATE));
+  const stateNames = new Set(features.flatMap((f) => (f.properties.STATE ? [f.properties.STATE] : [])));
   if (stateNames.size > 1) throw new BoundaryFileError(`one file holds one state; this one has ${[...stateNames].join(", ")}`);
   const stateCode = mostCommon(features.map((f) => codeOf(f)?.state_code_2011 ?? f.properties.CEN_2001.slice(0, 2)));
   const state = STATES_BY_CENSUS_CODE[stateCode];
   if (!state) throw new BoundaryFileError(`state code "${stateCode}" (from the Census codes) is not a Census 2011 state`);
 
-  const unnamed = features.flatMap((f, i) => (f.properties.NAME || codeOf(f)?.village_name_2011 ? [] : [`feature ${i} (CEN_2001 ${f.properties.CEN_2001})`]));
-  if (unnamed.length > 0) throw new BoundaryFileError(`${unnamed.length} places have no NAME, nor a name in the Census code table: ${unnamed.slice(0, MAX_REPORTED_ERRORS).join(", ")}`);
-  const places = features.map((f): BoundaryPlace => ({
+  const notes: string[] = [];
+  const wholes = piecesJoined(features, codeOf, notes);
+  if (wholes.length === 0) throw new BoundaryFileError(`none of the ${features.length} places has a NAME, nor a name in the Census code table`);
+  const tehsilOf = tehsilsByCode(features, codeOf);
+  const usedCodes = new Set<string>();
+  const places = wholes.map(({ feature: f, name, geometry }): BoundaryPlace => ({
     kind: f.properties.TYPE?.toLowerCase() === "town" ? "town" : "village",
-    name: f.properties.NAME || codeOf(f)!.village_name_2011!,
+    name,
     district: f.properties.DISTRICT,
-    tehsil: f.properties.SUB_DIST || tehsilOfCode(features, codeOf, f),
-    censusCode: codeOf(f)?.village_code_2011 ?? f.properties.CEN_2001,
-    geometry: f.geometry,
+    tehsil: f.properties.SUB_DIST || tehsilOf(f),
+    censusCode: uniqueCode(codeOf(f)?.village_code_2011 ?? f.properties.CEN_2001, name, usedCodes, notes),
+    geometry,
   }));
-  const repeated = duplicates(places.map((p) => p.censusCode));
-  if (repeated.length > 0) throw new BoundaryFileError(`census codes must be unique; repeated: ${repeated.slice(0, MAX_REPORTED_ERRORS).join(", ")}`);
   if (!places.some((p) => p.kind === "village")) throw new BoundaryFileError("the file has towns only: claims are filed in villages");
 
-  return { state: { code: stateCode, name: state.name }, districts: districtsOf(features, places, codeOf, stateCode), places };
+  const placeFeatures = wholes.map((w) => w.feature);
+  return { state: { code: stateCode, name: state.name }, districts: districtsOf(placeFeatures, places, codeOf, stateCode), places, notes };
 }
 
 function readFeatures(geojsonText: string, whichFile: string): Feature[] {
@@ -158,12 +169,65 @@ function readCodeTable(csvText: string): Map<string, CodeRow> {
   return out;
 }
 
+type Whole = { feature: Feature; name: string; geometry: BoundaryGeometry };
+
+// The pieces of one village (one Census code and one name in one district) become one place; a piece with
+// no name, nor one in the code table, joins a named piece of its code, or is left out (and noted): a
+// village needs a name to be claimed in. The first piece stands for the place's other properties.
+function piecesJoined(features: Feature[], codeOf: (f: Feature) => CodeRow | undefined, notes: string[]): Whole[] {
+  const nameOf = (f: Feature) => f.properties.NAME || codeOf(f)?.village_name_2011 || "";
+  const groupOf = (f: Feature, name: string) => `${f.properties.DISTRICT}\u0000${f.properties.CEN_2001}\u0000${name}`;
+  const wholes = new Map<string, Whole>();
+  const firstNamed = new Map<string, string>();
+  for (const f of features) {
+    const name = nameOf(f);
+    if (!name) continue;
+    const key = groupOf(f, name);
+    const whole = wholes.get(key);
+    if (whole) whole.geometry = joined(whole.geometry, f.geometry);
+    else wholes.set(key, { feature: f, name, geometry: f.geometry });
+    if (!firstNamed.has(groupOf(f, ""))) firstNamed.set(groupOf(f, ""), key);
+  }
+  const leftOut: string[] = [];
+  features.forEach((f, index) => {
+    if (nameOf(f)) return;
+    const key = firstNamed.get(groupOf(f, ""));
+    if (key) wholes.get(key)!.geometry = joined(wholes.get(key)!.geometry, f.geometry);
+    else leftOut.push(`feature ${index} (CEN_2001 ${f.properties.CEN_2001})`);
+  });
+  if (leftOut.length > 0) notes.push(`${leftOut.length} pieces with no NAME, nor a name in the Census code table nor a named piece of their code, are left out: ${leftOut.slice(0, MAX_REPORTED_ERRORS).join(", ")}`);
+  const pieces = features.length - leftOut.length;
+  if (pieces > wholes.size) notes.push(`${pieces} pieces make ${wholes.size} places: pieces of one Census code and name are one place`);
+  return [...wholes.values()];
+}
+
+function joined(a: BoundaryGeometry, b: BoundaryGeometry): BoundaryGeometry {
+  const parts = (g: BoundaryGeometry) => (g.type === "Polygon" ? [g.coordinates] : g.coordinates);
+  return { type: "MultiPolygon", coordinates: [...parts(a), ...parts(b)] };
+}
+
+// Villages of different names under one code keep it in file order; the later ones get a suffix, noted.
+function uniqueCode(code: string, name: string, used: Set<string>, notes: string[]): string {
+  let unique = code;
+  for (let n = 2; used.has(unique); n++) unique = `${code}-${n}`;
+  if (unique !== code) notes.push(`"${name}" shares the Census code ${code} with another place: it is filed as ${unique}`);
+  used.add(unique);
+  return unique;
+}
+
 // A place the file leaves without a sub-district takes the one that its district's places under the same
 // Census 2011 sub-district code are filed under.
-function tehsilOfCode(features: Feature[], codeOf: (f: Feature) => CodeRow | undefined, place: Feature): string {
-  const code = codeOf(place)?.sub_district_code_2011;
-  const named = features.filter((f) => f.properties.SUB_DIST && f.properties.DISTRICT === place.properties.DISTRICT && code !== undefined && codeOf(f)?.sub_district_code_2011 === code);
-  return named.length > 0 ? mostCommon(named.map((f) => f.properties.SUB_DIST)) : "(no sub-district)";
+function tehsilsByCode(features: Feature[], codeOf: (f: Feature) => CodeRow | undefined): (place: Feature) => string {
+  const keyOf = (f: Feature) => `${f.properties.DISTRICT}\u0000${codeOf(f)?.sub_district_code_2011 ?? ""}`;
+  const named = new Map<string, string[]>();
+  for (const f of features) {
+    if (!f.properties.SUB_DIST || codeOf(f) === undefined) continue;
+    const names = named.get(keyOf(f)) ?? [];
+    names.push(f.properties.SUB_DIST);
+    named.set(keyOf(f), names);
+  }
+  const tehsils = new Map([...named].map(([key, names]) => [key, mostCommon(names)]));
+  return (place) => (codeOf(place) !== undefined && tehsils.get(keyOf(place))) || "(no sub-district)";
 }
 
 // A district's (a tehsil's) code is the Census 2011 code most of its places carry; where the code table
@@ -194,9 +258,4 @@ function mostCommon(values: readonly string[]): string {
   const counts = new Map<string, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
-}
-
-function duplicates(values: readonly string[]): string[] {
-  const seen = new Set<string>();
-  return [...new Set(values.filter((v) => seen.has(v) || !seen.add(v)))];
 }

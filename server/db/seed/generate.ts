@@ -116,6 +116,7 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedSummar
   const rng = createRng(options.seed);
 
   log("state, districts, tehsils and villages");
+  for (const note of options.boundaries?.notes ?? []) log(`boundaries: ${note}`);
   const geography = options.boundaries
     ? await insertBoundaryGeography(db, options.boundaries)
     : await insertDemoGeography(db, rng, new Set(options.districts ?? FOCUS_DISTRICTS), options.villageDensity ?? 1);
