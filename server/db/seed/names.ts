@@ -123,10 +123,16 @@ export type People = {
 export const EAST_MAHARASHTRA: People = { tribes: EAST_TRIBES, surnames: EAST_SURNAMES, otfdSurnames: OTFD_SURNAMES, male: MALE_NAMES, female: FEMALE_NAMES };
 export const WEST_MAHARASHTRA: People = { tribes: WEST_TRIBES, surnames: WEST_SURNAMES, otfdSurnames: OTFD_SURNAMES, male: MALE_NAMES, female: FEMALE_NAMES };
 
+// Hindi has no ळ: a name Marathi spells with it is spelt with ल (तुळसाबाई, तुलसाबाई).
+const inHindi = (names: readonly Bilingual[]): Bilingual[] => names.map(([english, local]) => [english, local.replace(/ळ/g, "ल")]);
+
 // For the states whose real village boundaries can be loaded (README "Demo data"). Goa's Scheduled Tribes
 // (Gawda, Kunbi, Velip, notified in 2003) share Konkan given names with Maharashtra; Sikkim's (Bhutia,
-// Lepcha, Limboo, Tamang) do not. Any other state gets western Maharashtra's lists.
+// Lepcha, Limboo, Tamang) do not. Chhattisgarh's Bastar shares its Gond, Halba and Kanwar people with
+// Gadchiroli across the border, and writes their names in Hindi. Any other state gets western
+// Maharashtra's lists.
 export const PEOPLE_BY_STATE: Readonly<Record<string, People>> = {
+  "22": { ...EAST_MAHARASHTRA, tribes: ["Gond", "Halba", "Kanwar", "Bhatra"], surnames: inHindi(EAST_SURNAMES), male: inHindi(MALE_NAMES), female: inHindi(FEMALE_NAMES) },
   "30": {
     tribes: ["Gawda", "Kunbi", "Velip"],
     surnames: [["Velip", "वेळीप"], ["Gaonkar", "गांवकर"], ["Gawde", "गावडे"], ["Zalmi", "झालमी"], ["Majik", "माजिक"]],
