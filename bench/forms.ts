@@ -27,7 +27,7 @@ import { nameAnchor, rereadLocalName, type ClaimantReading, type PixelRect } fro
 import { secondLookWanted, withSecondLook } from "@/workers/field/second-look";
 import { localToday, rereadImpossibleDate } from "@/workers/field/date-reread";
 import { rereadUnsureNumbers } from "@/workers/field/unsure-numbers";
-import { nameLanguageOfClaim } from "@/workers/field/village-record";
+import { nameLanguageOfClaim, withPlaceSpellingsOnRecord } from "@/workers/field/village-record";
 import { extractEntities } from "@/workers/ner/extract";
 import type { OcrWord } from "@/workers/db/field-db";
 import { createFocusedWorker, createOcrWorker, devanagariLine, PAGE_SEGMENTATION, type FocusedReading, type RegionText } from "@/workers/ocr/ocr-pool";
@@ -172,6 +172,7 @@ for (const dir of values.model!) {
       if (merged) form.fields = merged.fields;
       if (merged?.found.includes("claimant")) reading = againAnchor && { words: sparse.words, anchor: againAnchor, page: size, offset: null };
     }
+    form.fields = withPlaceSpellingsOnRecord(form.fields, area.villages);
     const nameLanguage = nameLanguageOfClaim(area.villages, villageOnRecord(form.fields, area.villages));
     const reread = nameLanguage && await rereadLocalName(form.fields, reading, (rect, enlarge) => {
       devanagariLineReadings++;

@@ -10,7 +10,7 @@ import { joinPages, pageOfSpan } from "@/workers/field/pages-text";
 import { secondLookWanted, withSecondLook, type SecondLookField, type SecondLookFilled } from "@/workers/field/second-look";
 import { localToday, rereadImpossibleDate, withImpossibleDateFlagged } from "@/workers/field/date-reread";
 import { fieldOnPage, rereadUnsureNumbers, type WordsReread } from "@/workers/field/unsure-numbers";
-import { nameLanguageOfClaim } from "@/workers/field/village-record";
+import { nameLanguageOfClaim, withPlaceSpellingsOnRecord } from "@/workers/field/village-record";
 import type { NerBackend } from "@/workers/ner/ner-client";
 import { nerWorker } from "@/workers/ner/ner-client";
 import { devanagariLine, OcrCancelledError, type OcrPool, type OcrProgress } from "@/workers/ocr/ocr-pool";
@@ -104,6 +104,8 @@ export async function extractFields(
     secondLook = { pageId: secondLook?.pageId ?? page.id, fields: [...(secondLook?.fields ?? []), ...better.found] };
     wanted = wanted.filter((key) => !better.found.includes(key));
   }
+  // Place names in the record's spelling where only case or a speck sets them apart.
+  readFields = withPlaceSpellingsOnRecord(readFields, villages);
   // The village on record, matched after the second look (which may have found the village); the readings
   // below change no place name. Its state decides the Devanagari name's language.
   const villageByUser = draft.fields.village.source === "user" && draft.villageId !== null;

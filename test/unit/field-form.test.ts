@@ -8,7 +8,7 @@ import { joinPages, pageOfSpan, spanOnPage } from "@/workers/field/pages-text";
 import type { OcrWord } from "@/workers/db/field-db";
 import { cleanLocalName, holdsLocalName, nameAnchor, nameBracket, nameFromBracketLine, rereadLocalName, withoutLoneLetters, withRereadLocalName, type NameAnchor } from "@/workers/field/devanagari-line";
 import { secondLookWanted, withSecondLook } from "@/workers/field/second-look";
-import { nameLanguageOfClaim, recordMismatches, type PlaceOnRecord } from "@/workers/field/village-record";
+import { nameLanguageOfClaim, recordMismatches, withPlaceSpellingsOnRecord, type PlaceOnRecord } from "@/workers/field/village-record";
 import { nameLanguageOf } from "@/configs/field";
 import { DATE_REREAD_ENLARGEMENTS, impossibleDate, localToday, rereadImpossibleDate, withImpossibleDateFlagged } from "@/workers/field/date-reread";
 import { bareNumber, fieldUnsureNumbers, rereadUnsureNumbers, unsureNumbers, wordRegion, type WordReading } from "@/workers/field/unsure-numbers";
@@ -239,6 +239,11 @@ describe("the form from the model's entities", () => {
     // A space read as an underscore inside a name (bench:forms --seed 2008, form 7), never in a number.
     expect(withoutStrayMarks({ ...marked, end: 12, text: "Budhu_Kowase" })).toMatchObject({ start: 0, end: 12, text: "Budhu Kowase" });
     expect(withoutStrayMarks({ ...marked, label: "KHASRA", end: 6, text: "Kh_214" }).text).toBe("Kh_214");
+    // A speck read as a full stop after a whole name (Goa's forms, --seed 2007, form 15); an initial keeps its own.
+    expect(withoutStrayMarks({ ...marked, label: "RELATIVE", end: 12, text: "Dasru Majik." })).toMatchObject({ start: 0, end: 11, text: "Dasru Majik" });
+    expect(withoutStrayMarks({ ...marked, end: 9, text: "दसरू माजिक." }).text).toBe("दसरू माजिक");
+    expect(withoutStrayMarks({ ...marked, end: 9, text: "Ramesh K." }).text).toBe("Ramesh K.");
+    expect(withoutStrayMarks({ ...marked, label: "DISTRICT", end: 9, text: "N. Goa" }).text).toBe("N. Goa");
   });
 
   it("takes no single letter for a name of a person or a place: OCR's speck on an empty answer line", () => {
@@ -810,6 +815,15 @@ describe("the form's places against the village on record", () => {
     expect(nameLanguageOfClaim([], null)).toBeNull();
     expect(nameLanguageOf("27")).toBe("mar");
     expect(nameLanguageOf("99")).toBeNull();
+  });
+
+  it("spells the area's places as the record does where only case, or a speck after a tehsil or district, differs", () => {
+    const fields = { ...withPlaces({ gramPanchayat: "GATTA", tehsil: "etapalli", district: "Gadchiroli BN" }), village: { value: "pipli", source: "model" as const, confidence: 0.9, span: { start: 3, end: 8 } } };
+    const spelled = withPlaceSpellingsOnRecord(fields, VILLAGES);
+    expect([spelled.village, spelled.gramPanchayat.value, spelled.tehsil.value, spelled.district.value]).toEqual([{ ...fields.village, value: "Pipli" }, "Gatta", "Etapalli", "Gadchiroli"]);
+    // Another name, a word more, a village's "Bk", the worker's own typing, an empty field: as read.
+    const apart = { ...withPlaces({ gramPanchayat: "Gattaa", tehsil: "Etapalli Road" }), village: { ...fields.village, value: "Pipli Bk" }, district: { value: "gadchiroli", source: "user" as const, confidence: null, span: null } };
+    expect(withPlaceSpellingsOnRecord(apart, VILLAGES)).toEqual(apart);
   });
 
   it("takes OCR noise and case for the same place, and leaves empty and Devanagari readings alone", () => {

@@ -234,7 +234,9 @@ const STRAY_AT_ENDS = new RegExp(`^${STRAY_MARKS}(.*?)${STRAY_MARKS}$`, "su");
 export function withoutStrayMarks(e: ExtractedEntity): ExtractedEntity {
   // An underscore between two words of a name is a space OCR misread ("Budhu_Kowase"): one for one.
   const text = PERSON.has(e.label) ? e.text.replace(/(?<=\p{L})_(?=\p{L})/gu, " ") : e.text;
-  const core = STRAY_AT_ENDS.exec(text)![1]!;
+  let core = STRAY_AT_ENDS.exec(text)![1]!;
+  // A full stop after a whole name is a speck ("Dasru Majik."); an initial's is its own ("Ramesh K.").
+  if (PERSON.has(e.label) && /[\p{L}\p{M}]{2}\.$/u.test(core)) core = core.slice(0, -1);
   if (core === e.text) return e;
   const start = e.start + text.indexOf(core);
   return { ...e, text: core, start, end: start + core.length };

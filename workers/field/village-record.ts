@@ -23,6 +23,30 @@ export function recordMismatches(fields: FormFields, village: AreaVillage | null
   });
 }
 
+const SPELLED_ON_RECORD = { village: "name", gramPanchayat: "gramPanchayat", tehsil: "tehsil", district: "district" } as const;
+// A speck or two OCR read after a tehsil's or district's name ("North Goa BN"). Not after a village's: there
+// "Bk" or "Kh" tells two villages of one name apart.
+const SPECK_AFTER = /^\S{1,2}$/u;
+
+/**
+ * The form's place names in the record's spelling where they are the record's names of the worker's area
+ * but for letter case ("satari") or, for a tehsil or district, a speck read after them. The span stays: it
+ * is where the name was read.
+ */
+export function withPlaceSpellingsOnRecord(fields: FormFields, villages: readonly AreaVillage[]): FormFields {
+  const out = { ...fields };
+  for (const [key, property] of Object.entries(SPELLED_ON_RECORD) as Array<[keyof typeof SPELLED_ON_RECORD, (typeof SPELLED_ON_RECORD)[keyof typeof SPELLED_ON_RECORD]]>) {
+    const read = fields[key].value.trim();
+    if (!read || fields[key].source === "user") continue;
+    const names = [...new Set(villages.map((v) => v[property]))];
+    const lower = read.toLowerCase();
+    const spelled = names.find((n) => n.toLowerCase() === lower)
+      ?? (key === "tehsil" || key === "district" ? names.find((n) => lower.startsWith(`${n.toLowerCase()} `) && SPECK_AFTER.test(read.slice(n.length + 1))) : undefined);
+    if (spelled !== undefined && spelled !== read) out[key] = { ...fields[key], value: spelled };
+  }
+  return out;
+}
+
 /**
  * The language the claimant's Devanagari name is spelt in: that of the village's state, or, before a
  * village is known, of the area's state when all its villages are in one. Null where that state writes
