@@ -615,8 +615,14 @@ describe("the Devanagari name read again from its line", () => {
     // A bracket of debris with no Latin name in it (bench:forms, form 64: "Genu Pallo (7 ue)") is read.
     const debris = words.map((w) => (w.text === "(सोमाजी" ? { ...w, text: "(7" } : w.text === "FR)" ? { ...w, text: "ue)" } : w));
     expect((await rereadLocalName(form(""), { ...reading, words: debris }, reader))!.claimantLocal.value).toBe("सोमाजी झोरे");
+    // Nor one of Latin words tesseract was unsure of (Bastar's forms: "(arg Ham)" for "(दगडू पेंदाम)").
+    const unsure = words.map((w) => (w.text === "(सोमाजी" ? { ...w, text: "(arg", confidence: 26 } : w.text === "FR)" ? { ...w, text: "Ham)", confidence: 57 } : w));
+    expect((await rereadLocalName(form(""), { ...reading, words: unsure }, reader))!.claimantLocal.value).toBe("सोमाजी झोरे");
     expect(holdsLocalName("(Gond)")).toBe(false);
+    expect(holdsLocalName("(Gond)", 91)).toBe(false);
     expect(holdsLocalName("(Rmx पुंगाटी)")).toBe(true);
+    // Latin words read with little confidence (Bastar's forms, bench:forms form 4: "(दगडू पेंदाम)").
+    expect(holdsLocalName("(arg Ham)", 41.5)).toBe(true);
     // A right-looking name with Latin letters mixed into the bracket ("(dm कनाके)") is read again, found
     // from the Devanagari name where the Latin one was misplaced.
     const mixed = words.map((w) => (w.text === "(सोमाजी" ? { ...w, text: "(dm" } : w.text === "FR)" ? { ...w, text: "झोरे)" } : w));

@@ -42,7 +42,7 @@ export function nameAnchor(fields: FormFields): NameAnchor | null {
  * word after the Latin name) to the end of that line. Its text in the first reading, and its place on the
  * page, padded and kept inside the page. Null when the line has nothing there.
  */
-export function nameBracket(words: readonly OcrWord[], anchor: NameAnchor, page: { width: number; height: number }): { text: string; span: { start: number; end: number }; region: PixelRect } | null {
+export function nameBracket(words: readonly OcrWord[], anchor: NameAnchor, page: { width: number; height: number }): { text: string; span: { start: number; end: number }; region: PixelRect; confidence: number } | null {
   const from = anchor.script === "latin" ? anchor.end : anchor.start;
   const line = anchor.script === "latin" ? words.filter((w) => w.start < anchor.end).at(-1)?.line : words.find((w) => w.end > anchor.start)?.line;
   const onLine = words.filter((w) => w.line === line);
@@ -76,7 +76,8 @@ export function nameBracket(words: readonly OcrWord[], anchor: NameAnchor, page:
   const open = firstWord.text.indexOf("(");
   const close = lastWord.text.lastIndexOf(")");
   const span = { start: open >= 0 ? firstWord.start + open + 1 : firstWord.start, end: close >= 0 ? lastWord.start + close : lastWord.end };
-  return { text: inBracket.map((w) => w.text).join(" "), span, region: { left, top, width: right - left, height: bottom - top } };
+  const confidence = inBracket.reduce((sum, w) => sum + w.confidence, 0) / inBracket.length;
+  return { text: inBracket.map((w) => w.text).join(" "), span, region: { left, top, width: right - left, height: bottom - top }, confidence };
 }
 
 /** The name in the line's own reading: what its brackets hold, if that is Devanagari words alone. */
@@ -126,13 +127,18 @@ export function withRereadLocalName(fields: FormFields, reread: string | null, s
  */
 export type ClaimantReading = { words: readonly OcrWord[]; anchor: NameAnchor; page: { width: number; height: number }; offset: number | null };
 
+// Below this mean word confidence a bracket of Latin words is Devanagari the page's reading took for
+// Latin: "(arg Ham)" at 26 and 57 and "(get Hert)" at 44 and 0 for "(दगडू पेंदाम)" and "(बुधनी मट्टामी)".
+const UNSURE_LATIN_CONFIDENCE = 60;
+
 /**
  * Whether the first reading's bracket after the Latin name holds a Devanagari name: some Devanagari, or
- * a bracket of OCR debris with no capitalised Latin word ("(7 ue)" for "(गेनू पल्लो)"); never a Latin
- * name in brackets, as an English-only form may write.
+ * a bracket of OCR debris: no capitalised Latin word ("(7 ue)" for "(गेनू पल्लो)"), or words tesseract
+ * was unsure of (`confidence`, their mean). Never a Latin name in brackets read with confidence, as an
+ * English-only form may write.
  */
-export function holdsLocalName(bracketText: string): boolean {
-  return DEVANAGARI.test(bracketText) || (bracketText.trimStart().startsWith("(") && !/[A-Z][a-z]{2,}/.test(bracketText));
+export function holdsLocalName(bracketText: string, confidence = 100): boolean {
+  return DEVANAGARI.test(bracketText) || (bracketText.trimStart().startsWith("(") && (!/[A-Z][a-z]{2,}/.test(bracketText) || confidence < UNSURE_LATIN_CONFIDENCE));
 }
 
 /** Reads a rectangle of the page as one line, enlarged `enlarge` times first, in the name's language. */
@@ -157,7 +163,7 @@ export const LINE_ENLARGEMENTS = [1, 2, 3] as const;
 export async function rereadLocalName(fields: FormFields, reading: ClaimantReading | null, readLine: LineReader): Promise<FormFields | null> {
   if (!reading || fields.claimantLocal.source === "user" || !fields.claimant.value.trim()) return null;
   const bracket = nameBracket(reading.words, reading.anchor, reading.page);
-  if (!bracket || !holdsLocalName(bracket.text)) return null;
+  if (!bracket || !holdsLocalName(bracket.text, bracket.confidence)) return null;
   const span = reading.offset === null ? null : { start: reading.offset + bracket.span.start, end: reading.offset + bracket.span.end };
   const latinWords = wordCount(fields.claimant.value);
   const readAt = async (enlarge: number) => {
