@@ -160,13 +160,13 @@ for (const dir of values.model!) {
   let khasraRereads = 0;
   let dateRereads = 0;
   for (const [index, { claim, text, words, size }] of pages.entries()) {
-    const form = formFromEntities(text, await extractEntities(text, model));
+    const form = formFromEntities(text, await extractEntities(text, model), area.villages);
     const anchor = nameAnchor(form.fields);
     let reading: ClaimantReading | null = anchor && { words, anchor, page: size, offset: 0 };
     if (secondLookWanted(form.fields).length) {
       secondLooks++;
       const sparse = await sparseReading(index);
-      const again = formFromEntities(sparse.text, await extractEntities(sparse.text, model)).fields;
+      const again = formFromEntities(sparse.text, await extractEntities(sparse.text, model), area.villages).fields;
       const merged = withSecondLook(form.fields, again, area.villages);
       const againAnchor = nameAnchor(again);
       if (merged) form.fields = merged.fields;

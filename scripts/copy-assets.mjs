@@ -21,7 +21,7 @@ rmSync("public/tesseract", { recursive: true, force: true });
 copy(path.join(dist("tesseract.js", "dist/worker.min.js"), "worker.min.js"), "public/tesseract");
 const core = path.dirname(require.resolve("tesseract.js-core/package.json"));
 for (const f of readdirSync(core).filter((f) => /^tesseract-core(-simd|-relaxedsimd)?-lstm\.wasm\.js$/.test(f))) copy(path.join(core, f), "public/tesseract/core");
-for (const lang of ["eng", "hin", "mar"]) {
+for (const lang of ["eng", "hin", "mar", "nep"]) {
   // best_int: the LSTM models tesseract.js uses in its default (LSTM-only) engine mode.
   const data = path.join(path.dirname(require.resolve(`@tesseract.js-data/${lang}/package.json`)), "4.0.0_best_int", `${lang}.traineddata.gz`);
   copy(data, "public/tesseract/lang");

@@ -87,7 +87,7 @@ export async function extractFields(
   const { text, pageOffsets } = joinPages(pages);
   if (!text.trim()) throw new Error("No page has text yet: add a photo and let OCR finish.");
   const result = await nerWorker().call("extract", { text });
-  const read = formFromEntities(text, result.entities);
+  const read = formFromEntities(text, result.entities, villages);
   let { fields: readFields } = read;
   let secondLook = null as Extraction["secondLook"];
   let claimantOn = claimantOnPage(pages, pageOffsets, readFields);
@@ -167,7 +167,7 @@ async function lookAgain(
   try {
     const sparse = await pool.recognize(`${page.id}:second-look`, page.image, () => {}, "sparse");
     const { entities } = await nerWorker().call("extract", { text: sparse.text });
-    const again = formFromEntities(sparse.text, entities).fields;
+    const again = formFromEntities(sparse.text, entities, villages).fields;
     const better = withSecondLook(fields, again, villages, wanted);
     const anchor = nameAnchor(again);
     return better && { ...better, claimantOn: anchor && { page, reading: { words: sparse.words, anchor, page, offset: null } } };

@@ -188,6 +188,29 @@ describe("the form from the model's entities", () => {
     expect(formFromEntities(apart, [{ label: "VILLAGE", start: 8, end: 13, text: "Ivrem", score: 0.9 }]).fields.village.value).toBe("Ivrem");
   });
 
+  it("makes a place name whole from its line where the area's record has that whole name", () => {
+    // Sikkim's forest villages, as the Census names them; the model marks one or two of their words.
+    const sikkim = [{ ...village(5, "Namchi Forest Block", "", "Namchi Forest Block"), tehsil: "Namchi", district: "South Sikkim" }, { ...village(6, "Suntaley (Sumbuk)", "", "Sumbuk"), tehsil: "Namchi", district: "South Sikkim" }];
+    const lines = "5. Village / ग्राम\nNamchi Forest Block\n6. Gram Panchayat\nNamchi Forest Block\n7. Tehsil\nNamchi";
+    const e = (s: string, label: ExtractedEntity["label"], from = 0): ExtractedEntity => ({ label, start: lines.indexOf(s, from), end: lines.indexOf(s, from) + s.length, text: s, score: 0.9 });
+    const gpAt = lines.indexOf("Panchayat");
+    const f = formFromEntities(lines, [e("Forest", "VILLAGE"), e("Namchi Forest", "GRAM_PANCHAYAT", gpAt), e("Namchi", "TEHSIL", lines.indexOf("Tehsil"))], sikkim).fields;
+    expect([f.village.value, f.gramPanchayat.value, f.tehsil.value]).toEqual(["Namchi Forest Block", "Namchi Forest Block", "Namchi"]);
+    expect(lines.slice(f.village.span!.start, f.village.span!.end)).toBe("Namchi Forest Block");
+    const bracket = "Village: Suntaley (Sumbuk), GP Sumbuk";
+    const suntaley: ExtractedEntity = { label: "VILLAGE", start: 9, end: 17, text: "Suntaley", score: 0.9 };
+    expect(formFromEntities(bracket, [suntaley], sikkim).fields.village.value).toBe("Suntaley (Sumbuk)");
+    // Only what the page reads: another line, another word or a name not on record leaves the reading as it is.
+    expect(formFromEntities(lines, [e("Forest", "VILLAGE")]).fields.village.value).toBe("Forest");
+    const broken = "Village\nNamchi Forest\nBlock 4";
+    expect(formFromEntities(broken, [{ label: "VILLAGE", start: 8, end: 14, text: "Namchi", score: 0.9 }], sikkim).fields.village.value).toBe("Namchi");
+    const longer = "Village: Namchi Forest Blocks";
+    expect(formFromEntities(longer, [{ label: "VILLAGE", start: 9, end: 15, text: "Namchi", score: 0.9 }], sikkim).fields.village.value).toBe("Namchi");
+    // A part that is not a whole word of the record's name is not that name.
+    const inWord = "Village: Namchi Forest Block";
+    expect(formFromEntities(inWord, [{ label: "VILLAGE", start: 10, end: 15, text: "amchi", score: 0.9 }], sikkim).fields.village.value).toBe("amchi");
+  });
+
   it("never takes the next item's number for an answer whose line OCR lost", () => {
     // Item 12's answer line is gone; the model marks "13" of "13. Evidence in support" as the khasra number.
     const lostLine = "12. Survey / Khasra No. / खसरा क्रमांक\n\n13. Evidence in support\nVoter ID";
@@ -244,6 +267,8 @@ describe("the form from the model's entities", () => {
     expect(withoutStrayMarks({ ...marked, end: 9, text: "दसरू माजिक." }).text).toBe("दसरू माजिक");
     expect(withoutStrayMarks({ ...marked, end: 9, text: "Ramesh K." }).text).toBe("Ramesh K.");
     expect(withoutStrayMarks({ ...marked, label: "DISTRICT", end: 9, text: "N. Goa" }).text).toBe("N. Goa");
+    // A stamp's edge read as tildes (Sikkim's forms, --seed 2007, form 10).
+    expect(withoutStrayMarks({ ...marked, label: "GRAM_PANCHAYAT", end: 8, text: "Chuba ~~" })).toMatchObject({ start: 0, end: 5, text: "Chuba" });
   });
 
   it("takes no single letter for a name of a person or a place: OCR's speck on an empty answer line", () => {
@@ -820,6 +845,8 @@ describe("the form's places against the village on record", () => {
     expect(nameLanguageOfClaim([...VILLAGES, inChhattisgarh], null)).toBeNull();
     expect(nameLanguageOfClaim([], null)).toBeNull();
     expect(nameLanguageOf("27")).toBe("mar");
+    // Sikkim writes its names in Nepali: ङ, which Hindi's model reads as ड ("तामाड" for "तामाङ").
+    expect(nameLanguageOf("11")).toBe("nep");
     expect(nameLanguageOf("99")).toBeNull();
   });
 

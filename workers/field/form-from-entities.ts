@@ -227,7 +227,7 @@ function isItemNumber(text: string, e: ExtractedEntity): boolean {
 }
 
 // Marks OCR makes of specks and stamp edges, never part of an answer ("Gadchiroli \"", "‘ Waman").
-const STRAY_MARKS = "[\\s‘’“”'\"`_|]*";
+const STRAY_MARKS = "[\\s‘’“”'\"`_|~]*";
 const STRAY_AT_ENDS = new RegExp(`^${STRAY_MARKS}(.*?)${STRAY_MARKS}$`, "su");
 
 /** The entity without the stray marks that OCR put at either end of it, its span shortened to match. */
@@ -316,6 +316,35 @@ function withHyphenatedParts(text: string, e: ExtractedEntity): ExtractedEntity 
   return { ...e, start, end, text: text.slice(start, end) };
 }
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** Each place field and the property of a village on record that names it. */
+export const PLACE_ON_RECORD = { village: "name", gramPanchayat: "gramPanchayat", tehsil: "tehsil", district: "district" } as const;
+
+/**
+ * A place name the model read only part of, made whole where its line reads a name of the worker's area
+ * there: "Namchi" or "Forest" of "Namchi Forest Block", "Suntaley" of "Suntaley (Sumbuk)". Sikkim's Census
+ * names its forest villages "… Forest Block", and the model leaves out the words it has not seen in place
+ * names. The longest such name wins; the page must read all of it, so no name is made up.
+ */
+function withWholeNameOnRecord(text: string, e: ExtractedEntity, names: readonly string[]): ExtractedEntity {
+  const part = e.text.toLowerCase();
+  let best = e;
+  for (const name of names) {
+    const whole = name.toLowerCase();
+    if (whole.length <= best.text.length) continue;
+    for (let at = whole.indexOf(part); at >= 0; at = whole.indexOf(part, at + 1)) {
+      const [start, end] = [e.start - at, e.start - at + whole.length];
+      const onWordEdges = !LETTER_OR_DIGIT.test(whole[at - 1] ?? "") && !LETTER_OR_DIGIT.test(whole[at + part.length] ?? "");
+      const alone = !LETTER_OR_DIGIT.test(text[start - 1] ?? "") && !LETTER_OR_DIGIT.test(text[end] ?? "");
+      if (start >= 0 && onWordEdges && alone && text.slice(start, end).toLowerCase() === whole) {
+        best = { ...e, start, end, text: text.slice(start, end) };
+        break;
+      }
+    }
+  }
+  return best;
+}
+
 // Item 12's numbers are written in one place: entities apart by at most one line break and a few words
 // are one answer. A number the model marks elsewhere (a digit in OCR's debris of a stamp) is not one.
 const SAME_ANSWER_GAP = /^[^\n¶]{0,40}(?:[\n¶][^\n¶]{0,40})?$/;
@@ -357,8 +386,11 @@ export function khasraAnswer(text: string, khasra: readonly ExtractedEntity[]): 
 
 const fromEntity = (e: ExtractedEntity, value = e.text): FormField => ({ value, source: "model", confidence: e.score, span: { start: e.start, end: e.end } });
 
-/** The form as the model read it. Where a field occurs twice the more confident reading wins. */
-export function formFromEntities(text: string, extracted: readonly ExtractedEntity[]): { fields: FormFields; type: ClaimType | null } {
+/**
+ * The form as the model read it. Where a field occurs twice the more confident reading wins. `villages`,
+ * the worker's area on record, lets a place name the model read in part be made whole from its line.
+ */
+export function formFromEntities(text: string, extracted: readonly ExtractedEntity[], villages: readonly AreaVillage[] = []): { fields: FormFields; type: ClaimType | null } {
   // A stray mark the OCR read before a name ("‘Sitabai") can come out as an entity of its own: no value;
   // one at the end of an entity is not part of it.
   // Nor is the next item's own number ("13. Evidence…"), which the model takes for an answer when OCR
@@ -389,11 +421,13 @@ export function formFromEntities(text: string, extracted: readonly ExtractedEnti
   const relatives = entities.filter((x) => x.label === "RELATIVE").map((e) => ({ e, role: relativeRole(text, e.start) }));
   for (const { e, role } of relatives) if (role === "spouse" || role === "relative") set(role, fromEntity(e));
   for (const { e, role } of relatives) if (role === "uncued" && fields.relative.source === "empty") set("relative", fromEntity(e));
-  const simple: Array<[EntityType, FormFieldKey]> = [["VILLAGE", "village"], ["GRAM_PANCHAYAT", "gramPanchayat"], ["TEHSIL", "tehsil"], ["DISTRICT", "district"]];
+  const simple: Array<[EntityType, keyof typeof PLACE_ON_RECORD]> = [["VILLAGE", "village"], ["GRAM_PANCHAYAT", "gramPanchayat"], ["TEHSIL", "tehsil"], ["DISTRICT", "district"]];
   for (const [label, key] of simple) {
     const e = first(label);
     const place = e && withoutDevanagariTail(e);
-    if (place) set(key, fromEntity(key === "village" || key === "gramPanchayat" ? withTwinVillageWord(text, withHyphenatedParts(text, place)) : place));
+    if (!place) continue;
+    const joined = key === "village" || key === "gramPanchayat" ? withTwinVillageWord(text, withHyphenatedParts(text, place)) : place;
+    set(key, fromEntity(withWholeNameOnRecord(text, joined, [...new Set(villages.map((v) => v[PLACE_ON_RECORD[key]]))])));
   }
   const area = first("AREA");
   if (area) {

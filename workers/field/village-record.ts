@@ -4,7 +4,7 @@
 // the claimant's Devanagari name follows.
 import type { AreaVillage } from "@/configs/contracts/field";
 import { nameLanguageOf, type NameLanguage } from "@/configs/field";
-import { nameSimilarity, SAME_PLACE_NAME, type FormFields } from "./form-from-entities";
+import { nameSimilarity, PLACE_ON_RECORD, SAME_PLACE_NAME, type FormFields } from "./form-from-entities";
 
 const PLACES = ["gramPanchayat", "tehsil", "district"] as const;
 export type PlaceOnRecord = (typeof PLACES)[number];
@@ -23,7 +23,6 @@ export function recordMismatches(fields: FormFields, village: AreaVillage | null
   });
 }
 
-const SPELLED_ON_RECORD = { village: "name", gramPanchayat: "gramPanchayat", tehsil: "tehsil", district: "district" } as const;
 // A speck or two OCR read after a tehsil's or district's name ("North Goa BN"). Not after a village's: there
 // "Bk" or "Kh" tells two villages of one name apart.
 const SPECK_AFTER = /^\S{1,2}$/u;
@@ -35,7 +34,7 @@ const SPECK_AFTER = /^\S{1,2}$/u;
  */
 export function withPlaceSpellingsOnRecord(fields: FormFields, villages: readonly AreaVillage[]): FormFields {
   const out = { ...fields };
-  for (const [key, property] of Object.entries(SPELLED_ON_RECORD) as Array<[keyof typeof SPELLED_ON_RECORD, (typeof SPELLED_ON_RECORD)[keyof typeof SPELLED_ON_RECORD]]>) {
+  for (const [key, property] of Object.entries(PLACE_ON_RECORD) as Array<[keyof typeof PLACE_ON_RECORD, (typeof PLACE_ON_RECORD)[keyof typeof PLACE_ON_RECORD]]>) {
     const read = fields[key].value.trim();
     if (!read || fields[key].source === "user") continue;
     const names = [...new Set(villages.map((v) => v[property]))];

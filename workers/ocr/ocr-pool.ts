@@ -46,7 +46,7 @@ export async function createOcrWorker(options: Partial<WorkerOptions>): Promise<
 
 /**
  * Workers that read one rectangle of a page, each in one language and as one line:
- * - `devanagari-line:mar` or `:hin`, the claimant's Devanagari name (workers/field/devanagari-line.ts), in
+ * - `devanagari-line:mar`, `:hin` or `:nep`, the claimant's Devanagari name (workers/field/devanagari-line.ts), in
  *   the language of the claim's state's spellings (configs/field.ts): reading English and Hindi together,
  *   tesseract takes some Devanagari words for Latin letters, and Hindi's model misreads Marathi letters and
  *   conjuncts;
@@ -55,7 +55,7 @@ export async function createOcrWorker(options: Partial<WorkerOptions>): Promise<
  */
 export type FocusedReading = `devanagari-line:${NameLanguage}` | "english-word";
 export const devanagariLine = (language: NameLanguage): FocusedReading => `devanagari-line:${language}`;
-const FOCUSED_LANGUAGE: Record<FocusedReading, string> = { "devanagari-line:mar": "mar", "devanagari-line:hin": "hin", "english-word": "eng" };
+const FOCUSED_LANGUAGE: Record<FocusedReading, string> = { "devanagari-line:mar": "mar", "devanagari-line:hin": "hin", "devanagari-line:nep": "nep", "english-word": "eng" };
 export type RegionText = { text: string; confidence: number };
 
 export async function createFocusedWorker(kind: FocusedReading, options: Partial<WorkerOptions>): Promise<TesseractWorker> {
