@@ -170,7 +170,7 @@ for (const dir of values.model!) {
       const merged = withSecondLook(form.fields, again, area.villages);
       const againAnchor = nameAnchor(again);
       if (merged) form.fields = merged.fields;
-      if (merged?.found.includes("claimant")) reading = againAnchor && { words: sparse.words, anchor: againAnchor, page: size, offset: null };
+      if (merged?.found.includes("claimant") || merged?.found.includes("claimantLocal")) reading = againAnchor && { words: sparse.words, anchor: againAnchor, page: size, offset: null };
     }
     form.fields = withPlaceSpellingsOnRecord(form.fields, area.villages);
     const nameLanguage = nameLanguageOfClaim(area.villages, villageOnRecord(form.fields, area.villages));

@@ -20,7 +20,7 @@ import { PageImage } from "./PageImage";
 
 const SECOND_LOOK_NAMES: Record<SecondLookFilled, string> = {
   claimant: "the claimant's name", relative: "the father's or mother's name", village: "the village (item 5)", category: "ST or OTFD (item 9)", area: "the area (item 11)",
-  khasra: "the survey or khasra numbers (item 12)", spouse: "the spouse's name", tehsil: "the tehsil", district: "the district",
+  khasra: "the survey or khasra numbers (item 12)", spouse: "the spouse's name", claimantLocal: "the Devanagari name", tehsil: "the tehsil", district: "the district",
 };
 const TEXT_FIELDS = FORM_FIELDS.filter((k) => k !== "type" && k !== "category" && k !== "village");
 

@@ -100,7 +100,7 @@ export async function extractFields(
     const better = await lookAgain(pool, page, villages, readFields, wanted);
     if (!better) continue;
     readFields = better.fields;
-    if (better.found.includes("claimant")) claimantOn = better.claimantOn;
+    if (better.found.includes("claimant") || better.found.includes("claimantLocal")) claimantOn = better.claimantOn;
     secondLook = { pageId: secondLook?.pageId ?? page.id, fields: [...(secondLook?.fields ?? []), ...better.found] };
     wanted = wanted.filter((key) => !better.found.includes(key));
   }

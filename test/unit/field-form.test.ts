@@ -442,6 +442,25 @@ describe("a second look for what the first reading lost", () => {
     expect(secondLookWanted({ ...noKhasra, khasra: { value: "२१२/३", source: "model", confidence: 0.9, span: null } })).toEqual([]);
     const typed = { ...lost(), claimant: { value: "Om", source: "user" as const, confidence: null, span: null } };
     expect(secondLookWanted(typed)).toEqual([]);
+    // OCR's debris of a name is no name (Goa's forms, --seed 2007): a digit in it, or no word of three letters.
+    const read = (value: string) => ({ value, source: "model" as const, confidence: 0.9, span: null });
+    const all = formFromEntities(TEXT, ENTITIES).fields;
+    expect(secondLookWanted({ ...all, claimant: read("Ramabai 28107") })).toEqual(["claimant"]);
+    expect(secondLookWanted({ ...all, relative: read("Ra Ui Ma ka") })).toEqual(["relative"]);
+    expect(secondLookWanted({ ...all, claimant: read("Om Prakash"), relative: read("D'Souza") })).toEqual([]);
+  });
+
+  it("takes the Devanagari name from a second look even where the Latin name it found is debris", () => {
+    // --seed 2007, Goa, form 43: the first reading lost the claimant's line; the sparse one marked a stamp's
+    // "5 el ns" as the claimant, above "Sunil Gaonkar (सुनील गांवकर)".
+    const SPARSE_DEBRIS = "1. Name of the claimant(s)\n5 el ns\nSunil Gaonkar (सुनील गांवकर)";
+    const debris = (s: string, label: ExtractedEntity["label"]): ExtractedEntity => ({ label, start: SPARSE_DEBRIS.indexOf(s), end: SPARSE_DEBRIS.indexOf(s) + s.length, text: s, score: 0.99 });
+    const again = formFromEntities(SPARSE_DEBRIS, [debris("5 el ns", "CLAIMANT"), debris("सुनील गांवकर", "CLAIMANT")]).fields;
+    const first = formFromEntities(TEXT, ENTITIES.filter((e) => e.label !== "CLAIMANT")).fields;
+    const merged = withSecondLook(first, again, VILLAGES)!;
+    expect(merged.found).toEqual(["claimantLocal"]);
+    expect(merged.fields.claimant.value).toBe("");
+    expect(merged.fields.claimantLocal).toMatchObject({ value: "सुनील गांवकर", span: null });
   });
 
   it("takes only the missing names from the second reading, without spans, and keeps every other field", () => {
@@ -474,8 +493,9 @@ describe("a second look for what the first reading lost", () => {
     const item12 = withSecondLook(noKhasra, formFromEntities(SPARSE_ITEM_12, [{ label: "KHASRA", start: kh, end: kh + 7, text: "Kh. 206", score: 0.9 }]).fields, VILLAGES)!;
     expect(item12.found).toEqual(["khasra"]);
     expect(item12.fields.khasra).toMatchObject({ value: "Kh. 206", source: "model", span: null });
-    // Only what is wanted: a name the worker typed meanwhile is not looked for.
-    expect(withSecondLook(first, sparse(), VILLAGES, [])).toBeNull();
+    // Only what is wanted: a name the worker typed meanwhile is not looked for (its Devanagari name, which
+    // the first reading did not have, still comes along).
+    expect(withSecondLook(first, sparse(), VILLAGES, [])!.found).toEqual(["claimantLocal"]);
   });
 
   it("looks for a lost village (item 5), and matches the village on record again from what it finds", () => {

@@ -16,9 +16,10 @@ export const SECOND_LOOK_FIELDS = ["claimant", "relative", "village", "category"
 export type SecondLookField = (typeof SECOND_LOOK_FIELDS)[number];
 
 // Taken from a second look made for the fields above, where the first reading had none of them, but never
-// worth one of their own: not every claimant has a spouse, and the claim is filed under the tehsil and
-// district of the village on record.
-export const ALONG_FIELDS = ["spouse", "tehsil", "district"] as const;
+// worth one of their own: not every claimant has a spouse, the claim is filed under the tehsil and
+// district of the village on record, and the Devanagari name is read again from its line. The Devanagari
+// name comes along even where the Latin one a second look found is OCR's debris of a stamp ("5 el ns").
+export const ALONG_FIELDS = ["spouse", "claimantLocal", "tehsil", "district"] as const;
 export type SecondLookFilled = SecondLookField | (typeof ALONG_FIELDS)[number];
 
 // What comes along with each when the first reading had none of it.
@@ -28,12 +29,19 @@ const INDIVIDUAL_ONLY: ReadonlySet<SecondLookField> = new Set(["category", "area
 
 const LETTER = /\p{L}/gu;
 const MIN_NAME_LETTERS = 3;
+// A word of a name that is a name's word, not OCR's debris of one: three letters at least.
+const NAME_WORD = /\p{L}{3}/u;
 
-/** Nothing worth showing: no name, or a stray letter or two; no category; no number. Whatever was typed counts. */
+/**
+ * Nothing worth showing: no name, or a stray letter or two; a person's name that is OCR's debris of one
+ * (a digit in it, or no word of three letters: "5 el ns", "Ra Ui Ma ka"); no category; no number.
+ * Whatever was typed counts.
+ */
 function missing(key: SecondLookField, field: FormField): boolean {
   if (field.source === "user") return false;
   if (key === "category") return field.value === "";
   if (key === "khasra" || key === "area") return !HAS_DIGIT.test(field.value);
+  if ((key === "claimant" || key === "relative") && field.value !== "" && (HAS_DIGIT.test(field.value) || !NAME_WORD.test(field.value))) return true;
   return (field.value.match(LETTER)?.length ?? 0) < MIN_NAME_LETTERS;
 }
 
@@ -45,7 +53,7 @@ export function secondLookWanted(fields: FormFields): SecondLookField[] {
 
 /**
  * The form with the `wanted` fields a second reading found (and each one's companion where the first
- * reading had none), the spouse, tehsil and district where the first reading had none, and which fields it
+ * reading had none), the spouse, Devanagari name, tehsil and district where the first reading had none, and which fields it
  * filled; null when it filled none. A village is taken only if it is one on record in `villages`: sparse
  * text also reads a stamp's words ("GRAM SABHA"), which the model may take for the village. The second
  * reading's spans index another text than the draft's extraction, so they are dropped: the field shows no
@@ -57,13 +65,12 @@ export function withSecondLook(
 ): { fields: FormFields; found: SecondLookFilled[] } | null {
   const onRecord = (key: SecondLookField) => key !== "village" || villageOnRecord({ ...fields, village: again.village }, villages) !== null;
   const found = wanted.filter((key) => !missing(key, again[key]) && onRecord(key));
-  const along = ALONG_FIELDS.filter((key) => fields[key].source === "empty" && again[key].value !== "");
+  const newlyRead = (key: keyof FormFields) => fields[key].source === "empty" && again[key].value !== "";
+  // A companion goes without saying: "the claimant's name" from a second look includes its Devanagari one.
+  const companions: Array<keyof FormFields> = found.flatMap((key) => COMPANION[key] ?? []).filter(newlyRead);
+  const along = ALONG_FIELDS.filter((key) => newlyRead(key) && !companions.includes(key));
   if (!found.length && !along.length) return null;
   const merged = { ...fields };
-  for (const key of [...found, ...along]) merged[key] = { ...again[key], span: null };
-  for (const key of found) {
-    const companion = COMPANION[key];
-    if (companion && fields[companion].source === "empty" && again[companion].value !== "") merged[companion] = { ...again[companion], span: null };
-  }
+  for (const key of [...found, ...companions, ...along]) merged[key] = { ...again[key], span: null };
   return { fields: merged, found: [...found, ...along] };
 }
