@@ -53,8 +53,8 @@ export function secondLookWanted(fields: FormFields): SecondLookField[] {
 
 /**
  * The form with the `wanted` fields a second reading found (and each one's companion where the first
- * reading had none), the spouse, Devanagari name, tehsil and district where the first reading had none, and which fields it
- * filled; null when it filled none. A village is taken only if it is one on record in `villages`: sparse
+ * reading had none), the spouse, Devanagari name, tehsil and district where the first reading had none,
+ * and which fields it filled; null when it filled none. A village is taken only if it is one on record in `villages`: sparse
  * text also reads a stamp's words ("GRAM SABHA"), which the model may take for the village. The second
  * reading's spans index another text than the draft's extraction, so they are dropped: the field shows no
  * place on the page, and a correction of it gives no training span (the first reading never had it to
