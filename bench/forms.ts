@@ -24,7 +24,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@/test/helpers/app-server";
 import { photographForm } from "@/test/helpers/form-photo";
 import { formFromEntities, parseAreaHa, parseDate, villageOnRecord } from "@/workers/field/form-from-entities";
 import { nameAnchor, rereadLocalName, type ClaimantReading, type PixelRect } from "@/workers/field/devanagari-line";
-import { secondLookWanted, withSecondLook } from "@/workers/field/second-look";
+import { foundClaimantName, secondLookWanted, withSecondLook } from "@/workers/field/second-look";
 import { localToday, rereadImpossibleDate } from "@/workers/field/date-reread";
 import { rereadUnsureNumbers } from "@/workers/field/unsure-numbers";
 import { nameLanguageOfClaim, withPlaceSpellingsOnRecord } from "@/workers/field/village-record";
@@ -170,7 +170,7 @@ for (const dir of values.model!) {
       const merged = withSecondLook(form.fields, again, area.villages);
       const againAnchor = nameAnchor(again);
       if (merged) form.fields = merged.fields;
-      if (merged?.found.includes("claimant") || merged?.found.includes("claimantLocal")) reading = againAnchor && { words: sparse.words, anchor: againAnchor, page: size, offset: null };
+      if (merged && foundClaimantName(merged.found)) reading = againAnchor && { words: sparse.words, anchor: againAnchor, page: size, offset: null };
     }
     form.fields = withPlaceSpellingsOnRecord(form.fields, area.villages);
     const nameLanguage = nameLanguageOfClaim(area.villages, villageOnRecord(form.fields, area.villages));

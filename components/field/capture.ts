@@ -7,7 +7,7 @@ import { storageMessage, type Draft, type Extraction, type FieldDatabase, type P
 import { nameAnchor, rereadLocalName, type ClaimantReading } from "@/workers/field/devanagari-line";
 import { formFromEntities, villageOnRecord, type FormFields } from "@/workers/field/form-from-entities";
 import { joinPages, pageOfSpan } from "@/workers/field/pages-text";
-import { secondLookWanted, withSecondLook, type SecondLookField, type SecondLookFilled } from "@/workers/field/second-look";
+import { foundClaimantName, secondLookWanted, withSecondLook, type SecondLookField, type SecondLookFilled } from "@/workers/field/second-look";
 import { localToday, rereadImpossibleDate, withImpossibleDateFlagged } from "@/workers/field/date-reread";
 import { fieldOnPage, rereadUnsureNumbers, type WordsReread } from "@/workers/field/unsure-numbers";
 import { nameLanguageOfClaim, withPlaceSpellingsOnRecord } from "@/workers/field/village-record";
@@ -100,7 +100,7 @@ export async function extractFields(
     const better = await lookAgain(pool, page, villages, readFields, wanted);
     if (!better) continue;
     readFields = better.fields;
-    if (better.found.includes("claimant") || better.found.includes("claimantLocal")) claimantOn = better.claimantOn;
+    if (foundClaimantName(better.found)) claimantOn = better.claimantOn;
     secondLook = { pageId: secondLook?.pageId ?? page.id, fields: [...(secondLook?.fields ?? []), ...better.found] };
     wanted = wanted.filter((key) => !better.found.includes(key));
   }

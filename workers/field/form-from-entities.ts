@@ -319,6 +319,10 @@ function withHyphenatedParts(text: string, e: ExtractedEntity): ExtractedEntity 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /** Each place field and the property of a village on record that names it. */
 export const PLACE_ON_RECORD = { village: "name", gramPanchayat: "gramPanchayat", tehsil: "tehsil", district: "district" } as const;
+export type PlaceField = keyof typeof PLACE_ON_RECORD;
+
+/** The area's names on record for one place field, each once. */
+export const placeNamesOnRecord = (villages: readonly AreaVillage[], key: PlaceField): string[] => [...new Set(villages.map((v) => v[PLACE_ON_RECORD[key]]))];
 
 /**
  * A place name the model read only part of, made whole where its line reads a name of the worker's area
@@ -421,13 +425,13 @@ export function formFromEntities(text: string, extracted: readonly ExtractedEnti
   const relatives = entities.filter((x) => x.label === "RELATIVE").map((e) => ({ e, role: relativeRole(text, e.start) }));
   for (const { e, role } of relatives) if (role === "spouse" || role === "relative") set(role, fromEntity(e));
   for (const { e, role } of relatives) if (role === "uncued" && fields.relative.source === "empty") set("relative", fromEntity(e));
-  const simple: Array<[EntityType, keyof typeof PLACE_ON_RECORD]> = [["VILLAGE", "village"], ["GRAM_PANCHAYAT", "gramPanchayat"], ["TEHSIL", "tehsil"], ["DISTRICT", "district"]];
+  const simple: Array<[EntityType, PlaceField]> = [["VILLAGE", "village"], ["GRAM_PANCHAYAT", "gramPanchayat"], ["TEHSIL", "tehsil"], ["DISTRICT", "district"]];
   for (const [label, key] of simple) {
     const e = first(label);
     const place = e && withoutDevanagariTail(e);
     if (!place) continue;
     const joined = key === "village" || key === "gramPanchayat" ? withTwinVillageWord(text, withHyphenatedParts(text, place)) : place;
-    set(key, fromEntity(withWholeNameOnRecord(text, joined, [...new Set(villages.map((v) => v[PLACE_ON_RECORD[key]]))])));
+    set(key, fromEntity(withWholeNameOnRecord(text, joined, placeNamesOnRecord(villages, key))));
   }
   const area = first("AREA");
   if (area) {

@@ -22,6 +22,9 @@ export type SecondLookField = (typeof SECOND_LOOK_FIELDS)[number];
 export const ALONG_FIELDS = ["spouse", "claimantLocal", "tehsil", "district"] as const;
 export type SecondLookFilled = SecondLookField | (typeof ALONG_FIELDS)[number];
 
+/** Whether a second look filled either of the claimant's names: then its reading holds the name's line. */
+export const foundClaimantName = (found: readonly SecondLookFilled[]) => found.includes("claimant") || found.includes("claimantLocal");
+
 // What comes along with each when the first reading had none of it.
 const COMPANION = { claimant: "claimantLocal", relative: null, village: null, category: "tribe", area: null, khasra: null } as const;
 // Only an individual claim's form asks for these.
@@ -54,11 +57,11 @@ export function secondLookWanted(fields: FormFields): SecondLookField[] {
 /**
  * The form with the `wanted` fields a second reading found (and each one's companion where the first
  * reading had none), the spouse, Devanagari name, tehsil and district where the first reading had none,
- * and which fields it filled; null when it filled none. A village is taken only if it is one on record in `villages`: sparse
- * text also reads a stamp's words ("GRAM SABHA"), which the model may take for the village. The second
- * reading's spans index another text than the draft's extraction, so they are dropped: the field shows no
- * place on the page, and a correction of it gives no training span (the first reading never had it to
- * point at).
+ * and which fields it filled; null when it filled none. A village is taken only if it is one on record in
+ * `villages`: sparse text also reads a stamp's words ("GRAM SABHA"), which the model may take for the
+ * village. The second reading's spans index another text than the draft's extraction, so they are
+ * dropped: the field shows no place on the page, and a correction of it gives no training span (the first
+ * reading never had it to point at).
  */
 export function withSecondLook(
   fields: FormFields, again: FormFields, villages: readonly AreaVillage[], wanted: readonly SecondLookField[] = secondLookWanted(fields),

@@ -4,7 +4,7 @@
 // the claimant's Devanagari name follows.
 import type { AreaVillage } from "@/configs/contracts/field";
 import { nameLanguageOf, type NameLanguage } from "@/configs/field";
-import { nameSimilarity, PLACE_ON_RECORD, SAME_PLACE_NAME, type FormFields } from "./form-from-entities";
+import { nameSimilarity, PLACE_ON_RECORD, placeNamesOnRecord, SAME_PLACE_NAME, type FormFields, type PlaceField } from "./form-from-entities";
 
 const PLACES = ["gramPanchayat", "tehsil", "district"] as const;
 export type PlaceOnRecord = (typeof PLACES)[number];
@@ -34,10 +34,10 @@ const SPECK_AFTER = /^\S{1,2}$/u;
  */
 export function withPlaceSpellingsOnRecord(fields: FormFields, villages: readonly AreaVillage[]): FormFields {
   const out = { ...fields };
-  for (const [key, property] of Object.entries(PLACE_ON_RECORD) as Array<[keyof typeof PLACE_ON_RECORD, (typeof PLACE_ON_RECORD)[keyof typeof PLACE_ON_RECORD]]>) {
+  for (const key of Object.keys(PLACE_ON_RECORD) as PlaceField[]) {
     const read = fields[key].value.trim();
     if (!read || fields[key].source === "user") continue;
-    const names = [...new Set(villages.map((v) => v[property]))];
+    const names = placeNamesOnRecord(villages, key);
     const lower = read.toLowerCase();
     const spelled = names.find((n) => n.toLowerCase() === lower)
       ?? (key === "tehsil" || key === "district" ? names.find((n) => lower.startsWith(`${n.toLowerCase()} `) && SPECK_AFTER.test(read.slice(n.length + 1))) : undefined);
