@@ -1,7 +1,8 @@
 // Copies the browser assets that come from npm packages into public/, so the app serves them itself
 // (no CDN) and the service worker can precache them: MapLibre's web worker; tesseract.js's worker, its
-// WebAssembly cores (LSTM-only builds, one per CPU feature level: the worker picks one at run time) and
-// the English, Hindi and Marathi language data (Marathi for the claimant's Devanagari name alone);
+// WebAssembly cores (LSTM-only builds, one per CPU feature level: workers/ocr/tesseract-core.ts picks
+// one per device) and the English and Hindi language data, with Marathi and Nepali for the claimant's
+// Devanagari name alone (kept only on tablets whose area needs them: workers/ocr/ocr-languages.ts);
 // onnxruntime-web's WebAssembly build that transformers.js loads.
 import { copyFileSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";

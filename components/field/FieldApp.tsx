@@ -9,7 +9,7 @@ import { DraftList } from "./DraftList";
 import { newDraft } from "./drafts";
 import { StatusBar } from "./StatusBar";
 import { useFieldSession, type FieldUser } from "./useFieldSession";
-import { useArea, useFieldModel, useOnline, useServiceWorker, useStorage, useSync } from "./useFieldServices";
+import { useArea, useFieldModel, useOcrLanguages, useOnline, useServiceWorker, useStorage, useSync } from "./useFieldServices";
 import type { FieldDatabase } from "@/workers/db/field-db";
 
 export function FieldApp() {
@@ -28,12 +28,13 @@ export function FieldApp() {
       </main>
     );
   }
-  return <FieldWorkspace user={session.user} db={session.db} serviceWorkerError={serviceWorker.error} />;
+  return <FieldWorkspace user={session.user} db={session.db} serviceWorker={serviceWorker} />;
 }
 
-function FieldWorkspace({ user, db, serviceWorkerError }: { user: FieldUser; db: FieldDatabase; serviceWorkerError: string | null }) {
+function FieldWorkspace({ user, db, serviceWorker }: { user: FieldUser; db: FieldDatabase; serviceWorker: { ready: boolean; error: string | null } }) {
   const online = useOnline();
   const area = useArea(db, user.id, online);
+  const ocrLanguages = useOcrLanguages(db, online, serviceWorker.ready);
   const [prefer, setPrefer] = useState<NerBackend | "auto">("auto");
   const model = useFieldModel(online, prefer);
   const sync = useSync(db, online, model.ner);
@@ -55,7 +56,7 @@ function FieldWorkspace({ user, db, serviceWorkerError }: { user: FieldUser; db:
         <span className="user">{user.displayName}</span>
         {user.role !== "field_staff" && <a className="topbar-link" href="/">Review map</a>}
       </header>
-      <StatusBar db={db} online={online} sync={sync} model={model} prefer={prefer} onPrefer={setPrefer} storage={storage} areaError={area.error} serviceWorkerError={serviceWorkerError} />
+      <StatusBar db={db} online={online} sync={sync} model={model} prefer={prefer} onPrefer={setPrefer} storage={storage} areaError={area.error} ocrLanguages={ocrLanguages} serviceWorkerError={serviceWorker.error} />
       <div className="field-workspace">
         <DraftList drafts={drafts} selected={selected} onSelect={setSelected} onNew={create} />
         {current ? (

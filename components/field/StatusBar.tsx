@@ -2,10 +2,12 @@
 // Sync state, storage and model at a glance: what waits to go up, when the last sync was, what went wrong
 // and what to do about it.
 import { useLiveQuery } from "dexie-react-hooks";
+import type { NameLanguage } from "@/configs/field";
 import type { FieldDatabase } from "@/workers/db/field-db";
+import { LANGUAGE_NAMES } from "@/workers/ocr/ocr-languages";
 import type { NerBackend } from "@/workers/ner/ner-client";
 import type { SyncSummary } from "@/workers/sync/sync-engine";
-import type { ModelState } from "./useFieldServices";
+import type { ModelState, OcrLanguagesState } from "./useFieldServices";
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
@@ -24,6 +26,17 @@ function syncAdvice(last: SyncSummary | null): string | null {
   return last.error;
 }
 
+/** Whether the area's claimant names can be read offline in their own language. */
+function OcrLanguagesNote({ state, online }: { state: OcrLanguagesState; online: boolean }) {
+  const names = (languages: NameLanguage[]) => languages.map((l) => LANGUAGE_NAMES[l]).join(" and ");
+  if (state.missing === null) return null;
+  if (state.missing.length === 0) {
+    return state.needed.length ? <span className="muted" data-testid="ocr-languages-held">Reads names in {names(state.needed)} offline</span> : <span hidden data-testid="ocr-languages-held" />;
+  }
+  const what = `${names(state.missing)} names cannot be read offline yet`;
+  return <span className="error" data-testid="ocr-languages-missing">{online ? `${what}: downloading their OCR data${state.error ? ` failed (${state.error}); it will be tried again` : "…"}` : `${what}: connect once so this tablet can keep their OCR data.`}</span>;
+}
+
 export function StatusBar(props: {
   db: FieldDatabase;
   online: boolean;
@@ -33,6 +46,7 @@ export function StatusBar(props: {
   onPrefer: (p: NerBackend | "auto") => void;
   storage: { storage: { usage: number; quota: number; persisted: boolean } | null; persist: () => Promise<void> };
   areaError: string | null;
+  ocrLanguages: OcrLanguagesState;
   serviceWorkerError: string | null;
 }) {
   const { db, online, sync, model, storage } = props;
@@ -68,6 +82,7 @@ export function StatusBar(props: {
       )}
       {model.message && <span className="muted">{model.message}</span>}
       {props.areaError && <span className="error">{props.areaError}</span>}
+      <OcrLanguagesNote state={props.ocrLanguages} online={online} />
       {props.serviceWorkerError && <span className="error">{props.serviceWorkerError}</span>}
     </div>
   );

@@ -1,12 +1,15 @@
 "use client";
 // The background work of the field app, as hooks: network state, the service worker, sync (on start, when
-// the network returns, every minute while something waits), the offline area, the field model (update,
-// verify, load into the NER worker) and storage use.
-import { useCallback, useEffect, useRef, useState } from "react";
+// the network returns, every minute while something waits), the offline area and the OCR languages it
+// needs, the field model (update, verify, load into the NER worker) and storage use.
+import { useLiveQuery } from "dexie-react-hooks";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { NameLanguage } from "@/configs/field";
 import { errorMessage } from "@/components/trpc";
 import { deviceDb, getMeta, type FieldDatabase } from "@/workers/db/field-db";
 import { activeModel, updateModel, fallBackToPreviousModel, type ModelProgress } from "@/workers/models/model-client";
 import type { NerBackend } from "@/workers/ner/ner-client";
+import { askServiceWorkerForLanguages, onDemandLanguagesOf } from "@/workers/ocr/ocr-languages";
 import type { SyncSummary } from "@/workers/sync/sync-engine";
 import { loadNer, type ActiveNer } from "./capture";
 import { syncField } from "./services";
@@ -80,6 +83,45 @@ export function useArea(db: FieldDatabase, userId: string, online: boolean) {
     refreshArea(db, userId).then(() => setError(null), (e: unknown) => setError(`the map of your area could not be refreshed: ${errorMessage(e)}`));
   }, [db, userId, online]);
   return { error, refresh: () => refreshArea(db, userId, true).then(() => setError(null), (e: unknown) => setError(errorMessage(e))) };
+}
+
+/** `missing` is null until the service worker has answered. */
+export type OcrLanguagesState = { needed: NameLanguage[]; missing: NameLanguage[] | null; error: string | null };
+const LANGUAGE_RETRY_MS = 60_000;
+
+/**
+ * The claimant-name OCR languages the tablet's area needs and the precache leaves out (Marathi, Nepali:
+ * workers/ocr/ocr-languages.ts): the service worker is asked to keep them whenever the tablet is online,
+ * and asked again when a new service worker takes over (a new build may bring new data).
+ */
+export function useOcrLanguages(db: FieldDatabase, online: boolean, serviceWorkerReady: boolean): OcrLanguagesState {
+  const stateCodes = useLiveQuery(async () => (await db.area.get("area"))?.area.villages.map((v) => v.stateCode).sort().join(","), [db]);
+  const needed = useMemo(() => onDemandLanguagesOf(stateCodes ? stateCodes.split(",") : []), [stateCodes]);
+  const [reply, setReply] = useState<{ held: NameLanguage[]; error: string | null } | null>(null);
+  const [generation, setGeneration] = useState(0);
+  useEffect(() => {
+    if (!("serviceWorker" in navigator)) return;
+    const renew = () => setGeneration((g) => g + 1);
+    navigator.serviceWorker.addEventListener("controllerchange", renew);
+    return () => navigator.serviceWorker.removeEventListener("controllerchange", renew);
+  }, []);
+  useEffect(() => {
+    if (!serviceWorkerReady || stateCodes === undefined) return;
+    let current = true;
+    askServiceWorkerForLanguages(needed, online).then(
+      (r) => current && setReply(r),
+      (e: unknown) => current && setReply({ held: [], error: errorMessage(e) }),
+    );
+    return () => void (current = false);
+  }, [needed, online, serviceWorkerReady, stateCodes, generation]);
+  const missing = reply ? needed.filter((l) => !reply.held.includes(l)) : null;
+  // A download that failed is tried again while the tablet stays online.
+  useEffect(() => {
+    if (!online || !missing?.length) return;
+    const timer = setTimeout(() => setGeneration((g) => g + 1), LANGUAGE_RETRY_MS);
+    return () => clearTimeout(timer);
+  }, [online, missing?.length, reply]);
+  return { needed, missing, error: reply?.error ?? null };
 }
 
 const MODEL_CHECK_MS = 30 * 60_000;

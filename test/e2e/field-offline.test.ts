@@ -40,6 +40,14 @@ async function api<T>(procedure: string, user: string, input?: unknown): Promise
 }
 
 const claimant = { en: "Sukhmati Kowase", hi: "सुखमती कोवासे" };
+// A demo claim's form (bench:forms, seed 2006, form 70) that English + Hindi OCR reads as "तुव्साबाई
+// पुंगाटी": Hindi's model has no ळ.
+const HINDI_MISREAD_FORM: FormPageData = {
+  claimNo: "MH-GAD-IFR-2022-001006", claimant: ["Tulsabai Pungati", "तुळसाबाई पुंगाटी"], spouse: "Rajaram Pungati", relative: "Kailas Pungati", village: "Bhagtola", gramPanchayat: "Palpur",
+  tehsil: "Etapalli", district: "Gadchiroli", category: "ST", tribe: "Gond",
+  family: [{ age: 54, name: "Rajaram Pungati", relation: "spouse" }, { age: 32, name: "Jamuna Pungati", relation: "child" }, { age: 40, name: "Yashwant Pungati", relation: "child" }, { age: 1, name: "Vishnu Pungati", relation: "child" }, { age: 19, name: "Sindhu Pungati", relation: "child" }],
+  areaHa: 1.49, survey: ["Kh. 88", "Kh. 57"], evidence: ["Voter ID", "elders' statement"], filedOn: "28/09/2022", seed: 915,
+  };
 
 /** A new draft, opened: photos are given only once the editor shows it, not the draft before it. */
 async function newDraft() {
@@ -83,12 +91,23 @@ describe("field digitisation, offline", () => {
     await signIn(page, app.url, "field.etapalli", "/field");
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 120_000 });
     await page.getByTestId("ner-backend").waitFor({ timeout: 120_000 });
+    await page.getByTestId("ocr-languages-held").waitFor();
     expect(await page.getByTestId("ner-backend").textContent()).toBe("WebAssembly"); // SwiftShader is no real GPU
     // A Form A for a village of this block, photographed: rendered by Chromium, then JPEG-compressed.
     const area = await api<FieldArea>("field.area", "field.etapalli");
     areaVillages = area.villages;
     // Every village of the block is Maharashtra's (census code 27): names are read again in Marathi.
     expect(new Set(area.villages.map((v) => v.stateCode))).toEqual(new Set(["27"]));
+    // The tablet keeps Marathi's OCR data for that, and not Nepali's (Sikkim's); and of tesseract.js's three
+    // WebAssembly cores only the one this browser runs (workers/ocr/tesseract-core.ts).
+    expect(await page.getByTestId("ocr-languages-held").textContent()).toBe("Reads names in Marathi offline");
+    const kept = await page.evaluate(async () => {
+      const paths: string[] = [];
+      for (const name of await caches.keys()) for (const request of await (await caches.open(name)).keys()) paths.push(new URL(request.url).pathname);
+      return paths.filter((p) => p.startsWith("/tesseract/")).sort();
+    });
+    expect(kept.filter((p) => p.startsWith("/tesseract/lang/"))).toEqual(["eng", "hin", "mar"].map((l) => `/tesseract/lang/${l}.traineddata.gz`));
+    expect(kept.filter((p) => p.startsWith("/tesseract/core/"))).toHaveLength(1);
     village = area.villages.find((v) => v.name.length >= 5 && area.villages.filter((o) => o.name === v.name).length === 1)!;
     const renderer = await context.newPage();
     photo = path.join(profile, "form-page.jpg");
@@ -325,18 +344,28 @@ describe("field digitisation, offline", () => {
   });
 
   it("mends a clean-looking Devanagari name that Hindi misread, where its line reads the same at every size", async () => {
-    // A demo claim's form (bench:forms, seed 2006, form 70) that English + Hindi OCR reads as "तुव्साबाई
-    // पुंगाटी": Hindi's model has no ळ. Read alone in Marathi at the photo's size, twice and three times as
-    // large (each enlarged in the browser), the line gives "तुळसाबाई पुंगाटी" every time.
-    const form = await readPhotographedForm("form-hindi-misread-name.jpg", {
-      claimNo: "MH-GAD-IFR-2022-001006", claimant: ["Tulsabai Pungati", "तुळसाबाई पुंगाटी"], spouse: "Rajaram Pungati", relative: "Kailas Pungati", village: "Bhagtola", gramPanchayat: "Palpur",
-      tehsil: "Etapalli", district: "Gadchiroli", category: "ST", tribe: "Gond",
-      family: [{ age: 54, name: "Rajaram Pungati", relation: "spouse" }, { age: 32, name: "Jamuna Pungati", relation: "child" }, { age: 40, name: "Yashwant Pungati", relation: "child" }, { age: 1, name: "Vishnu Pungati", relation: "child" }, { age: 19, name: "Sindhu Pungati", relation: "child" }],
-      areaHa: 1.49, survey: ["Kh. 88", "Kh. 57"], evidence: ["Voter ID", "elders' statement"], filedOn: "28/09/2022", seed: 915,
-    });
+    // HINDI_MISREAD_FORM's name line, read alone in Marathi at the photo's size, twice and three times as
+    // large (each enlarged in the browser), gives "तुळसाबाई पुंगाटी" every time.
+    const form = await readPhotographedForm("form-hindi-misread-name.jpg", HINDI_MISREAD_FORM);
     expect(await page.getByLabel("OCR text").textContent()).toContain("Tulsabai Pungati (तुव्साबाई पुंगाटी)");
     expect(await form.locator('input[name="claimantLocal"]').inputValue()).toBe("तुळसाबाई पुंगाटी");
     await page.getByText("the Devanagari name from a reading of its line alone on page 1").waitFor();
+  });
+
+  it("says offline when the area's Marathi OCR data is not on the tablet, keeps Hindi's reading of the name, and fetches the data again online", async () => {
+    // As on a tablet whose browser dropped it: the kept Marathi data deleted, the app reopened with no network.
+    await page.evaluate(async () => {
+      for (const name of await caches.keys()) await (await caches.open(name)).delete("/tesseract/lang/mar.traineddata.gz");
+    });
+    await setOffline(true);
+    await page.reload();
+    expect(await page.getByTestId("ocr-languages-missing").textContent()).toBe("Marathi names cannot be read offline yet: connect once so this tablet can keep their OCR data.");
+    const form = await readPhotographedForm("form-hindi-misread-name-offline.jpg", HINDI_MISREAD_FORM);
+    expect(await form.locator('input[name="claimant"]').inputValue()).toBe("Tulsabai Pungati");
+    expect(await form.locator('input[name="claimantLocal"]').inputValue()).toBe("तुव्साबाई पुंगाटी"); // the page's reading stands, for the worker to correct
+    expect(await page.getByText("the Devanagari name from a reading of its line alone").count()).toBe(0);
+    await setOffline(false);
+    expect(await page.getByTestId("ocr-languages-held").textContent()).toBe("Reads names in Marathi offline");
   });
 });
 

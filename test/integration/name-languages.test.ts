@@ -1,7 +1,8 @@
 // The claimant's Devanagari line is read again in its state's language (configs/field.ts): each such
 // language's data must be among what the app serves, and the reading must know that language's letters.
 // Real tesseract.js in Node, on the language data `npm run build` copies into public/.
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
@@ -37,5 +38,14 @@ describe("the claimant's name line in its state's language", () => {
     // Why Sikkim does not share Hindi's reading: the same lines, read in Hindi, come out otherwise.
     const inHindi = await readLines("hin", names);
     expect(inHindi.filter((read, i) => read !== names[i])).toHaveLength(2);
+  });
+
+  it("fails, rather than waits for ever, where a language's data cannot be had (naptha/tesseract.js#1075)", async () => {
+    const empty = mkdtempSync(path.join(os.tmpdir(), "fra-no-lang-"));
+    try {
+      await expect(createFocusedWorker(devanagariLine("nep"), { langPath: empty })).rejects.toThrow(/tesseract.js could not start/);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
   });
 });

@@ -5,6 +5,7 @@ import { createWorker, OEM, PSM, type Worker as TesseractWorker, type WorkerOpti
 import { MIN_READABLE_CHARS, MIN_READABLE_CONFIDENCE, OCR_LANGUAGES, type NameLanguage } from "@/configs/field";
 import type { OcrWord } from "@/workers/db/field-db";
 import type { PixelRect } from "@/workers/field/devanagari-line";
+import { tesseractCoreFile } from "./tesseract-core";
 import { meanConfidence, pageReading, type TesseractBlocks } from "./words";
 
 export type OcrProgress = { phase: "queued" | "loading" | "recognizing"; progress: number };
@@ -29,9 +30,20 @@ type Slot = { worker: Promise<TesseractWorker> | null; job: Job | null };
 // replaced while that job may still be on its way to it.
 const readingOf = new WeakMap<TesseractWorker, OcrReading>();
 
+/**
+ * tesseract.js's createWorker, made to reject where it would wait for ever: a failure while it loads
+ * (language data, core) reaches only its error handler (naptha/tesseract.js#1075).
+ */
+function createSettledWorker(languages: string[], options: Partial<WorkerOptions>): Promise<TesseractWorker> {
+  return new Promise((resolve, reject) => {
+    const errorHandler = (error: unknown) => reject(new Error(`tesseract.js could not start: ${String(error)}`));
+    createWorker(languages, OEM.LSTM_ONLY, { ...options, errorHandler }).then(resolve, reject);
+  });
+}
+
 /** A tesseract.js worker reading pages as the app does (the pool here, the benchmarks in Node). */
 export async function createOcrWorker(options: Partial<WorkerOptions>): Promise<TesseractWorker> {
-  const worker = await createWorker(OCR_LANGUAGES.split("+"), OEM.LSTM_ONLY, {
+  const worker = await createSettledWorker(OCR_LANGUAGES.split("+"), {
     gzip: true,
     // The service worker holds the language data for offline use; a second copy in IndexedDB would
     // only double the storage.
@@ -59,14 +71,33 @@ const FOCUSED_LANGUAGE: Record<FocusedReading, string> = { "devanagari-line:mar"
 export type RegionText = { text: string; confidence: number };
 
 export async function createFocusedWorker(kind: FocusedReading, options: Partial<WorkerOptions>): Promise<TesseractWorker> {
-  const worker = await createWorker(FOCUSED_LANGUAGE[kind], OEM.LSTM_ONLY, { gzip: true, cacheMethod: "none", ...options });
+  const worker = await createSettledWorker([FOCUSED_LANGUAGE[kind]], { gzip: true, cacheMethod: "none", ...options });
   await worker.setParameters({ tessedit_pageseg_mode: PSM.SINGLE_LINE });
   return worker;
 }
 
-/** The app's own copies of tesseract.js's worker, cores and language data (scripts/copy-assets.mjs). */
+/**
+ * The app's own copies of tesseract.js's worker, core and language data (scripts/copy-assets.mjs): the
+ * core named, the one the service worker keeps for this device.
+ */
 export function appOcrAssets(origin: string): OcrAssets {
-  return { workerPath: `${origin}/tesseract/worker.min.js`, corePath: `${origin}/tesseract/core`, langPath: `${origin}/tesseract/lang` };
+  return { workerPath: `${origin}/tesseract/worker.min.js`, corePath: `${origin}/tesseract/core/${tesseractCoreFile()}`, langPath: `${origin}/tesseract/lang` };
+}
+
+/**
+ * The language data a worker of the pool needs, checked before the worker starts: when tesseract.js's own
+ * download of it fails (a language this tablet does not hold, offline), createWorker never settles
+ * (naptha/tesseract.js#1075) and its Web Worker is left running. The service worker answers from its caches.
+ */
+async function checkLanguageData(langPath: string, codes: readonly string[]): Promise<void> {
+  await Promise.all(codes.map(async (code) => {
+    const url = `${langPath}/${code}.traineddata.gz`;
+    const response = await fetch(url).catch((e: unknown) => {
+      throw new Error(`the OCR data for "${code}" is not on this tablet (${e instanceof Error ? e.message : String(e)}): connect once so it can keep it`);
+    });
+    await response.body?.cancel();
+    if (!response.ok) throw new Error(`the OCR data for "${code}" could not be loaded: ${url} answered ${response.status}`);
+  }));
 }
 
 /** The rectangle of a page photo alone, `factor` times as large (the browser's high-quality resampling), as a PNG. */
@@ -124,7 +155,10 @@ export class OcrPool {
   /** The text of one rectangle of a page, enlarged `enlarge` times first, read as a single line by the `kind` of focused worker. */
   async readRegion(kind: FocusedReading, image: Blob, rectangle: PixelRect, enlarge = 1): Promise<RegionText> {
     let worker = this.focused.get(kind);
-    if (!worker) this.focused.set(kind, (worker = createFocusedWorker(kind, { ...this.assets, workerBlobURL: false })));
+    if (!worker) {
+      const options = { ...this.assets, workerBlobURL: false };
+      this.focused.set(kind, (worker = checkLanguageData(this.assets.langPath, [FOCUSED_LANGUAGE[kind]]).then(() => createFocusedWorker(kind, options))));
+    }
     try {
       const region = enlarge === 1 ? { image, options: { rectangle } } : { image: await enlargedRegion(image, rectangle, enlarge), options: {} };
       const { text, confidence } = (await (await worker).recognize(region.image, region.options)).data;
@@ -150,7 +184,8 @@ export class OcrPool {
     }));
   }
 
-  private spawn(slot: Slot): Promise<TesseractWorker> {
+  private async spawn(slot: Slot): Promise<TesseractWorker> {
+    await checkLanguageData(this.assets.langPath, OCR_LANGUAGES.split("+"));
     return createOcrWorker({
       ...this.assets,
       workerBlobURL: false,

@@ -1,20 +1,32 @@
 // The service worker: precaches the app shell (the field and login pages, every built script and style),
-// tesseract.js's worker, cores and language data, onnxruntime-web's WebAssembly, the app's own workers and
-// MapLibre's worker, so that after one online visit the tablet works with no network. Models are not
-// here: the model client verifies them against the signed manifest and keeps them in IndexedDB.
+// tesseract.js's worker, the one WebAssembly core this device runs and the page's language data
+// (English, Hindi), onnxruntime-web's WebAssembly, the app's own workers and MapLibre's worker, so that
+// after one online visit the tablet works with no network. The claimant-name languages of other states
+// are kept only where the tablet's area needs them (ocr-language-cache.ts). Models are not here: the
+// model client verifies them against the signed manifest and keeps them in IndexedDB.
 // Built by scripts/build-sw.ts (Serwist) after `next build`.
 import { NetworkOnly, Serwist, type PrecacheEntry } from "serwist";
+import { tesseractCoreFile } from "../ocr/tesseract-core";
+import { keepOcrLanguagesOnDemand, type ServiceWorkerScope } from "./ocr-language-cache";
 
-declare const self: { __SW_MANIFEST: Array<PrecacheEntry | string> | undefined };
+declare const self: ServiceWorkerScope & { __SW_MANIFEST: Array<PrecacheEntry | string> | undefined };
+
+const core = tesseractCoreFile();
+const isAnotherCore = (entry: PrecacheEntry | string) => {
+  const url = typeof entry === "string" ? entry : entry.url;
+  return url.startsWith("/tesseract/core/") && url !== `/tesseract/core/${core}`;
+};
+const languages = keepOcrLanguagesOnDemand(self, (self.__SW_MANIFEST ?? []).filter((e) => !isAnotherCore(e)));
 
 const serwist = new Serwist({
-  precacheEntries: self.__SW_MANIFEST,
+  precacheEntries: languages.precache,
   precacheOptions: { cleanupOutdatedCaches: true },
   // A new version takes over at once: the app's data is in IndexedDB, not in the old worker's memory.
   skipWaiting: true,
   clientsClaim: true,
   navigationPreload: false,
   runtimeCaching: [
+    languages.route,
     // Pages that need the server (the review map, admin) fall back to the field app when offline.
     { matcher: ({ request }) => request.mode === "navigate", handler: new NetworkOnly() },
   ],
