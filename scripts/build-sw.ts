@@ -21,4 +21,6 @@ const config = await serwist({
 });
 // Only the offline pages: the prerendered error pages and the others need the server anyway.
 config.globPatterns = config.globPatterns!.map((p) => (p.endsWith("**/*.html") ? p.replace("{app,pages}/**/*.html", "app/{field,login}.html") : p));
+// The brotli copies are the server's (server/precompressed.ts): the browser decodes them on the way in.
+config.globIgnores = [...(config.globIgnores ?? []), "**/*.br"];
 await runBuildCommand({ config, watch: false });

@@ -1,17 +1,20 @@
 // The production server (`npm start`): Next.js for everything except vector tiles, which are answered
-// here before Next.js's routing. A map pan asks for 10-20 tiles at once, and Next.js spends about 3 ms on
+// here before Next.js's routing, and the offline runtimes kept brotli-compressed (server/precompressed.ts). A map pan asks for 10-20 tiles at once, and Next.js spends about 3 ms on
 // each before the route runs (2.7 ms p50 to refuse a bad address), as much as a third of the tile's SQL.
 // The tile itself comes from the same code as the Next.js route (server/tile-request.ts), which `next dev`
 // still serves. Built into .next/fra-server.mjs by scripts/build-server.mjs.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import path from "node:path";
 import next from "next";
 import { sql } from "drizzle-orm";
 import { SECURITY_HEADERS } from "@/configs/security-headers";
 import { createSession, deleteSession, SESSION_COOKIE } from "@/server/auth/session";
 import { closeDatabase, getDatabase } from "@/server/db";
 import { rows } from "@/server/db/client";
+import { answerPrecompressed } from "@/server/precompressed";
 import { answerTileRequest } from "@/server/tile-request";
 
+const PUBLIC_DIR = path.resolve("public");
 const TILE_PATH = /^\/api\/tiles\/([^/]+)\/([^/]+)\/([^/]+)$/;
 
 async function answerTile(req: IncomingMessage, res: ServerResponse, [z, x, y]: string[], search: URLSearchParams) {
@@ -52,6 +55,7 @@ await app.prepare();
 
 const server = createServer((req, res) => {
   const url = new URL(req.url ?? "/", "http://localhost");
+  if (answerPrecompressed(req, res, url.pathname, PUBLIC_DIR, SECURITY_HEADERS)) return;
   const tile = req.method === "GET" ? TILE_PATH.exec(url.pathname) : null;
   const answered = tile ? answerTile(req, res, tile.slice(1), url.searchParams) : handleWithNext(req, res);
   answered.catch((error: unknown) => {
