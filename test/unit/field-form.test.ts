@@ -269,6 +269,13 @@ describe("the form from the model's entities", () => {
     expect(withoutStrayMarks({ ...marked, label: "DISTRICT", end: 9, text: "N. Goa" }).text).toBe("N. Goa");
     // A stamp's edge read as tildes (Sikkim's forms, --seed 2007, form 10).
     expect(withoutStrayMarks({ ...marked, label: "GRAM_PANCHAYAT", end: 8, text: "Chuba ~~" })).toMatchObject({ start: 0, end: 5, text: "Chuba" });
+    // A surname's capital read small where both have one shape; Goa's particles and other letters as read.
+    expect(withoutStrayMarks({ ...marked, end: 12, text: "Pushpa zalmi" })).toMatchObject({ start: 0, end: 12, text: "Pushpa Zalmi" });
+    expect(withoutStrayMarks({ ...marked, end: 17, text: "‘Sunita wadde osa" })).toMatchObject({ start: 1, end: 17, text: "Sunita Wadde Osa" });
+    expect(withoutStrayMarks({ ...marked, end: 20, text: "Maria de Souza dos Reis" }).text).toBe("Maria de Souza dos Reis");
+    expect(withoutStrayMarks({ ...marked, end: 13, text: "Ramesh kumare" }).text).toBe("Ramesh kumare"); // k and K differ
+    expect(withoutStrayMarks({ ...marked, end: 11, text: "sonu wadde" }).text).toBe("sonu wadde"); // no capital to go by
+    expect(withoutStrayMarks({ ...marked, label: "VILLAGE", end: 11, text: "Mendha wadi" }).text).toBe("Mendha wadi");
   });
 
   it("takes no single letter for a name of a person or a place: OCR's speck on an empty answer line", () => {

@@ -230,15 +230,23 @@ function isItemNumber(text: string, e: ExtractedEntity): boolean {
 const STRAY_MARKS = "[\\s‘’“”'\"`_|~]*";
 const STRAY_AT_ENDS = new RegExp(`^${STRAY_MARKS}(.*?)${STRAY_MARKS}$`, "su");
 
+// Latin letters whose small and capital forms differ only in size: a lowercase first letter of these in a
+// name is OCR's misreading of the capital.
+const SMALL_CAPITAL_LOOKALIKE = /(?<![\p{L}\p{M}'’-])[cosvwxz]\p{Ll}{2,}/gu;
+
 /** The entity without the stray marks that OCR put at either end of it, its span shortened to match. */
 export function withoutStrayMarks(e: ExtractedEntity): ExtractedEntity {
   // An underscore between two words of a name is a space OCR misread ("Budhu_Kowase"): one for one.
   const text = PERSON.has(e.label) ? e.text.replace(/(?<=\p{L})_(?=\p{L})/gu, " ") : e.text;
   let core = STRAY_AT_ENDS.exec(text)![1]!;
+  const offset = text.indexOf(core);
+  // A surname OCR read in small letters where the capital has the same shape ("Pushpa zalmi"): one for
+  // one. Only those letters, and only beside a capitalised word, so Goa's "de" and "dos" stay as written.
+  if (PERSON.has(e.label) && /\b\p{Lu}\p{Ll}/u.test(text)) core = core.replace(SMALL_CAPITAL_LOOKALIKE, (word) => word[0]!.toUpperCase() + word.slice(1));
   // A full stop after a whole name is a speck ("Dasru Majik."); an initial's is its own ("Ramesh K.").
   if (PERSON.has(e.label) && /[\p{L}\p{M}]{2}\.$/u.test(core)) core = core.slice(0, -1);
   if (core === e.text) return e;
-  const start = e.start + text.indexOf(core);
+  const start = e.start + offset;
   return { ...e, text: core, start, end: start + core.length };
 }
 
