@@ -39,11 +39,9 @@ async function firstVisit(): Promise<{ seconds: number; held: Held; wireBytes: n
     context.on("requestfinished", (request) => void request.sizes().then((s) => (wireBytes += s.responseBodySize + s.responseHeadersSize), () => {}));
     const started = performance.now();
     await signIn(page, app.url, values.user!, "/field");
-    // Ready: the service worker controls the page (so its precache is complete), the model is verified and
-    // loaded, and the status bar names no OCR data still to fetch for the area.
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-    await page.getByTestId("ner-backend").waitFor();
-    await page.getByTestId("ocr-languages-held").waitFor();
+    // Ready: the status bar says so (components/field/offline-readiness.ts: the precache complete, the model
+    // verified and loaded, the area and its OCR languages on the tablet).
+    await page.getByTestId("offline-ready").waitFor();
     const seconds = (performance.now() - started) / 1000;
     // Sizes gathered in the page, classified here (the page gets no named functions: tsx wraps them).
     const { files, storageBytes } = await page.evaluate(async () => {

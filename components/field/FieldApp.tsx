@@ -56,7 +56,7 @@ function FieldWorkspace({ user, db, serviceWorker }: { user: FieldUser; db: Fiel
         <span className="user">{user.displayName}</span>
         {user.role !== "field_staff" && <a className="topbar-link" href="/">Review map</a>}
       </header>
-      <StatusBar db={db} online={online} sync={sync} model={model} prefer={prefer} onPrefer={setPrefer} storage={storage} areaError={area.error} ocrLanguages={ocrLanguages} serviceWorkerError={serviceWorker.error} />
+      <StatusBar db={db} online={online} sync={sync} model={model} prefer={prefer} onPrefer={setPrefer} storage={storage} areaError={area.error} ocrLanguages={ocrLanguages} serviceWorkerReady={serviceWorker.ready} serviceWorkerError={serviceWorker.error} />
       <div className="field-workspace">
         <DraftList drafts={drafts} selected={selected} onSelect={setSelected} onNew={create} />
         {current ? (

@@ -7,6 +7,7 @@ import type { FieldDatabase } from "@/workers/db/field-db";
 import { LANGUAGE_NAMES } from "@/workers/ocr/ocr-languages";
 import type { NerBackend } from "@/workers/ner/ner-client";
 import type { SyncSummary } from "@/workers/sync/sync-engine";
+import { offlineShortfalls } from "./offline-readiness";
 import type { ModelState, OcrLanguagesState } from "./useFieldServices";
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -47,15 +48,21 @@ export function StatusBar(props: {
   storage: { storage: { usage: number; quota: number; persisted: boolean } | null; persist: () => Promise<void> };
   areaError: string | null;
   ocrLanguages: OcrLanguagesState;
+  serviceWorkerReady: boolean;
   serviceWorkerError: string | null;
 }) {
   const { db, online, sync, model, storage } = props;
+  const areaVillages = useLiveQuery(async () => (await db.area.get("area"))?.area.villages.length ?? 0, [db]) ?? null;
+  const shortfalls = offlineShortfalls({ serviceWorkerReady: props.serviceWorkerReady, modelLoaded: model.ner !== null, areaVillages, missingLanguages: props.ocrLanguages.missing });
   const pending = useLiveQuery(() => db.outbox.where("state").equals("pending").count(), [db]) ?? 0;
   const uploads = useLiveQuery(() => db.pages.filter((p) => p.upload.state !== "done").count(), [db]) ?? 0;
   const advice = syncAdvice(sync.last);
   return (
     <div className="field-status" role="status" aria-label="Sync status">
       <span className={`pill ${online ? "on" : "off"}`}>{online ? "Online" : "Offline"}</span>
+      {shortfalls.length === 0
+        ? <span className="pill on" data-testid="offline-ready" title={`${areaVillages} villages, the model and the OCR data are on this tablet`}>Ready for offline work</span>
+        : <span className="pill off" data-testid="offline-not-ready" title={`Still needed: ${shortfalls.join(", ")}`}>Not ready offline: {shortfalls.join(", ")}</span>}
       <span data-testid="pending-count">{pending} record{pending === 1 ? "" : "s"} waiting</span>
       {uploads > 0 && <span>{uploads} page photo{uploads === 1 ? "" : "s"} to upload</span>}
       <span>{sync.syncing ? "Syncing…" : sync.last ? `Last sync ${ago(sync.last.at)}${sync.last.ok ? "" : " (incomplete)"}` : "Not synced yet"}</span>

@@ -101,6 +101,7 @@ describe("field digitisation, offline", () => {
     // The tablet keeps Marathi's OCR data for that, and not Nepali's (Sikkim's); and of tesseract.js's three
     // WebAssembly cores only the one this browser runs (workers/ocr/tesseract-core.ts).
     expect(await page.getByTestId("ocr-languages-held").textContent()).toBe("Reads names in Marathi offline");
+    expect(await page.getByTestId("offline-ready").textContent()).toBe("Ready for offline work");
     const kept = await page.evaluate(async () => {
       const paths: string[] = [];
       for (const name of await caches.keys()) for (const request of await (await caches.open(name)).keys()) paths.push(new URL(request.url).pathname);
@@ -360,12 +361,15 @@ describe("field digitisation, offline", () => {
     await setOffline(true);
     await page.reload();
     expect(await page.getByTestId("ocr-languages-missing").textContent()).toBe("Marathi names cannot be read offline yet: connect once so this tablet can keep their OCR data.");
+    // Once the model has loaded again, that is all the tablet lacks.
+    await expect.poll(() => page.getByTestId("offline-not-ready").textContent()).toBe("Not ready offline: Marathi OCR data");
     const form = await readPhotographedForm("form-hindi-misread-name-offline.jpg", HINDI_MISREAD_FORM);
     expect(await form.locator('input[name="claimant"]').inputValue()).toBe("Tulsabai Pungati");
     expect(await form.locator('input[name="claimantLocal"]').inputValue()).toBe("तुव्साबाई पुंगाटी"); // the page's reading stands, for the worker to correct
     expect(await page.getByText("the Devanagari name from a reading of its line alone").count()).toBe(0);
     await setOffline(false);
     expect(await page.getByTestId("ocr-languages-held").textContent()).toBe("Reads names in Marathi offline");
+    await page.getByTestId("offline-ready").waitFor();
   });
 });
 
