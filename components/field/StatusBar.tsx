@@ -32,7 +32,7 @@ function OcrLanguagesNote({ state, online }: { state: OcrLanguagesState; online:
   const names = (languages: NameLanguage[]) => languages.map((l) => LANGUAGE_NAMES[l]).join(" and ");
   if (state.missing === null) return null;
   if (state.missing.length === 0) {
-    return state.needed.length ? <span className="muted" data-testid="ocr-languages-held">Reads names in {names(state.needed)} offline</span> : <span hidden data-testid="ocr-languages-held" />;
+    return state.needed.length ? <span className="muted" data-testid="ocr-languages-held">Reads names in {names(state.needed)} offline</span> : null;
   }
   const what = `${names(state.missing)} names cannot be read offline yet`;
   return <span className="error" data-testid="ocr-languages-missing">{online ? `${what}: downloading their OCR data${state.error ? ` failed (${state.error}); it will be tried again` : "…"}` : `${what}: connect once so this tablet can keep their OCR data.`}</span>;
