@@ -34,7 +34,9 @@ export function FieldApp() {
 function FieldWorkspace({ user, db, serviceWorker }: { user: FieldUser; db: FieldDatabase; serviceWorker: { ready: boolean; error: string | null } }) {
   const online = useOnline();
   const area = useArea(db, user.id, online);
-  const ocrLanguages = useOcrLanguages(db, online, serviceWorker.ready);
+  // The area's villages as the tablet holds them (undefined while IndexedDB is read).
+  const areaVillages = useLiveQuery(async () => (await db.area.get("area"))?.area.villages ?? [], [db]);
+  const ocrLanguages = useOcrLanguages(areaVillages, online, serviceWorker.ready);
   const [prefer, setPrefer] = useState<NerBackend | "auto">("auto");
   const model = useFieldModel(online, prefer);
   const sync = useSync(db, online, model.ner);
@@ -56,7 +58,7 @@ function FieldWorkspace({ user, db, serviceWorker }: { user: FieldUser; db: Fiel
         <span className="user">{user.displayName}</span>
         {user.role !== "field_staff" && <a className="topbar-link" href="/">Review map</a>}
       </header>
-      <StatusBar db={db} online={online} sync={sync} model={model} prefer={prefer} onPrefer={setPrefer} storage={storage} areaError={area.error} ocrLanguages={ocrLanguages} serviceWorkerReady={serviceWorker.ready} serviceWorkerError={serviceWorker.error} />
+      <StatusBar db={db} online={online} sync={sync} model={model} prefer={prefer} onPrefer={setPrefer} storage={storage} areaError={area.error} areaVillages={areaVillages?.length ?? null} ocrLanguages={ocrLanguages} serviceWorkerReady={serviceWorker.ready} serviceWorkerError={serviceWorker.error} />
       <div className="field-workspace">
         <DraftList drafts={drafts} selected={selected} onSelect={setSelected} onNew={create} />
         {current ? (

@@ -47,13 +47,13 @@ export function StatusBar(props: {
   onPrefer: (p: NerBackend | "auto") => void;
   storage: { storage: { usage: number; quota: number; persisted: boolean } | null; persist: () => Promise<void> };
   areaError: string | null;
+  areaVillages: number | null;
   ocrLanguages: OcrLanguagesState;
   serviceWorkerReady: boolean;
   serviceWorkerError: string | null;
 }) {
   const { db, online, sync, model, storage } = props;
-  const areaVillages = useLiveQuery(async () => (await db.area.get("area"))?.area.villages.length ?? 0, [db]) ?? null;
-  const shortfalls = offlineShortfalls({ serviceWorkerReady: props.serviceWorkerReady, modelLoaded: model.ner !== null, areaVillages, missingLanguages: props.ocrLanguages.missing });
+  const shortfalls = offlineShortfalls({ serviceWorkerReady: props.serviceWorkerReady, modelLoaded: model.ner !== null, areaVillages: props.areaVillages, missingLanguages: props.ocrLanguages.missing });
   const pending = useLiveQuery(() => db.outbox.where("state").equals("pending").count(), [db]) ?? 0;
   const uploads = useLiveQuery(() => db.pages.filter((p) => p.upload.state !== "done").count(), [db]) ?? 0;
   const advice = syncAdvice(sync.last);
@@ -61,7 +61,7 @@ export function StatusBar(props: {
     <div className="field-status" role="status" aria-label="Sync status">
       <span className={`pill ${online ? "on" : "off"}`}>{online ? "Online" : "Offline"}</span>
       {shortfalls.length === 0
-        ? <span className="pill on" data-testid="offline-ready" title={`${areaVillages} villages, the model and the OCR data are on this tablet`}>Ready for offline work</span>
+        ? <span className="pill on" data-testid="offline-ready" title={`${props.areaVillages} villages, the model and the OCR data are on this tablet`}>Ready for offline work</span>
         : <span className="pill off" data-testid="offline-not-ready" title={`Still needed: ${shortfalls.join(", ")}`}>Not ready offline: {shortfalls.join(", ")}</span>}
       <span data-testid="pending-count">{pending} record{pending === 1 ? "" : "s"} waiting</span>
       {uploads > 0 && <span>{uploads} page photo{uploads === 1 ? "" : "s"} to upload</span>}

@@ -2,9 +2,9 @@
 // The background work of the field app, as hooks: network state, the service worker, sync (on start, when
 // the network returns, every minute while something waits), the offline area and the OCR languages it
 // needs, the field model (update, verify, load into the NER worker) and storage use.
-import { useLiveQuery } from "dexie-react-hooks";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { NameLanguage } from "@/configs/field";
+import type { AreaVillage } from "@/configs/contracts/field";
 import { errorMessage } from "@/components/trpc";
 import { deviceDb, getMeta, type FieldDatabase } from "@/workers/db/field-db";
 import { activeModel, updateModel, fallBackToPreviousModel, type ModelProgress } from "@/workers/models/model-client";
@@ -94,8 +94,8 @@ const LANGUAGE_RETRY_MS = 60_000;
  * workers/ocr/ocr-languages.ts): the service worker is asked to keep them whenever the tablet is online,
  * and asked again when a new service worker takes over (a new build may bring new data).
  */
-export function useOcrLanguages(db: FieldDatabase, online: boolean, serviceWorkerReady: boolean): OcrLanguagesState {
-  const stateCodes = useLiveQuery(async () => (await db.area.get("area"))?.area.villages.map((v) => v.stateCode).sort().join(","), [db]);
+export function useOcrLanguages(areaVillages: readonly AreaVillage[] | undefined, online: boolean, serviceWorkerReady: boolean): OcrLanguagesState {
+  const stateCodes = areaVillages && [...new Set(areaVillages.map((v) => v.stateCode))].sort().join(",");
   const needed = useMemo(() => onDemandLanguagesOf(stateCodes ? stateCodes.split(",") : []), [stateCodes]);
   const [reply, setReply] = useState<{ held: NameLanguage[]; error: string | null } | null>(null);
   const [generation, setGeneration] = useState(0);
