@@ -362,7 +362,7 @@ describe("field digitisation, offline", () => {
     await page.reload();
     expect(await page.getByTestId("ocr-languages-missing").textContent()).toBe("Marathi names cannot be read offline yet: connect once so this tablet can keep their OCR data.");
     // Once the model has loaded again, that is all the tablet lacks.
-    await expect.poll(() => page.getByTestId("offline-not-ready").textContent()).toBe("Not ready offline: Marathi OCR data");
+    await expect.poll(() => page.getByTestId("offline-not-ready").textContent(), { timeout: 60_000 }).toBe("Not ready offline: Marathi OCR data");
     const form = await readPhotographedForm("form-hindi-misread-name-offline.jpg", HINDI_MISREAD_FORM);
     expect(await form.locator('input[name="claimant"]').inputValue()).toBe("Tulsabai Pungati");
     expect(await form.locator('input[name="claimantLocal"]').inputValue()).toBe("तुव्साबाई पुंगाटी"); // the page's reading stands, for the worker to correct
