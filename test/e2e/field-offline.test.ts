@@ -23,10 +23,16 @@ let profile: string;
 let photo: string;
 
 const cutServiceWorker = (route: Route) => (route.request().serviceWorker() ? route.abort("internetdisconnected") : route.continue());
+// Both halves of the network go and come back together: the service worker's requests are cut before the
+// page hears "offline" and restored before it hears "online" (which sends it fetching at once).
 async function setOffline(offline: boolean) {
-  await context.setOffline(offline);
-  if (offline) await context.route("**", cutServiceWorker);
-  else await context.unroute("**", cutServiceWorker);
+  if (offline) {
+    await context.route("**", cutServiceWorker);
+    await context.setOffline(true);
+  } else {
+    await context.unroute("**", cutServiceWorker);
+    await context.setOffline(false);
+  }
 }
 
 async function api<T>(procedure: string, user: string, input?: unknown): Promise<T> {
