@@ -1,8 +1,9 @@
 // The production server (`npm start`): Next.js for everything except vector tiles, which are answered
-// here before Next.js's routing, and the offline runtimes kept brotli-compressed (server/precompressed.ts). A map pan asks for 10-20 tiles at once, and Next.js spends about 3 ms on
-// each before the route runs (2.7 ms p50 to refuse a bad address), as much as a third of the tile's SQL.
-// The tile itself comes from the same code as the Next.js route (server/tile-request.ts), which `next dev`
-// still serves. Built into .next/fra-server.mjs by scripts/build-server.mjs.
+// here before Next.js's routing, and the offline runtimes kept brotli-compressed (server/precompressed.ts).
+// A map pan asks for 10-20 tiles at once, and Next.js spends about 3 ms on each before the route runs
+// (2.7 ms p50 to refuse a bad address), as much as a third of the tile's SQL. The tile itself comes from
+// the same code as the Next.js route (server/tile-request.ts), which `next dev` still serves. Built into
+// .next/fra-server.mjs by scripts/build-server.mjs.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import path from "node:path";
 import next from "next";

@@ -2,9 +2,8 @@
 // Sync state, storage and model at a glance: what waits to go up, when the last sync was, what went wrong
 // and what to do about it.
 import { useLiveQuery } from "dexie-react-hooks";
-import type { NameLanguage } from "@/configs/field";
 import type { FieldDatabase } from "@/workers/db/field-db";
-import { LANGUAGE_NAMES } from "@/workers/ocr/ocr-languages";
+import { languageNames } from "@/workers/ocr/ocr-languages";
 import type { NerBackend } from "@/workers/ner/ner-client";
 import type { SyncSummary } from "@/workers/sync/sync-engine";
 import { offlineShortfalls } from "./offline-readiness";
@@ -29,12 +28,11 @@ function syncAdvice(last: SyncSummary | null): string | null {
 
 /** Whether the area's claimant names can be read offline in their own language. */
 function OcrLanguagesNote({ state, online }: { state: OcrLanguagesState; online: boolean }) {
-  const names = (languages: NameLanguage[]) => languages.map((l) => LANGUAGE_NAMES[l]).join(" and ");
   if (state.missing === null) return null;
   if (state.missing.length === 0) {
-    return state.needed.length ? <span className="muted" data-testid="ocr-languages-held">Reads names in {names(state.needed)} offline</span> : null;
+    return state.needed.length ? <span className="muted" data-testid="ocr-languages-held">Reads names in {languageNames(state.needed)} offline</span> : null;
   }
-  const what = `${names(state.missing)} names cannot be read offline yet`;
+  const what = `${languageNames(state.missing)} names cannot be read offline yet`;
   return <span className="error" data-testid="ocr-languages-missing">{online ? `${what}: downloading their OCR data${state.error ? ` failed (${state.error}); it will be tried again` : "…"}` : `${what}: connect once so this tablet can keep their OCR data.`}</span>;
 }
 

@@ -1,7 +1,7 @@
 // One answer to the question a field worker asks before leaving the network: can this tablet do the day's
 // work offline? Only if the app shell and runtimes are precached, the field model is verified and loaded,
 // the area's villages are on the tablet, and the OCR data for the area's claimant names is kept.
-import { LANGUAGE_NAMES } from "@/workers/ocr/ocr-languages";
+import { languageNames } from "@/workers/ocr/ocr-languages";
 import type { NameLanguage } from "@/configs/field";
 
 export type OfflineParts = {
@@ -18,6 +18,6 @@ export function offlineShortfalls(parts: OfflineParts): string[] {
   if (!parts.modelLoaded) missing.push("the field model");
   if (!parts.areaVillages) missing.push("your area's villages");
   if (parts.missingLanguages === null) missing.push("the check of your area's OCR languages");
-  else if (parts.missingLanguages.length) missing.push(`${parts.missingLanguages.map((l) => LANGUAGE_NAMES[l]).join(" and ")} OCR data`);
+  else if (parts.missingLanguages.length) missing.push(`${languageNames(parts.missingLanguages)} OCR data`);
   return missing;
 }

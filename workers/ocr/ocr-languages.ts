@@ -24,6 +24,8 @@ export function onDemandLanguagesOf(stateCodes: Iterable<string>): NameLanguage[
 }
 
 export const LANGUAGE_NAMES: Record<NameLanguage, string> = { mar: "Marathi", hin: "Hindi", nep: "Nepali" };
+/** Languages as a sentence names them: "Marathi and Nepali". */
+export const languageNames = (languages: readonly NameLanguage[]) => languages.map((l) => LANGUAGE_NAMES[l]).join(" and ");
 
 /** To the service worker: which of `languages` it holds, after fetching the missing ones if `fetch`. */
 export type HoldLanguagesMessage = { type: "fra-ocr-languages"; languages: NameLanguage[]; fetch: boolean };

@@ -14,7 +14,7 @@ function fnv1a(text: string): string {
   return hash.toString(16).padStart(8, "0");
 }
 
-const entryUrl = (entry: PrecacheEntry | string) => (typeof entry === "string" ? entry : entry.url);
+export const entryUrl = (entry: PrecacheEntry | string) => (typeof entry === "string" ? entry : entry.url);
 
 export type ServiceWorkerScope = {
   location: { origin: string };

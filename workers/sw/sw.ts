@@ -7,15 +7,12 @@
 // Built by scripts/build-sw.ts (Serwist) after `next build`.
 import { NetworkOnly, Serwist, type PrecacheEntry } from "serwist";
 import { tesseractCoreFile } from "../ocr/tesseract-core";
-import { keepOcrLanguagesOnDemand, type ServiceWorkerScope } from "./ocr-language-cache";
+import { entryUrl, keepOcrLanguagesOnDemand, type ServiceWorkerScope } from "./ocr-language-cache";
 
 declare const self: ServiceWorkerScope & { __SW_MANIFEST: Array<PrecacheEntry | string> | undefined };
 
 const core = tesseractCoreFile();
-const isAnotherCore = (entry: PrecacheEntry | string) => {
-  const url = typeof entry === "string" ? entry : entry.url;
-  return url.startsWith("/tesseract/core/") && url !== `/tesseract/core/${core}`;
-};
+const isAnotherCore = (entry: PrecacheEntry | string) => entryUrl(entry).startsWith("/tesseract/core/") && entryUrl(entry) !== `/tesseract/core/${core}`;
 const languages = keepOcrLanguagesOnDemand(self, (self.__SW_MANIFEST ?? []).filter((e) => !isAnotherCore(e)));
 
 const serwist = new Serwist({
