@@ -124,10 +124,10 @@ class GeometryWriter {
         this.out.varint(command(1, g.coordinates.length));
         for (const p of g.coordinates) this.vertex(p);
         return 1;
-      case "LineString": this.line(g.coordinates, false); return 2;
-      case "MultiLineString": for (const l of g.coordinates) this.line(l, false); return 2;
-      case "Polygon": for (const r of g.coordinates) this.line(r, true); return 3;
-      case "MultiPolygon": for (const p of g.coordinates) for (const r of p) this.line(r, true); return 3;
+      case "LineString": this.line(g.coordinates); return 2;
+      case "MultiLineString": for (const l of g.coordinates) this.line(l); return 2;
+      case "Polygon": this.polygon(g.coordinates); return 3;
+      case "MultiPolygon": for (const p of g.coordinates) this.polygon(p); return 3;
     }
   }
   private vertex(p: number[]): void {
@@ -138,15 +138,48 @@ class GeometryWriter {
     this.cx = x;
     this.cy = y;
   }
-  private line(points: number[][], closed: boolean): void {
-    const n = closed ? points.length - 1 : points.length; // a closed ring repeats its first vertex last
-    if (n < (closed ? 3 : 2)) return;
+  private line(points: number[][]): void {
+    const n = points.length;
+    if (n < 2) return;
     this.out.varint(command(1, 1));
     this.vertex(points[0]!);
     this.out.varint(command(2, n - 1));
     for (let i = 1; i < n; i++) this.vertex(points[i]!);
-    if (closed) this.out.varint(command(7, 1));
   }
+  /**
+   * A polygon's rings, the first its exterior. MVT wants an exterior's area positive in tile coordinates
+   * (clockwise, y pointing down) and a hole's negative; rings are turned here, whatever order clipping
+   * left them in, and a ring of no area (collapsed by quantization) is dropped, as readers drop it.
+   */
+  private polygon(rings: number[][][]): void {
+    for (let r = 0; r < rings.length; r++) {
+      const ring = rings[r]!;
+      const area = ringArea(ring);
+      if (area === 0) {
+        if (r === 0) return; // no exterior: its holes mean nothing
+        continue;
+      }
+      const reversed = r === 0 ? area < 0 : area > 0;
+      const n = ring.length - 1; // a closed ring repeats its first vertex last
+      if (n < 3) continue;
+      this.out.varint(command(1, 1));
+      this.vertex(ring[0]!);
+      this.out.varint(command(2, n - 1));
+      for (let i = 1; i < n; i++) this.vertex(ring[reversed ? n - i : i]!);
+      this.out.varint(command(7, 1));
+    }
+  }
+}
+
+/** Twice the ring's signed area by the surveyor's formula (the sign is what MVT's winding rule reads). */
+function ringArea(ring: number[][]): number {
+  let sum = 0;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const a = ring[j]!;
+    const b = ring[i]!;
+    sum += (a[0] ?? 0) * (b[1] ?? 0) - (b[0] ?? 0) * (a[1] ?? 0);
+  }
+  return sum;
 }
 const geometryWriter = new GeometryWriter(new ProtoWriter(4096));
 

@@ -65,6 +65,23 @@ describe.skipIf(!postgresAvailable)("PostgreSQL + PostGIS (DATABASE_URL mode)", 
         const n = nativeAt.get(p.key)!;
         expect(Math.max(Math.abs(n.x - p.at.x), Math.abs(n.y - p.at.y)), p.key).toBeLessThanOrEqual(1);
       }
+      // Polygons are wound by the portable encoder itself: each ring must turn the way ST_AsMVTGeom turns it
+      // (exterior positive, holes negative) and cover about the same area.
+      const rings = (vt: VectorTile) => new Map(["claims", "villages"].flatMap((name) => {
+        const layer = vt.layers[name];
+        return Array.from({ length: layer?.length ?? 0 }, (_, i) => layer!.feature(i)).filter((f) => f.type === 3)
+          .map((f) => [`${name}:${f.properties.id ?? f.properties.claim_no}`, f.loadGeometry().map((ring) => ring.reduce((sum, b, i) => {
+            const a = ring[(i + ring.length - 1) % ring.length]!;
+            return sum + a.x * b.y - b.x * a.y;
+          }, 0))] as const);
+      }));
+      const nativeRings = rings(native);
+      for (const [key, areas] of rings(portable)) {
+        const expected = nativeRings.get(key)!;
+        expect(areas.map(Math.sign), key).toEqual(expected.map(Math.sign));
+        areas.forEach((a, i) => expect(Math.abs(a - expected[i]!), key).toBeLessThanOrEqual(Math.abs(expected[i]!) * 0.05 + 64));
+      }
+      if (z === 14) expect(nativeRings.size).toBeGreaterThan(0);
       expect(Object.keys(native.layers).length).toBeGreaterThan(0);
     }
   });

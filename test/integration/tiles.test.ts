@@ -93,6 +93,22 @@ describe("vector tiles", () => {
     expect(decode(await renderTile(env.db, env.users.gadchiroli, tileOf(village!.lon, village!.lat, 11), {})).layers.village_labels).toBeUndefined();
   });
 
+  it("carries property text as it is stored: quotes, backslashes and Devanagari", async () => {
+    const c = await aClaim("Gadchiroli");
+    const [village] = await rows<{ id: number; census_code: string; lon: number; lat: number }>(env.db, sql`SELECT v.id, v.census_code, ST_X(v.label_point) AS lon, ST_Y(v.label_point) AS lat
+      FROM claims c JOIN villages v ON v.id = c.village_id WHERE c.id = ${c.id}`);
+    const [name, nameLocal] = ['Pen "Gaon" \\ Tola', 'पेन "गांव"\n टोला'];
+    const rolledBack: Error & { found?: unknown } = new Error("roll back"); // leaves the shared database as it was
+    const read = await env.db.transaction(async (tx) => {
+      await tx.execute(sql`UPDATE villages SET name = ${name}, name_local = ${nameLocal} WHERE id = ${village!.id}`);
+      const tile = decode(await renderTile(tx as unknown as typeof env.db, env.users.gadchiroli, tileOf(village!.lon, village!.lat, 10), {}));
+      const villages = tile.layers.villages!;
+      const found = Array.from({ length: villages.length }, (_, i) => villages.feature(i).properties).find((p) => p.id === village!.id);
+      throw Object.assign(rolledBack, { found });
+    }).catch((e: unknown) => (e === rolledBack ? rolledBack.found : Promise.reject(e)));
+    expect(read).toEqual({ id: village!.id, name, name_local: nameLocal, census_code: village!.census_code });
+  });
+
   it("applies the filter and the user's scope", async () => {
     const c = await aClaim("Gadchiroli");
     const other = c.status === "title_granted" ? "received" : "title_granted";
