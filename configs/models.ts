@@ -13,6 +13,10 @@ export const modelNameSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, "a 
 // The transformers.js layout, plus the card. Paths are relative to the model's folder.
 export const MODEL_FILES = ["config.json", "tokenizer.json", "tokenizer_config.json", "onnx/model.onnx", "onnx/model_quantized.onnx", "card.json", "README.md"] as const;
 
+/** A package's two graphs: fp32 for WebGPU (the int8 operators have no WebGPU kernels), int8 ("q8") for WebAssembly. */
+export const MODEL_GRAPH_FILES = { fp32: "onnx/model.onnx", q8: "onnx/model_quantized.onnx" } as const;
+export type ModelGraph = keyof typeof MODEL_GRAPH_FILES;
+
 export const modelGatesSchema = z
   .object({
     // A candidate may lose at most this much held-out entity F1 (int8, onnxruntime) against the stable model.

@@ -6,7 +6,7 @@ import type { AreaClaim } from "@/configs/contracts/field";
 import { replaceAreaClaims } from "@/workers/db/area-claims";
 import { deviceDb, FieldDatabase, type OcrWord } from "@/workers/db/field-db";
 import { LINE_ENLARGEMENTS } from "@/workers/field/devanagari-line";
-import { activeModel } from "@/workers/models/model-client";
+import { activeModel, graphsFor, updateModel } from "@/workers/models/model-client";
 import { nerWorker, type NerBackend } from "@/workers/ner/ner-client";
 import { appOcrAssets, devanagariLine, OcrPool } from "@/workers/ocr/ocr-pool";
 import { highlightRects } from "@/workers/ocr/words";
@@ -80,6 +80,8 @@ async function preprocess(urls: string[]) {
 
 /** NER on one page of OCR text, after a warm-up, on the chosen back end. */
 async function ner(text: string, backend: NerBackend, repeats: number) {
+  // /field fetched the graph this browser runs by itself; WebGPU by hand needs the fp32 one too.
+  if (backend === "webgpu") await updateModel(deviceDb(), { graphs: graphsFor(true) });
   const model = await activeModel(deviceDb());
   if (!model) throw new Error("no verified model on this browser: open /field online first");
   const t0 = performance.now();

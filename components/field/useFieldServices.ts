@@ -7,7 +7,8 @@ import type { NameLanguage } from "@/configs/field";
 import type { AreaVillage } from "@/configs/contracts/field";
 import { errorMessage } from "@/components/trpc";
 import { deviceDb, getMeta, type FieldDatabase } from "@/workers/db/field-db";
-import { activeModel, updateModel, fallBackToPreviousModel, type ModelProgress } from "@/workers/models/model-client";
+import { activeModel, fallBackToPreviousModel, graphsFor, updateModel, type ModelProgress } from "@/workers/models/model-client";
+import { whyNoGpu } from "@/workers/ner/gpu";
 import type { NerBackend } from "@/workers/ner/ner-client";
 import { askServiceWorkerForLanguages, onDemandLanguagesOf } from "@/workers/ocr/ocr-languages";
 import type { SyncSummary } from "@/workers/sync/sync-engine";
@@ -135,7 +136,9 @@ export function useFieldModel(online: boolean, prefer: NerBackend | "auto") {
     let message: string | null = null;
     if (navigator.onLine) {
       try {
-        const check = await updateModel(device, { onProgress: (progress) => setState((s) => ({ ...s, progress })) });
+        // The fp32 graph only where it will run: a hardware GPU, or WebGPU asked for by hand.
+        const gpu = prefer === "webgpu" || (prefer === "auto" && (await whyNoGpu()) === null);
+        const check = await updateModel(device, { graphs: graphsFor(gpu), onProgress: (progress) => setState((s) => ({ ...s, progress })) });
         message = check.message;
       } catch (e) {
         message = `model update failed, keeping the model on this tablet: ${errorMessage(e)}`;

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { FIELD_MODEL_NAME } from "@/configs/models";
 import { NER_LABELS } from "@/configs/ner";
 import { DeviceDatabase, setMeta } from "@/workers/db/field-db";
-import { activeModel, updateModel } from "@/workers/models/model-client";
+import { activeModel, graphsFor, updateModel } from "@/workers/models/model-client";
 import { ModelTrustError, verifyFile, verifySignedManifest } from "@/workers/models/trust";
 import { readOnlyVerifiedModels } from "@/workers/ner/verified-cache";
 import { startApp } from "../helpers/app-server";
@@ -108,6 +108,35 @@ describe("model client", () => {
     await model.dispose();
     // A version the tablet has not verified is not there for transformers.js, whatever the server holds.
     await expect(AutoTokenizer.from_pretrained(`${FIELD_MODEL_NAME}/2`)).rejects.toThrow();
+    db.close();
+  });
+
+  it("fetches only the int8 graph for a tablet without a GPU, and the fp32 one once WebGPU is wanted", async () => {
+    const db = freshDevice();
+    const withoutGpu = bound();
+    const first = await updateModel(db, { graphs: graphsFor(false), fetchFn: withoutGpu });
+    const fileCalls = (f: typeof withoutGpu) => f.calls.map((c) => c.path).filter((p) => p.startsWith("/api/models/files/")).map((p) => p.split("/").slice(6).join("/"));
+    expect(fileCalls(withoutGpu).sort()).toEqual(["config.json", "onnx/model_quantized.onnx", "tokenizer.json", "tokenizer_config.json"]);
+    expect(first.active).toMatchObject({ state: "verified", role: "active", graphs: ["q8"] });
+    expect(await db.modelFiles.get(`${FIELD_MODEL_NAME}/1/onnx/model.onnx`)).toBeUndefined();
+
+    // WebGPU wanted (a GPU found, or chosen by hand): the active version gets its fp32 graph, verified.
+    const withGpu = bound();
+    const second = await updateModel(db, { graphs: graphsFor(true), fetchFn: withGpu });
+    expect(fileCalls(withGpu)).toEqual(["onnx/model.onnx"]);
+    expect(second).toMatchObject({ changed: false, active: { version: 1, state: "verified", role: "active", graphs: ["q8", "fp32"] } });
+    const fp32 = (await stableModel()).files.find((f) => f.path === "onnx/model.onnx")!;
+    expect(await db.modelFiles.get(`${FIELD_MODEL_NAME}/1/onnx/model.onnx`)).toMatchObject({ complete: true, sha256: fp32.sha256 });
+    expect(second.active!.totalBytes).toBe(first.active!.totalBytes + fp32.bytes);
+    readOnlyVerifiedModels(transformersEnv, db);
+    const model = await AutoModelForTokenClassification.from_pretrained(`${FIELD_MODEL_NAME}/1`, { dtype: "fp32", device: "cpu" });
+    await model.dispose();
+
+    // Nothing more to fetch for either kind of tablet.
+    const again = bound();
+    await updateModel(db, { graphs: graphsFor(false), fetchFn: again });
+    await updateModel(db, { graphs: graphsFor(true), fetchFn: again });
+    expect(fileCalls(again)).toEqual([]);
     db.close();
   });
 

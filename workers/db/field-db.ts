@@ -7,7 +7,7 @@ import type { PulledChange, SyncRecord } from "@/configs/contracts/sync";
 import type { PolygonGeometry } from "@/configs/contracts/geojson";
 import type { AreaClaim, FieldArea, FormField } from "@/configs/contracts/field";
 import type { FormFieldKey } from "@/configs/field";
-import type { ManifestModel } from "@/configs/models";
+import type { ManifestModel, ModelGraph } from "@/configs/models";
 import type { EntitySpan } from "@/configs/ner";
 import type { ClaimStatus, ClaimType } from "@/configs/workflow";
 import type { SecondLookFilled } from "@/workers/field/second-look";
@@ -118,6 +118,8 @@ export type ModelRow = {
   totalBytes: number;
   message: string | null;
   verifiedAt: number | null;
+  /** The graphs held and verified; absent on rows from before graphs were chosen, which hold both. */
+  graphs?: ModelGraph[];
 };
 export type ModelFileRow = { key: string; model: string; path: string; data: Blob; sha256: string | null; complete: boolean };
 

@@ -1,8 +1,9 @@
 // Keeps the tablet's field model current: pins the server's signing key on first contact, reads the
 // signed manifest of its channel, downloads a new version's files in the background (resuming a broken
 // download with a byte range), verifies each file's size and sha256 before it counts, and only then makes
-// the version active. The version before stays as the fallback; older ones are deleted.
-import { FIELD_MODEL_NAME, type ManifestModel, type ModelChannel } from "@/configs/models";
+// the version active. The version before stays as the fallback; older ones are deleted. Of the two
+// graphs only those the tablet runs are fetched: the fp32 one is for WebGPU, which most tablets lack.
+import { FIELD_MODEL_NAME, MODEL_GRAPH_FILES, type ManifestModel, type ModelChannel, type ModelGraph } from "@/configs/models";
 import { getMeta, setMeta, type DeviceDatabase, type ModelRow } from "@/workers/db/field-db";
 import { ModelTrustError, verifyFile, verifySignedManifest } from "./trust";
 
@@ -11,8 +12,13 @@ export type ModelCheck = { active: ModelRow | null; changed: boolean; message: s
 
 type Fetch = typeof fetch;
 const KEY_META = "modelSigningKey";
-// transformers.js reads these; the card and README travel in the manifest but are not needed to run.
-const RUNTIME_FILES = new Set(["config.json", "tokenizer.json", "tokenizer_config.json", "onnx/model.onnx", "onnx/model_quantized.onnx"]);
+// transformers.js reads these and a graph; the card and README travel in the manifest but are not needed to run.
+const PACKAGE_FILES = ["config.json", "tokenizer.json", "tokenizer_config.json"];
+const runtimeFiles = (graphs: readonly ModelGraph[]) => new Set<string>([...PACKAGE_FILES, ...graphs.map((g) => MODEL_GRAPH_FILES[g])]);
+/** What a tablet runs the model on: the int8 graph always (WebAssembly, and the fallback when WebGPU fails). */
+export const graphsFor = (gpu: boolean): ModelGraph[] => (gpu ? ["q8", "fp32"] : ["q8"]);
+// Rows written before graphs were chosen hold both.
+const graphsOf = (row: ModelRow): ModelGraph[] => row.graphs ?? ["q8", "fp32"];
 const SAVE_EVERY_BYTES = 256 * 1024;
 
 export const modelKey = (name: string, version: number) => `${name}/${version}`;
@@ -32,9 +38,13 @@ export async function activeModel(db: DeviceDatabase, name = FIELD_MODEL_NAME): 
   return (await db.models.where("role").equals("active").filter((m) => m.name === name && m.state === "verified").first()) ?? null;
 }
 
-/** Reads the channel's manifest and, when it names another version, fetches and activates it. */
-export async function updateModel(db: DeviceDatabase, options: { channel?: ModelChannel; fetchFn?: Fetch; onProgress?: (p: ModelProgress) => void } = {}): Promise<ModelCheck> {
+/**
+ * Reads the channel's manifest and, when it names another version, fetches and activates it. `graphs`: the
+ * graphs this tablet runs (graphsFor); a graph the active version lacks is fetched and added to it.
+ */
+export async function updateModel(db: DeviceDatabase, options: { channel?: ModelChannel; graphs?: readonly ModelGraph[]; fetchFn?: Fetch; onProgress?: (p: ModelProgress) => void } = {}): Promise<ModelCheck> {
   const fetchFn = options.fetchFn ?? fetch;
+  const graphs = options.graphs ?? graphsFor(false);
   const key = await pinnedKey(db, fetchFn);
   const response = await fetchFn(`/api/models/manifest?channel=${options.channel ?? "stable"}`, { cache: "no-store" });
   if (!response.ok) throw new Error(`the model manifest is unavailable (HTTP ${response.status})`);
@@ -42,41 +52,68 @@ export async function updateModel(db: DeviceDatabase, options: { channel?: Model
   const entry = manifest.models.find((m) => m.name === FIELD_MODEL_NAME);
   const current = await activeModel(db);
   if (!entry) return { active: current, changed: false, message: `the ${manifest.channel} channel has no field model` };
-  if (current?.version === entry.version) return { active: current, changed: false, message: `model v${entry.version} is current` };
+  if (current?.version === entry.version) {
+    const missing = graphs.filter((g) => !graphsOf(current).includes(g));
+    if (!missing.length) return { active: current, changed: false, message: `model v${entry.version} is current` };
+    await addGraphs(db, current, entry, missing, fetchFn, options.onProgress);
+    return { active: await activeModel(db), changed: false, message: `model v${entry.version} is current; its ${missing.join(" and ")} graph${missing.length > 1 ? "s were" : " was"} fetched` };
+  }
   const known = await db.models.get(modelKey(entry.name, entry.version));
-  if (known?.state !== "verified") await download(db, entry, fetchFn, options.onProgress);
+  if (known?.state !== "verified") await download(db, entry, graphs, fetchFn, options.onProgress);
+  else if (graphs.some((g) => !graphsOf(known).includes(g))) await addGraphs(db, known, entry, graphs.filter((g) => !graphsOf(known).includes(g)), fetchFn, options.onProgress);
   await activate(db, entry.name, entry.version);
   return { active: await activeModel(db), changed: true, message: `model v${entry.version} verified and active${current ? ` (v${current.version} kept as fallback)` : ""}` };
 }
 
-async function download(db: DeviceDatabase, entry: ManifestModel, fetchFn: Fetch, onProgress?: (p: ModelProgress) => void): Promise<void> {
+async function download(db: DeviceDatabase, entry: ManifestModel, graphs: readonly ModelGraph[], fetchFn: Fetch, onProgress?: (p: ModelProgress) => void): Promise<void> {
   const key = modelKey(entry.name, entry.version);
-  const files = entry.files.filter((f) => RUNTIME_FILES.has(f.path));
+  const files = entry.files.filter((f) => runtimeFiles(graphs).has(f.path));
   const totalBytes = files.reduce((a, f) => a + f.bytes, 0);
   const existing = await db.models.get(key);
   // A version that an earlier, broken download left behind keeps its role until it verifies.
-  await db.models.put({ key, name: entry.name, version: entry.version, entry, state: "downloading", role: existing?.role ?? "candidate", receivedBytes: 0, totalBytes, message: null, verifiedAt: null });
-  let done = 0;
+  await db.models.put({ key, name: entry.name, version: entry.version, entry, state: "downloading", role: existing?.role ?? "candidate", receivedBytes: 0, totalBytes, message: null, verifiedAt: null, graphs: [...graphs] });
   try {
-    for (const file of files) {
-      const data = await downloadFile(db, `${key}/${file.path}`, `/api/models/files/${key}/${file.path}`, file, fetchFn, (received) => {
-        onProgress?.({ version: entry.version, receivedBytes: done + received, totalBytes, file: file.path });
-      });
-      await verifyFile(file.path, new Uint8Array(await data.arrayBuffer()), file).catch(async (error: unknown) => {
-        await db.modelFiles.delete(`${key}/${file.path}`); // a corrupt file is fetched whole next time
-        throw error;
-      });
-      await db.modelFiles.update(`${key}/${file.path}`, { complete: true, sha256: file.sha256 });
-      done += file.bytes;
-      await db.models.update(key, { receivedBytes: done });
-    }
+    await downloadFiles(db, entry, files, 0, totalBytes, fetchFn, onProgress);
     await db.models.update(key, { state: "verified", verifiedAt: Date.now() });
   } catch (error) {
-    const message = error instanceof ModelTrustError ? `refused: ${error.message}` : error instanceof Error ? error.message : String(error);
-    await db.models.update(key, { state: "failed", message });
+    await db.models.update(key, { state: "failed", message: failureMessage(error) });
     throw error;
   }
 }
+
+/** Fetches graphs a verified version lacks; it stays verified and in use on what it has meanwhile. */
+async function addGraphs(db: DeviceDatabase, row: ModelRow, entry: ManifestModel, graphs: readonly ModelGraph[], fetchFn: Fetch, onProgress?: (p: ModelProgress) => void): Promise<void> {
+  const paths = new Set<string>(graphs.map((g) => MODEL_GRAPH_FILES[g]));
+  const files = entry.files.filter((f) => paths.has(f.path));
+  const totalBytes = row.totalBytes + files.reduce((a, f) => a + f.bytes, 0);
+  try {
+    await downloadFiles(db, entry, files, row.totalBytes, totalBytes, fetchFn, onProgress);
+  } catch (error) {
+    await db.models.update(row.key, { message: failureMessage(error) });
+    throw error;
+  }
+  await db.models.update(row.key, { graphs: [...graphsOf(row), ...graphs], totalBytes, receivedBytes: totalBytes, message: null });
+}
+
+/** Each file downloaded (resuming what an earlier attempt kept) and verified against the manifest. */
+async function downloadFiles(db: DeviceDatabase, entry: ManifestModel, files: ManifestModel["files"], startBytes: number, totalBytes: number, fetchFn: Fetch, onProgress?: (p: ModelProgress) => void): Promise<void> {
+  const key = modelKey(entry.name, entry.version);
+  let done = startBytes;
+  for (const file of files) {
+    const data = await downloadFile(db, `${key}/${file.path}`, `/api/models/files/${key}/${file.path}`, file, fetchFn, (received) => {
+      onProgress?.({ version: entry.version, receivedBytes: done + received, totalBytes, file: file.path });
+    });
+    await verifyFile(file.path, new Uint8Array(await data.arrayBuffer()), file).catch(async (error: unknown) => {
+      await db.modelFiles.delete(`${key}/${file.path}`); // a corrupt file is fetched whole next time
+      throw error;
+    });
+    await db.modelFiles.update(`${key}/${file.path}`, { complete: true, sha256: file.sha256 });
+    done += file.bytes;
+    await db.models.update(key, { receivedBytes: done });
+  }
+}
+
+const failureMessage = (error: unknown) => (error instanceof ModelTrustError ? `refused: ${error.message}` : error instanceof Error ? error.message : String(error));
 
 /** One file, continuing from the bytes stored by an interrupted attempt (If-Range: the same file only). */
 async function downloadFile(db: DeviceDatabase, fileKey: string, url: string, file: { sha256: string; bytes: number }, fetchFn: Fetch, onBytes: (n: number) => void): Promise<Blob> {

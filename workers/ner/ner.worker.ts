@@ -2,9 +2,11 @@
 // onnxruntime-web. WebGPU when the browser offers an adapter (fp32 graph: the int8 operators have no
 // WebGPU kernels), WebAssembly otherwise (int8 graph). Long text is cut into windows that fit the model.
 import { AutoModelForTokenClassification, env, Tensor, type PreTrainedModel } from "@huggingface/transformers";
+import { MODEL_GRAPH_FILES } from "@/configs/models";
 import { deviceDb } from "@/workers/db/field-db";
 import { serveWorker } from "@/workers/rpc";
 import { extractEntities, type NerModel } from "./extract";
+import { whyNoGpu } from "./gpu";
 import { encoderFeeds, type Int64TensorClass } from "./feeds";
 import type { NerApi, NerBackend } from "./ner-client";
 import { nerPackageParts, type PackageConfig } from "./package-parts";
@@ -20,23 +22,6 @@ env.backends.onnx.wasm!.numThreads = 1;
 type Loaded = { key: string; backend: NerBackend; model: PreTrainedModel; ner: NerModel; fallbackReason: string | null };
 let loaded: Loaded | null = null;
 
-type GpuAdapter = { isFallbackAdapter?: boolean; info?: { architecture?: string; vendor?: string; isFallbackAdapter?: boolean } };
-
-/** Null when a hardware GPU can run the model, else why not. A software adapter (SwiftShader) is slower than WebAssembly. */
-async function whyNoGpu(): Promise<string | null> {
-  const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<GpuAdapter | null> } }).gpu;
-  if (!gpu) return "this browser has no WebGPU";
-  let adapter: GpuAdapter | null = null;
-  try {
-    adapter = await gpu.requestAdapter();
-  } catch {
-    adapter = null;
-  }
-  if (!adapter) return "no WebGPU adapter on this device";
-  if (adapter.isFallbackAdapter || adapter.info?.isFallbackAdapter || adapter.info?.architecture === "swiftshader") return "only a software GPU here, slower than WebAssembly";
-  return null;
-}
-
 async function load(name: string, version: number, prefer: NerBackend | "auto"): Promise<Loaded> {
   const key = `${name}/${version}`;
   // The model's own files, as verified on download: transformers.js reads them from the same cache.
@@ -48,6 +33,11 @@ async function load(name: string, version: number, prefer: NerBackend | "auto"):
   const parts = nerPackageParts(WordPieceTokenizer.fromJson(await packageJson("tokenizer.json")), (await packageJson("config.json")) as PackageConfig);
   let fallbackReason = prefer === "auto" ? await whyNoGpu() : null;
   let backend: NerBackend = prefer === "auto" ? (fallbackReason ? "wasm" : "webgpu") : prefer;
+  // The fp32 graph is fetched only for a tablet that runs WebGPU (model-client.ts): until it is here, WebAssembly.
+  if (backend === "webgpu" && !(await verifiedModelCache(deviceDb()).match(`${VERIFIED_PREFIX}${key}/${MODEL_GRAPH_FILES.fp32}`))) {
+    fallbackReason = "the GPU graph is not on this tablet yet: it is fetched when online";
+    backend = "wasm";
+  }
   let model: PreTrainedModel;
   try {
     model = await AutoModelForTokenClassification.from_pretrained(key, backend === "webgpu" ? { device: "webgpu", dtype: "fp32" } : { device: "wasm", dtype: "q8" });
