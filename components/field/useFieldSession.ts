@@ -4,8 +4,8 @@
 import { useEffect, useState } from "react";
 import { fieldAreaSchema } from "@/configs/contracts/field";
 import { trpc } from "@/components/trpc";
-import { replaceAreaClaims } from "@/workers/db/area-claims";
 import { deviceDb, fieldDbFor, getMeta, setMeta, type FieldDatabase } from "@/workers/db/field-db";
+import { storeArea } from "@/workers/sync/sync-engine";
 
 export type FieldUser = { id: string; username: string; displayName: string; role: string };
 export type FieldSession =
@@ -48,9 +48,5 @@ const AREA_MAX_AGE_MS = 12 * 60 * 60 * 1000;
 export async function refreshArea(db: FieldDatabase, userId: string, force = false): Promise<void> {
   const cached = await db.area.get("area");
   if (!force && cached && Date.now() - cached.fetchedAt < AREA_MAX_AGE_MS) return;
-  const { claims, ...area } = fieldAreaSchema.parse(await trpc.field.area.query());
-  await db.transaction("rw", db.area, db.villageClaims, async () => {
-    await replaceAreaClaims(db, claims);
-    await db.area.put({ key: "area", area, userId, fetchedAt: Date.now() });
-  });
+  await storeArea(db, userId, fieldAreaSchema.parse(await trpc.field.area.query()));
 }

@@ -55,6 +55,8 @@ export const fieldAreaSchema = z
     claims: z.array(areaClaimSchema),
     bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).nullable(),
     generatedAt: z.string(),
+    // The review history (sync.pull's cursor) up to which the claims' statuses above are current.
+    changesCursor: z.number().int().min(0),
   })
   .strict();
 export type FieldArea = z.infer<typeof fieldAreaSchema>;

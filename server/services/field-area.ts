@@ -19,6 +19,8 @@ export async function fieldArea(db: Db, user: SessionUser): Promise<FieldArea> {
         WHERE ${scopeCondition(user, "v")} ORDER BY v.name LIMIT ${MAX_VILLAGES + 1}`,
   );
   if (villages.length > MAX_VILLAGES) throw new DomainError("BAD_REQUEST", `your area has more than ${MAX_VILLAGES} villages: ask for a block (tehsil) assignment to work offline`);
+  // Read before the claims: a decision made meanwhile is then pulled again, never skipped.
+  const [history] = await rows<{ cursor: number }>(db, sql`SELECT coalesce(max(id), 0)::int AS cursor FROM claim_transitions`);
   const claims = await rows<{ id: string; claim_no: string; type: AreaClaim["type"]; status: AreaClaim["status"]; claimant_name: string; village_id: number; version: number; lon: number | null; lat: number | null; parcel: string | null }>(
     db,
     sql`SELECT c.id, c.claim_no, c.type, c.status, c.claimant_name, c.village_id, c.version, ST_X(c.centroid) AS lon, ST_Y(c.centroid) AS lat,
@@ -41,5 +43,6 @@ export async function fieldArea(db: Db, user: SessionUser): Promise<FieldArea> {
     })),
     bbox: extent?.w == null ? null : [Number(extent.w), Number(extent.s), Number(extent.e), Number(extent.n)],
     generatedAt: new Date().toISOString(),
+    changesCursor: Number(history?.cursor ?? 0),
   };
 }

@@ -10,12 +10,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SyncOutcome, SyncRecord } from "@/configs/contracts/sync";
 import { nerExampleSchema } from "@/configs/ner";
 import { rows, sqlList } from "@/server/db/client";
-import { claimsOfVillage, replaceAreaClaims } from "@/workers/db/area-claims";
+import { applyStatusChanges, claimsOfVillage, replaceAreaClaims } from "@/workers/db/area-claims";
 import { FieldDatabase } from "@/workers/db/field-db";
 import { emptyForm } from "@/workers/field/form-from-entities";
 import { dexieOutbox, enqueue } from "@/workers/sync/dexie-outbox";
 import { backoffDelay, flushOutbox } from "@/workers/sync/outbox";
-import { syncNow } from "@/workers/sync/sync-engine";
+import { storeArea, syncNow } from "@/workers/sync/sync-engine";
 import { callerFor, openTestDatabase } from "../helpers/db";
 
 let env: Awaited<ReturnType<typeof openTestDatabase>>;
@@ -230,6 +230,56 @@ describe("sync under a failing network (Dexie outbox on fake-indexeddb)", () => 
     expect((await db.changes.where("claimId").equals(record.id).sortBy("seq")).map((c) => [c.status, c.reason])).toEqual([["received", "Claim entered from the FRC register"], ["fld_verified", "Boundary walked with the FRC"]]);
     expect((await syncNow(db, deps)).pulled).toBe(0);
     db.close();
+  });
+
+  it("starts a new tablet's pulls after its copy of the area, but pulls in full on a tablet that has filed claims", async () => {
+    const deps = { push: (batch: SyncRecord[]) => field().sync.push({ deviceId, records: batch }), pull: (cursor: number) => field().sync.pull({ cursor, limit: 200 }), fetchFn: (async () => new Response(null, { status: 404 })) as typeof fetch, backoff: noWait };
+    const userId = env.users.etapalli.id;
+    const everything = await syncNow(tablet("no-area"), deps); // what a tablet pulled before: the area's whole history
+    expect(everything.pulled).toBeGreaterThan(200);
+
+    // A new tablet with a copy of the area: nothing from before the copy, then each decision made since.
+    const fresh = tablet("area-first");
+    const area = await field().field.area();
+    await storeArea(fresh, userId, area);
+    expect((await syncNow(fresh, deps)).pulled).toBe(0);
+    const received = area.claims.find((c) => c.status === "received")!;
+    await field().claims.transition({ id: received.id, action: "verify_in_field", reason: "Boundary walked with the FRC", expectedVersion: received.version });
+    expect((await syncNow(fresh, deps)).pulled).toBe(1);
+    expect((await claimsOfVillage(fresh, received.villageId)).find((c) => c.id === received.id)).toMatchObject({ status: "fld_verified", version: received.version + 1 });
+
+    // The copy arriving while a first sync is pulling (the page's usual order): the pull skips to it.
+    const racing = tablet("pull-first");
+    const asked: number[] = [];
+    let copyCursor = -1;
+    const racingDeps = { ...deps, pull: async (cursor: number) => {
+      asked.push(cursor);
+      const page = await deps.pull(cursor);
+      if (copyCursor < 0) {
+        const copy = await field().field.area();
+        copyCursor = copy.changesCursor;
+        await storeArea(racing, userId, copy);
+      }
+      return page;
+    } };
+    expect((await syncNow(racing, racingDeps)).pulled).toBe(200);
+    expect(asked).toEqual([0, copyCursor]);
+    racing.close();
+
+    // A tablet whose claim went up before its first copy of the area keeps that claim's whole history.
+    const filer = tablet("filed-first");
+    const record = claimRecord(4000);
+    await filer.drafts.add(draftFor(record.id));
+    await enqueue(filer, [record]);
+    await flushOutbox(dexieOutbox(filer), deps.push, { backoff: noWait });
+    await storeArea(filer, userId, await field().field.area());
+    expect((await syncNow(filer, deps)).pulled).toBeGreaterThan(everything.pulled);
+    expect((await filer.changes.where("claimId").equals(record.id).toArray()).map((c) => c.status)).toEqual(["received"]);
+
+    // A page pulled before a fresher copy arrived does not take a claim's status back.
+    await applyStatusChanges(fresh, [{ seq: 1, claimId: received.id, villageId: received.villageId, action: "receive", status: "received", version: received.version, reason: "old", at: "2020-01-01" }]);
+    expect((await claimsOfVillage(fresh, received.villageId)).find((c) => c.id === received.id)).toMatchObject({ status: "fld_verified" });
+    for (const db of [fresh, filer]) db.close();
   });
 
   it("moves an area cache of one row per claim (database version 1) into rows per village on upgrade", async () => {

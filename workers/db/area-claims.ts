@@ -32,8 +32,9 @@ export async function applyStatusChanges(db: FieldDatabase, changes: readonly Pu
   const byId = new Map(rows.flatMap((row) => row.claims.map((claim) => [claim.id, claim] as const)));
   for (const change of changes) {
     const claim = byId.get(change.claimId);
-    // Changes come in audit order, so the last one for a claim is its state now.
-    if (claim) Object.assign(claim, { status: change.status, version: change.version });
+    // Changes come in audit order, so the last one for a claim is its state now; one older than the
+    // cached copy (a page pulled before a fresher copy of the area arrived) is not applied over it.
+    if (claim && change.version >= claim.version) Object.assign(claim, { status: change.status, version: change.version });
   }
   await db.villageClaims.bulkPut(rows);
 }

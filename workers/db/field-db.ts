@@ -103,7 +103,7 @@ export type OutboxRow = {
 export type MetaRow = { key: string; value: unknown };
 // The user's area for offline work: villages in one row, the claims already filed there one row per
 // village (see workers/db/area-claims.ts).
-export type AreaRow = { key: "area"; area: Omit<FieldArea, "claims">; userId: string; fetchedAt: number };
+export type AreaRow = { key: "area"; area: Omit<FieldArea, "claims" | "changesCursor">; userId: string; fetchedAt: number };
 export type VillageClaimsRow = { villageId: number; claims: AreaClaim[] };
 export type StatusChangeRow = PulledChange;
 

@@ -1,9 +1,10 @@
 // One sync of the tablet: send the outbox (claims, then corrections, oldest first), upload the page photos
 // of claims the server now has, then pull the review decisions made on the claims of the user's area.
 // Only one sync runs at a time, across tabs too (Web Locks), and every step is safe to repeat.
+import type { FieldArea } from "@/configs/contracts/field";
 import type { PullPage } from "@/configs/contracts/sync";
 import type { FieldDatabase } from "@/workers/db/field-db";
-import { applyStatusChanges } from "@/workers/db/area-claims";
+import { applyStatusChanges, replaceAreaClaims } from "@/workers/db/area-claims";
 import { getMeta, setMeta } from "@/workers/db/field-db";
 import { dexieOutbox } from "./dexie-outbox";
 import { DEFAULT_BACKOFF, flushOutbox, type BackoffPolicy, type FlushReport, type Transport } from "./outbox";
@@ -17,22 +18,39 @@ const CURSOR_KEY = "pullCursor";
 
 export const lastSync = (db: FieldDatabase) => getMeta<SyncSummary>(db, STATUS_KEY);
 
+/**
+ * Keeps a fresh copy of the user's area. A tablet with no claim of its own on the server then pulls only
+ * the review decisions made after the copy's statuses (its `changesCursor`): it shows history only for
+ * claims it filed, and a busy block's history is thousands of changes, pulled 200 at a time on a new
+ * tablet's first sync. A tablet that has filed claims pulls in full, so that their history is complete.
+ */
+export async function storeArea(db: FieldDatabase, userId: string, fresh: FieldArea): Promise<void> {
+  const { claims, changesCursor, ...area } = fresh;
+  await db.transaction("rw", [db.area, db.villageClaims, db.meta, db.drafts], async () => {
+    await replaceAreaClaims(db, claims);
+    await db.area.put({ key: "area", area, userId, fetchedAt: Date.now() });
+    if ((await db.drafts.filter((d) => d.server != null).count()) > 0) return;
+    await setMeta(db, CURSOR_KEY, Math.max(changesCursor, (await getMeta<number>(db, CURSOR_KEY)) ?? 0));
+  });
+}
+
 async function pullAll(db: FieldDatabase, pull: SyncDeps["pull"]): Promise<number> {
-  let cursor = (await getMeta<number>(db, CURSOR_KEY)) ?? 0;
   let count = 0;
   for (;;) {
+    // Read each time: a first copy of the area stored meanwhile may have moved the cursor on (storeArea).
+    const cursor = (await getMeta<number>(db, CURSOR_KEY)) ?? 0;
     const page = await pull(cursor);
     await db.transaction("rw", [db.changes, db.drafts, db.villageClaims, db.meta], async () => {
       await db.changes.bulkPut(page.changes);
       for (const c of page.changes) {
         const draft = await db.drafts.get(c.claimId);
-        if (draft?.server) await db.drafts.update(c.claimId, { server: { ...draft.server, status: c.status, version: c.version } });
+        if (draft?.server && c.version >= draft.server.version) await db.drafts.update(c.claimId, { server: { ...draft.server, status: c.status, version: c.version } });
       }
       await applyStatusChanges(db, page.changes);
-      await setMeta(db, CURSOR_KEY, page.cursor); // with the changes, or not at all
+      // With the changes, or not at all; never back past where the area's copy moved it.
+      await setMeta(db, CURSOR_KEY, Math.max(page.cursor, (await getMeta<number>(db, CURSOR_KEY)) ?? 0));
     });
     count += page.changes.length;
-    cursor = page.cursor;
     if (!page.more) return count;
   }
 }
