@@ -166,6 +166,12 @@ async function lockClaim(tx: Db, user: SessionUser, id: string, expectedVersion:
   return claim;
 }
 
+/**
+ * The audit trail's append lock (migration 0011): held to commit, so that trail ids commit in order and
+ * sync.pull never skips one. Taken first in a transaction that appends, before any claim's row lock.
+ */
+export const lockAuditTrail = (tx: Db) => tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('fra-audit-trail'))`);
+
 async function appendAudit(tx: Db, args: { claimId: string; action: string; from: ClaimStatus | null; to: ClaimStatus; actorId: string; reason: string; version: number }) {
   await tx.execute(sql`INSERT INTO claim_transitions (claim_id, action, from_status, to_status, actor_id, reason, claim_version)
                        VALUES (${args.claimId}, ${args.action}, ${args.from}, ${args.to}, ${args.actorId}, ${args.reason}, ${args.version})`);
@@ -175,6 +181,7 @@ async function appendAudit(tx: Db, args: { claimId: string; action: string; from
 export async function transitionClaim(db: Db, user: SessionUser, input: TransitionInput) {
   requireRole(user, transitionFor(input.action).roles);
   return transaction(db, async (tx) => {
+    await lockAuditTrail(tx);
     const claim = await lockClaim(tx, user, input.id, input.expectedVersion);
     const rejectedStatus = input.action === "hear_appeal" ? await appealedRejection(tx, claim.id) : undefined;
     const check = checkTransition({ action: input.action, from: claim.status, role: user.role, reason: input.reason, rejectedStatus });
@@ -227,6 +234,7 @@ export async function checkParcel(db: Db, geometry: PolygonGeometry, villageId: 
 export async function updateParcel(db: Db, user: SessionUser, input: { id: string; geometry: PolygonGeometry; expectedVersion: number }) {
   requireRole(user, ["district_official", "field_staff"]);
   return transaction(db, async (tx) => {
+    await lockAuditTrail(tx);
     const claim = await lockClaim(tx, user, input.id, input.expectedVersion);
     const areaHa = await checkParcel(tx, input.geometry, claim.village_id);
     const [updated] = await rows<{ version: number }>(
@@ -300,6 +308,9 @@ export async function insertClaim(tx: Db, user: SessionUser, { input, village, a
 
 export async function createClaim(db: Db, user: SessionUser, input: NewClaim) {
   requireRole(user, ["district_official", "field_staff"]);
-  return transaction(db, async (tx) => insertClaim(tx, user, await checkNewClaim(tx, input, await claimVillages(tx, user, [input.villageId]))));
+  return transaction(db, async (tx) => {
+    await lockAuditTrail(tx);
+    return insertClaim(tx, user, await checkNewClaim(tx, input, await claimVillages(tx, user, [input.villageId])));
+  });
 }
 

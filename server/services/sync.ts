@@ -10,7 +10,7 @@ import type { PulledChange, PullPage, SyncOutcome, SyncPushInput, SyncRecord } f
 import type { SessionUser } from "@/server/auth/session";
 import { rows, sqlList, transaction, type Db } from "@/server/db/client";
 import { canonicalJson } from "@/workers/sync/canonical";
-import { checkNewClaim, claimVillages, insertClaim, type ClaimVillage } from "./claims";
+import { checkNewClaim, claimVillages, insertClaim, lockAuditTrail, type ClaimVillage } from "./claims";
 import { DomainError } from "./errors";
 import { requireRole, scopeCondition } from "./scope";
 
@@ -31,6 +31,7 @@ type BatchLookups = {
 export async function pushRecords(db: Db, user: SessionUser, input: SyncPushInput): Promise<SyncOutcome[]> {
   requireRole(user, ["field_staff", "district_official"]);
   return transaction(db, async (tx) => {
+    if (input.records.some((r) => r.kind === "claim")) await lockAuditTrail(tx); // a new claim's first audit entry
     const lookups = await batchLookups(tx, user, input.records);
     const outcomes: SyncOutcome[] = [];
     const applied: { record: SyncRecord; entry: LedgerEntry }[] = [];

@@ -2,6 +2,7 @@
 import { VectorTile } from "@mapbox/vector-tile";
 import { sql } from "drizzle-orm";
 import Pbf from "pbf";
+import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validateSession, createSession } from "@/server/auth/session";
 import { rows, type Database } from "@/server/db/client";
@@ -97,6 +98,39 @@ describe.skipIf(!postgresAvailable)("PostgreSQL + PostGIS (DATABASE_URL mode)", 
     // SET LOCAL: the connection it ran on is back to the default afterwards.
     const [after] = await rows<{ max_parallel_workers_per_gather: string }>(database.db, sql`SHOW max_parallel_workers_per_gather`);
     expect(after!.max_parallel_workers_per_gather).toBe(server!.max_parallel_workers_per_gather);
+  });
+
+  it("commits audit entries in the order of their ids, so that a pull after a cursor never skips a late commit", async () => {
+    const [claim] = await rows<{ id: string; status: string; version: number; actor: string }>(database.db, sql`
+      SELECT c.id, c.status, c.version, (SELECT id FROM users WHERE username = 'admin') AS actor FROM claims c ORDER BY c.claim_no LIMIT 1`);
+    // Two sessions of their own, so that one transaction can stay open while the other writes.
+    const [first, second] = [postgres(server.url, { max: 1, onnotice: () => {} }), postgres(server.url, { max: 1, onnotice: () => {} })];
+    const append = async (q: postgres.Sql) => Number((await q`INSERT INTO claim_transitions (claim_id, action, from_status, to_status, actor_id, reason, claim_version)
+      VALUES (${claim!.id}, 'order_check', ${claim!.status}, ${claim!.status}, ${claim!.actor}, 'audit order test', ${claim!.version}) RETURNING id`)[0]!.id);
+    const visibleAfter = async (cursor: number) => (await rows<{ id: number }>(database.db, sql`SELECT id::int AS id FROM claim_transitions WHERE id > ${cursor} ORDER BY id`)).map((r) => r.id);
+    const waitingForLock = async () => (await rows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`))[0]!.n;
+    let commit = () => {};
+    try {
+      const [{ m: before }] = await rows<{ m: number }>(database.db, sql`SELECT coalesce(max(id), 0)::int AS m FROM claim_transitions`) as [{ m: number }];
+      let drawn!: (id: number) => void;
+      const firstId = new Promise<number>((resolve) => (drawn = resolve));
+      const firstTransaction = first.begin(async (tx) => {
+        drawn(await append(tx as unknown as postgres.Sql));
+        await new Promise<void>((resolve) => (commit = resolve));
+      });
+      const idA = await firstId;
+      const secondId = append(second); // draws its id only once the first has committed
+      await expect.poll(waitingForLock, { timeout: 30_000 }).toBe(1);
+      expect(await visibleAfter(before)).toEqual([]); // a pull now sees neither, rather than the second alone
+      commit();
+      await firstTransaction;
+      const idB = await secondId;
+      expect(idB).toBeGreaterThan(idA);
+      expect(await visibleAfter(before)).toEqual([idA, idB]);
+    } finally {
+      commit(); // a failed check must not leave the first transaction open
+      await Promise.all([first.end(), second.end()]);
+    }
   });
 
   it("seeds a real state's boundary file (the merge on a grid needs GEOS 3.9 or later)", async () => {
