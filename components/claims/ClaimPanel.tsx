@@ -1,14 +1,14 @@
 "use client";
 // One claim: its fields, scanned pages, evidence and history, and the workflow decisions the user may take.
-import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { STATUS_LABELS, TYPE_LABELS, type WorkflowAction } from "@/configs/workflow";
 import type { Bbox } from "../map/ClaimMap";
 import { errorMessage, trpc } from "../trpc";
 import { StatusBadge } from "./StatusBadge";
+import { useClaim } from "./useClaim";
 
 export function ClaimPanel({ claimNo, onClose, onChanged, onFocus }: { claimNo: string; onClose: () => void; onChanged: () => void; onFocus: (b: Bbox) => void }) {
-  const claim = useQuery({ queryKey: ["claim", claimNo], queryFn: () => trpc.claims.get.query({ claimNo }) });
+  const claim = useClaim(claimNo);
   const [action, setAction] = useState<WorkflowAction | "">("");
   const [reason, setReason] = useState("");
   const [busy, setBusy] = useState(false);

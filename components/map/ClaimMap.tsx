@@ -6,6 +6,7 @@ import { useEffect, useRef } from "react";
 import { basemapParts, type Basemap } from "@/configs/basemap";
 import { encodeFilterParam, type ClaimFilter } from "@/configs/contracts/claims";
 import { CLAIM_STATUSES, STATUS_COLORS, STATUS_LABELS } from "@/configs/workflow";
+import { useClaim } from "../claims/useClaim";
 import { LABEL_FONT } from "./label-font";
 
 export type Bbox = [number, number, number, number];
@@ -28,6 +29,22 @@ const countsColor: maplibregl.ExpressionSpecification = [
   STATUS_COLORS.sdlc_review,
 ];
 
+const NOTHING_SELECTED: GeoJSON.FeatureCollection = { type: "FeatureCollection", features: [] };
+
+/** The selected claim as the map draws it: its parcel, and a point for the zooms where a parcel is too small to see. */
+function selectedFeatures(claim: { claimNo: string; status: string; geometry: GeoJSON.Geometry | null; bbox: Bbox | null } | undefined): GeoJSON.FeatureCollection {
+  if (!claim?.geometry || !claim.bbox) return NOTHING_SELECTED;
+  const properties = { claim_no: claim.claimNo, status: claim.status };
+  const [w, s, e, n] = claim.bbox;
+  return {
+    type: "FeatureCollection",
+    features: [
+      { type: "Feature", properties, geometry: claim.geometry },
+      { type: "Feature", properties, geometry: { type: "Point", coordinates: [(w + e) / 2, (s + n) / 2] } },
+    ],
+  };
+}
+
 function tileUrl(filter: ClaimFilter, dataVersion: number): string {
   return `${window.location.origin}/api/tiles/{z}/{x}/{y}?f=${encodeFilterParam(filter)}&v=${dataVersion}`;
 }
@@ -35,6 +52,9 @@ function tileUrl(filter: ClaimFilter, dataVersion: number): string {
 function buildStyle(filter: ClaimFilter, dataVersion: number, basemap: Basemap | null): maplibregl.StyleSpecification {
   const sources: maplibregl.StyleSpecification["sources"] = {
     fra: { type: "vector", tiles: [tileUrl(filter, dataVersion)], minzoom: 0, maxzoom: 16 },
+    // The open claim, drawn from its own record: it stays on the map when the filter leaves it out of the
+    // tiles (a decision has just moved it out of the filtered statuses, or it was found by search).
+    selected: { type: "geojson", data: NOTHING_SELECTED },
   };
   const layers: maplibregl.LayerSpecification[] = [{ id: "background", type: "background", paint: { "background-color": "#eef0e8" } }];
   if (basemap?.kind === "raster") {
@@ -56,8 +76,10 @@ function buildStyle(filter: ClaimFilter, dataVersion: number, basemap: Basemap |
     { id: "claim-points", type: "circle", source: "fra", "source-layer": "claims", filter: ["==", ["geometry-type"], "Point"], paint: { "circle-color": statusColor, "circle-radius": 3.5, "circle-stroke-color": "#fff", "circle-stroke-width": 0.6 } },
     { id: "claim-fill", type: "fill", source: "fra", "source-layer": "claims", filter: ["==", ["geometry-type"], "Polygon"], paint: { "fill-color": statusColor, "fill-opacity": ["case", ["==", ["get", "type"], "CFR"], 0.15, 0.65] } },
     { id: "claim-outline", type: "line", source: "fra", "source-layer": "claims", filter: ["==", ["geometry-type"], "Polygon"], paint: { "line-color": statusColor, "line-width": 1 } },
-    { id: "claim-selected", type: "line", source: "fra", "source-layer": "claims", filter: ["==", ["get", "claim_no"], ""], paint: { "line-color": "#111", "line-width": 3 } },
-    { id: "claim-selected-point", type: "circle", source: "fra", "source-layer": "claims", filter: ["all", ["==", ["geometry-type"], "Point"], ["==", ["get", "claim_no"], ""]], paint: { "circle-radius": 7, "circle-color": "rgba(0,0,0,0)", "circle-stroke-color": "#111", "circle-stroke-width": 2.5 } },
+    { id: "claim-selected-fill", type: "fill", source: "selected", filter: ["==", ["geometry-type"], "Polygon"], paint: { "fill-color": statusColor, "fill-opacity": 0.65 } },
+    { id: "claim-selected", type: "line", source: "selected", filter: ["==", ["geometry-type"], "Polygon"], paint: { "line-color": "#111", "line-width": 3 } },
+    // Below parcel zoom a parcel is a few pixels across: a ring marks where it is.
+    { id: "claim-selected-point", type: "circle", source: "selected", maxzoom: 13, filter: ["==", ["geometry-type"], "Point"], paint: { "circle-radius": 7, "circle-color": statusColor, "circle-stroke-color": "#111", "circle-stroke-width": 2.5 } },
     // Labels last, above everything they name.
     {
       id: "count-labels", type: "symbol", source: "fra", "source-layer": "counts",
@@ -166,17 +188,15 @@ export function ClaimMap(props: {
     source?.setTiles([tileUrl(props.filter, props.dataVersion)]);
   }, [props.filter, props.dataVersion]);
 
+  const selected = useClaim(props.selectedClaimNo).data;
+  const shown = props.selectedClaimNo && selected?.claimNo === props.selectedClaimNo ? selected : undefined;
   useEffect(() => {
     const map = mapRef.current;
     if (!map) return;
-    const apply = () => {
-      const claimNo = props.selectedClaimNo ?? "";
-      map.setFilter("claim-selected", ["==", ["get", "claim_no"], claimNo]);
-      map.setFilter("claim-selected-point", ["all", ["==", ["geometry-type"], "Point"], ["==", ["get", "claim_no"], claimNo]]);
-    };
+    const apply = () => map.getSource<maplibregl.GeoJSONSource>("selected")?.setData(selectedFeatures(shown));
     if (map.isStyleLoaded()) apply();
     else map.once("load", apply);
-  }, [props.selectedClaimNo]);
+  }, [shown]);
 
   useEffect(() => {
     if (!props.focus || !mapRef.current) return;

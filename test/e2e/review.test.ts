@@ -132,6 +132,15 @@ describe("review map, end to end", () => {
     await trail.getByText("Boundary map lacks khasra numbers; Gram Sabha to re-verify").waitFor();
     expect(await trail.textContent()).toContain("Remanded to Gram Sabha");
     expect(await trail.textContent()).toContain("Asha Kumre");
+    // The filter (SDLC review) now leaves the claim out of the tiles; the map still draws the open claim,
+    // in its new status, from its own record.
+    await page.waitForFunction((no) => {
+      type F = { geometry: { type: string }; properties: Record<string, unknown> };
+      const m = (window as unknown as { __fraMap: { querySourceFeatures(s: string, o?: object): F[] } }).__fraMap;
+      const inTiles = m.querySourceFeatures("fra", { sourceLayer: "claims", filter: ["==", ["get", "claim_no"], no] }).length;
+      const drawn = m.querySourceFeatures("selected").filter((f) => f.properties.claim_no === no && f.properties.status === "sdlc_remanded");
+      return inTiles === 0 && drawn.some((f) => f.geometry.type === "Polygon");
+    }, claimNo, { timeout: 60_000, polling: 250 });
     mkdirSync("test-results", { recursive: true });
     await page.screenshot({ path: "test-results/review-remand.png" });
   });
