@@ -29,7 +29,9 @@ for (const lang of ["eng", "hin", "mar", "nep"]) {
 }
 
 rmSync("public/ort", { recursive: true, force: true });
-// transformers.js runs onnxruntime-web's asyncify build for both its WebGPU and WASM back ends.
-for (const f of ["ort-wasm-simd-threaded.asyncify.mjs", "ort-wasm-simd-threaded.asyncify.wasm"]) copy(require.resolve(`onnxruntime-web/${f}`), "public/ort");
+// onnxruntime-web's asyncify build for WebGPU, its plain build for WebAssembly (workers/ner/ort-runtime.ts).
+for (const f of ["ort-wasm-simd-threaded.asyncify.mjs", "ort-wasm-simd-threaded.asyncify.wasm", "ort-wasm-simd-threaded.mjs", "ort-wasm-simd-threaded.wasm"]) {
+  copy(require.resolve(`onnxruntime-web/${f}`), "public/ort");
+}
 
 console.log("copied maplibre, tesseract.js and onnxruntime-web assets to public/");

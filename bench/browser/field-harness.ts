@@ -8,6 +8,7 @@ import { deviceDb, FieldDatabase, type OcrWord } from "@/workers/db/field-db";
 import { LINE_ENLARGEMENTS } from "@/workers/field/devanagari-line";
 import { activeModel, graphsFor, updateModel } from "@/workers/models/model-client";
 import { nerWorker, type NerBackend } from "@/workers/ner/ner-client";
+import { ortBuildFor } from "@/workers/ner/ort-runtime";
 import { appOcrAssets, devanagariLine, OcrPool } from "@/workers/ocr/ocr-pool";
 import { highlightRects } from "@/workers/ocr/words";
 import { preparePage } from "@/workers/ocr/preprocess-client";
@@ -85,7 +86,7 @@ async function ner(text: string, backend: NerBackend, repeats: number) {
   const model = await activeModel(deviceDb());
   if (!model) throw new Error("no verified model on this browser: open /field online first");
   const t0 = performance.now();
-  const loaded = await nerWorker().call("load", { name: FIELD_MODEL_NAME, version: model.version, prefer: backend });
+  const loaded = await nerWorker(ortBuildFor(backend)).call("load", { name: FIELD_MODEL_NAME, version: model.version, prefer: backend });
   const loadMs = performance.now() - t0;
   for (let i = 0; i < 3; i++) await nerWorker().call("extract", { text });
   const times: number[] = [];

@@ -3,7 +3,7 @@
 // is written to the tablet's database before the next step starts.
 import type { AreaVillage } from "@/configs/contracts/field";
 import { FIELD_MODEL_NAME } from "@/configs/models";
-import { storageMessage, type Draft, type Extraction, type FieldDatabase, type PageRecord } from "@/workers/db/field-db";
+import { storageMessage, type Draft, type Extraction, type FieldDatabase, type ModelRow, type PageRecord } from "@/workers/db/field-db";
 import { nameAnchor, rereadLocalName, type ClaimantReading } from "@/workers/field/devanagari-line";
 import { formFromEntities, villageOnRecord, type FormFields } from "@/workers/field/form-from-entities";
 import { joinPages, pageOfSpan } from "@/workers/field/pages-text";
@@ -12,7 +12,10 @@ import { localToday, rereadImpossibleDate, withImpossibleDateFlagged } from "@/w
 import { fieldOnPage, rereadUnsureNumbers, type WordsReread } from "@/workers/field/unsure-numbers";
 import { nameLanguageOfClaim, withPlaceSpellingsOnRecord } from "@/workers/field/village-record";
 import type { NerBackend } from "@/workers/ner/ner-client";
-import { nerWorker } from "@/workers/ner/ner-client";
+import { whyNoGpu } from "@/workers/ner/gpu";
+import { NO_GPU_GRAPH, nerWorker } from "@/workers/ner/ner-client";
+import type { OrtBuild } from "@/workers/ner/ort-runtime";
+import { hasGraph } from "@/workers/models/model-client";
 import { devanagariLine, OcrCancelledError, type OcrPool, type OcrProgress } from "@/workers/ocr/ocr-pool";
 import { preparePage } from "@/workers/ocr/preprocess-client";
 
@@ -68,9 +71,24 @@ export async function ocrPages(db: FieldDatabase, pool: OcrPool, draftId: string
 
 export type ActiveNer = { version: number; backend: NerBackend; fallbackReason: string | null };
 
-export async function loadNer(version: number, prefer: NerBackend | "auto"): Promise<ActiveNer> {
-  const { backend, fallbackReason } = await nerWorker().call("load", { name: FIELD_MODEL_NAME, version, prefer });
-  return { version, backend, fallbackReason };
+/**
+ * Loads a verified model in a NER worker of the onnxruntime-web build its back end needs
+ * (workers/ner/ort-runtime.ts): WebGPU's build only where WebGPU is wanted and the fp32 graph is here.
+ */
+export async function loadNer(model: ModelRow, prefer: NerBackend | "auto"): Promise<ActiveNer> {
+  const load = async (on: NerBackend | "auto", build: OrtBuild, reason?: string): Promise<ActiveNer> => {
+    const { backend, fallbackReason } = await nerWorker(build).call("load", { name: FIELD_MODEL_NAME, version: model.version, prefer: on });
+    return { version: model.version, backend, fallbackReason: reason ?? fallbackReason };
+  };
+  const gpuWanted = prefer === "webgpu" || (prefer === "auto" && (await whyNoGpu()) === null);
+  if (!gpuWanted) return load(prefer, "plain");
+  if (!hasGraph(model, "fp32")) return load("wasm", "plain", NO_GPU_GRAPH);
+  try {
+    return await load(prefer, "asyncify");
+  } catch (error) {
+    // Its runtime could not start (say, offline before this tablet ever kept it): the precached one can.
+    return load("wasm", "plain", `WebGPU could not start (${error instanceof Error ? error.message : String(error)})`);
+  }
 }
 
 /** What the field app is doing while it reads the fields, for the user waiting on it. */

@@ -148,13 +148,13 @@ export function useFieldModel(online: boolean, prefer: NerBackend | "auto") {
     if (!active) return setState({ ner: null, progress: null, message, error: "No field model on this tablet yet: connect once so it can download and verify one." });
     try {
       setState((s) => ({ ...s, progress: null, message }));
-      const ner = await loadNer(active.version, prefer);
+      const ner = await loadNer(active, prefer);
       setState({ ner, progress: null, message, error: null });
     } catch (e) {
       // The new version will not run here: go back to the one before.
       active = await fallBackToPreviousModel(device);
       if (!active) return setState({ ner: null, progress: null, message, error: `the field model could not be loaded: ${errorMessage(e)}` });
-      const ner = await loadNer(active.version, prefer);
+      const ner = await loadNer(active, prefer);
       setState({ ner, progress: null, message: `model v${active.version} in use: the newer one failed to load (${errorMessage(e)})`, error: null });
     }
   }, [prefer]);

@@ -25,6 +25,15 @@ let photo: string;
 const cutServiceWorker = (route: Route) => (route.request().serviceWorker() ? route.abort("internetdisconnected") : route.continue());
 // Both halves of the network go and come back together: the service worker's requests are cut before the
 // page hears "offline" and restored before it hears "online" (which sends it fetching at once).
+/** The runtime files the service worker keeps (OCR and onnxruntime-web), by path. */
+async function keptRuntimes(): Promise<string[]> {
+  return page.evaluate(async () => {
+    const paths: string[] = [];
+    for (const name of await caches.keys()) for (const request of await (await caches.open(name)).keys()) paths.push(new URL(request.url).pathname);
+    return paths.filter((p) => p.startsWith("/tesseract/") || p.startsWith("/ort/")).sort();
+  });
+}
+
 async function setOffline(offline: boolean) {
   if (offline) {
     await context.route("**", cutServiceWorker);
@@ -108,13 +117,11 @@ describe("field digitisation, offline", () => {
     // WebAssembly cores only the one this browser runs (workers/ocr/tesseract-core.ts).
     expect(await page.getByTestId("ocr-languages-held").textContent()).toBe("Reads names in Marathi offline");
     expect(await page.getByTestId("offline-ready").textContent()).toBe("Ready for offline work");
-    const kept = await page.evaluate(async () => {
-      const paths: string[] = [];
-      for (const name of await caches.keys()) for (const request of await (await caches.open(name)).keys()) paths.push(new URL(request.url).pathname);
-      return paths.filter((p) => p.startsWith("/tesseract/")).sort();
-    });
+    const kept = await keptRuntimes();
     expect(kept.filter((p) => p.startsWith("/tesseract/lang/"))).toEqual(["eng", "hin", "mar"].map((l) => `/tesseract/lang/${l}.traineddata.gz`));
     expect(kept.filter((p) => p.startsWith("/tesseract/core/"))).toHaveLength(1);
+    // Of onnxruntime-web, only the plain WebAssembly build: no GPU here (workers/ner/ort-runtime.ts).
+    expect(kept.filter((p) => p.startsWith("/ort/"))).toEqual(["/ort/ort-wasm-simd-threaded.mjs", "/ort/ort-wasm-simd-threaded.wasm"]);
     village = area.villages.find((v) => v.name.length >= 5 && area.villages.filter((o) => o.name === v.name).length === 1)!;
     const renderer = await context.newPage();
     photo = path.join(profile, "form-page.jpg");
@@ -166,6 +173,8 @@ describe("field digitisation, offline", () => {
     expect(await page.getByTestId("ner-backend").textContent()).toBe("WebAssembly");
     await setOffline(false);
     await page.getByTestId("ner-backend").filter({ hasText: "WebGPU" }).waitFor({ timeout: 120_000 });
+    // WebGPU's onnxruntime-web build came with it, and is kept for offline use.
+    expect((await keptRuntimes()).filter((p) => p.includes("asyncify"))).toEqual(["/ort/ort-wasm-simd-threaded.asyncify.mjs", "/ort/ort-wasm-simd-threaded.asyncify.wasm"]);
     await setOffline(true);
     await page.getByRole("tab", { name: "1 · Pages" }).click();
     await page.getByRole("button", { name: "Read the fields again" }).click();

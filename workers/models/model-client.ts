@@ -19,6 +19,7 @@ const runtimeFiles = (graphs: readonly ModelGraph[]) => new Set<string>([...PACK
 export const graphsFor = (gpu: boolean): ModelGraph[] => (gpu ? ["q8", "fp32"] : ["q8"]);
 // Rows written before graphs were chosen hold both.
 const graphsOf = (row: ModelRow): ModelGraph[] => row.graphs ?? ["q8", "fp32"];
+export const hasGraph = (row: ModelRow, graph: ModelGraph) => graphsOf(row).includes(graph);
 const SAVE_EVERY_BYTES = 256 * 1024;
 
 export const modelKey = (name: string, version: number) => `${name}/${version}`;

@@ -8,14 +8,17 @@ import { serveWorker } from "@/workers/rpc";
 import { extractEntities, type NerModel } from "./extract";
 import { whyNoGpu } from "./gpu";
 import { encoderFeeds, type Int64TensorClass } from "./feeds";
-import type { NerApi, NerBackend } from "./ner-client";
+import { NO_GPU_GRAPH, type NerApi, type NerBackend } from "./ner-client";
+import { ORT_FILES, ortBuildOfWorker } from "./ort-runtime";
 import { nerPackageParts, type PackageConfig } from "./package-parts";
 import { readOnlyVerifiedModels, VERIFIED_PREFIX, verifiedModelCache } from "./verified-cache";
 import { WordPieceTokenizer } from "./wordpiece";
 
 
 readOnlyVerifiedModels(env, deviceDb());
-env.backends.onnx.wasm!.wasmPaths = { mjs: "/ort/ort-wasm-simd-threaded.asyncify.mjs", wasm: "/ort/ort-wasm-simd-threaded.asyncify.wasm" };
+// The build this worker was started for (ner-client.ts names it): the plain one cannot run WebGPU.
+const ortBuild = ortBuildOfWorker((self as unknown as { name: string }).name);
+env.backends.onnx.wasm!.wasmPaths = ORT_FILES[ortBuild];
 // One thread: SharedArrayBuffer needs cross-origin isolation, which would break the map's tiles.
 env.backends.onnx.wasm!.numThreads = 1;
 
@@ -35,7 +38,11 @@ async function load(name: string, version: number, prefer: NerBackend | "auto"):
   let backend: NerBackend = prefer === "auto" ? (fallbackReason ? "wasm" : "webgpu") : prefer;
   // The fp32 graph is fetched only for a tablet that runs WebGPU (model-client.ts): until it is here, WebAssembly.
   if (backend === "webgpu" && !(await verifiedModelCache(deviceDb()).match(`${VERIFIED_PREFIX}${key}/${MODEL_GRAPH_FILES.fp32}`))) {
-    fallbackReason = "the GPU graph is not on this tablet yet: it is fetched when online";
+    fallbackReason = NO_GPU_GRAPH;
+    backend = "wasm";
+  }
+  if (backend === "webgpu" && ortBuild !== "asyncify") {
+    fallbackReason = "this worker runs onnxruntime-web's WebAssembly-only build";
     backend = "wasm";
   }
   let model: PreTrainedModel;
