@@ -46,16 +46,19 @@ export function Dashboard() {
       </div>
       <div className="card">
         <h3>Pending claims by time at the current stage</h3>
-        <table className="grid">
-          <thead><tr><th>Waiting</th>{PENDING_STATUSES.map((s) => <th key={s} title={STATUS_LABELS[s]}>{s.replace("_", " ")}</th>)}</tr></thead>
+        {/* A stage per row: eight stages across did not fit the card, and their labels are long. */}
+        <table className="grid" aria-label="Pending claims by stage and time waiting">
+          <thead><tr><th>Stage</th>{d?.pendingAge.map((b) => <th key={b.label}>{b.label}</th>)}</tr></thead>
           <tbody>
-            {d?.pendingAge.map((b) => <tr key={b.label}><td>{b.label}</td>{PENDING_STATUSES.map((s) => <td key={s}>{fmt(b.byStatus[s] ?? 0)}</td>)}</tr>)}
+            {PENDING_STATUSES.map((s) => (
+              <tr key={s}><td>{STATUS_LABELS[s]}</td>{d?.pendingAge.map((b) => <td key={b.label}>{fmt(b.byStatus[s] ?? 0)}</td>)}</tr>
+            ))}
           </tbody>
         </table>
       </div>
       <div className="card">
         <h3>By tehsil</h3>
-        <table className="grid">
+        <table className="grid" aria-label="Claims by tehsil">
           <thead><tr><th>Tehsil</th><th>Titled</th><th>Rejected</th><th>Pending</th></tr></thead>
           <tbody>{d?.byTehsil.map((t) => <tr key={t.tehsil}><td>{t.tehsil}</td><td>{fmt(t.granted)}</td><td>{fmt(t.rejected)}</td><td>{fmt(t.pending)}</td></tr>)}</tbody>
         </table>

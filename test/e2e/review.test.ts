@@ -186,6 +186,14 @@ describe("review map, end to end", () => {
     const dashboard = page.locator('[aria-label="Dashboard"]');
     await dashboard.getByText("By tehsil").waitFor();
     await dashboard.getByText("Etapalli").waitFor();
+    // Pending claims by stage (named as the workflow names them) and time waiting: the same claims as the
+    // tehsils' pending column.
+    const byStage = dashboard.getByRole("table", { name: "Pending claims by stage and time waiting" });
+    await byStage.getByRole("cell", { name: "Remanded to Gram Sabha" }).waitFor();
+    const total = async (cells: ReturnType<typeof page.locator>) => (await cells.allTextContents()).reduce((sum, t) => sum + Number(t.replace(/,/g, "")), 0);
+    const pending = await total(dashboard.getByRole("table", { name: "Claims by tehsil" }).locator("tbody td:nth-child(4)"));
+    expect(pending).toBeGreaterThan(0);
+    expect(await total(byStage.locator("tbody td:not(:first-child)"))).toBe(pending);
     await page.screenshot({ path: "test-results/dashboard.png" });
   });
 });
