@@ -21,6 +21,9 @@ function Compare({ version }: { version: number }) {
   if (!compare.data) return <section className="card">Measuring v{version} against the stable model…</section>;
   const { candidate, stable, gates, confusion } = compare.data;
   const entities = Object.keys({ ...candidate.perEntity, ...(stable?.perEntity ?? {}) });
+  // The server refuses a publish whose gates fail; the buttons say so before anyone presses them.
+  const failing = (channel: ModelChannel) => gates.filter((g) => !g.passed && g.requiredFor.includes(channel)).map((g) => g.gate);
+  const blocked = { beta: failing("beta"), stable: failing("stable") };
   return (
     <section className="card compare" aria-label="Candidate and stable">
       <h3>v{candidate.version} beside stable {stable ? `v${stable.version}` : "(none)"}</h3>
@@ -40,9 +43,12 @@ function Compare({ version }: { version: number }) {
       </ul>
       <div className="publish">
         <input placeholder="Why publish (shown in the history)" value={reason} onChange={(e) => setReason(e.target.value)} aria-label="Reason" />
-        <button onClick={() => publish("beta")}>Publish to beta</button>
-        <button className="primary" onClick={() => publish("stable")}>Publish to stable</button>
+        <button onClick={() => publish("beta")} disabled={action.busy || blocked.beta.length > 0}>Publish to beta</button>
+        <button className="primary" onClick={() => publish("stable")} disabled={action.busy || blocked.stable.length > 0}>Publish to stable</button>
       </div>
+      {(["beta", "stable"] as const).filter((c) => blocked[c].length).map((c) => (
+        <p key={c} className="muted" data-testid={`blocked-${c}`}>Not for {c}: {blocked[c].join(", ")} failed.</p>
+      ))}
       {action.message && <p className={action.message.ok ? "ok" : "error"} role={action.message.ok ? "status" : "alert"}>{action.message.text}</p>}
       <h4>Misread on the held-out set</h4>
       {confusion.swapped.length > 0 && <p className="muted">{confusion.swapped.map(([k, n]) => `${k}: ${n}`).join(" · ")}</p>}

@@ -63,9 +63,16 @@ describe("admin console, end to end", () => {
     const gates = page.getByLabel("Gates");
     await gates.getByText("parity").waitFor({ timeout: 120_000 });
     expect(await gates.locator("li").count()).toBe(6);
+    // The tiny run's F1 fails the stable gates: the button says so before the server would refuse it.
+    expect(await page.getByRole("button", { name: "Publish to stable" }).isDisabled()).toBe(true);
+    expect(await page.getByTestId("blocked-stable").textContent()).toMatch(/^Not for stable: .*F1.* failed\.$/);
+    expect(await page.getByTestId("blocked-beta").count()).toBe(0);
     await page.getByLabel("Reason").fill("field trial of the retrained model");
     await page.getByRole("button", { name: "Publish to beta" }).click();
     await page.getByRole("status").filter({ hasText: "v2 is now the beta model" }).waitFor();
+    // The version list follows: v2 is on beta now, v1 on stable alone.
+    await page.getByLabel("Model versions").getByRole("heading", { name: "fra-ner: stable v1, beta v2" }).waitFor();
+    expect(await page.getByRole("row", { name: /^v2/ }).getByRole("cell").nth(4).textContent()).toBe("beta");
     await page.screenshot({ path: "test-results/admin-compare.png" });
     const manifest = (await (await fetch(`${app.url}/api/models/manifest?channel=beta`)).json()) as { payload: string };
     expect(JSON.parse(manifest.payload).models[0].version).toBe(2);
