@@ -12,8 +12,7 @@ import { localToday, rereadImpossibleDate, withImpossibleDateFlagged } from "@/w
 import { fieldOnPage, rereadUnsureNumbers, type WordsReread } from "@/workers/field/unsure-numbers";
 import { nameLanguageOfClaim, withPlaceSpellingsOnRecord } from "@/workers/field/village-record";
 import type { NerBackend } from "@/workers/ner/ner-client";
-import { whyNoGpu } from "@/workers/ner/gpu";
-import { NO_GPU_GRAPH, nerWorker } from "@/workers/ner/ner-client";
+import { nerWorker } from "@/workers/ner/ner-client";
 import type { OrtBuild } from "@/workers/ner/ort-runtime";
 import { hasGraph } from "@/workers/models/model-client";
 import { devanagariLine, OcrCancelledError, type OcrPool, type OcrProgress } from "@/workers/ocr/ocr-pool";
@@ -71,16 +70,18 @@ export async function ocrPages(db: FieldDatabase, pool: OcrPool, draftId: string
 
 export type ActiveNer = { version: number; backend: NerBackend; fallbackReason: string | null };
 
+const NO_GPU_GRAPH = "the GPU graph is not on this tablet yet: it is fetched when online";
+
 /**
  * Loads a verified model in a NER worker of the onnxruntime-web build its back end needs
- * (workers/ner/ort-runtime.ts): WebGPU's build only where WebGPU is wanted and the fp32 graph is here.
+ * (workers/ner/ort-runtime.ts): WebGPU's build only where WebGPU is wanted (wantsGpu) and the fp32 graph
+ * is here.
  */
-export async function loadNer(model: ModelRow, prefer: NerBackend | "auto"): Promise<ActiveNer> {
+export async function loadNer(model: ModelRow, prefer: NerBackend | "auto", gpuWanted: boolean): Promise<ActiveNer> {
   const load = async (on: NerBackend | "auto", build: OrtBuild, reason?: string): Promise<ActiveNer> => {
     const { backend, fallbackReason } = await nerWorker(build).call("load", { name: FIELD_MODEL_NAME, version: model.version, prefer: on });
     return { version: model.version, backend, fallbackReason: reason ?? fallbackReason };
   };
-  const gpuWanted = prefer === "webgpu" || (prefer === "auto" && (await whyNoGpu()) === null);
   if (!gpuWanted) return load(prefer, "plain");
   if (!hasGraph(model, "fp32")) return load("wasm", "plain", NO_GPU_GRAPH);
   try {

@@ -8,7 +8,7 @@ import type { AreaVillage } from "@/configs/contracts/field";
 import { errorMessage } from "@/components/trpc";
 import { deviceDb, getMeta, type FieldDatabase } from "@/workers/db/field-db";
 import { activeModel, fallBackToPreviousModel, graphsFor, updateModel, type ModelProgress } from "@/workers/models/model-client";
-import { whyNoGpu } from "@/workers/ner/gpu";
+import { wantsGpu } from "@/workers/ner/gpu";
 import type { NerBackend } from "@/workers/ner/ner-client";
 import { askServiceWorkerForLanguages, onDemandLanguagesOf } from "@/workers/ocr/ocr-languages";
 import type { SyncSummary } from "@/workers/sync/sync-engine";
@@ -133,11 +133,11 @@ export function useFieldModel(online: boolean, prefer: NerBackend | "auto") {
   const [state, setState] = useState<ModelState>({ ner: null, progress: null, message: null, error: null });
   const load = useCallback(async () => {
     const device = deviceDb();
+    // The fp32 graph and WebGPU's runtime only where they will run.
+    const gpu = await wantsGpu(prefer);
     let message: string | null = null;
     if (navigator.onLine) {
       try {
-        // The fp32 graph only where it will run: a hardware GPU, or WebGPU asked for by hand.
-        const gpu = prefer === "webgpu" || (prefer === "auto" && (await whyNoGpu()) === null);
         const check = await updateModel(device, { graphs: graphsFor(gpu), onProgress: (progress) => setState((s) => ({ ...s, progress })) });
         message = check.message;
       } catch (e) {
@@ -148,13 +148,13 @@ export function useFieldModel(online: boolean, prefer: NerBackend | "auto") {
     if (!active) return setState({ ner: null, progress: null, message, error: "No field model on this tablet yet: connect once so it can download and verify one." });
     try {
       setState((s) => ({ ...s, progress: null, message }));
-      const ner = await loadNer(active, prefer);
+      const ner = await loadNer(active, prefer, gpu);
       setState({ ner, progress: null, message, error: null });
     } catch (e) {
       // The new version will not run here: go back to the one before.
       active = await fallBackToPreviousModel(device);
       if (!active) return setState({ ner: null, progress: null, message, error: `the field model could not be loaded: ${errorMessage(e)}` });
-      const ner = await loadNer(active, prefer);
+      const ner = await loadNer(active, prefer, gpu);
       setState({ ner, progress: null, message: `model v${active.version} in use: the newer one failed to load (${errorMessage(e)})`, error: null });
     }
   }, [prefer]);

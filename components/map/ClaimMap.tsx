@@ -188,15 +188,15 @@ export function ClaimMap(props: {
     source?.setTiles([tileUrl(props.filter, props.dataVersion)]);
   }, [props.filter, props.dataVersion]);
 
+  // Keyed by claim number: the selected claim's record once loaded, nothing while it loads or with none selected.
   const selected = useClaim(props.selectedClaimNo).data;
-  const shown = props.selectedClaimNo && selected?.claimNo === props.selectedClaimNo ? selected : undefined;
   useEffect(() => {
     const map = mapRef.current;
     if (!map) return;
-    const apply = () => map.getSource<maplibregl.GeoJSONSource>("selected")?.setData(selectedFeatures(shown));
+    const apply = () => map.getSource<maplibregl.GeoJSONSource>("selected")?.setData(selectedFeatures(selected));
     if (map.isStyleLoaded()) apply();
     else map.once("load", apply);
-  }, [shown]);
+  }, [selected]);
 
   useEffect(() => {
     if (!props.focus || !mapRef.current) return;

@@ -172,6 +172,14 @@ async function lockClaim(tx: Db, user: SessionUser, id: string, expectedVersion:
  */
 export const lockAuditTrail = (tx: Db) => tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('fra-audit-trail'))`);
 
+/** A transaction that appends to the audit trail: the trail's lock comes first, before any other. */
+function auditedTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
+  return transaction(db, async (tx) => {
+    await lockAuditTrail(tx);
+    return work(tx);
+  });
+}
+
 async function appendAudit(tx: Db, args: { claimId: string; action: string; from: ClaimStatus | null; to: ClaimStatus; actorId: string; reason: string; version: number }) {
   await tx.execute(sql`INSERT INTO claim_transitions (claim_id, action, from_status, to_status, actor_id, reason, claim_version)
                        VALUES (${args.claimId}, ${args.action}, ${args.from}, ${args.to}, ${args.actorId}, ${args.reason}, ${args.version})`);
@@ -180,8 +188,7 @@ async function appendAudit(tx: Db, args: { claimId: string; action: string; from
 /** One step of the legal workflow: checked, applied only to the version the user saw, and audited. */
 export async function transitionClaim(db: Db, user: SessionUser, input: TransitionInput) {
   requireRole(user, transitionFor(input.action).roles);
-  return transaction(db, async (tx) => {
-    await lockAuditTrail(tx);
+  return auditedTransaction(db, async (tx) => {
     const claim = await lockClaim(tx, user, input.id, input.expectedVersion);
     const rejectedStatus = input.action === "hear_appeal" ? await appealedRejection(tx, claim.id) : undefined;
     const check = checkTransition({ action: input.action, from: claim.status, role: user.role, reason: input.reason, rejectedStatus });
@@ -233,8 +240,7 @@ export async function checkParcel(db: Db, geometry: PolygonGeometry, villageId: 
 
 export async function updateParcel(db: Db, user: SessionUser, input: { id: string; geometry: PolygonGeometry; expectedVersion: number }) {
   requireRole(user, ["district_official", "field_staff"]);
-  return transaction(db, async (tx) => {
-    await lockAuditTrail(tx);
+  return auditedTransaction(db, async (tx) => {
     const claim = await lockClaim(tx, user, input.id, input.expectedVersion);
     const areaHa = await checkParcel(tx, input.geometry, claim.village_id);
     const [updated] = await rows<{ version: number }>(
@@ -308,9 +314,6 @@ export async function insertClaim(tx: Db, user: SessionUser, { input, village, a
 
 export async function createClaim(db: Db, user: SessionUser, input: NewClaim) {
   requireRole(user, ["district_official", "field_staff"]);
-  return transaction(db, async (tx) => {
-    await lockAuditTrail(tx);
-    return insertClaim(tx, user, await checkNewClaim(tx, input, await claimVillages(tx, user, [input.villageId])));
-  });
+  return auditedTransaction(db, async (tx) => insertClaim(tx, user, await checkNewClaim(tx, input, await claimVillages(tx, user, [input.villageId]))));
 }
 

@@ -20,6 +20,7 @@ export const graphsFor = (gpu: boolean): ModelGraph[] => (gpu ? ["q8", "fp32"] :
 // Rows written before graphs were chosen hold both.
 const graphsOf = (row: ModelRow): ModelGraph[] => row.graphs ?? ["q8", "fp32"];
 export const hasGraph = (row: ModelRow, graph: ModelGraph) => graphsOf(row).includes(graph);
+const missingGraphs = (row: ModelRow, graphs: readonly ModelGraph[]) => graphs.filter((g) => !hasGraph(row, g));
 const SAVE_EVERY_BYTES = 256 * 1024;
 
 export const modelKey = (name: string, version: number) => `${name}/${version}`;
@@ -54,14 +55,14 @@ export async function updateModel(db: DeviceDatabase, options: { channel?: Model
   const current = await activeModel(db);
   if (!entry) return { active: current, changed: false, message: `the ${manifest.channel} channel has no field model` };
   if (current?.version === entry.version) {
-    const missing = graphs.filter((g) => !graphsOf(current).includes(g));
+    const missing = missingGraphs(current, graphs);
     if (!missing.length) return { active: current, changed: false, message: `model v${entry.version} is current` };
     await addGraphs(db, current, entry, missing, fetchFn, options.onProgress);
     return { active: await activeModel(db), changed: false, message: `model v${entry.version} is current; its ${missing.join(" and ")} graph${missing.length > 1 ? "s were" : " was"} fetched` };
   }
   const known = await db.models.get(modelKey(entry.name, entry.version));
   if (known?.state !== "verified") await download(db, entry, graphs, fetchFn, options.onProgress);
-  else if (graphs.some((g) => !graphsOf(known).includes(g))) await addGraphs(db, known, entry, graphs.filter((g) => !graphsOf(known).includes(g)), fetchFn, options.onProgress);
+  else if (missingGraphs(known, graphs).length) await addGraphs(db, known, entry, missingGraphs(known, graphs), fetchFn, options.onProgress);
   await activate(db, entry.name, entry.version);
   return { active: await activeModel(db), changed: true, message: `model v${entry.version} verified and active${current ? ` (v${current.version} kept as fallback)` : ""}` };
 }

@@ -9,8 +9,6 @@ export type NerApi = {
   extract: { request: { text: string }; result: { entities: ExtractedEntity[]; ms: number; backend: NerBackend; model: string } };
 };
 
-export const NO_GPU_GRAPH = "the GPU graph is not on this tablet yet: it is fetched when online";
-
 let current: { build: OrtBuild; client: ReturnType<typeof workerClient<NerApi>> } | null = null;
 
 /** The NER worker; asked for another onnxruntime-web build than it runs, a new one replaces it. */

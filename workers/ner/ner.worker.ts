@@ -2,13 +2,12 @@
 // onnxruntime-web. WebGPU when the browser offers an adapter (fp32 graph: the int8 operators have no
 // WebGPU kernels), WebAssembly otherwise (int8 graph). Long text is cut into windows that fit the model.
 import { AutoModelForTokenClassification, env, Tensor, type PreTrainedModel } from "@huggingface/transformers";
-import { MODEL_GRAPH_FILES } from "@/configs/models";
 import { deviceDb } from "@/workers/db/field-db";
 import { serveWorker } from "@/workers/rpc";
 import { extractEntities, type NerModel } from "./extract";
 import { whyNoGpu } from "./gpu";
 import { encoderFeeds, type Int64TensorClass } from "./feeds";
-import { NO_GPU_GRAPH, type NerApi, type NerBackend } from "./ner-client";
+import type { NerApi, NerBackend } from "./ner-client";
 import { ORT_FILES, ortBuildOfWorker } from "./ort-runtime";
 import { nerPackageParts, type PackageConfig } from "./package-parts";
 import { readOnlyVerifiedModels, VERIFIED_PREFIX, verifiedModelCache } from "./verified-cache";
@@ -36,11 +35,6 @@ async function load(name: string, version: number, prefer: NerBackend | "auto"):
   const parts = nerPackageParts(WordPieceTokenizer.fromJson(await packageJson("tokenizer.json")), (await packageJson("config.json")) as PackageConfig);
   let fallbackReason = prefer === "auto" ? await whyNoGpu() : null;
   let backend: NerBackend = prefer === "auto" ? (fallbackReason ? "wasm" : "webgpu") : prefer;
-  // The fp32 graph is fetched only for a tablet that runs WebGPU (model-client.ts): until it is here, WebAssembly.
-  if (backend === "webgpu" && !(await verifiedModelCache(deviceDb()).match(`${VERIFIED_PREFIX}${key}/${MODEL_GRAPH_FILES.fp32}`))) {
-    fallbackReason = NO_GPU_GRAPH;
-    backend = "wasm";
-  }
   if (backend === "webgpu" && ortBuild !== "asyncify") {
     fallbackReason = "this worker runs onnxruntime-web's WebAssembly-only build";
     backend = "wasm";

@@ -5,7 +5,8 @@
 // the page with the messages below.
 import { NAME_LANGUAGE_BY_STATE, OCR_LANGUAGES, nameLanguageOf, type NameLanguage } from "../../configs/field";
 
-export const languageDataPath = (language: string) => `/tesseract/lang/${language}.traineddata.gz`;
+/** Where a language's data is served (`base`: the folder, the app's own by default). */
+export const languageDataPath = (language: string, base = "/tesseract/lang") => `${base}/${language}.traineddata.gz`;
 
 const PAGE_LANGUAGES: readonly string[] = OCR_LANGUAGES.split("+");
 export const ON_DEMAND_LANGUAGES: readonly NameLanguage[] = [...new Set(Object.values(NAME_LANGUAGE_BY_STATE))].filter((l) => !PAGE_LANGUAGES.includes(l));

@@ -5,6 +5,7 @@ import { createWorker, OEM, PSM, type Worker as TesseractWorker, type WorkerOpti
 import { MIN_READABLE_CHARS, MIN_READABLE_CONFIDENCE, OCR_LANGUAGES, type NameLanguage } from "@/configs/field";
 import type { OcrWord } from "@/workers/db/field-db";
 import type { PixelRect } from "@/workers/field/devanagari-line";
+import { languageDataPath } from "./ocr-languages";
 import { tesseractCoreFile } from "./tesseract-core";
 import { meanConfidence, pageReading, type TesseractBlocks } from "./words";
 
@@ -91,7 +92,7 @@ export function appOcrAssets(origin: string): OcrAssets {
  */
 async function checkLanguageData(langPath: string, codes: readonly string[]): Promise<void> {
   await Promise.all(codes.map(async (code) => {
-    const url = `${langPath}/${code}.traineddata.gz`;
+    const url = languageDataPath(code, langPath);
     const response = await fetch(url).catch((e: unknown) => {
       throw new Error(`the OCR data for "${code}" is not on this tablet (${e instanceof Error ? e.message : String(e)}): connect once so it can keep it`);
     });
