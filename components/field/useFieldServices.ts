@@ -88,7 +88,9 @@ export function useArea(db: FieldDatabase, userId: string, online: boolean) {
 
 /** `missing` is null until the service worker has answered. */
 export type OcrLanguagesState = { needed: NameLanguage[]; missing: NameLanguage[] | null; error: string | null };
-const LANGUAGE_RETRY_MS = 60_000;
+// A download that failed is tried again soon (the first try often races the network coming back), then
+// less often: 5 s, 15 s, 45 s, then every minute.
+const languageRetryMs = (failures: number) => Math.min(60_000, 5_000 * 3 ** Math.max(0, failures - 1));
 
 /**
  * The claimant-name OCR languages the tablet's area needs and the precache leaves out (Marathi, Nepali:
@@ -116,10 +118,15 @@ export function useOcrLanguages(areaVillages: readonly AreaVillage[] | undefined
     return () => void (current = false);
   }, [needed, online, serviceWorkerReady, stateCodes, generation]);
   const missing = reply ? needed.filter((l) => !reply.held.includes(l)) : null;
+  // Answers in a row that still lacked a language, for the retry's back-off.
+  const failures = useRef(0);
+  useEffect(() => {
+    failures.current = missing?.length ? failures.current + 1 : 0;
+  }, [reply]); // once per answer
   // A download that failed is tried again while the tablet stays online.
   useEffect(() => {
     if (!online || !missing?.length) return;
-    const timer = setTimeout(() => setGeneration((g) => g + 1), LANGUAGE_RETRY_MS);
+    const timer = setTimeout(() => setGeneration((g) => g + 1), languageRetryMs(failures.current));
     return () => clearTimeout(timer);
   }, [online, missing?.length, reply]);
   return { needed, missing, error: reply?.error ?? null };
