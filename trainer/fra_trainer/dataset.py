@@ -3,10 +3,12 @@ identified by the sha256 of their content. Every row from outside is validated b
 import hashlib
 import json
 import random
+from functools import partial
 from pathlib import Path
 
 from .errors import BadInput
 from .lexicon import load_lexicon
+from .parallel import map_chunks
 from .schema import check
 from .synth import make_example
 
@@ -46,11 +48,16 @@ def read_jsonl(path: Path) -> list:
     return rows
 
 
+def _examples(indices: range, lexicon, seed: int, salt: str, invent: float) -> list:
+    # Each text has a generator of its own, seeded by its index: the same texts in any number of processes.
+    return [make_example(random.Random(f"{seed}:{salt}:{i}"), lexicon, 0.5, invent) for i in indices]
+
+
 def synthesize(config: dict, corrections: list) -> dict:
     """Train and validation draw names from the training lexicon; test only from held-out names."""
     train_lex, test_lex = load_lexicon("train"), load_lexicon("test")
     seed = config["seed"]
-    make = lambda lex, n, salt, invent: [make_example(random.Random(f"{seed}:{salt}:{i}"), lex, 0.5, invent) for i in range(n)]
+    make = lambda lex, n, salt, invent: map_chunks(partial(_examples, lexicon=lex, seed=seed, salt=salt, invent=invent), range(n), config.get("threads", 1))
     return {
         # Training invents most names from pieces of the training lists; test uses only held-out real names.
         "train": make(train_lex, config["train_examples"], "train", 0.7) + corrections,
@@ -61,8 +68,8 @@ def synthesize(config: dict, corrections: list) -> dict:
 
 def synthesize_unlabeled(config: dict) -> list:
     """Texts like the training ones, their labels dropped: stands in for the scanned pages nobody corrected."""
-    lexicon, seed = load_lexicon("train"), config["seed"]
-    return [make_example(random.Random(f"{seed}:unlabeled:{i}"), lexicon, 0.5, 0.7)["text"] for i in range(config.get("unlabeled_examples", 0))]
+    make = partial(_examples, lexicon=load_lexicon("train"), seed=config["seed"], salt="unlabeled", invent=0.7)
+    return [example["text"] for example in map_chunks(make, range(config.get("unlabeled_examples", 0)), config.get("threads", 1))]
 
 
 def write_unlabeled(texts: list, out_dir: Path) -> None:

@@ -1,4 +1,7 @@
 """Examples -> model inputs: token ids with BIO label ids, cut into windows of the model's length."""
+from functools import partial
+
+from .parallel import map_chunks
 from .schema import LABEL_TO_ID, LABELS
 from .tokenizer import CLS, LINE_MARK, SEP, WordPiece
 
@@ -105,8 +108,12 @@ def _is_begin(label_id: int) -> bool:
     return label_id >= 0 and LABELS[label_id].startswith("B-")
 
 
-def featurize(examples: list, tokenizer: WordPiece, max_length: int, as_the_app_cuts: bool = False) -> list:
+def featurize(examples: list, tokenizer: WordPiece, max_length: int, as_the_app_cuts: bool = False, processes: int = 1) -> list:
     """Windows with labels; `as_the_app_cuts` cuts them as the app does (for scoring), else as training does."""
+    return map_chunks(partial(_windows_of, tokenizer=tokenizer, max_length=max_length, as_the_app_cuts=as_the_app_cuts), examples, processes)
+
+
+def _windows_of(examples: list, tokenizer: WordPiece, max_length: int, as_the_app_cuts: bool) -> list:
     line_mark = tokenizer.ids[LINE_MARK]
     features = []
     for example in examples:
@@ -118,9 +125,9 @@ def featurize(examples: list, tokenizer: WordPiece, max_length: int, as_the_app_
     return features
 
 
-def featurize_unlabeled(texts: list, tokenizer: WordPiece, max_length: int) -> list:
+def featurize_unlabeled(texts: list, tokenizer: WordPiece, max_length: int, processes: int = 1) -> list:
     """Windows of texts without labels: UNLABELED on each word's first piece, -100 on the rest. Cut as a
     text without entities would be (all O), then every O becomes UNLABELED."""
     outside = LABEL_TO_ID["O"]
-    cut = featurize([{"text": t, "spans": []} for t in texts], tokenizer, max_length)
+    cut = featurize([{"text": t, "spans": []} for t in texts], tokenizer, max_length, processes=processes)
     return [(ids, [UNLABELED if y == outside else y for y in labels]) for ids, labels in cut]

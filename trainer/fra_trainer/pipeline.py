@@ -59,12 +59,13 @@ class Pipeline:
     def features(self, split: str) -> list:
         if split not in self._features:
             tokenizer = WordPiece.load(self.run.dir / "tokenizer")
+            processes = self.run.config["threads"]
             if split == "unlabeled":
-                self._features[split] = featurize_unlabeled(load_unlabeled(self.run.dir / "dataset"), tokenizer, self.run.config["max_length"])
+                self._features[split] = featurize_unlabeled(load_unlabeled(self.run.dir / "dataset"), tokenizer, self.run.config["max_length"], processes)
             else:
                 # The reported test figures come from windows cut as the app cuts them; validation only
                 # picks checkpoints, so it keeps the training cuts (and earlier runs reproduce exactly).
-                self._features[split] = featurize(load_split(self.run.dir / "dataset", split), tokenizer, self.run.config["max_length"], as_the_app_cuts=split == "test")
+                self._features[split] = featurize(load_split(self.run.dir / "dataset", split), tokenizer, self.run.config["max_length"], as_the_app_cuts=split == "test", processes=processes)
         return self._features[split]
 
     def student_train(self) -> list:
@@ -98,7 +99,7 @@ class Pipeline:
 
     def stage_tokenizer(self) -> None:
         texts = [row["text"] for row in load_split(self.run.dir / "dataset", "train")]
-        tokenizer = WordPiece.train(texts, self.run.config["vocab_size"])
+        tokenizer = WordPiece.train(texts, self.run.config["vocab_size"], self.run.config["threads"])
         out = self.run.dir / "tokenizer"
         out.mkdir(exist_ok=True)
         tokenizer.save(out, self.run.config["max_length"])

@@ -3,9 +3,12 @@ transformers.js reads. Normalization and splitting mirror its BertNormalizer (lo
 stripping them would delete Devanagari vowel signs) and BertPreTokenizer, and we keep character offsets
 so labels can be placed on tokens."""
 import json
+import re
 import unicodedata
 from collections import Counter
 from pathlib import Path
+
+from .parallel import map_chunks
 
 SPECIALS = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
 # The BERT normalizer turns a line break into a space, but on a form the break ends a field ("Area: 1.25 ha"
@@ -33,45 +36,79 @@ def _is_control(ch: str) -> bool:
     return unicodedata.category(ch) in ("Cc", "Cf", "Co", "Cs")
 
 
-def normalize(text: str):
-    """Returns the normalized characters with, for each, its index in the original text."""
-    chars, origin = [], []
-    for i, ch in enumerate(text):
-        if ch in ("\0", "\ufffd") or _is_control(ch):
-            continue
-        if ch.isspace():
-            ch = " "
-        lower = ch.lower()
-        chars.append(lower if len(lower) == 1 else ch)
-        origin.append(i)
-    return chars, origin
+class _PerCharacter(dict):
+    """A str.translate table that computes a character's entry on first use and keeps it: a text's
+    characters repeat, so each is classified once, not once per occurrence."""
+
+    def __init__(self, entry):
+        super().__init__()
+        self.entry = entry
+
+    def __missing__(self, code_point: int) -> str:
+        value = self[code_point] = self.entry(chr(code_point))
+        return value
+
+
+def _lower(ch: str) -> str:
+    # Character by character, as BertNormalizer does: str.lower() on a whole word would also apply
+    # context rules (a final sigma) and let one character become two (İ), moving every offset after it.
+    lower = ch.lower()
+    return lower if len(lower) == 1 else ch
+
+
+def _kind(ch: str) -> str:
+    """d: dropped by the normalizer, s: space, p: punctuation (a word of its own), w: part of a word."""
+    if ch in ("\0", "\ufffd") or _is_control(ch):
+        return "d"
+    ch = " " if ch.isspace() else _lower(ch)
+    return "s" if ch.isspace() else "p" if _is_punct(ch) else "w"
+
+
+_LOWER, _KINDS = _PerCharacter(_lower), _PerCharacter(_kind)
+# A word: word characters, with dropped ones only between them; or one punctuation character.
+_WORD = re.compile(r"w(?:d*w)*|p")
 
 
 def pre_tokenize(text: str):
-    """Words as (word, start, end) in the original text: whitespace separates, punctuation stands alone."""
-    chars, origin = normalize(text)
-    words, current = [], []
-    for ch, i in zip(chars, origin):
-        if ch.isspace():
-            current and words.append(current)
-            current = []
-        elif _is_punct(ch):
-            current and words.append(current)
-            words.append([(ch, i)])
-            current = []
-        else:
-            current.append((ch, i))
-    current and words.append(current)
-    return [("".join(c for c, _ in w), w[0][1], w[-1][1] + 1, [i for _, i in w]) for w in words]
+    """Words as (word, start, end, positions) in the original text: whitespace separates, punctuation
+    stands alone; the word is normalized (lowercased character by character, control characters dropped)
+    and positions holds each of its characters' index in the text."""
+    kinds, lowered = text.translate(_KINDS), text.translate(_LOWER)
+    spans = (match.span() for match in _WORD.finditer(kinds))
+    if "d" not in kinds:  # nearly every text: a word is a plain slice
+        return [(lowered[a:b], a, b, range(a, b)) for a, b in spans]
+    words = []
+    for a, b in spans:
+        positions = [i for i in range(a, b) if kinds[i] != "d"]
+        words.append(("".join(lowered[i] for i in positions), a, b, positions))
+    return words
+
+
+def _word_counts(texts: list) -> list:
+    return [Counter(w for t in texts for w, *_ in pre_tokenize(mark_lines(t)))]
 
 
 class WordPiece:
     def __init__(self, vocab: list):
         self.vocab = vocab
         self.ids = {piece: i for i, piece in enumerate(vocab)}
+        self._encoded = {}  # word -> its pieces: a corpus repeats its words many times over
+
+    def __getstate__(self):  # sent to worker processes without the cache
+        return {"vocab": self.vocab}
+
+    def __setstate__(self, state):
+        self.__init__(state["vocab"])
 
     def encode_word(self, word: str):
         """Greedy longest match first, as transformers.js does: [(piece id, first char, end char)] or None."""
+        try:
+            return self._encoded[word]
+        except KeyError:
+            pieces = self._encoded[word] = self._longest_match(word)
+            return pieces
+
+    def _longest_match(self, word: str):
         if len(word) > MAX_CHARS_PER_WORD:
             return None
         pieces, start = [], 0
@@ -103,10 +140,13 @@ class WordPiece:
         return ids, offsets
 
     @staticmethod
-    def train(texts, vocab_size: int) -> "WordPiece":
+    def train(texts, vocab_size: int, processes: int = 1) -> "WordPiece":
         """Every character (as a word start and as ##continuation), then the most useful whole words and
-        word pieces of the corpus until vocab_size. Frequency times length favours pieces that save tokens."""
-        words = Counter(w for t in texts for w, *_ in pre_tokenize(mark_lines(t)))
+        word pieces of the corpus until vocab_size. Frequency times length favours pieces that save tokens.
+        Pieces are ranked by (score, piece), so the order the words were counted in does not matter."""
+        words = Counter()
+        for counts in map_chunks(_word_counts, texts, processes):
+            words.update(counts)
         alphabet = set("abcdefghijklmnopqrstuvwxyz0123456789" + LINE_MARK) | {chr(c) for c in range(0x0900, 0x0980)}
         alphabet |= {ch for w in words for ch in w}
         vocab = SPECIALS + sorted(alphabet) + sorted("##" + ch for ch in alphabet if not _is_punct(ch))

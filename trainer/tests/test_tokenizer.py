@@ -92,3 +92,10 @@ def test_line_breaks_become_a_token_and_offsets_stay_put():
     assert "\u00b6" in pieces
     a, b = offsets[pieces.index("\u00b6")]
     assert text[a:b] == "\n"
+
+
+def test_normalizer_drops_controls_and_lowers_character_by_character():
+    # A zero-width joiner (a format character) is dropped inside a word and its position skipped; İ,
+    # whose lower case is two characters, stays as it is; a final sigma lowers as σ, not by context.
+    words = [(w, a, b, list(p)) for w, a, b, p in pre_tokenize("Ab\u200dCd İx ΟΔΟΣ, \u200b")]
+    assert words == [("abcd", 0, 5, [0, 1, 3, 4]), ("İx", 6, 8, [6, 7]), ("οδοσ", 9, 13, [9, 10, 11, 12]), (",", 13, 14, [13])]

@@ -1,0 +1,27 @@
+"""The CPU stages give the same texts, vocabulary and windows in one process and in several."""
+from fra_trainer.dataset import synthesize, synthesize_unlabeled
+from fra_trainer.features import featurize, featurize_unlabeled
+from fra_trainer.parallel import MIN_ITEMS
+from fra_trainer.tokenizer import WordPiece
+
+
+def config(threads: int) -> dict:
+    # Enough texts that the stages do start worker processes.
+    return {"seed": 11, "train_examples": MIN_ITEMS + 500, "eval_examples": 20, "unlabeled_examples": MIN_ITEMS + 100, "threads": threads}
+
+
+def test_several_processes_give_what_one_gives():
+    one, two = synthesize(config(1), []), synthesize(config(2), [])
+    assert one == two
+    pool = synthesize_unlabeled(config(1))
+    assert pool == synthesize_unlabeled(config(2)) and len(pool) == MIN_ITEMS + 100
+
+    texts = [row["text"] for row in one["train"]]
+    tokenizer = WordPiece.train(texts, 2000)
+    assert WordPiece.train(texts, 2000, processes=2).vocab == tokenizer.vocab
+
+    windows = featurize(one["train"], tokenizer, 128)
+    assert len(windows) >= len(one["train"])
+    assert featurize(one["train"], tokenizer, 128, processes=2) == windows
+    assert featurize(one["train"], tokenizer, 128, as_the_app_cuts=True, processes=2) == featurize(one["train"], tokenizer, 128, as_the_app_cuts=True)
+    assert featurize_unlabeled(pool, tokenizer, 128, processes=2) == featurize_unlabeled(pool, tokenizer, 128)
