@@ -188,7 +188,13 @@ class Pipeline:
             run.update(stage=stage)
             run.log(stage, "start", 0.0)
             started = time.time()
-            getattr(self, f"stage_{stage}")()
+            try:
+                getattr(self, f"stage_{stage}")()
+            except Exception:
+                # A SIGTERM to the whole process group also ends the stage's worker processes, and the
+                # stage breaks: the run was stopped (and resumes), it did not fail.
+                run.raise_if_cancelled()
+                raise
             run.log(stage, "end", 1.0, metrics={"seconds": round(time.time() - started, 2)})
             run.update(completed_stages=run.state["completed_stages"] + [stage])
         run.update(status="succeeded", stage=None)

@@ -94,12 +94,6 @@ class WordPiece:
         self.ids = {piece: i for i, piece in enumerate(vocab)}
         self._encoded = {}  # word -> its pieces: a corpus repeats its words many times over
 
-    def __getstate__(self):  # sent to worker processes without the cache
-        return {"vocab": self.vocab}
-
-    def __setstate__(self, state):
-        self.__init__(state["vocab"])
-
     def encode_word(self, word: str):
         """Greedy longest match first, as transformers.js does: [(piece id, first char, end char)] or None."""
         try:

@@ -2,6 +2,7 @@
 import json
 import math
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -167,3 +168,29 @@ def test_a_dataset_version_is_content_addressed_and_refuses_a_bad_extra_row(tmp_
     run = trainer("run", "--config", config, "--run-dir", tmp_path / "r", "--dataset", tmp_path / "a")
     assert run.returncode == 0, run.stderr
     assert state(tmp_path / "r")["dataset"]["sha256"] == info["sha256"]
+
+
+def test_a_stop_signal_to_the_process_group_during_a_parallel_stage_cancels_the_run(tmp_path):
+    # What a supervisor (timeout, systemd) does: SIGTERM to every process of the group, the dataset
+    # stage's worker processes included. The run must end as cancelled and resumable, not hang or fail.
+    run_dir = tmp_path / "run"
+    cmd = [sys.executable, "-m", "fra_trainer", "run", "--preset", "tiny", "--run-dir", str(run_dir),
+           "--set", "train_examples=200000", "--set", "threads=2"]
+    proc = subprocess.Popen(cmd, env={**os.environ, "PYTHONPATH": str(TRAINER)}, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, start_new_session=True)
+    metrics = run_dir / "metrics.jsonl"
+    try:
+        for _ in range(600):
+            if metrics.exists() and '"dataset"' in metrics.read_text():
+                break
+            time.sleep(0.05)
+        time.sleep(1.0)  # into the stage's worker processes
+        os.killpg(proc.pid, signal.SIGTERM)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:  # hung: do not leave it behind
+            os.killpg(proc.pid, signal.SIGKILL)
+    assert proc.returncode == 4, err
+    s = state(run_dir)
+    assert s["status"] == "cancelled" and s["error"]["code"] == "cancelled"
+    assert "resume" in err
