@@ -45,12 +45,13 @@ def batches(features: list, batch_size: int, seed: int, epoch: int) -> list:
 
 
 @torch.no_grad()
-def teacher_targets(teacher: TokenClassifier, features: list, device, batch_size: int = 64) -> list:
+def teacher_targets(teacher: TokenClassifier, features: list, device, batch_size: int = 64, stop_if_asked=lambda: None) -> list:
     """The teacher's logits at each window's labelled or unlabelled words, once. The teacher is frozen and
     in eval mode, so its output for a window never changes: computing it at every student step (epochs
     times over, the pool included) only repeated the teacher's forward pass."""
     targets = [None] * len(features)
     for group in batch_indices(features, batch_size, 0, 0):
+        stop_if_asked()  # minutes on a CPU for the default preset's pool: a cancel must not wait for them
         ids, mask, types, labels = collate([features[i] for i in group], device)
         keep = labels != -100
         # One boolean index per batch, not per row: on a GPU each one waits for the device.
@@ -87,7 +88,7 @@ def fit(run: Run, stage: str, model: TokenClassifier, train: list, validation: l
     if teacher is not None:
         # Minutes for a large teacher and pool: say so, or the run looks stuck to whoever watches it.
         run.log(stage, "progress", 0.0, message=f"the teacher reads the {len(train)} training windows once")
-        targets = teacher_targets(teacher.to(device).eval(), train, device)
+        targets = teacher_targets(teacher.to(device).eval(), train, device, stop_if_asked=run.raise_if_cancelled)
     steps_per_epoch = (len(train) + c["batch_size"] - 1) // c["batch_size"]
     total = steps_per_epoch * epochs
     # Fused on a GPU: one kernel for the whole update instead of several per tensor (torch 2; Debian's 1.13 for

@@ -99,3 +99,20 @@ def test_cached_teacher_targets_give_the_same_loss_as_the_teacher_run_on_the_bat
             direct = distillation_loss(logits, teacher(ids, mask, types), labels, alpha=0.4, temperature=2.0)
         cached = distillation_loss(logits, torch.cat([targets[i] for i in group]), labels, alpha=0.4, temperature=2.0)
         assert cached.item() == pytest.approx(direct.item(), rel=1e-5)
+
+
+def test_the_teachers_pass_over_the_pool_stops_at_the_batch_where_a_cancel_is_asked():
+    from fra_trainer.errors import Cancelled
+    from fra_trainer.train import teacher_targets
+
+    features = [([2, 7, 8, 3], [-100, 0, 0, -100])] * 40
+    asked = []
+
+    def stop_if_asked():
+        asked.append(True)
+        if len(asked) == 3:
+            raise Cancelled("cancelled by the test")
+
+    with pytest.raises(Cancelled):
+        teacher_targets(small().eval(), features, torch.device("cpu"), batch_size=4, stop_if_asked=stop_if_asked)
+    assert len(asked) == 3  # of 10 batches
