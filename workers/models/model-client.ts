@@ -62,7 +62,10 @@ export async function updateModel(db: DeviceDatabase, options: { channel?: Model
   }
   const known = await db.models.get(modelKey(entry.name, entry.version));
   if (known?.state !== "verified") await download(db, entry, graphs, fetchFn, options.onProgress);
-  else if (missingGraphs(known, graphs).length) await addGraphs(db, known, entry, missingGraphs(known, graphs), fetchFn, options.onProgress);
+  else {
+    const missing = missingGraphs(known, graphs);
+    if (missing.length) await addGraphs(db, known, entry, missing, fetchFn, options.onProgress);
+  }
   await activate(db, entry.name, entry.version);
   return { active: await activeModel(db), changed: true, message: `model v${entry.version} verified and active${current ? ` (v${current.version} kept as fallback)` : ""}` };
 }
