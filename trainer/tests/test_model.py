@@ -2,6 +2,7 @@ import pytest
 import torch
 from torch.nn import functional as F
 
+from fra_trainer import model as model_module
 from fra_trainer.model import EncoderConfig, TokenClassifier, distillation_loss
 
 
@@ -26,6 +27,18 @@ def test_padding_does_not_change_real_tokens():
     with_pad = model(padded, mask, torch.zeros_like(padded))
     assert torch.allclose(alone, with_pad[:, :7], atol=1e-5)
 
+
+
+@pytest.mark.skipif(not model_module.FUSED_ATTENTION, reason="torch 1.13 has no fused attention; the GPU image's torch 2 runs this")
+def test_fused_attention_gives_the_plain_attentions_logits(monkeypatch):
+    model = small()
+    ids = torch.randint(5, 50, (2, 9))
+    mask = torch.ones_like(ids)
+    mask[1, 6:] = 0
+    fused = model(ids, mask, torch.zeros_like(ids))
+    monkeypatch.setattr(model_module, "FUSED_ATTENTION", False)
+    plain = model(ids, mask, torch.zeros_like(ids))
+    assert torch.allclose(fused, plain, atol=1e-5)
 
 def test_student_is_much_smaller_than_teacher():
     teacher, student = small(hidden=64, layers=4, ffn=256), small(hidden=16, layers=1, ffn=32)
