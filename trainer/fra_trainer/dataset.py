@@ -53,11 +53,11 @@ def _examples(indices: range, lexicon, seed: int, salt: str, invent: float) -> l
     return [make_example(random.Random(f"{seed}:{salt}:{i}"), lexicon, 0.5, invent) for i in indices]
 
 
-def synthesize(config: dict, corrections: list) -> dict:
+def synthesize(config: dict, corrections: list, stop_if_asked=lambda: None) -> dict:
     """Train and validation draw names from the training lexicon; test only from held-out names."""
     train_lex, test_lex = load_lexicon("train"), load_lexicon("test")
     seed = config["seed"]
-    make = lambda lex, n, salt, invent: map_chunks(partial(_examples, lexicon=lex, seed=seed, salt=salt, invent=invent), range(n), config.get("threads", 1))
+    make = lambda lex, n, salt, invent: map_chunks(partial(_examples, lexicon=lex, seed=seed, salt=salt, invent=invent), range(n), config.get("threads", 1), stop_if_asked)
     return {
         # Training invents most names from pieces of the training lists; test uses only held-out real names.
         "train": make(train_lex, config["train_examples"], "train", 0.7) + corrections,
@@ -66,10 +66,10 @@ def synthesize(config: dict, corrections: list) -> dict:
     }
 
 
-def synthesize_unlabeled(config: dict) -> list:
+def synthesize_unlabeled(config: dict, stop_if_asked=lambda: None) -> list:
     """Texts like the training ones, their labels dropped: stands in for the scanned pages nobody corrected."""
     make = partial(_examples, lexicon=load_lexicon("train"), seed=config["seed"], salt="unlabeled", invent=0.7)
-    return [example["text"] for example in map_chunks(make, range(config.get("unlabeled_examples", 0)), config.get("threads", 1))]
+    return [example["text"] for example in map_chunks(make, range(config.get("unlabeled_examples", 0)), config.get("threads", 1), stop_if_asked)]
 
 
 def write_unlabeled(texts: list, out_dir: Path) -> None:

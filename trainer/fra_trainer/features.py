@@ -108,9 +108,9 @@ def _is_begin(label_id: int) -> bool:
     return label_id >= 0 and LABELS[label_id].startswith("B-")
 
 
-def featurize(examples: list, tokenizer: WordPiece, max_length: int, as_the_app_cuts: bool = False, processes: int = 1) -> list:
+def featurize(examples: list, tokenizer: WordPiece, max_length: int, as_the_app_cuts: bool = False, processes: int = 1, stop_if_asked=lambda: None) -> list:
     """Windows with labels; `as_the_app_cuts` cuts them as the app does (for scoring), else as training does."""
-    return map_chunks(partial(_windows_of, tokenizer=tokenizer, max_length=max_length, as_the_app_cuts=as_the_app_cuts), examples, processes)
+    return map_chunks(partial(_windows_of, tokenizer=tokenizer, max_length=max_length, as_the_app_cuts=as_the_app_cuts), examples, processes, stop_if_asked)
 
 
 def _windows_of(examples: list, tokenizer: WordPiece, max_length: int, as_the_app_cuts: bool) -> list:
@@ -125,9 +125,9 @@ def _windows_of(examples: list, tokenizer: WordPiece, max_length: int, as_the_ap
     return features
 
 
-def featurize_unlabeled(texts: list, tokenizer: WordPiece, max_length: int, processes: int = 1) -> list:
+def featurize_unlabeled(texts: list, tokenizer: WordPiece, max_length: int, processes: int = 1, stop_if_asked=lambda: None) -> list:
     """Windows of texts without labels: UNLABELED on each word's first piece, -100 on the rest. Cut as a
     text without entities would be (all O), then every O becomes UNLABELED."""
     outside = LABEL_TO_ID["O"]
-    cut = featurize([{"text": t, "spans": []} for t in texts], tokenizer, max_length, processes=processes)
+    cut = featurize([{"text": t, "spans": []} for t in texts], tokenizer, max_length, processes=processes, stop_if_asked=stop_if_asked)
     return [(ids, [UNLABELED if y == outside else y for y in labels]) for ids, labels in cut]

@@ -59,13 +59,13 @@ class Pipeline:
     def features(self, split: str) -> list:
         if split not in self._features:
             tokenizer = WordPiece.load(self.run.dir / "tokenizer")
-            processes = self.run.config["threads"]
+            processes, stop = self.run.config["threads"], self.run.raise_if_cancelled
             if split == "unlabeled":
-                self._features[split] = featurize_unlabeled(load_unlabeled(self.run.dir / "dataset"), tokenizer, self.run.config["max_length"], processes)
+                self._features[split] = featurize_unlabeled(load_unlabeled(self.run.dir / "dataset"), tokenizer, self.run.config["max_length"], processes, stop)
             else:
                 # The reported test figures come from windows cut as the app cuts them; validation only
                 # picks checkpoints, so it keeps the training cuts (and earlier runs reproduce exactly).
-                self._features[split] = featurize(load_split(self.run.dir / "dataset", split), tokenizer, self.run.config["max_length"], as_the_app_cuts=split == "test", processes=processes)
+                self._features[split] = featurize(load_split(self.run.dir / "dataset", split), tokenizer, self.run.config["max_length"], as_the_app_cuts=split == "test", processes=processes, stop_if_asked=stop)
         return self._features[split]
 
     def student_train(self) -> list:
@@ -94,12 +94,12 @@ class Pipeline:
             splits = {s: read_jsonl(self.dataset_source / f"{s}.jsonl") for s in SPLITS}
         else:
             corrections = read_jsonl(self.corrections) if self.corrections else []
-            splits = synthesize(self.run.config, corrections)
+            splits = synthesize(self.run.config, corrections, self.run.raise_if_cancelled)
         self.run.update(dataset=write_dataset(splits, self.run.dir / "dataset"))
 
     def stage_tokenizer(self) -> None:
         texts = [row["text"] for row in load_split(self.run.dir / "dataset", "train")]
-        tokenizer = WordPiece.train(texts, self.run.config["vocab_size"], self.run.config["threads"])
+        tokenizer = WordPiece.train(texts, self.run.config["vocab_size"], self.run.config["threads"], self.run.raise_if_cancelled)
         out = self.run.dir / "tokenizer"
         out.mkdir(exist_ok=True)
         tokenizer.save(out, self.run.config["max_length"])
@@ -109,7 +109,7 @@ class Pipeline:
 
     def stage_student(self) -> None:
         # The pool follows from the seed, so a resumed stage writes the same texts again.
-        write_unlabeled(synthesize_unlabeled(self.run.config), self.run.dir / "dataset")
+        write_unlabeled(synthesize_unlabeled(self.run.config, self.run.raise_if_cancelled), self.run.dir / "dataset")
         self.train_role("student")
 
     def stage_baseline(self) -> None:
@@ -117,12 +117,14 @@ class Pipeline:
 
     def stage_export(self) -> None:
         for role in ("teacher", "student"):
+            self.run.raise_if_cancelled()
             model = load_model(self.run, role)
             export_onnx(model, self.run.path("onnx", role, "model.onnx"))
             write_parity_samples(model, self.features("test"), self.run.path("onnx", role, "parity.json"))
 
     def stage_quantize(self) -> None:
         for role in ("teacher", "student"):
+            self.run.raise_if_cancelled()
             folder = self.run.dir / "onnx" / role
             counts = quantize_dynamic(folder / "model.onnx", folder / "model_quantized.onnx")
             self.run.log("quantize", "progress", 1.0, message=f"{role}: {counts['matmul']} MatMul and {counts['gather']} Gather quantized")
@@ -131,6 +133,7 @@ class Pipeline:
         device = pick_device(self.run.config["device"])
         report, test_predictions = {}, {}
         for role in ROLES:
+            self.run.raise_if_cancelled()
             model = load_model(self.run, role).to(device)
             gold, test_predictions[role] = predict(model, self.features("test"), device)
             test = entity_f1(gold, test_predictions[role])

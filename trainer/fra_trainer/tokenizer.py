@@ -134,12 +134,12 @@ class WordPiece:
         return ids, offsets
 
     @staticmethod
-    def train(texts, vocab_size: int, processes: int = 1) -> "WordPiece":
+    def train(texts, vocab_size: int, processes: int = 1, stop_if_asked=lambda: None) -> "WordPiece":
         """Every character (as a word start and as ##continuation), then the most useful whole words and
         word pieces of the corpus until vocab_size. Frequency times length favours pieces that save tokens.
         Pieces are ranked by (score, piece), so the order the words were counted in does not matter."""
         words = Counter()
-        for counts in map_chunks(_word_counts, texts, processes):
+        for counts in map_chunks(_word_counts, texts, processes, stop_if_asked):
             words.update(counts)
         alphabet = set("abcdefghijklmnopqrstuvwxyz0123456789" + LINE_MARK) | {chr(c) for c in range(0x0900, 0x0980)}
         alphabet |= {ch for w in words for ch in w}
