@@ -28,6 +28,16 @@ def state(run_dir):
     return json.loads((run_dir / "run.json").read_text())
 
 
+def cancel_once_logged(process, run_dir, line: str) -> int:
+    """`fra_trainer cancel` as soon as the run's metrics log has `line`; the run's exit code."""
+    metrics = run_dir / "metrics.jsonl"
+    deadline = time.time() + 120
+    while time.time() < deadline and not (metrics.exists() and line in metrics.read_text()):
+        time.sleep(0.05)
+    assert trainer("cancel", "--run-dir", run_dir).returncode == 0
+    return process.wait(timeout=120)
+
+
 def test_a_micro_run_completes_with_a_valid_run_file_and_metrics(tmp_path):
     result = trainer("run", "--preset", "tiny", "--run-dir", tmp_path / "r", *MICRO)
     assert result.returncode == 0, result.stderr
@@ -90,12 +100,8 @@ def test_cancel_keeps_a_checkpoint_and_resume_finishes_the_run(tmp_path):
     run_dir = tmp_path / "r"
     args = [*MICRO, "--set", "teacher_epochs=40"]
     process = trainer("run", "--preset", "tiny", "--run-dir", run_dir, *args, wait=False)
+    assert cancel_once_logged(process, run_dir, '"stage": "teacher", "event": "epoch"') == 4
     metrics = run_dir / "metrics.jsonl"
-    deadline = time.time() + 120
-    while time.time() < deadline and not (metrics.exists() and '"stage": "teacher", "event": "epoch"' in metrics.read_text()):
-        time.sleep(0.2)
-    assert trainer("cancel", "--run-dir", run_dir).returncode == 0
-    assert process.wait(timeout=120) == 4
     s = state(run_dir)
     assert s["status"] == "cancelled" and "teacher" not in s["completed_stages"]
     assert (run_dir / "checkpoints" / "teacher.pt").is_file()
@@ -106,21 +112,16 @@ def test_cancel_keeps_a_checkpoint_and_resume_finishes_the_run(tmp_path):
     assert resumed and resumed[0]["stage"] == "teacher"
 
 
-
 def test_cancel_during_the_dataset_stage_stops_it_there_not_after_it(tmp_path):
     # 200,000 texts in one process: tens of seconds of the stage left when the cancel comes. It must be
     # seen between chunks of texts, so the run ends cancelled inside the stage, which is then still to do.
     run_dir = tmp_path / "r"
     process = trainer("run", "--preset", "tiny", "--run-dir", run_dir, "--set", "train_examples=200000", "--set", "threads=1", wait=False)
-    metrics = run_dir / "metrics.jsonl"
-    deadline = time.time() + 60
-    while time.time() < deadline and not (metrics.exists() and '"stage": "dataset", "event": "start"' in metrics.read_text()):
-        time.sleep(0.05)
-    assert trainer("cancel", "--run-dir", run_dir).returncode == 0
-    assert process.wait(timeout=120) == 4
+    assert cancel_once_logged(process, run_dir, '"stage": "dataset", "event": "start"') == 4
     s = state(run_dir)
     assert s["status"] == "cancelled" and s["stage"] == "dataset" and s["completed_stages"] == []
     assert not (run_dir / "dataset" / "train.jsonl").exists()  # nothing half written
+
 
 def test_a_student_only_run_reuses_another_runs_teacher(tmp_path):
     assert trainer("run", "--preset", "tiny", "--run-dir", tmp_path / "a", *MICRO).returncode == 0
