@@ -6,6 +6,7 @@ import type { FieldDatabase } from "@/workers/db/field-db";
 import { languageNames } from "@/workers/ocr/ocr-languages";
 import type { NerBackend } from "@/workers/ner/ner-client";
 import type { SyncSummary } from "@/workers/sync/sync-engine";
+import { FreeSpace } from "./FreeSpace";
 import { offlineShortfalls } from "./offline-readiness";
 import type { ModelState, OcrLanguagesState } from "./useFieldServices";
 
@@ -43,7 +44,7 @@ export function StatusBar(props: {
   model: ModelState;
   prefer: NerBackend | "auto";
   onPrefer: (p: NerBackend | "auto") => void;
-  storage: { storage: { usage: number; quota: number; persisted: boolean } | null; persist: () => Promise<void> };
+  storage: { storage: { usage: number; quota: number; persisted: boolean } | null; persist: () => Promise<void>; measure: () => Promise<void> };
   areaError: string | null;
   areaVillages: number | null;
   ocrLanguages: OcrLanguagesState;
@@ -85,6 +86,7 @@ export function StatusBar(props: {
           {storage.storage.persisted ? " · kept" : <> · <button onClick={() => void storage.persist()}>Keep data on this tablet</button></>}
         </span>
       )}
+      <FreeSpace neededLanguages={props.ocrLanguages.needed} prefer={props.prefer} backend={model.ner?.backend ?? null} usage={storage.storage?.usage} onFreed={storage.measure} />
       {model.message && <span className="muted">{model.message}</span>}
       {props.areaError && <span className="error">{props.areaError}</span>}
       <OcrLanguagesNote state={props.ocrLanguages} online={online} />

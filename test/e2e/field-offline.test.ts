@@ -34,6 +34,16 @@ async function keptRuntimes(): Promise<string[]> {
   });
 }
 
+/** The model graphs the tablet holds (Dexie's fra-device database), over every version. */
+async function heldModelGraphs(): Promise<string[]> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => { const r = indexedDB.open("fra-device"); r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
+    const rows = await new Promise<Array<{ path: string }>>((resolve) => { const q = db.transaction("modelFiles").objectStore("modelFiles").getAll(); q.onsuccess = () => resolve(q.result); });
+    db.close();
+    return [...new Set(rows.map((r) => r.path).filter((p) => p.endsWith(".onnx")))].sort();
+  });
+}
+
 async function setOffline(offline: boolean) {
   if (offline) {
     await context.route("**", cutServiceWorker);
@@ -181,6 +191,26 @@ describe("field digitisation, offline", () => {
     await page.getByText(/on WebGPU in \d+ ms/).waitFor({ timeout: 180_000 });
     expect(await keyFields()).toEqual(before);
     await page.getByLabel("Model runs on").selectOption("wasm");
+    await page.getByTestId("ner-backend").filter({ hasText: "WebAssembly" }).waitFor({ timeout: 120_000 });
+  });
+
+  it("lets go of WebGPU's runtime and graph once the model is back on WebAssembly, and stays ready offline", async () => {
+    const freeSpace = page.getByRole("button", { name: /^Free space/ });
+    await freeSpace.waitFor({ timeout: 60_000 });
+    const offered = await freeSpace.getAttribute("title");
+    expect(offered).toContain("the WebGPU runtime");
+    expect(offered).toContain("the model's WebGPU graph");
+    expect(await heldModelGraphs()).toEqual(["onnx/model.onnx", "onnx/model_quantized.onnx"]);
+    await freeSpace.click();
+    expect(await page.getByTestId("space-freed").textContent()).toMatch(/^Freed \d+\.\d MB: the WebGPU runtime, the model's WebGPU graph$/);
+    expect((await keptRuntimes()).filter((p) => p.includes("asyncify"))).toEqual([]);
+    expect(await heldModelGraphs()).toEqual(["onnx/model_quantized.onnx"]);
+    // Nothing the tablet's offline work needs went with them, and nothing else is offered.
+    await page.getByTestId("offline-ready").waitFor();
+    expect(await freeSpace.count()).toBe(0);
+    await page.getByRole("tab", { name: "1 · Pages" }).click();
+    await page.getByRole("button", { name: "Read the fields again" }).click();
+    await page.getByText(/on WebAssembly in \d+ ms/).waitFor({ timeout: 180_000 });
   });
 
   it("keeps the user's correction as training data and maps the parcel inside the village", async () => {

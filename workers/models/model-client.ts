@@ -177,3 +177,35 @@ export async function fallBackToPreviousModel(db: DeviceDatabase, name = FIELD_M
   await activate(db, name, previous.version);
   return activeModel(db, name);
 }
+
+// Verified versions only: a download in progress is left to finish or fail as it would.
+const verifiedVersions = (db: DeviceDatabase, name: string) => db.models.where("name").equals(name).filter((m) => m.state === "verified").toArray();
+
+/** The fp32 graph's bytes held for `name`, over every verified version that has it. */
+export async function gpuGraphBytes(db: DeviceDatabase, name = FIELD_MODEL_NAME): Promise<number> {
+  const keys = (await verifiedVersions(db, name)).map((m) => m.key);
+  const files = await db.modelFiles.where("model").anyOf(keys).filter((f) => f.path === MODEL_GRAPH_FILES.fp32).toArray();
+  return files.reduce((sum, f) => sum + f.data.size, 0);
+}
+
+/**
+ * Lets go of the fp32 graph (WebGPU's) of every verified version, on a tablet that no longer runs WebGPU; the
+ * int8 graph stays. updateModel fetches it again if WebGPU is wanted later. Returns the bytes freed.
+ */
+export async function dropGpuGraph(db: DeviceDatabase, name = FIELD_MODEL_NAME): Promise<number> {
+  const path = MODEL_GRAPH_FILES.fp32;
+  return db.transaction("rw", db.models, db.modelFiles, async () => {
+    let freed = 0;
+    for (const row of await verifiedVersions(db, name)) {
+      const files = await db.modelFiles.where("model").equals(row.key).filter((f) => f.path === path).toArray();
+      if (!files.length && !hasGraph(row, "fp32")) continue;
+      freed += files.reduce((sum, f) => sum + f.data.size, 0);
+      await db.modelFiles.bulkDelete(files.map((f) => f.key));
+      // The row's totals count what it holds, so that adding the graph back counts from the right place.
+      const bytes = row.entry.files.find((f) => f.path === path)?.bytes ?? 0;
+      const held = hasGraph(row, "fp32") ? bytes : 0;
+      await db.models.update(row.key, { graphs: graphsOf(row).filter((g) => g !== "fp32"), totalBytes: row.totalBytes - held, receivedBytes: Math.max(0, row.receivedBytes - held) });
+    }
+    return freed;
+  });
+}

@@ -3,14 +3,14 @@
 import { CacheFirst, type PrecacheEntry, type RuntimeCaching } from "serwist";
 import { isHoldLanguagesMessage, languageDataPath, onDemandLanguageAt, type HeldLanguagesReply } from "../ocr/ocr-languages";
 import type { NameLanguage } from "../../configs/field";
-import { entryUrl, onDemandCache, type ServiceWorkerScope } from "./on-demand-cache";
+import { OCR_LANGUAGES_CACHE_PREFIX, entryUrl, onDemandCache, type ServiceWorkerScope } from "./on-demand-cache";
 
 /**
  * Takes the on-demand languages out of the build's precache list; returns the rest, and installs the
  * message handler, the route that serves the kept files and the clean-up of other builds' caches.
  */
 export function keepOcrLanguagesOnDemand(scope: ServiceWorkerScope, entries: Array<PrecacheEntry | string>): { precache: Array<PrecacheEntry | string>; route: RuntimeCaching } {
-  const cacheName = onDemandCache(scope, "fra-ocr-languages-", entries.filter((e) => onDemandLanguageAt(entryUrl(e)) !== null));
+  const cacheName = onDemandCache(scope, OCR_LANGUAGES_CACHE_PREFIX, entries.filter((e) => onDemandLanguageAt(entryUrl(e)) !== null));
 
   async function hold(languages: readonly NameLanguage[], fetch: boolean): Promise<HeldLanguagesReply> {
     const cache = await caches.open(cacheName);

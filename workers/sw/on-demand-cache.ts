@@ -3,6 +3,10 @@
 // the old one, while a build with the same files keeps what the tablet already has.
 import type { PrecacheEntry } from "serwist";
 
+// The page reads these too: the field app's "Free space" lets go of what the tablet no longer needs.
+export const OCR_LANGUAGES_CACHE_PREFIX = "fra-ocr-languages-";
+export const GPU_RUNTIME_CACHE_PREFIX = "fra-ort-webgpu-";
+
 export const entryUrl = (entry: PrecacheEntry | string) => (typeof entry === "string" ? entry : entry.url);
 
 export type ServiceWorkerScope = {

@@ -10,7 +10,7 @@ import { CacheFirst, NetworkOnly, Serwist, type PrecacheEntry } from "serwist";
 import { isGpuRuntimePath } from "../ner/ort-runtime";
 import { tesseractCoreFile } from "../ocr/tesseract-core";
 import { keepOcrLanguagesOnDemand } from "./ocr-language-cache";
-import { entryUrl, onDemandCache, type ServiceWorkerScope } from "./on-demand-cache";
+import { GPU_RUNTIME_CACHE_PREFIX, entryUrl, onDemandCache, type ServiceWorkerScope } from "./on-demand-cache";
 
 declare const self: ServiceWorkerScope & { __SW_MANIFEST: Array<PrecacheEntry | string> | undefined };
 
@@ -18,7 +18,7 @@ const core = tesseractCoreFile();
 const isAnotherCore = (entry: PrecacheEntry | string) => entryUrl(entry).startsWith("/tesseract/core/") && entryUrl(entry) !== `/tesseract/core/${core}`;
 const entries = (self.__SW_MANIFEST ?? []).filter((e) => !isAnotherCore(e));
 // onnxruntime-web's WebGPU build (27 MB) only for a tablet that runs WebGPU: kept when first fetched.
-const gpuRuntimeCache = onDemandCache(self, "fra-ort-webgpu-", entries.filter((e) => isGpuRuntimePath(entryUrl(e))));
+const gpuRuntimeCache = onDemandCache(self, GPU_RUNTIME_CACHE_PREFIX, entries.filter((e) => isGpuRuntimePath(entryUrl(e))));
 const languages = keepOcrLanguagesOnDemand(self, entries.filter((e) => !isGpuRuntimePath(entryUrl(e))));
 
 const serwist = new Serwist({
