@@ -421,6 +421,28 @@ describe("field digitisation, offline", () => {
     expect(await page.getByTestId("ocr-languages-held").textContent()).toBe("Reads names in Marathi offline");
     await page.getByTestId("offline-ready").waitFor();
   });
+
+  it("frees a name language that another user's area needed, and keeps this area's own", async () => {
+    // As after another user of the tablet worked in Sikkim: Nepali's data kept beside this area's Marathi.
+    const heldLanguages = () => page.evaluate(async () => {
+      const held: string[] = [];
+      for (const name of await caches.keys()) for (const request of await (await caches.open(name)).keys()) held.push(new URL(request.url).pathname);
+      return held.filter((p) => /\/(mar|nep)\.traineddata\.gz$/.test(p)).sort();
+    });
+    await page.evaluate(async () => {
+      const name = (await caches.keys()).find((n) => n.startsWith("fra-ocr-languages-"))!;
+      await (await caches.open(name)).add("/tesseract/lang/nep.traineddata.gz");
+    });
+    expect(await heldLanguages()).toEqual(["/tesseract/lang/mar.traineddata.gz", "/tesseract/lang/nep.traineddata.gz"]);
+    await page.reload();
+    const freeSpace = page.getByRole("button", { name: /^Free space/ });
+    await freeSpace.waitFor({ timeout: 60_000 });
+    expect(await freeSpace.getAttribute("title")).toMatch(/^Not needed for this area's work now: Nepali OCR data \(\d\.\d MB\)\./);
+    await freeSpace.click();
+    await page.getByTestId("space-freed").waitFor();
+    expect(await heldLanguages()).toEqual(["/tesseract/lang/mar.traineddata.gz"]);
+    await page.getByTestId("offline-ready").waitFor();
+  });
 });
 
 describe("field digitisation, bad input", () => {
