@@ -139,12 +139,15 @@ class GeometryWriter {
     this.cy = y;
   }
   private line(points: number[][]): void {
-    const n = points.length;
-    if (n < 2) return;
+    if (points.length >= 2) this.path(points, points.length, false);
+  }
+  /** A MoveTo to points[0], then LineTos through points[1..n-1], or, `reversed`, back from points[n-1] to
+   *  points[1] (a ring turned round, its start kept). */
+  private path(points: number[][], n: number, reversed: boolean): void {
     this.out.varint(command(1, 1));
     this.vertex(points[0]!);
     this.out.varint(command(2, n - 1));
-    for (let i = 1; i < n; i++) this.vertex(points[i]!);
+    for (let i = 1; i < n; i++) this.vertex(points[reversed ? n - i : i]!);
   }
   /**
    * A polygon's rings, the first its exterior. MVT wants an exterior's area positive in tile coordinates
@@ -162,10 +165,7 @@ class GeometryWriter {
       const reversed = r === 0 ? area < 0 : area > 0;
       const n = ring.length - 1; // a closed ring repeats its first vertex last
       if (n < 3) continue;
-      this.out.varint(command(1, 1));
-      this.vertex(ring[0]!);
-      this.out.varint(command(2, n - 1));
-      for (let i = 1; i < n; i++) this.vertex(ring[reversed ? n - i : i]!);
+      this.path(ring, n, reversed);
       this.out.varint(command(7, 1));
     }
   }
