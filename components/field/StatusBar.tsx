@@ -2,12 +2,14 @@
 // Sync state, storage and model at a glance: what waits to go up, when the last sync was, what went wrong
 // and what to do about it.
 import { useLiveQuery } from "dexie-react-hooks";
-import type { FieldDatabase } from "@/workers/db/field-db";
+import { useEffect, useState } from "react";
+import type { NameLanguage } from "@/configs/field";
+import { deviceDb, type FieldDatabase } from "@/workers/db/field-db";
 import { languageNames } from "@/workers/ocr/ocr-languages";
 import type { NerBackend } from "@/workers/ner/ner-client";
 import type { SyncSummary } from "@/workers/sync/sync-engine";
-import { FreeSpace } from "./FreeSpace";
 import { offlineShortfalls } from "./offline-readiness";
+import { spareStorage, type SpareItem } from "./spare-storage";
 import type { ModelState, OcrLanguagesState } from "./useFieldServices";
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -35,6 +37,41 @@ function OcrLanguagesNote({ state, online }: { state: OcrLanguagesState; online:
   }
   const what = `${languageNames(state.missing)} names cannot be read offline yet`;
   return <span className="error" data-testid="ocr-languages-missing">{online ? `${what}: downloading their OCR data${state.error ? ` failed (${state.error}); it will be tried again` : "…"}` : `${what}: connect once so this tablet can keep their OCR data.`}</span>;
+}
+
+/**
+ * "Free space": offered only when the tablet holds something on demand that its present work does not
+ * need (spare-storage.ts), with what and how much in its title. `gpuInUse`: WebGPU is wanted or running.
+ */
+function FreeSpace({ neededLanguages, gpuInUse, usage, onFreed }: { neededLanguages: readonly NameLanguage[]; gpuInUse: boolean; usage: number | undefined; onFreed: () => Promise<void> }) {
+  const [spare, setSpare] = useState<SpareItem[]>([]);
+  const [freed, setFreed] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    let current = true;
+    spareStorage(deviceDb(), neededLanguages, gpuInUse).then((items) => current && setSpare(items), () => current && setSpare([]));
+    return () => void (current = false);
+  }, [neededLanguages, gpuInUse, usage]);
+  const total = spare.reduce((sum, i) => sum + i.bytes, 0);
+  async function free() {
+    setBusy(true);
+    try {
+      for (const item of spare) await item.free();
+      setFreed(`Freed ${mb(total)}: ${spare.map((i) => i.label).join(", ")}`);
+      setSpare([]);
+      await onFreed();
+    } catch (e) {
+      setFreed(`Could not free space: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setBusy(false);
+    }
+  }
+  if (!spare.length) return freed ? <span className="muted" data-testid="space-freed">{freed}</span> : null;
+  return (
+    <button onClick={() => void free()} disabled={busy} title={`Not needed for this area's work now: ${spare.map((i) => `${i.label} (${mb(i.bytes)})`).join(", ")}. Each is downloaded again when it is needed online.`}>
+      Free space ({mb(total)})
+    </button>
+  );
 }
 
 export function StatusBar(props: {
@@ -86,7 +123,8 @@ export function StatusBar(props: {
           {storage.storage.persisted ? " · kept" : <> · <button onClick={() => void storage.persist()}>Keep data on this tablet</button></>}
         </span>
       )}
-      <FreeSpace neededLanguages={props.ocrLanguages.needed} prefer={props.prefer} backend={model.ner?.backend ?? null} usage={storage.storage?.usage} onFreed={storage.measure} />
+      {/* Until the model's first load has decided, WebGPU's runtime and graph count as in use. */}
+      <FreeSpace neededLanguages={props.ocrLanguages.needed} gpuInUse={model.gpuWanted !== false || model.ner?.backend === "webgpu"} usage={storage.storage?.usage} onFreed={storage.measure} />
       {model.message && <span className="muted">{model.message}</span>}
       {props.areaError && <span className="error">{props.areaError}</span>}
       <OcrLanguagesNote state={props.ocrLanguages} online={online} />

@@ -134,14 +134,16 @@ export function useOcrLanguages(areaVillages: readonly AreaVillage[] | undefined
 
 const MODEL_CHECK_MS = 30 * 60_000;
 
-export type ModelState = { ner: ActiveNer | null; progress: ModelProgress | null; message: string | null; error: string | null };
+/** `gpuWanted`: whether the last load decided on WebGPU (wantsGpu), null before the first has; "Free space" reads it. */
+export type ModelState = { ner: ActiveNer | null; progress: ModelProgress | null; message: string | null; error: string | null; gpuWanted: boolean | null };
 
 export function useFieldModel(online: boolean, prefer: NerBackend | "auto") {
-  const [state, setState] = useState<ModelState>({ ner: null, progress: null, message: null, error: null });
+  const [state, setState] = useState<ModelState>({ ner: null, progress: null, message: null, error: null, gpuWanted: null });
   const load = useCallback(async () => {
     const device = deviceDb();
     // The fp32 graph and WebGPU's runtime only where they will run.
     const gpu = await wantsGpu(prefer);
+    const settle = (settled: Omit<ModelState, "gpuWanted">) => setState({ ...settled, gpuWanted: gpu });
     let message: string | null = null;
     if (navigator.onLine) {
       try {
@@ -152,17 +154,17 @@ export function useFieldModel(online: boolean, prefer: NerBackend | "auto") {
       }
     }
     let active = await activeModel(device);
-    if (!active) return setState({ ner: null, progress: null, message, error: "No field model on this tablet yet: connect once so it can download and verify one." });
+    if (!active) return settle({ ner: null, progress: null, message, error: "No field model on this tablet yet: connect once so it can download and verify one." });
     try {
       setState((s) => ({ ...s, progress: null, message }));
       const ner = await loadNer(active, prefer, gpu);
-      setState({ ner, progress: null, message, error: null });
+      settle({ ner, progress: null, message, error: null });
     } catch (e) {
       // The new version will not run here: go back to the one before.
       active = await fallBackToPreviousModel(device);
-      if (!active) return setState({ ner: null, progress: null, message, error: `the field model could not be loaded: ${errorMessage(e)}` });
+      if (!active) return settle({ ner: null, progress: null, message, error: `the field model could not be loaded: ${errorMessage(e)}` });
       const ner = await loadNer(active, prefer, gpu);
-      setState({ ner, progress: null, message: `model v${active.version} in use: the newer one failed to load (${errorMessage(e)})`, error: null });
+      settle({ ner, progress: null, message: `model v${active.version} in use: the newer one failed to load (${errorMessage(e)})`, error: null });
     }
   }, [prefer]);
   useEffect(() => {
