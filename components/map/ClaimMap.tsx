@@ -2,9 +2,10 @@
 // The claims map: vector tiles from /api/tiles (PostGIS), styled by status. Low zooms show counts per
 // district, tehsil or village, higher zooms every claim. The filter travels in the tile URL.
 import * as maplibregl from "maplibre-gl";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { basemapParts, type Basemap } from "@/configs/basemap";
 import { encodeFilterParam, type ClaimFilter } from "@/configs/contracts/claims";
+import { countUnitAt, type CountUnit } from "@/configs/map-zoom";
 import { CLAIM_STATUSES, STATUS_COLORS, STATUS_LABELS } from "@/configs/workflow";
 import { useClaim } from "../claims/useClaim";
 import { LABEL_FONT } from "./label-font";
@@ -22,12 +23,35 @@ const statusColor: maplibregl.ExpressionSpecification = [
 ] as unknown as maplibregl.ExpressionSpecification;
 
 // A count circle takes the colour of its largest group: titled, rejected or pending.
+const COUNT_GROUP_COLORS = { titled: STATUS_COLORS.title_granted, rejected: STATUS_COLORS.dlc_rejected, pending: STATUS_COLORS.sdlc_review };
 const countsColor: maplibregl.ExpressionSpecification = [
   "case",
-  [">=", ["get", "granted"], ["max", ["get", "rejected"], ["get", "pending"]]], STATUS_COLORS.title_granted,
-  [">=", ["get", "rejected"], ["get", "pending"]], STATUS_COLORS.dlc_rejected,
-  STATUS_COLORS.sdlc_review,
+  [">=", ["get", "granted"], ["max", ["get", "rejected"], ["get", "pending"]]], COUNT_GROUP_COLORS.titled,
+  [">=", ["get", "rejected"], ["get", "pending"]], COUNT_GROUP_COLORS.rejected,
+  COUNT_GROUP_COLORS.pending,
 ];
+
+/** What the map shows now: count circles of one unit (the tiles' zoom is the map's, rounded down), or the claims. */
+const shownAt = (map: maplibregl.Map): CountUnit | null => countUnitAt(Math.floor(map.getZoom()));
+
+/** The legend of what is on the map: the count circles' colours below claim zoom, the statuses above it. */
+function Legend({ counts }: { counts: CountUnit | null }) {
+  const dot = (color: string) => <span className="dot" style={{ background: color }} />;
+  if (counts) {
+    return (
+      <div className="legend" aria-label="Legend">
+        <strong>Claims per {counts}</strong>
+        {(["titled", "rejected", "pending"] as const).map((g) => <span key={g}>{dot(COUNT_GROUP_COLORS[g])} Most {g}</span>)}
+        <span className="muted">Size: number of claims. Click or zoom in for each claim.</span>
+      </div>
+    );
+  }
+  return (
+    <div className="legend" aria-label="Legend">
+      {CLAIM_STATUSES.map((s) => <span key={s}>{dot(STATUS_COLORS[s])} {STATUS_LABELS[s]}</span>)}
+    </div>
+  );
+}
 
 const NOTHING_SELECTED: GeoJSON.FeatureCollection = { type: "FeatureCollection", features: [] };
 
@@ -126,6 +150,7 @@ export function ClaimMap(props: {
 }) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
+  const [counts, setCounts] = useState<CountUnit | null>(null);
   const handlers = useRef(props);
   handlers.current = props;
 
@@ -156,6 +181,9 @@ export function ClaimMap(props: {
       map.once("idle", () => ((window as unknown as { __fraMapIdleAt?: number }).__fraMapIdleAt = performance.now()));
     });
     map.on("moveend", reportViewport);
+    const showLegend = () => setCounts(shownAt(map));
+    showLegend();
+    map.on("zoomend", showLegend);
     const clickable = ["claim-fill", "claim-points"];
     map.on("click", (e) => {
       const hit = map.queryRenderedFeatures(e.point, { layers: clickable })[0];
@@ -194,7 +222,10 @@ export function ClaimMap(props: {
     const map = mapRef.current;
     if (!map) return;
     const apply = () => map.getSource<maplibregl.GeoJSONSource>("selected")?.setData(selectedFeatures(selected));
-    if (map.isStyleLoaded()) apply();
+    // The source exists as soon as the style is read. Not `isStyleLoaded()`: it is false while any tile
+    // loads, as it always is while the map flies to a picked claim, and "load" fires once only, so the
+    // pick was never drawn.
+    if (map.getSource("selected")) apply();
     else map.once("load", apply);
   }, [selected]);
 
@@ -209,11 +240,7 @@ export function ClaimMap(props: {
   return (
     <section className="map" aria-label="Claims map">
       <div ref={container} className="canvas" data-testid="map" />
-      <div className="legend">
-        {CLAIM_STATUSES.map((s) => (
-          <span key={s}><span className="dot" style={{ background: STATUS_COLORS[s] }} /> {STATUS_LABELS[s]}</span>
-        ))}
-      </div>
+      <Legend counts={counts} />
     </section>
   );
 }

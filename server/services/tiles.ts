@@ -15,6 +15,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { ClaimFilter } from "@/configs/contracts/claims";
+import { countUnitAt, ZOOM, type CountUnit } from "@/configs/map-zoom";
 import type { SessionUser } from "@/server/auth/session";
 import { rows, type Db } from "@/server/db/client";
 import { countsAnswer, filterConditions, whereAll } from "./claim-filter";
@@ -26,9 +27,6 @@ export const tileAddressSchema = z
   .object({ z: z.coerce.number().int().min(0).max(MAX_TILE_ZOOM), x: z.coerce.number().int().min(0), y: z.coerce.number().int().min(0) })
   .refine((t) => t.x < 2 ** t.z && t.y < 2 ** t.z, "x and y must lie inside the zoom level's grid");
 export type TileAddress = z.infer<typeof tileAddressSchema>;
-
-export const ZOOM = { districtCounts: 7, tehsilCounts: 9, villageCounts: 11, points: 12 } as const;
-type CountUnit = "district" | "tehsil" | "village";
 
 const EXTENT = 4096;
 const BUFFER = 64;
@@ -113,8 +111,8 @@ export function tileLayers(user: SessionUser, t: TileAddress, filter: ClaimFilte
     layers.push({ name: "villages", features: sql`SELECT ${props({ id: sql`v.id`, name: sql`v.name`, name_local: sql`v.name_local`, census_code: sql`v.census_code` })} AS props,
                                                    v.geom FROM villages v WHERE v.geom && env.e4326` });
   }
-  if (t.z <= ZOOM.villageCounts) {
-    const unit: CountUnit = t.z <= ZOOM.districtCounts ? "district" : t.z <= ZOOM.tehsilCounts ? "tehsil" : "village";
+  const unit = countUnitAt(t.z);
+  if (unit) {
     layers.push({
       name: "counts",
       points: true,

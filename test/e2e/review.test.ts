@@ -66,6 +66,10 @@ describe("review map, end to end", () => {
     expect(Math.abs(view.lng - home.lon)).toBeLessThan(0.6);
     expect(Math.abs(view.lat - home.lat)).toBeLessThan(0.6);
     expect(view.zoom).toBeGreaterThan(7);
+    // At a district's zoom the map shows count circles, and its legend says what their colours mean.
+    const legend = page.getByLabel("Legend");
+    await legend.getByText("Most pending").waitFor();
+    expect(await legend.textContent()).toMatch(/Claims per (tehsil|district)/);
     // The vector basemap (FRA_BASEMAP_URL, a style URL) lies under the village boundaries; its labels are
     // left out, since the app loads no glyphs.
     const layerIds = await page.waitForFunction(() => {
@@ -99,6 +103,15 @@ describe("review map, end to end", () => {
     await first.click();
     const panel = page.getByLabel("Claim details");
     await expect(panel.textContent()).resolves.toBeTruthy();
+    // The picked claim is outlined on the map, though its record arrives while the map's tiles still load.
+    await page.waitForFunction((no) => {
+      type M = { queryRenderedFeatures(o: object): Array<{ properties: Record<string, unknown> }> };
+      const m = (window as unknown as { __fraMap: M }).__fraMap;
+      return m.queryRenderedFeatures({ layers: ["claim-selected"] }).some((f) => f.properties.claim_no === no);
+    }, claimNo, { timeout: 30_000, polling: 250 });
+    // At the claim's zoom the legend names the statuses instead.
+    await legend.getByText("SDLC review").waitFor();
+    expect(await legend.textContent()).not.toContain("Most pending");
     await page.getByRole("button", { name: "Close" }).click();
     // Find where the map draws this claim's parcel and click it there.
     const map = page.getByTestId("map");
