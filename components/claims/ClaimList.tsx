@@ -42,7 +42,7 @@ export function ClaimList(props: {
   return (
     <div className="list" aria-label="Claims list">
       <div className="summary">
-        <span>{data ? `${data.total.toLocaleString("en-IN")}${data.totalIsCapped ? "+" : ""} claims` : "…"}{list.isFetching ? " · updating" : ""}</span>
+        <span>{data ? `${data.total.toLocaleString("en-IN")}${data.totalIsCapped ? "+" : ""} ${data.total === 1 && !data.totalIsCapped ? "claim" : "claims"}` : "…"}{list.isFetching ? " · updating" : ""}</span>
         <label><input type="checkbox" checked={inView} onChange={(e) => setInView(e.target.checked)} /> only in map view</label>
       </div>
       {list.error && <div className="error" style={{ padding: 12 }}>{errorMessage(list.error)}</div>}

@@ -100,7 +100,7 @@ export function ClaimPanel({ claimNo, onClose, onChanged, onFocus }: { claimNo: 
         {c.history.map((h) => (
           <li key={h.id}>
             <div><strong>{h.toStatus === h.fromStatus ? h.action.replace(/_/g, " ") : STATUS_LABELS[h.toStatus]}</strong></div>
-            <div className="when">{new Date(h.at).toLocaleString("en-IN")} · {h.actor}</div>
+            <div className="when">{new Date(h.at).toLocaleString("en-IN", { dateStyle: "medium", timeStyle: "short" })} · {h.actor}</div>
             <div>{h.reason}</div>
           </li>
         ))}
