@@ -1,0 +1,52 @@
+// The README's pictures of the review map, taken from a running demo (`npm run demo`) in headless
+// Chromium, so that they show the app as it is. It changes nothing: the decision is chosen, not recorded.
+//   npx tsx scripts/screenshots.ts [--url http://localhost:3000] [--out public/screenshots]
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { chromium, type Page } from "playwright-core";
+import { CHROMIUM_ARGS, CHROMIUM_PATH, signIn } from "@/test/helpers/app-server";
+
+const { values } = parseArgs({ options: { url: { type: "string", default: "http://localhost:3000" }, out: { type: "string", default: "public/screenshots" } } });
+const appUrl = values.url!;
+const out = values.out!;
+mkdirSync(out, { recursive: true });
+
+// Every tile asked for has been drawn.
+const mapSettled = (page: Page) => page.waitForFunction(() => {
+  const m = (window as unknown as { __fraMap?: { loaded(): boolean; areTilesLoaded(): boolean } }).__fraMap;
+  return m?.loaded() && m.areTilesLoaded();
+}, null, { timeout: 60_000, polling: 250 });
+
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+try {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await signIn(page, appUrl, "official.gadchiroli", "/");
+  await page.waitForFunction(() => (window as unknown as { __fraMapReady?: boolean }).__fraMapReady === true);
+  await mapSettled(page);
+  await page.screenshot({ path: path.join(out, "district.png") });
+
+  // A claim under SDLC review, picked from the list, with a remand being written.
+  await page.locator(".filters label.chip", { hasText: "SDLC review" }).locator("input").check();
+  await page.waitForFunction(() => {
+    const badges = [...document.querySelectorAll(".list li .status")].map((b) => b.textContent);
+    return badges.length > 0 && badges.every((t) => t === "SDLC review") && !document.querySelector(".list .summary")?.textContent?.includes("updating");
+  });
+  await page.locator(".list li").first().click();
+  const panel = page.getByLabel("Claim details");
+  await panel.getByLabel("Action").selectOption("sdlc_remand");
+  await panel.getByLabel("Reason").fill("Boundary map lacks khasra numbers; Gram Sabha to re-verify");
+  await page.waitForTimeout(1_000); // the flight to the claim
+  // Every status again, and out a little, so that the neighbours' parcels show around the picked one.
+  await page.locator(".filters label.chip", { hasText: "SDLC review" }).locator("input").uncheck();
+  await page.evaluate(() => (window as unknown as { __fraMap: { zoomTo(z: number, o: object): void } }).__fraMap.zoomTo(14.6, { duration: 0 }));
+  await mapSettled(page);
+  await page.screenshot({ path: path.join(out, "review.png") });
+
+  await page.getByRole("link", { name: "Dashboard" }).or(page.getByRole("button", { name: "Dashboard" })).first().click();
+  await page.getByText("Pending claims by time at the current stage").waitFor();
+  await page.screenshot({ path: path.join(out, "dashboard.png") });
+  console.log(`wrote district.png, review.png and dashboard.png into ${out}`);
+} finally {
+  await browser.close();
+}
