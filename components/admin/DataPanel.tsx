@@ -4,6 +4,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { trpc } from "../trpc";
+import { EmptyNote } from "./EmptyNote";
 import { useAction } from "./useAction";
 
 function Sources() {
@@ -37,6 +38,7 @@ function Sources() {
           ))}
         </tbody>
       </table>
+      <EmptyNote rows={sources.data}>No dataset added by link yet.</EmptyNote>
     </section>
   );
 }
@@ -53,6 +55,7 @@ function Datasets() {
         <thead><tr><th>Version</th><th>Train</th><th>Validation</th><th>Test</th><th>Corrections</th><th>Imports</th><th>Made</th></tr></thead>
         <tbody>{(datasets.data ?? []).map((d) => <tr key={d.version}><td>{d.version}</td><td>{d.counts.train}</td><td>{d.counts.validation}</td><td>{d.counts.test}</td><td>{d.corrections}</td><td>{d.imports.length}</td><td>{d.createdAt.slice(0, 16)}</td></tr>)}</tbody>
       </table>
+      <EmptyNote rows={datasets.data}>No snapshot yet: each training run with a new snapshot makes one, and so does the button above.</EmptyNote>
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { LaunchRunInput } from "@/configs/training";
 import { trpc, type RouterOutputs } from "../trpc";
+import { EmptyNote } from "./EmptyNote";
 import { LineChart } from "./LineChart";
 import { useAction } from "./useAction";
 
@@ -58,12 +59,12 @@ function LaunchForm({ runs }: { runs: readonly Run[] }) {
         <label>Teacher <select value={form.teacherFrom} onChange={set("teacherFrom")}><option value="">Choose a teacher…</option>{teachers.map((t) => <option key={t.value} value={t.value}>{t.label}</option>)}</select></label>
       ) : (
         <>
-          <label>Teacher size <span><input type="number" min={16} max={1024} placeholder="width (preset)" value={form.teacherHidden} onChange={set("teacherHidden")} aria-label="Teacher width" /> × <input type="number" min={1} max={24} placeholder="layers" value={form.teacherLayers} onChange={set("teacherLayers")} aria-label="Teacher layers" /></span></label>
+          <label>Teacher size <span><input type="number" min={16} max={1024} placeholder="width" value={form.teacherHidden} onChange={set("teacherHidden")} aria-label="Teacher width" /> × <input type="number" min={1} max={24} placeholder="layers" value={form.teacherLayers} onChange={set("teacherLayers")} aria-label="Teacher layers" /></span></label>
           <label>Teacher epochs <input type="number" min={1} max={100} placeholder="preset" value={form.teacherEpochs} onChange={set("teacherEpochs")} /></label>
           <label>Dataset <select value={form.datasetVersion} onChange={set("datasetVersion")}><option value="">New snapshot (synthetic + accepted corrections + imports)</option>{(datasets.data ?? []).map((d) => <option key={d.version} value={d.version}>{d.version} · {d.counts.train} train rows, {d.corrections} corrections</option>)}</select></label>
         </>
       )}
-      <label>Student size <span><input type="number" min={16} max={1024} placeholder="width (preset)" value={form.studentHidden} onChange={set("studentHidden")} aria-label="Student width" /> × <input type="number" min={1} max={24} placeholder="layers" value={form.studentLayers} onChange={set("studentLayers")} aria-label="Student layers" /></span></label>
+      <label>Student size <span><input type="number" min={16} max={1024} placeholder="width" value={form.studentHidden} onChange={set("studentHidden")} aria-label="Student width" /> × <input type="number" min={1} max={24} placeholder="layers" value={form.studentLayers} onChange={set("studentLayers")} aria-label="Student layers" /></span></label>
       <label>Student epochs <input type="number" min={1} max={100} placeholder="preset" value={form.studentEpochs} onChange={set("studentEpochs")} /></label>
       <label>Temperature <input type="number" min={1} max={20} step={0.5} value={form.temperature} onChange={set("temperature")} /></label>
       <label>Alpha (weight of the labels) <input type="number" min={0} max={1} step={0.05} value={form.alpha} onChange={set("alpha")} /></label>
@@ -128,6 +129,7 @@ export function RunsPanel() {
             ))}
           </tbody>
         </table>
+        <EmptyNote rows={runs.data}>No runs yet: launch one. Its stages, metrics and log show here.</EmptyNote>
       </section>
       {selected && <RunDetail id={selected} />}
     </div>

@@ -42,10 +42,12 @@ describe("admin console, end to end", () => {
     await form.getByRole("button", { name: "Launch" }).click();
     await form.getByRole("alert").filter({ hasText: /multiple of heads/ }).waitFor();
     expect(await page.getByTestId("run-row").count()).toBe(0);
+    await page.getByLabel("Runs", { exact: true }).getByText("No runs yet").waitFor();
     await form.getByLabel("Teacher width").fill("32");
     await form.getByRole("button", { name: "Launch" }).click();
     await form.getByRole("status").filter({ hasText: /queued/ }).waitFor();
     await page.getByTestId("run-row").first().click();
+    expect(await page.getByLabel("Runs", { exact: true }).getByText("No runs yet").count()).toBe(0);
     const detail = page.getByLabel("Run details");
     // Live progress: the run is seen running with part of its work done, then succeeding.
     await page.getByTestId("run-row").first().filter({ hasText: "running" }).waitFor({ timeout: 120_000 });
