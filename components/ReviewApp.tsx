@@ -20,13 +20,13 @@ function unionBbox(units: readonly Unit[]): Bbox | null {
   return units.reduce<Bbox>((b, u) => [Math.min(b[0], u.bbox[0]), Math.min(b[1], u.bbox[1]), Math.max(b[2], u.bbox[2]), Math.max(b[3], u.bbox[3])], [...units[0]!.bbox]);
 }
 
-export function ReviewApp({ user, districts, basemap, boundarySource }: { user: SessionUser; districts: Unit[]; basemap: Basemap | null; boundarySource: string }) {
+export function ReviewApp({ user, districts, home, basemap, boundarySource }: { user: SessionUser; districts: Unit[]; home: Unit[]; basemap: Basemap | null; boundarySource: string }) {
   const [queryClient] = useState(() => {
     const client = new QueryClient({ defaultOptions: { queries: { staleTime: 15_000, retry: 1 } } });
     client.setQueryData(["districts"], districts);
     return client;
   });
-  const [initialBounds] = useState(() => unionBbox(districts));
+  const [initialBounds] = useState(() => unionBbox(home));
   const [view, setView] = useState<"map" | "dashboard">("map");
   const [filter, setFilter] = useState<ClaimFilter>({});
   const [viewport, setViewport] = useState<Bbox | null>(null);
@@ -47,6 +47,7 @@ export function ReviewApp({ user, districts, basemap, boundarySource }: { user: 
             <button className={view === "dashboard" ? "active" : ""} onClick={() => setView("dashboard")}>Dashboard</button>
           </nav>
           {user.role === "admin" && <a className="topbar-link" href="/admin">Admin console</a>}
+          {user.role === "field_staff" && <a className="topbar-link" href="/field">Field app</a>}
           <span className="user">{user.displayName} · {user.role.replace("_", " ")}</span>
           <LogoutButton />
         </header>

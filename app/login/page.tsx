@@ -13,10 +13,10 @@ export default function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      await trpc.auth.login.mutate({ username: String(form.get("username")), password: String(form.get("password")) });
-      // Back to the page that sent the user here (only a path of this app), else the home page.
+      const { home } = await trpc.auth.login.mutate({ username: String(form.get("username")), password: String(form.get("password")) });
+      // Back to the page that sent the user here (only a path of this app), else the user's own start page.
       const next = new URLSearchParams(window.location.search).get("next");
-      router.replace(next && /^\/[a-z]/.test(next) ? next : "/");
+      router.replace(next && /^\/[a-z]/.test(next) ? next : home);
       router.refresh();
     } catch (e) {
       setError(errorMessage(e));

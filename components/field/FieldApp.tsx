@@ -56,7 +56,7 @@ function FieldWorkspace({ user, db, serviceWorker }: { user: FieldUser; db: Fiel
       <header className="topbar">
         <span className="brand">FRA Atlas · Field</span>
         <span className="user">{user.displayName}</span>
-        {user.role !== "field_staff" && <a className="topbar-link" href="/">Review map</a>}
+        <a className="topbar-link" href="/">Review map</a>
       </header>
       <StatusBar db={db} online={online} sync={sync} model={model} prefer={prefer} onPrefer={setPrefer} storage={storage} areaError={area.error} areaVillages={areaVillages?.length ?? null} ocrLanguages={ocrLanguages} serviceWorkerReady={serviceWorker.ready} serviceWorkerError={serviceWorker.error} />
       <div className="field-workspace">

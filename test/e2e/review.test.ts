@@ -194,6 +194,42 @@ describe("review map, end to end", () => {
     expect([badFilter.status, (await badFilter.json()).error]).toEqual([400, expect.stringMatching(/^bad filter/)]);
   });
 
+  it("starts field staff in the field app, and lets them record a field verification on the review map of their block", async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    try {
+      const staff = await context.newPage();
+      await staff.goto(`${app.url}/login`);
+      await staff.fill('input[name="username"]', "field.etapalli");
+      await staff.fill('input[name="password"]', DEMO_PASSWORD);
+      await staff.click('button[type="submit"]');
+      await staff.waitForURL(`${app.url}/field`);
+      await staff.getByRole("link", { name: "Review map" }).click();
+      await staff.waitForURL(`${app.url}/`);
+      await staff.getByRole("link", { name: "Field app" }).waitFor();
+      await staff.locator(".filters label.chip", { hasText: "Received by FRC" }).locator("input").check();
+      await staff.getByLabel("only in map view").uncheck();
+      await staff.waitForFunction(() => {
+        const badges = [...document.querySelectorAll(".list li .status")].map((b) => b.textContent);
+        return badges.length > 0 && badges.every((t) => t === "Received by FRC") && !document.querySelector(".list .summary")?.textContent?.includes("updating");
+      });
+      await staff.locator(".list li").first().click();
+      const panel = staff.getByLabel("Claim details");
+      await panel.getByText("Record field verification").waitFor({ state: "attached" });
+      expect(await panel.textContent()).toContain("Etapalli, Gadchiroli"); // their block only
+      // The committees' steps are not theirs: a received claim offers them field verification alone.
+      expect(await panel.getByLabel("Action").locator("option").allTextContents()).toEqual(["Choose an action…", "Record field verification"]);
+      await panel.getByLabel("Action").selectOption("verify_in_field");
+      await panel.getByLabel("Reason").fill("Boundary walked with the FRC, the forester and the patwari");
+      await panel.getByRole("button", { name: "Record decision" }).click();
+      await staff.getByRole("status").filter({ hasText: "Recorded: now Field verified" }).waitFor();
+      const trail = panel.getByLabel("Audit trail");
+      await trail.getByText("Boundary walked with the FRC, the forester and the patwari").waitFor();
+      expect(await trail.textContent()).toContain("Ravi Atram");
+    } finally {
+      await context.close();
+    }
+  });
+
   it("opens the dashboard", async () => {
     await page.getByRole("button", { name: "Dashboard" }).click();
     const dashboard = page.locator('[aria-label="Dashboard"]');

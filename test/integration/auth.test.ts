@@ -15,7 +15,7 @@ describe("login and sessions", () => {
   it("logs in, stores only a hash of the token, and logs out", async () => {
     const resHeaders = new Headers();
     const api = createCaller({ db: env.db, user: null, sessionToken: null, resHeaders, secureCookies: false });
-    await api.auth.login({ username: "official.gadchiroli", password: DEMO_PASSWORD });
+    expect(await api.auth.login({ username: "official.gadchiroli", password: DEMO_PASSWORD })).toEqual({ ok: true, home: "/" });
     const cookie = resHeaders.get("set-cookie")!;
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Lax/);
@@ -28,6 +28,11 @@ describe("login and sessions", () => {
     const authed = createCaller({ db: env.db, user, sessionToken: token, resHeaders: new Headers(), secureCookies: false });
     await authed.auth.logout();
     expect(await validateSession(env.db, token, 14)).toBeNull();
+  });
+
+  it("starts field staff in the field app", async () => {
+    const api = createCaller({ db: env.db, user: null, sessionToken: null, resHeaders: new Headers(), secureCookies: false });
+    expect(await api.auth.login({ username: "field.etapalli", password: DEMO_PASSWORD })).toEqual({ ok: true, home: "/field" });
   });
 
   it("refuses a wrong password without saying which part was wrong", async () => {
