@@ -9,10 +9,13 @@ const STATE_LABELS: Record<Draft["state"], string> = {
   rejected: "Refused: fix",
 };
 
-export function DraftList({ drafts, selected, onSelect, onNew }: { drafts: readonly Draft[]; selected: string | null; onSelect: (id: string) => void; onNew: () => void }) {
+export function DraftList({ drafts, selected, onSelect, onNew, onDecisions }: {
+  drafts: readonly Draft[]; selected: string | null; onSelect: (id: string) => void; onNew: () => void; onDecisions: () => void;
+}) {
   return (
     <aside className="field-drafts" aria-label="Drafts">
       <button className="primary" onClick={onNew}>New claim from a form</button>
+      <button onClick={onDecisions}>Field verification and Gram Sabha</button>
       <ul>
         {drafts.map((d) => (
           <li key={d.id} className={d.id === selected ? "selected" : ""} onClick={() => onSelect(d.id)}>

@@ -4,6 +4,7 @@
 import { useLiveQuery } from "dexie-react-hooks";
 import { useState } from "react";
 import type { NerBackend } from "@/workers/ner/ner-client";
+import { AreaDecisions } from "./AreaDecisions";
 import { DraftEditor } from "./DraftEditor";
 import { DraftList } from "./DraftList";
 import { newDraft } from "./drafts";
@@ -43,11 +44,16 @@ function FieldWorkspace({ user, db, serviceWorker }: { user: FieldUser; db: Fiel
   const storage = useStorage();
   const drafts = useLiveQuery(() => db.drafts.orderBy("updatedAt").reverse().toArray(), [db]) ?? [];
   const [selected, setSelected] = useState<string | null>(null);
+  const [decisions, setDecisions] = useState(false); // the workflow steps on the area's claims, instead of a draft
   const current = drafts.find((d) => d.id === selected) ?? null;
+  const openDraft = (id: string | null) => {
+    setDecisions(false);
+    setSelected(id);
+  };
 
   async function create() {
     const id = await newDraft(db);
-    setSelected(id);
+    openDraft(id);
     if (!storage.storage?.persisted) void storage.persist(); // ask once there is work to lose
   }
 
@@ -60,8 +66,10 @@ function FieldWorkspace({ user, db, serviceWorker }: { user: FieldUser; db: Fiel
       </header>
       <StatusBar db={db} online={online} sync={sync} model={model} prefer={prefer} onPrefer={setPrefer} storage={storage} areaError={area.error} areaVillages={areaVillages?.length ?? null} ocrLanguages={ocrLanguages} serviceWorkerReady={serviceWorker.ready} serviceWorkerError={serviceWorker.error} />
       <div className="field-workspace">
-        <DraftList drafts={drafts} selected={selected} onSelect={setSelected} onNew={create} />
-        {current ? (
+        <DraftList drafts={drafts} selected={decisions ? null : selected} onSelect={openDraft} onNew={create} onDecisions={() => setDecisions(true)} />
+        {decisions ? (
+          <AreaDecisions db={db} villages={areaVillages ?? []} onSyncNow={() => void sync.syncNow()} />
+        ) : current ? (
           <DraftEditor key={current.id} db={db} draft={current} model={model} onDeleted={() => setSelected(null)} onSyncNow={sync.syncNow} />
         ) : (
           <section className="field-empty">

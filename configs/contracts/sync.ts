@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { entitySpanSchema, MAX_EXAMPLE_CHARS } from "../ner";
 import type { ClaimStatus } from "../workflow";
-import { newClaimSchema } from "./claims";
+import { newClaimSchema, transitionInputSchema } from "./claims";
 
 const spansWithin = (text: string, spans: ReadonlyArray<{ start: number; end: number }>) => spans.every((s) => s.end <= text.length);
 
@@ -23,9 +23,15 @@ export const correctionPayloadSchema = z
   .refine((c) => spansWithin(c.text, c.predicted) && spansWithin(c.text, c.corrected), "a span runs past the text");
 export type CorrectionPayload = z.infer<typeof correctionPayloadSchema>;
 
+// A workflow step taken on the tablet (a field verification made where there is no network): the same
+// input as claims.transition, applied only to the claim version the tablet had.
+export const decisionPayloadSchema = transitionInputSchema;
+export type DecisionPayload = z.infer<typeof decisionPayloadSchema>;
+
 export const syncRecordSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("claim"), id: z.string().uuid(), payload: newClaimSchema }).strict(),
   z.object({ kind: z.literal("correction"), id: z.string().uuid(), payload: correctionPayloadSchema }).strict(),
+  z.object({ kind: z.literal("decision"), id: z.string().uuid(), payload: decisionPayloadSchema }).strict(),
 ]);
 export type SyncRecord = z.infer<typeof syncRecordSchema>;
 

@@ -187,12 +187,21 @@ async function appendAudit(tx: Db, args: { claimId: string; action: string; from
 
 /** One step of the legal workflow: checked, applied only to the version the user saw, and audited. */
 export async function transitionClaim(db: Db, user: SessionUser, input: TransitionInput) {
+  return auditedTransaction(db, async (tx) => (await checkedTransition(tx, user, input))());
+}
+
+/**
+ * A workflow step checked inside the caller's transaction (which holds the audit trail's lock), reading
+ * only: the claim in the user's scope at the version they saw, and the step legal for their role. Returns
+ * the write, for the caller to run; a refused step throws a DomainError (CONFLICT for a stale version).
+ */
+export async function checkedTransition(tx: Db, user: SessionUser, input: TransitionInput) {
   requireRole(user, transitionFor(input.action).roles);
-  return auditedTransaction(db, async (tx) => {
-    const claim = await lockClaim(tx, user, input.id, input.expectedVersion);
-    const rejectedStatus = input.action === "hear_appeal" ? await appealedRejection(tx, claim.id) : undefined;
-    const check = checkTransition({ action: input.action, from: claim.status, role: user.role, reason: input.reason, rejectedStatus });
-    if (!check.ok) throw new DomainError(check.code === "FORBIDDEN_ROLE" ? "FORBIDDEN" : "BAD_REQUEST", check.message);
+  const claim = await lockClaim(tx, user, input.id, input.expectedVersion);
+  const rejectedStatus = input.action === "hear_appeal" ? await appealedRejection(tx, claim.id) : undefined;
+  const check = checkTransition({ action: input.action, from: claim.status, role: user.role, reason: input.reason, rejectedStatus });
+  if (!check.ok) throw new DomainError(check.code === "FORBIDDEN_ROLE" ? "FORBIDDEN" : "BAD_REQUEST", check.message);
+  return async () => {
     const [updated] = await rows<{ version: number }>(
       tx,
       sql`UPDATE claims SET status = ${check.to}, version = version + 1, status_changed_at = now(), updated_at = now()
@@ -203,7 +212,7 @@ export async function transitionClaim(db: Db, user: SessionUser, input: Transiti
       claimId: claim.id, action: input.action, from: claim.status, to: check.to, actorId: user.id, reason: input.reason.trim(), version: updated.version,
     });
     return { id: claim.id, status: check.to, version: updated.version };
-  });
+  };
 }
 
 async function appealedRejection(tx: Db, claimId: string): Promise<ClaimStatus | undefined> {

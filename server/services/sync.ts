@@ -10,7 +10,7 @@ import type { PulledChange, PullPage, SyncOutcome, SyncPushInput, SyncRecord } f
 import type { SessionUser } from "@/server/auth/session";
 import { rows, sqlList, transaction, type Db } from "@/server/db/client";
 import { canonicalJson } from "@/workers/sync/canonical";
-import { checkNewClaim, claimVillages, insertClaim, lockAuditTrail, type ClaimVillage } from "./claims";
+import { checkedTransition, checkNewClaim, claimVillages, insertClaim, lockAuditTrail, type ClaimVillage } from "./claims";
 import { DomainError } from "./errors";
 import { requireRole, scopeCondition } from "./scope";
 
@@ -18,6 +18,7 @@ export const contentHash = (record: SyncRecord) => createHash("sha256").update(c
 
 type ClaimRecord = Extract<SyncRecord, { kind: "claim" }>;
 type CorrectionRecord = Extract<SyncRecord, { kind: "correction" }>;
+type DecisionRecord = Extract<SyncRecord, { kind: "decision" }>;
 type LedgerEntry = { hash: string; result: Record<string, unknown> };
 
 /** What a batch's checks need from the database, read once for the whole batch. */
@@ -31,7 +32,7 @@ type BatchLookups = {
 export async function pushRecords(db: Db, user: SessionUser, input: SyncPushInput): Promise<SyncOutcome[]> {
   requireRole(user, ["field_staff", "district_official"]);
   return transaction(db, async (tx) => {
-    if (input.records.some((r) => r.kind === "claim")) await lockAuditTrail(tx); // a new claim's first audit entry
+    if (input.records.some((r) => r.kind !== "correction")) await lockAuditTrail(tx); // a new claim's first audit entry, a decision's
     const lookups = await batchLookups(tx, user, input.records);
     const outcomes: SyncOutcome[] = [];
     const applied: { record: SyncRecord; entry: LedgerEntry }[] = [];
@@ -42,14 +43,21 @@ export async function pushRecords(db: Db, user: SessionUser, input: SyncPushInpu
       if (seen) {
         outcomes.push(seen.hash === hash
           ? { id: record.id, status: "duplicate", detail: seen.result }
-          : { id: record.id, status: "conflict", message: `the server already has a different ${record.kind} with this id: keep the server's, or send yours as a new record`, server: await serverCopy(tx, record) });
+          : { id: record.id, status: "conflict", message: `the server already has a different ${record.kind} with this id: keep the server's, or send yours as a new record`, server: await serverCopy(tx, user, record) });
         continue;
       }
       let write: () => Promise<Record<string, unknown>>;
       try {
-        write = record.kind === "claim" ? await checkClaimRecord(tx, user, record, lookups) : checkCorrectionRecord(tx, user, record, lookups);
+        write = record.kind === "claim" ? await checkClaimRecord(tx, user, record, lookups)
+          : record.kind === "decision" ? await checkDecisionRecord(tx, user, record)
+          : checkCorrectionRecord(tx, user, record, lookups);
       } catch (error) {
-        // Refused before anything was written; the tablet keeps the record and shows why.
+        // Refused before anything was written; the tablet keeps the record and shows why. A decision on a
+        // claim that moved on since the tablet's copy is a conflict: the server's state is sent back.
+        if (error instanceof DomainError && record.kind === "decision" && error.code === "CONFLICT") {
+          outcomes.push({ id: record.id, status: "conflict", message: error.message, server: await serverCopy(tx, user, record) });
+          continue;
+        }
         if (error instanceof DomainError) {
           outcomes.push({ id: record.id, status: "rejected", message: error.message });
           continue;
@@ -108,6 +116,14 @@ function checkCorrectionRecord(tx: Db, user: SessionUser, record: CorrectionReco
   };
 }
 
+async function checkDecisionRecord(tx: Db, user: SessionUser, record: DecisionRecord) {
+  const write = await checkedTransition(tx, user, record.payload);
+  return async () => {
+    const done = await write();
+    return { claimId: done.id, status: done.status, version: done.version };
+  };
+}
+
 /** The ledger rows of a batch's applied records, in one statement at the end of its transaction. */
 async function writeLedger(tx: Db, user: SessionUser, deviceId: string, applied: readonly { record: SyncRecord; entry: LedgerEntry }[]) {
   if (applied.length === 0) return;
@@ -115,13 +131,15 @@ async function writeLedger(tx: Db, user: SessionUser, deviceId: string, applied:
   await tx.execute(sql`INSERT INTO sync_records (id, kind, content_sha256, user_id, device_id, result) VALUES ${sql.join(values, sql`, `)}`);
 }
 
-async function serverCopy(tx: Db, record: SyncRecord): Promise<Record<string, unknown>> {
-  if (record.kind === "claim") {
-    const [claim] = await rows<Record<string, unknown>>(tx, sql`SELECT id, claim_no AS "claimNo", claimant_name AS "claimantName", village_id AS "villageId",
-      area_claimed_ha AS "areaClaimedHa", status, version FROM claims WHERE id = ${record.id}`);
+/** The server's side of a conflict: the claim if the user may see it, or the user's own correction. */
+async function serverCopy(tx: Db, user: SessionUser, record: SyncRecord): Promise<Record<string, unknown>> {
+  if (record.kind !== "correction") {
+    const claimId = record.kind === "claim" ? record.id : record.payload.id;
+    const [claim] = await rows<Record<string, unknown>>(tx, sql`SELECT c.id, c.claim_no AS "claimNo", c.claimant_name AS "claimantName", c.village_id AS "villageId",
+      c.area_claimed_ha AS "areaClaimedHa", c.status, c.version FROM claims c WHERE c.id = ${claimId} AND ${scopeCondition(user)}`);
     return claim ?? {};
   }
-  const [correction] = await rows<Record<string, unknown>>(tx, sql`SELECT id, claim_id AS "claimId", text, corrected FROM corrections WHERE id = ${record.id}`);
+  const [correction] = await rows<Record<string, unknown>>(tx, sql`SELECT id, claim_id AS "claimId", text, corrected FROM corrections WHERE id = ${record.id} AND reviewer_id = ${user.id}`);
   return correction ?? {};
 }
 

@@ -287,6 +287,44 @@ describe("field digitisation, offline", () => {
     await page.screenshot({ path: "test-results/field-synced.png" });
   });
 
+  it("records a field verification and then the Gram Sabha's resolution offline; the district sees both, audited, after the sync", async () => {
+    const area = await api<FieldArea>("field.area", "field.etapalli");
+    const target = area.claims.filter((c) => c.status === "received").sort((a, b) => a.claimNo.localeCompare(b.claimNo))[0]!;
+    await setOffline(true);
+    await page.getByRole("button", { name: "Field verification and Gram Sabha" }).click();
+    const panel = page.getByLabel("Field verification and Gram Sabha");
+    await panel.getByLabel("Village").selectOption(String(target.villageId));
+    const item = panel.locator(`li[data-claim-no="${target.claimNo}"]`);
+    // A committee's step is not offered; a reason too short cannot be recorded.
+    expect(await item.getByLabel("Step").locator("option").allTextContents()).toEqual(["Record a step…", "Record field verification"]);
+    await item.getByLabel("Step").selectOption("verify_in_field");
+    await item.getByLabel("Reason").fill("ok");
+    expect(await item.getByRole("button", { name: "Record as Field verified" }).isDisabled()).toBe(true);
+    await item.getByLabel("Reason").fill("Boundary walked with the FRC, the forester and the patwari");
+    await item.getByRole("button", { name: "Record as Field verified" }).click();
+    await item.getByText("Waiting to sync: Record field verification").waitFor();
+    // The resolution builds on the verification, though neither has reached the server.
+    await item.getByLabel("Step").selectOption("record_gs_resolution");
+    await item.getByLabel("Reason").fill("Gram Sabha resolution 14/2026 of 2 March");
+    await item.getByRole("button", { name: "Record as Gram Sabha resolved" }).click();
+    await item.getByText("Waiting to sync: Record Gram Sabha resolution").waitFor();
+    expect(await page.getByTestId("pending-count").textContent()).toBe("2 records waiting");
+
+    await setOffline(false);
+    await page.getByRole("button", { name: "Sync now" }).click();
+    await page.getByTestId("pending-count").filter({ hasText: "0 records waiting" }).waitFor();
+    const claim = await api<{ status: string; version: number; history: Array<{ action: string; actor: string; reason: string; claimVersion: number }> }>("claims.get", "official.gadchiroli", { id: target.id });
+    expect(claim.status).toBe("gs_resolved");
+    expect(claim.version).toBe(target.version + 2);
+    expect(claim.history.slice(-2)).toEqual([
+      expect.objectContaining({ action: "verify_in_field", actor: "Ravi Atram (field staff, Etapalli)", reason: "Boundary walked with the FRC, the forester and the patwari", claimVersion: target.version + 1 }),
+      expect.objectContaining({ action: "record_gs_resolution", actor: "Ravi Atram (field staff, Etapalli)", reason: "Gram Sabha resolution 14/2026 of 2 March", claimVersion: target.version + 2 }),
+    ]);
+    // The sync's pull brings the new status to the tablet's copy; nothing waits any more.
+    await item.locator(".status", { hasText: "Gram Sabha resolved" }).waitFor();
+    expect(await item.locator(".waiting").count()).toBe(0);
+  });
+
   it("reads the claimant and item 9 on a second, sparse-text look when the page's layout analysis loses their lines", async () => {
     // A demo claim's form whose photo loses the claimant's line to tesseract's page layout analysis
     // (it reads "N" there); a sparse-text reading of the same page finds it (workers/field/second-look.ts).

@@ -12,6 +12,7 @@ import { nerExampleSchema } from "@/configs/ner";
 import { rows, sqlList } from "@/server/db/client";
 import { applyStatusChanges, claimsOfVillage, replaceAreaClaims } from "@/workers/db/area-claims";
 import { FieldDatabase } from "@/workers/db/field-db";
+import { decisionsByClaim, recordDecision, withWaitingSteps } from "@/workers/field/decisions";
 import { emptyForm } from "@/workers/field/form-from-entities";
 import { dexieOutbox, enqueue } from "@/workers/sync/dexie-outbox";
 import { backoffDelay, flushOutbox } from "@/workers/sync/outbox";
@@ -109,6 +110,49 @@ describe("sync push", () => {
     expect(toJsonl(exported).trim().split("\n").map((l) => nerExampleSchema.parse(JSON.parse(l)))).toHaveLength(exported.length);
     expect(await correctionRows(env.db, env.users.admin, "accepted")).toEqual([]); // nothing reviewed yet
     await expect(correctionRows(env.db, env.users.gadchiroli)).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("applies a field verification made offline to the claim version the tablet had, audited once; a stale, illegal or out-of-area one changes nothing", async () => {
+    const [received, otherArea] = await rows<{ id: string; version: number; in_area: boolean }>(env.db, sql`
+      (SELECT id, version, true AS in_area FROM claims WHERE status = 'received' AND tehsil_id = ${env.users.etapalli.tehsilIds[0]!} ORDER BY claim_no LIMIT 1)
+      UNION ALL (SELECT id, version, false FROM claims WHERE status = 'received' AND tehsil_id <> ${env.users.etapalli.tehsilIds[0]!} ORDER BY claim_no LIMIT 1)`);
+    const decision = (claimId: string, action: string, expectedVersion: number, reason = "Boundary walked with the FRC and the forester"): SyncRecord =>
+      ({ kind: "decision", id: crypto.randomUUID(), payload: { id: claimId, action, reason, expectedVersion } }) as SyncRecord;
+    const trail = async (claimId: string) => rows<{ action: string; actor: string }>(env.db, sql`
+      SELECT t.action, u.username AS actor FROM claim_transitions t JOIN users u ON u.id = t.actor_id WHERE t.claim_id = ${claimId} ORDER BY t.id`);
+    const before = (await trail(received!.id)).length;
+
+    // A committee's step, a claim outside the block, a reason too short: refused, nothing written.
+    const refused = await field().sync.push({ deviceId, records: [
+      decision(received!.id, "sdlc_recommend", received!.version),
+      decision(otherArea!.id, "verify_in_field", otherArea!.version),
+      decision(received!.id, "verify_in_field", received!.version, "ok"),
+    ] });
+    expect(refused.map((o) => o.status)).toEqual(["rejected", "rejected", "rejected"]);
+    expect(refused.map((o) => ("message" in o ? o.message : ""))).toEqual([
+      expect.stringMatching(/needs the role district_official/), expect.stringMatching(/no claim .* in your districts/), expect.stringMatching(/reason/i),
+    ]);
+    expect(await trail(received!.id)).toHaveLength(before);
+
+    // Verified, then the Gram Sabha's resolution, in one batch: the second step builds on the first.
+    const verify = decision(received!.id, "verify_in_field", received!.version);
+    const resolve = decision(received!.id, "record_gs_resolution", received!.version + 1, "Gram Sabha resolution 14/2026 of 2 March");
+    const applied = await field().sync.push({ deviceId, records: [verify, resolve] });
+    expect(applied).toEqual([
+      { id: verify.id, status: "applied", detail: { claimId: received!.id, status: "fld_verified", version: received!.version + 1 } },
+      { id: resolve.id, status: "applied", detail: { claimId: received!.id, status: "gs_resolved", version: received!.version + 2 } },
+    ]);
+    // A resend (its answer was lost) is a duplicate: audited once.
+    expect((await field().sync.push({ deviceId, records: [verify] }))[0]!.status).toBe("duplicate");
+    expect((await trail(received!.id)).slice(before)).toEqual([{ action: "verify_in_field", actor: "field.etapalli" }, { action: "record_gs_resolution", actor: "field.etapalli" }]);
+
+    // Another tablet's verification of the same claim, made on the version before: a conflict, with the
+    // server's state, and nothing changed.
+    const stale = decision(received!.id, "verify_in_field", received!.version);
+    const [conflict] = await field().sync.push({ deviceId, records: [stale] });
+    expect(conflict).toMatchObject({ status: "conflict", message: expect.stringMatching(/changed by someone else/), server: { id: received!.id, status: "gs_resolved", version: received!.version + 2 } });
+    expect(await trail(received!.id)).toHaveLength(before + 2);
+    expect(await rows(env.db, sql`SELECT 1 FROM sync_records WHERE id = ${stale.id}`)).toHaveLength(0);
   });
 
   it("refuses users who do not sync", async () => {
@@ -229,6 +273,34 @@ describe("sync under a failing network (Dexie outbox on fake-indexeddb)", () => 
     expect((await claimsOfVillage(db, villageId)).map((c) => [c.id, c.status, c.version])).toEqual([[record.id, "fld_verified", 2], [neighbour, "received", 1]]);
     expect((await db.changes.where("claimId").equals(record.id).sortBy("seq")).map((c) => [c.status, c.reason])).toEqual([["received", "Claim entered from the FRC register"], ["fld_verified", "Boundary walked with the FRC"]]);
     expect((await syncNow(db, deps)).pulled).toBe(0);
+    db.close();
+  });
+
+  it("keeps a step taken offline on a claim that moved on meanwhile as refused, with the reason, and offers the next step on the claim as it now is", async () => {
+    const db = tablet("decision-conflict");
+    const [claim] = await rows<{ id: string; claim_no: string; version: number; village_id: number }>(env.db, sql`
+      SELECT id, claim_no, version, village_id FROM claims WHERE status = 'received' AND tehsil_id = ${env.users.etapalli.tehsilIds[0]!} ORDER BY claim_no DESC LIMIT 1`);
+    const cachedClaim = { id: claim!.id, claimNo: claim!.claim_no, type: "IFR" as const, status: "received" as const, claimantName: "Cached", villageId: claim!.village_id, version: claim!.version, lon: null, lat: null, parcel: null };
+    await replaceAreaClaims(db, [cachedClaim]);
+    await recordDecision(db, cachedClaim, [], "verify_in_field", "Boundary walked with the FRC and the forester");
+    const waiting = (await decisionsByClaim(db)).get(claim!.id)!;
+    expect(withWaitingSteps(cachedClaim, waiting)).toMatchObject({ status: "fld_verified", version: claim!.version + 1 });
+    // Refused on the tablet, before the outbox: a committee's step, and a reason too short.
+    await expect(recordDecision(db, cachedClaim, waiting, "sdlc_recommend", "Recommended by the SDLC")).rejects.toThrow('"SDLC: recommend" is not allowed for a claim that is Field verified');
+    await expect(recordDecision(db, cachedClaim, waiting, "record_gs_resolution", "ok")).rejects.toThrow(/needs a written reason of at least 5 characters/);
+    // Meanwhile an official verified the same claim online.
+    await callerFor(env.db, env.users.gadchiroli).claims.transition({ id: claim!.id, action: "verify_in_field", reason: "Verified by the SDLC's team", expectedVersion: claim!.version });
+    const deps = { push: (batch: SyncRecord[]) => field().sync.push({ deviceId, records: batch }), pull: (cursor: number) => field().sync.pull({ cursor, limit: 500 }), fetchFn: (async () => new Response(null, { status: 404 })) as typeof fetch, backoff: noWait };
+    const summary = await syncNow(db, deps);
+    expect(summary.outbox).toMatchObject({ conflicts: 1, pending: 0 });
+    const [refused] = (await decisionsByClaim(db)).get(claim!.id)!;
+    expect(refused).toMatchObject({ state: "conflict", message: expect.stringMatching(/changed by someone else/) });
+    // The pull brought the official's step: the claim is verified, nothing waits, and the next step is the tablet's to take.
+    const [now] = await claimsOfVillage(db, claim!.village_id);
+    expect(now).toMatchObject({ status: "fld_verified", version: claim!.version + 1 });
+    expect(withWaitingSteps(now!, [refused!])).toEqual({ status: "fld_verified", version: claim!.version + 1, waiting: [] });
+    await recordDecision(db, now!, [refused!], "record_gs_resolution", "Gram Sabha resolution 15/2026");
+    expect((await syncNow(db, deps)).outbox).toMatchObject({ synced: 1, conflicts: 0 });
     db.close();
   });
 

@@ -1,0 +1,42 @@
+// Workflow steps taken on the tablet (a field verification where the land is, the Gram Sabha's resolution
+// in the village): each goes into the outbox as a `decision` record, made on the claim version the tablet
+// holds, and the server applies it only to that version (server/services/sync.ts). Until the server has
+// answered, a claim shows the steps still waiting as if taken, so that a worker can verify a claim and
+// then record its Gram Sabha's resolution before either has synced.
+import type { AreaClaim } from "@/configs/contracts/field";
+import type { SyncRecord } from "@/configs/contracts/sync";
+import { checkTransition, transitionFor, type ClaimStatus, type WorkflowAction } from "@/configs/workflow";
+import type { FieldDatabase, OutboxRow } from "@/workers/db/field-db";
+import { enqueue } from "@/workers/sync/dexie-outbox";
+
+type DecisionRecord = Extract<SyncRecord, { kind: "decision" }>;
+export type DecisionRow = OutboxRow & { record: DecisionRecord };
+
+/** The tablet's decisions, oldest first, grouped by claim. */
+export async function decisionsByClaim(db: FieldDatabase): Promise<Map<string, DecisionRow[]>> {
+  const rows = (await db.outbox.orderBy("seq").toArray()).filter((row): row is DecisionRow => row.record.kind === "decision");
+  const byClaim = new Map<string, DecisionRow[]>();
+  for (const row of rows) byClaim.set(row.record.payload.id, [...(byClaim.get(row.record.payload.id) ?? []), row]);
+  return byClaim;
+}
+
+/** A claim as the tablet sees it: its cached status and version, moved on by the steps still waiting to sync. */
+export function withWaitingSteps(claim: AreaClaim, decisions: readonly DecisionRow[]): { status: ClaimStatus; version: number; waiting: DecisionRow[] } {
+  const waiting = decisions.filter((d) => d.state === "pending");
+  let { status, version } = claim;
+  for (const d of waiting) {
+    if (d.record.payload.expectedVersion !== version) continue; // made on an older copy: the server will answer a conflict
+    const to = transitionFor(d.record.payload.action).to;
+    if (to !== "rejecting_committee") status = to; // an appeal's rehearing is a committee's step, never the tablet's
+    version += 1;
+  }
+  return { status, version, waiting };
+}
+
+/** Records a step on a claim for the next sync; refuses at once what the server would refuse. */
+export async function recordDecision(db: FieldDatabase, claim: AreaClaim, decisions: readonly DecisionRow[], action: WorkflowAction, reason: string): Promise<void> {
+  const seen = withWaitingSteps(claim, decisions);
+  const check = checkTransition({ action, from: seen.status, role: "field_staff", reason });
+  if (!check.ok) throw new Error(check.message);
+  await enqueue(db, [{ kind: "decision", id: crypto.randomUUID(), payload: { id: claim.id, action, reason: reason.trim(), expectedVersion: seen.version } }]);
+}
