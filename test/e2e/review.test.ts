@@ -40,6 +40,18 @@ afterAll(async () => {
   basemapServer?.close();
 });
 
+/** Records a decision in the open claim panel; the audit trail's text once it shows the decision's reason. */
+async function recordDecision(on: Page, action: string, reason: string): Promise<string> {
+  const panel = on.getByLabel("Claim details");
+  await panel.getByLabel("Action").selectOption(action);
+  await panel.getByLabel("Reason").fill(reason);
+  await panel.getByRole("button", { name: "Record decision" }).click();
+  await on.getByRole("status").filter({ hasText: "Recorded" }).waitFor();
+  const trail = panel.getByLabel("Audit trail");
+  await trail.getByText(reason).waitFor();
+  return (await trail.textContent()) ?? "";
+}
+
 describe("review map, end to end", () => {
   it("refuses a wrong password", async () => {
     await page.goto(`${app.url}/`);
@@ -137,14 +149,9 @@ describe("review map, end to end", () => {
     if (!opened) await page.screenshot({ path: "test-results/map-click-failed.png" });
     expect(opened).toBe(true);
 
-    await panel.getByLabel("Action").selectOption("sdlc_remand");
-    await panel.getByLabel("Reason").fill("Boundary map lacks khasra numbers; Gram Sabha to re-verify");
-    await panel.getByRole("button", { name: "Record decision" }).click();
-    await page.getByRole("status").filter({ hasText: "Recorded" }).waitFor();
-    const trail = panel.getByLabel("Audit trail");
-    await trail.getByText("Boundary map lacks khasra numbers; Gram Sabha to re-verify").waitFor();
-    expect(await trail.textContent()).toContain("Remanded to Gram Sabha");
-    expect(await trail.textContent()).toContain("Asha Kumre");
+    const trail = await recordDecision(page, "sdlc_remand", "Boundary map lacks khasra numbers; Gram Sabha to re-verify");
+    expect(trail).toContain("Remanded to Gram Sabha");
+    expect(trail).toContain("Asha Kumre");
     // The filter (SDLC review) now leaves the claim out of the tiles; the map still draws the open claim,
     // in its new status, from its own record.
     await page.waitForFunction((no) => {
@@ -218,13 +225,9 @@ describe("review map, end to end", () => {
       expect(await panel.textContent()).toContain("Etapalli, Gadchiroli"); // their block only
       // The committees' steps are not theirs: a received claim offers them field verification alone.
       expect(await panel.getByLabel("Action").locator("option").allTextContents()).toEqual(["Choose an action…", "Record field verification"]);
-      await panel.getByLabel("Action").selectOption("verify_in_field");
-      await panel.getByLabel("Reason").fill("Boundary walked with the FRC, the forester and the patwari");
-      await panel.getByRole("button", { name: "Record decision" }).click();
-      await staff.getByRole("status").filter({ hasText: "Recorded: now Field verified" }).waitFor();
-      const trail = panel.getByLabel("Audit trail");
-      await trail.getByText("Boundary walked with the FRC, the forester and the patwari").waitFor();
-      expect(await trail.textContent()).toContain("Ravi Atram");
+      const trail = await recordDecision(staff, "verify_in_field", "Boundary walked with the FRC, the forester and the patwari");
+      expect(await staff.getByRole("status").textContent()).toBe("Recorded: now Field verified");
+      expect(trail).toContain("Ravi Atram");
     } finally {
       await context.close();
     }
