@@ -155,6 +155,9 @@ export class FieldDatabase extends Dexie {
         await tx.table("villageClaims").bulkPut(groupByVillage(claims));
       });
     this.version(3).stores({ areaClaims: null });
+    // v4: the outbox by kind, so that the workflow steps' page reads its decisions, not every claim and
+    // correction the tablet ever sent.
+    this.version(4).stores({ outbox: "++seq, &id, state, kind" });
   }
 }
 

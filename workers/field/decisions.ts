@@ -14,9 +14,14 @@ export type DecisionRow = OutboxRow & { record: DecisionRecord };
 
 /** The tablet's decisions, oldest first, grouped by claim. */
 export async function decisionsByClaim(db: FieldDatabase): Promise<Map<string, DecisionRow[]>> {
-  const rows = (await db.outbox.orderBy("seq").toArray()).filter((row): row is DecisionRow => row.record.kind === "decision");
+  const rows = (await db.outbox.where("kind").equals("decision").sortBy("seq")) as DecisionRow[];
   const byClaim = new Map<string, DecisionRow[]>();
-  for (const row of rows) byClaim.set(row.record.payload.id, [...(byClaim.get(row.record.payload.id) ?? []), row]);
+  for (const row of rows) {
+    const claimId = row.record.payload.id;
+    const list = byClaim.get(claimId);
+    if (list) list.push(row);
+    else byClaim.set(claimId, [row]);
+  }
   return byClaim;
 }
 
