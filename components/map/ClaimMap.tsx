@@ -5,7 +5,7 @@ import * as maplibregl from "maplibre-gl";
 import { useEffect, useRef, useState } from "react";
 import { basemapParts, type Basemap } from "@/configs/basemap";
 import { encodeFilterParam, type ClaimFilter } from "@/configs/contracts/claims";
-import { countUnitAt, type CountUnit } from "@/configs/map-zoom";
+import { countUnitAt, ZOOM, type CountUnit } from "@/configs/map-zoom";
 import { CLAIM_STATUSES, STATUS_COLORS, STATUS_LABELS } from "@/configs/workflow";
 import { useClaim } from "../claims/useClaim";
 import { LABEL_FONT } from "./label-font";
@@ -13,8 +13,9 @@ import { LABEL_FONT } from "./label-font";
 export type Bbox = [number, number, number, number];
 
 const STATE_VIEW = { center: [77.6, 19.3] as [number, number], zoom: 5.6 }; // for a user with no districts
-// Clicking a count circle goes down one level: district → its tehsils → their villages → the claims.
-const ZOOM_BELOW_COUNT_LEVEL: Record<string, number> = { district: 8.5, tehsil: 10.5, village: 12.5 };
+// Clicking a count circle goes down one level (district → its tehsils → their villages → the claims),
+// half a zoom into the next level's tiles.
+const ZOOM_BELOW_COUNT_LEVEL: Record<string, number> = { district: ZOOM.districtCounts + 1.5, tehsil: ZOOM.tehsilCounts + 1.5, village: ZOOM.villageCounts + 1.5 };
 
 const statusColor: maplibregl.ExpressionSpecification = [
   "match", ["get", "status"],
