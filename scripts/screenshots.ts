@@ -5,7 +5,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { chromium, type Page } from "playwright-core";
-import { CHROMIUM_ARGS, CHROMIUM_PATH, signIn } from "@/test/helpers/app-server";
+import { CHROMIUM_ARGS, CHROMIUM_PATH, listShowsOnly, signIn } from "@/test/helpers/app-server";
 
 const { values } = parseArgs({ options: { url: { type: "string", default: "http://localhost:3000" }, out: { type: "string", default: "public/screenshots" } } });
 const appUrl = values.url!;
@@ -28,10 +28,7 @@ try {
 
   // A claim under SDLC review, picked from the list, with a remand being written.
   await page.locator(".filters label.chip", { hasText: "SDLC review" }).locator("input").check();
-  await page.waitForFunction(() => {
-    const badges = [...document.querySelectorAll(".list li .status")].map((b) => b.textContent);
-    return badges.length > 0 && badges.every((t) => t === "SDLC review") && !document.querySelector(".list .summary")?.textContent?.includes("updating");
-  });
+  await listShowsOnly(page, "SDLC review");
   await page.locator(".list li").first().click();
   const panel = page.getByLabel("Claim details");
   await panel.getByLabel("Action").selectOption("sdlc_remand");

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DISTRICTS } from "@/server/db/seed/geography";
 import { DEMO_PASSWORD } from "@/server/db/seed/generate";
 import { tileContaining } from "@/server/services/tiles";
-import { CHROMIUM_ARGS, CHROMIUM_PATH, startApp } from "../helpers/app-server";
+import { CHROMIUM_ARGS, CHROMIUM_PATH, listShowsOnly, startApp } from "../helpers/app-server";
 
 let app: Awaited<ReturnType<typeof startApp>>;
 let browser: Browser;
@@ -104,10 +104,7 @@ describe("review map, end to end", () => {
     await page.locator(".list .summary").filter({ hasNotText: "updating" }).first().waitFor();
     const first = page.locator(".list li").first();
     await first.locator(".status", { hasText: "SDLC review" }).waitFor();
-    await page.waitForFunction(() => {
-      const badges = [...document.querySelectorAll(".list li .status")].map((b) => b.textContent);
-      return badges.length > 0 && badges.every((t) => t === "SDLC review") && !document.querySelector(".list .summary")?.textContent?.includes("updating");
-    });
+    await listShowsOnly(page, "SDLC review");
     const claimNo = (await first.locator(".meta").first().textContent())!.trim().split(" ").pop()!;
     expect(claimNo).toMatch(/^MH-GAD-/);
 
@@ -215,10 +212,7 @@ describe("review map, end to end", () => {
       await staff.getByRole("link", { name: "Field app" }).waitFor();
       await staff.locator(".filters label.chip", { hasText: "Received by FRC" }).locator("input").check();
       await staff.getByLabel("only in map view").uncheck();
-      await staff.waitForFunction(() => {
-        const badges = [...document.querySelectorAll(".list li .status")].map((b) => b.textContent);
-        return badges.length > 0 && badges.every((t) => t === "Received by FRC") && !document.querySelector(".list .summary")?.textContent?.includes("updating");
-      });
+      await listShowsOnly(staff, "Received by FRC");
       await staff.locator(".list li").first().click();
       const panel = staff.getByLabel("Claim details");
       await panel.getByText("Record field verification").waitFor({ state: "attached" });

@@ -69,3 +69,11 @@ export async function signIn(page: import("playwright-core").Page, appUrl: strin
   await page.click('button[type="submit"]');
   await page.waitForURL(`${appUrl}${next}`);
 }
+
+/** Waits until the review map's claim list has settled on claims of one status only (its label), not the list shown before a filter applied. */
+export async function listShowsOnly(page: import("playwright-core").Page, statusLabel: string): Promise<void> {
+  await page.waitForFunction((label) => {
+    const badges = [...document.querySelectorAll(".list li .status")].map((b) => b.textContent);
+    return badges.length > 0 && badges.every((t) => t === label) && !document.querySelector(".list .summary")?.textContent?.includes("updating");
+  }, statusLabel);
+}
