@@ -180,11 +180,11 @@ export async function fallBackToPreviousModel(db: DeviceDatabase, name = FIELD_M
 
 // Verified versions only: a download in progress is left to finish or fail as it would.
 const verifiedVersions = (db: DeviceDatabase, name: string) => db.models.where("name").equals(name).filter((m) => m.state === "verified").toArray();
+const gpuGraphFiles = (db: DeviceDatabase, modelKeys: string[]) => db.modelFiles.where("model").anyOf(modelKeys).filter((f) => f.path === MODEL_GRAPH_FILES.fp32).toArray();
 
 /** The fp32 graph's bytes held for `name`, over every verified version that has it. */
 export async function gpuGraphBytes(db: DeviceDatabase, name = FIELD_MODEL_NAME): Promise<number> {
-  const keys = (await verifiedVersions(db, name)).map((m) => m.key);
-  const files = await db.modelFiles.where("model").anyOf(keys).filter((f) => f.path === MODEL_GRAPH_FILES.fp32).toArray();
+  const files = await gpuGraphFiles(db, (await verifiedVersions(db, name)).map((m) => m.key));
   return files.reduce((sum, f) => sum + f.data.size, 0);
 }
 
@@ -197,7 +197,7 @@ export async function dropGpuGraph(db: DeviceDatabase, name = FIELD_MODEL_NAME):
   return db.transaction("rw", db.models, db.modelFiles, async () => {
     let freed = 0;
     for (const row of await verifiedVersions(db, name)) {
-      const files = await db.modelFiles.where("model").equals(row.key).filter((f) => f.path === path).toArray();
+      const files = await gpuGraphFiles(db, [row.key]);
       if (!files.length && !hasGraph(row, "fp32")) continue;
       freed += files.reduce((sum, f) => sum + f.data.size, 0);
       await db.modelFiles.bulkDelete(files.map((f) => f.key));
