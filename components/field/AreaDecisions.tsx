@@ -1,45 +1,70 @@
 "use client";
 // The workflow steps field staff take where there is no network: a field verification after walking the
-// land, the Gram Sabha's resolution, an appeal. One village of the tablet's area at a time, from its copy
-// of the area's claims; each step waits in the outbox until the next sync (workers/field/decisions.ts).
+// land, the Gram Sabha's resolution, an appeal. Claims come from the tablet's copy of its area, a village
+// at a time or found by claimant or claim number; each step waits in the outbox until the next sync
+// (workers/field/decisions.ts). Steps the server refused come first, until their worker sets them aside.
 import { useLiveQuery } from "dexie-react-hooks";
 import { useState } from "react";
 import type { AreaClaim, AreaVillage } from "@/configs/contracts/field";
 import { availableActions, STATUS_LABELS, transitionFor, type WorkflowAction } from "@/configs/workflow";
-import { claimsOfVillage } from "@/workers/db/area-claims";
+import { allAreaClaims, matchClaims } from "@/workers/db/area-claims";
 import type { FieldDatabase } from "@/workers/db/field-db";
-import { decisionsByClaim, recordDecision, withWaitingSteps, type DecisionRow } from "@/workers/field/decisions";
+import { decisionsByClaim, dismissRefusedStep, recordDecision, refusedStep, refusedSteps, withWaitingSteps, type DecisionRow } from "@/workers/field/decisions";
 import { StatusBadge } from "../claims/StatusBadge";
+
+// Enough for any village; a search narrows the area's thousands.
+const LIST_LIMIT = 200;
 
 export function AreaDecisions({ db, villages, onSyncNow }: { db: FieldDatabase; villages: readonly AreaVillage[]; onSyncNow: () => void }) {
   const [villageId, setVillageId] = useState<number | null>(villages[0]?.id ?? null);
-  const claims = useLiveQuery(async () => (villageId === null ? [] : (await claimsOfVillage(db, villageId)).sort((a, b) => a.claimNo.localeCompare(b.claimNo))), [db, villageId]);
+  const [query, setQuery] = useState("");
+  const claims = useLiveQuery(() => allAreaClaims(db), [db]);
   const decisions = useLiveQuery(() => decisionsByClaim(db), [db]);
-  const shown = (claims ?? []).filter((c) => decisions?.has(c.id) || availableActions(c.status, "field_staff").length > 0);
+  const villageName = new Map(villages.map((v) => [v.id, v.name]));
+  const refused = new Set(refusedSteps(decisions ?? new Map()).map((d) => d.record.payload.id));
+  const attention = (claims ?? []).filter((c) => refused.has(c.id));
+  const searching = query.trim() !== "";
+  const found = searching
+    ? matchClaims(claims ?? [], query)
+    : (claims ?? []).filter((c) => c.villageId === villageId && (decisions?.has(c.id) || availableActions(c.status, "field_staff").length > 0));
+  const listed = found.filter((c) => !refused.has(c.id));
+  const item = (c: AreaClaim) => <ClaimSteps key={c.id} db={db} claim={c} villageName={villageName.get(c.villageId) ?? ""} decisions={decisions?.get(c.id) ?? []} onSyncNow={onSyncNow} />;
   return (
     <section className="field-decisions" aria-label="Field verification and Gram Sabha">
       <h2>Field verification and Gram Sabha</h2>
       <p className="muted">Steps recorded here wait on the tablet and reach the district at the next sync, on the claim as this tablet last saw it.</p>
-      <label>Village{" "}
-        <select aria-label="Village" value={villageId ?? ""} onChange={(e) => setVillageId(Number(e.target.value))}>
-          {villages.map((v) => <option key={v.id} value={v.id}>{v.name} ({v.gramPanchayat} GP)</option>)}
-        </select>
-      </label>
-      {claims && shown.length === 0 && <p>No claim of this village waits for a step of yours.</p>}
-      <ul>
-        {shown.map((c) => <ClaimSteps key={c.id} db={db} claim={c} decisions={decisions?.get(c.id) ?? []} onSyncNow={onSyncNow} />)}
-      </ul>
+      {attention.length > 0 && (
+        <section className="attention" aria-label="Steps not recorded">
+          <h3>Not recorded by the district ({attention.length})</h3>
+          <ul>{attention.map(item)}</ul>
+        </section>
+      )}
+      <div className="find">
+        <label>Find{" "}
+          <input type="search" aria-label="Find a claim" placeholder="Claimant or claim number, in the whole area" value={query} onChange={(e) => setQuery(e.target.value)} />
+        </label>
+        <label>Village{" "}
+          <select aria-label="Village" value={villageId ?? ""} disabled={searching} onChange={(e) => setVillageId(Number(e.target.value))}>
+            {villages.map((v) => <option key={v.id} value={v.id}>{v.name} ({v.gramPanchayat} GP)</option>)}
+          </select>
+        </label>
+      </div>
+      {claims && found.length === 0 && (
+        <p>{searching ? `No claim of this tablet's area matches "${query.trim()}".` : "No claim of this village waits for a step of yours."}</p>
+      )}
+      {listed.length > LIST_LIMIT && <p className="muted">The first {LIST_LIMIT} of {listed.length} claims: search by claimant or number to find another.</p>}
+      <ul>{listed.slice(0, LIST_LIMIT).map(item)}</ul>
     </section>
   );
 }
 
-function ClaimSteps({ db, claim, decisions, onSyncNow }: { db: FieldDatabase; claim: AreaClaim; decisions: readonly DecisionRow[]; onSyncNow: () => void }) {
+function ClaimSteps({ db, claim, villageName, decisions, onSyncNow }: { db: FieldDatabase; claim: AreaClaim; villageName: string; decisions: readonly DecisionRow[]; onSyncNow: () => void }) {
   const seen = withWaitingSteps(claim, decisions);
   const actions = availableActions(seen.status, "field_staff");
   const [action, setAction] = useState<WorkflowAction | "">("");
   const [reason, setReason] = useState("");
   const [error, setError] = useState<string | null>(null);
-  const refused = decisions.filter((d) => d.state === "conflict" || d.state === "rejected").at(-1);
+  const refused = refusedStep(decisions);
   const chosen = actions.find((a) => a.action === action);
 
   async function record() {
@@ -57,11 +82,20 @@ function ClaimSteps({ db, claim, decisions, onSyncNow }: { db: FieldDatabase; cl
 
   return (
     <li className="claim-steps" data-claim-no={claim.claimNo}>
-      <div><strong>{claim.claimantName}</strong> <span className="muted">{claim.claimNo}</span> <StatusBadge status={claim.status} /></div>
+      <div><strong>{claim.claimantName}</strong> <span className="muted">{claim.claimNo} · {villageName}</span> <StatusBadge status={claim.status} /></div>
       {seen.waiting.map((d) => (
         <div key={d.id} className="waiting">Waiting to sync: {transitionFor(d.record.payload.action).label} ({d.record.payload.reason})</div>
       ))}
-      {refused && <div className="error">Not recorded ({transitionFor(refused.record.payload.action).label}): {refused.message}</div>}
+      {refused && (
+        <div className="refused">
+          <span>
+            <span className="error">Not recorded ({transitionFor(refused.record.payload.action).label}, “{refused.record.payload.reason}”): {refused.message}</span>
+            <span className="muted"> The claim is shown as the district now has it: record the step again if it still applies.</span>
+          </span>
+          <button onClick={() => void dismissRefusedStep(db, refused)}>Dismiss</button>
+        </div>
+      )}
+      {actions.length === 0 && seen.waiting.length === 0 && <div className="muted">No step is yours to take while the claim is {STATUS_LABELS[seen.status]}.</div>}
       {actions.length > 0 && (
         <div className="decide">
           <select aria-label="Step" value={action} onChange={(e) => setAction(e.target.value as WorkflowAction)}>

@@ -9,13 +9,16 @@ const STATE_LABELS: Record<Draft["state"], string> = {
   rejected: "Refused: fix",
 };
 
-export function DraftList({ drafts, selected, onSelect, onNew, onDecisions }: {
-  drafts: readonly Draft[]; selected: string | null; onSelect: (id: string) => void; onNew: () => void; onDecisions: () => void;
+export function DraftList({ drafts, selected, onSelect, onNew, onDecisions, refusedSteps }: {
+  drafts: readonly Draft[]; selected: string | null; onSelect: (id: string) => void; onNew: () => void; onDecisions: () => void; refusedSteps: number;
 }) {
   return (
     <aside className="field-drafts" aria-label="Drafts">
       <button className="primary" onClick={onNew}>New claim from a form</button>
-      <button onClick={onDecisions}>Field verification and Gram Sabha</button>
+      <button onClick={onDecisions}>
+        Field verification and Gram Sabha
+        {refusedSteps > 0 && <span className="badge" title="Steps the district did not record">{refusedSteps} not recorded</span>}
+      </button>
       <ul>
         {drafts.map((d) => (
           <li key={d.id} className={d.id === selected ? "selected" : ""} onClick={() => onSelect(d.id)}>

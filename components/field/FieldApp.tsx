@@ -12,6 +12,7 @@ import { StatusBar } from "./StatusBar";
 import { useFieldSession, type FieldUser } from "./useFieldSession";
 import { useArea, useFieldModel, useOcrLanguages, useOnline, useServiceWorker, useStorage, useSync } from "./useFieldServices";
 import type { FieldDatabase } from "@/workers/db/field-db";
+import { decisionsByClaim, refusedSteps } from "@/workers/field/decisions";
 
 export function FieldApp() {
   const session = useFieldSession();
@@ -44,6 +45,7 @@ function FieldWorkspace({ user, db, serviceWorker }: { user: FieldUser; db: Fiel
   const storage = useStorage();
   const drafts = useLiveQuery(() => db.drafts.orderBy("updatedAt").reverse().toArray(), [db]) ?? [];
   const [selected, setSelected] = useState<string | null>(null);
+  const refusedCount = useLiveQuery(async () => refusedSteps(await decisionsByClaim(db)).length, [db]) ?? 0;
   const [decisions, setDecisions] = useState(false); // the workflow steps on the area's claims, instead of a draft
   const current = drafts.find((d) => d.id === selected) ?? null;
   const openDraft = (id: string | null) => {
@@ -66,7 +68,7 @@ function FieldWorkspace({ user, db, serviceWorker }: { user: FieldUser; db: Fiel
       </header>
       <StatusBar db={db} online={online} sync={sync} model={model} prefer={prefer} onPrefer={setPrefer} storage={storage} areaError={area.error} areaVillages={areaVillages?.length ?? null} ocrLanguages={ocrLanguages} serviceWorkerReady={serviceWorker.ready} serviceWorkerError={serviceWorker.error} />
       <div className="field-workspace">
-        <DraftList drafts={drafts} selected={decisions ? null : selected} onSelect={openDraft} onNew={create} onDecisions={() => setDecisions(true)} />
+        <DraftList drafts={drafts} selected={decisions ? null : selected} onSelect={openDraft} onNew={create} onDecisions={() => setDecisions(true)} refusedSteps={refusedCount} />
         {decisions ? (
           <AreaDecisions db={db} villages={areaVillages ?? []} onSyncNow={() => void sync.syncNow()} />
         ) : current ? (

@@ -54,11 +54,12 @@ async function setOffline(offline: boolean) {
   }
 }
 
-async function api<T>(procedure: string, user: string, input?: unknown): Promise<T> {
+/** Calls a tRPC procedure as `user`, outside the tablet: a query, or with `mutation` a mutation. */
+async function api<T>(procedure: string, user: string, input?: unknown, kind: "query" | "mutation" = "query"): Promise<T> {
   const request = await (await import("playwright-core")).request.newContext({ baseURL: app.url, extraHTTPHeaders: { origin: app.url } });
   await request.post("/api/trpc/auth.login", { data: { username: user, password: DEMO_PASSWORD } });
   const query = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`;
-  const response = await request.get(`/api/trpc/${procedure}${query}`);
+  const response = kind === "mutation" ? await request.post(`/api/trpc/${procedure}`, { data: input }) : await request.get(`/api/trpc/${procedure}${query}`);
   const body = (await response.json()) as { result: { data: T } };
   await request.dispose();
   return body.result.data;
@@ -323,6 +324,45 @@ describe("field digitisation, offline", () => {
     // The sync's pull brings the new status to the tablet's copy; nothing waits any more.
     await item.locator(".status", { hasText: "Gram Sabha resolved" }).waitFor();
     expect(await item.locator(".waiting").count()).toBe(0);
+  });
+
+  it("finds a claim anywhere in the area by claimant and number; a step the district did not record comes first, with why, until dismissed", async () => {
+    const area = await api<FieldArea>("field.area", "field.etapalli");
+    const panel = page.getByLabel("Field verification and Gram Sabha");
+    const shownVillage = Number(await panel.getByLabel("Village").inputValue());
+    // A claim of another village than the one on screen: the search spans the tablet's whole area.
+    const target = area.claims.filter((c) => c.status === "received" && c.villageId !== shownVillage).sort((a, b) => a.claimNo.localeCompare(b.claimNo))[0]!;
+    const surname = target.claimantName.split(" ").at(-1)!;
+    await setOffline(true);
+    await panel.getByLabel("Find a claim").fill(`${surname.toUpperCase()} ${target.claimNo.slice(-6)}`);
+    expect(await panel.getByLabel("Village").isDisabled()).toBe(true);
+    await expect.poll(() => panel.locator("li.claim-steps").evaluateAll((items) => items.map((li) => li.getAttribute("data-claim-no")))).toEqual([target.claimNo]);
+    const item = panel.locator(`li[data-claim-no="${target.claimNo}"]`);
+    await item.getByLabel("Step").selectOption("verify_in_field");
+    await item.getByLabel("Reason").fill("Boundary walked with the FRC and the forester");
+    await item.getByRole("button", { name: "Record as Field verified" }).click();
+    await item.getByText("Waiting to sync: Record field verification").waitFor();
+    // Meanwhile the district verified the same claim online: the tablet's step was made on an older version.
+    await api("claims.transition", "official.gadchiroli", { id: target.id, action: "verify_in_field", reason: "Verified by the SDLC's team", expectedVersion: target.version }, "mutation");
+
+    await setOffline(false);
+    await page.getByRole("button", { name: "Sync now" }).click();
+    await page.getByTestId("pending-count").filter({ hasText: "0 records waiting" }).waitFor();
+    const attention = panel.getByLabel("Steps not recorded");
+    const refused = attention.locator(`li[data-claim-no="${target.claimNo}"]`);
+    await refused.getByText(/Not recorded \(Record field verification, “Boundary walked with the FRC and the forester”\): .*changed by someone else/).waitFor();
+    await page.getByRole("button", { name: /Field verification and Gram Sabha\s*1 not recorded/ }).waitFor();
+    // The pull brought the district's step: the claim is verified here too, and its next step is the tablet's.
+    await refused.locator(".status", { hasText: "Field verified" }).waitFor();
+    expect(await refused.getByLabel("Step").locator("option").allTextContents()).toEqual(["Record a step…", "Record Gram Sabha resolution"]);
+    await page.screenshot({ path: "test-results/field-step-refused.png" });
+    await refused.getByRole("button", { name: "Dismiss" }).click();
+    await attention.waitFor({ state: "detached" });
+    expect(await page.getByRole("button", { name: "Field verification and Gram Sabha" }).textContent()).toBe("Field verification and Gram Sabha");
+    const claim = await api<{ status: string; history: Array<{ action: string; actor: string }> }>("claims.get", "official.gadchiroli", { id: target.id });
+    expect(claim.status).toBe("fld_verified");
+    expect(claim.history.filter((h) => h.action === "verify_in_field")).toHaveLength(1);
+    await panel.getByLabel("Find a claim").fill("");
   });
 
   it("reads the claimant and item 9 on a second, sparse-text look when the page's layout analysis loses their lines", async () => {

@@ -12,7 +12,7 @@ import { nerExampleSchema } from "@/configs/ner";
 import { rows, sqlList } from "@/server/db/client";
 import { applyStatusChanges, claimsOfVillage, replaceAreaClaims } from "@/workers/db/area-claims";
 import { FieldDatabase } from "@/workers/db/field-db";
-import { decisionsByClaim, recordDecision, withWaitingSteps } from "@/workers/field/decisions";
+import { decisionsByClaim, dismissRefusedStep, recordDecision, refusedStep, refusedSteps, withWaitingSteps } from "@/workers/field/decisions";
 import { emptyForm } from "@/workers/field/form-from-entities";
 import { dexieOutbox, enqueue } from "@/workers/sync/dexie-outbox";
 import { backoffDelay, flushOutbox } from "@/workers/sync/outbox";
@@ -295,12 +295,40 @@ describe("sync under a failing network (Dexie outbox on fake-indexeddb)", () => 
     expect(summary.outbox).toMatchObject({ conflicts: 1, pending: 0 });
     const [refused] = (await decisionsByClaim(db)).get(claim!.id)!;
     expect(refused).toMatchObject({ state: "conflict", message: expect.stringMatching(/changed by someone else/) });
+    expect(refusedSteps(await decisionsByClaim(db)).map((d) => d.id)).toEqual([refused!.id]);
     // The pull brought the official's step: the claim is verified, nothing waits, and the next step is the tablet's to take.
     const [now] = await claimsOfVillage(db, claim!.village_id);
     expect(now).toMatchObject({ status: "fld_verified", version: claim!.version + 1 });
     expect(withWaitingSteps(now!, [refused!])).toEqual({ status: "fld_verified", version: claim!.version + 1, waiting: [] });
     await recordDecision(db, now!, [refused!], "record_gs_resolution", "Gram Sabha resolution 15/2026");
+    // Still shown while the new step waits; the new step, once on the server, answers it.
+    expect(refusedSteps(await decisionsByClaim(db))).toHaveLength(1);
     expect((await syncNow(db, deps)).outbox).toMatchObject({ synced: 1, conflicts: 0 });
+    const steps = (await decisionsByClaim(db)).get(claim!.id)!;
+    expect(steps.map((d) => d.state)).toEqual(["conflict", "synced"]);
+    expect(refusedStep(steps)).toBeUndefined();
+    db.close();
+  });
+
+  it("sets a refused step aside when its worker dismisses it, keeping the record in the outbox as it was", async () => {
+    const db = tablet("decision-dismiss");
+    const [claim] = await rows<{ id: string; claim_no: string; version: number; village_id: number }>(env.db, sql`
+      SELECT id, claim_no, version, village_id FROM claims WHERE status = 'received' AND tehsil_id = ${env.users.etapalli.tehsilIds[0]!} ORDER BY claim_no DESC LIMIT 1 OFFSET 1`);
+    const cachedClaim = { id: claim!.id, claimNo: claim!.claim_no, type: "IFR" as const, status: "received" as const, claimantName: "Cached", villageId: claim!.village_id, version: claim!.version, lon: null, lat: null, parcel: null };
+    await replaceAreaClaims(db, [cachedClaim]);
+    // Made on a version the server has never had: refused as a conflict at the sync.
+    await recordDecision(db, { ...cachedClaim, version: claim!.version + 5 }, [], "verify_in_field", "Boundary walked with the FRC and the forester");
+    const deps = { push: (batch: SyncRecord[]) => field().sync.push({ deviceId, records: batch }), pull: (cursor: number) => field().sync.pull({ cursor, limit: 500 }), fetchFn: (async () => new Response(null, { status: 404 })) as typeof fetch, backoff: noWait };
+    expect((await syncNow(db, deps)).outbox).toMatchObject({ conflicts: 1 });
+    const [refused] = refusedSteps(await decisionsByClaim(db));
+    expect(refused).toMatchObject({ state: "conflict", record: { payload: { id: claim!.id, reason: "Boundary walked with the FRC and the forester" } } });
+    await dismissRefusedStep(db, refused!);
+    expect(refusedSteps(await decisionsByClaim(db))).toEqual([]);
+    const kept = await db.outbox.get(refused!.seq!);
+    expect(kept).toMatchObject({ state: "conflict", message: refused!.message, record: refused!.record, dismissedAt: expect.any(Number) });
+    // Nothing was written on the server, and a dismissed record is never sent again.
+    expect((await rows<{ version: number; status: string }>(env.db, sql`SELECT version, status FROM claims WHERE id = ${claim!.id}`))[0]).toEqual({ version: claim!.version, status: "received" });
+    expect((await syncNow(db, deps)).outbox).toMatchObject({ sent: 0 });
     db.close();
   });
 

@@ -38,3 +38,24 @@ export async function applyStatusChanges(db: FieldDatabase, changes: readonly Pu
   }
   await db.villageClaims.bulkPut(rows);
 }
+
+/** Every claim of the area the tablet holds, in claim-number order. */
+export async function allAreaClaims(db: FieldDatabase): Promise<AreaClaim[]> {
+  const rows = await db.villageClaims.toArray();
+  return rows.flatMap((row) => row.claims).sort((a, b) => a.claimNo.localeCompare(b.claimNo));
+}
+
+const searchable = (text: string) => text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
+
+/**
+ * The claims whose claimant or claim number holds every word of `query`, whatever the case and accents:
+ * "kowase 344" finds Bhiku Kowase's claim MH-GAD-IFR-2008-000344.
+ */
+export function matchClaims(claims: readonly AreaClaim[], query: string): AreaClaim[] {
+  const words = searchable(query).split(/\s+/).filter(Boolean);
+  if (words.length === 0) return [];
+  return claims.filter((c) => {
+    const text = searchable(`${c.claimantName} ${c.claimNo}`);
+    return words.every((w) => text.includes(w));
+  });
+}

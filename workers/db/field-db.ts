@@ -98,6 +98,7 @@ export type OutboxRow = {
   message?: string;
   createdAt: number;
   settledAt?: number;
+  dismissedAt?: number; // a refused record the user has read and set aside; kept, never deleted
 };
 
 export type MetaRow = { key: string; value: unknown };

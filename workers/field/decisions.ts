@@ -38,6 +38,27 @@ export function withWaitingSteps(claim: AreaClaim, decisions: readonly DecisionR
   return { status, version, waiting };
 }
 
+/**
+ * The step the server refused last on a claim, while it is the claim's latest answer and the user has not
+ * set it aside: a step recorded and synced after it answers it.
+ */
+export function refusedStep(decisions: readonly DecisionRow[]): DecisionRow | undefined {
+  const last = decisions.filter((d) => d.state !== "pending").at(-1);
+  return last && last.state !== "synced" && last.dismissedAt === undefined ? last : undefined;
+}
+
+/** Every claim's refused step still to be read, across the area. */
+export function refusedSteps(byClaim: ReadonlyMap<string, readonly DecisionRow[]>): DecisionRow[] {
+  return [...byClaim.values()].flatMap((list) => refusedStep(list) ?? []);
+}
+
+/** Sets a refused step aside once its worker has read why; the record stays in the outbox as it was. */
+export async function dismissRefusedStep(db: FieldDatabase, step: DecisionRow): Promise<void> {
+  await db.outbox.where("id").equals(step.id).modify((row) => {
+    if (row.state === "conflict" || row.state === "rejected") row.dismissedAt = Date.now();
+  });
+}
+
 /** Records a step on a claim for the next sync; refuses at once what the server would refuse. */
 export async function recordDecision(db: FieldDatabase, claim: AreaClaim, decisions: readonly DecisionRow[], action: WorkflowAction, reason: string): Promise<void> {
   const seen = withWaitingSteps(claim, decisions);
