@@ -9,8 +9,9 @@ import type { AreaClaim, AreaVillage } from "@/configs/contracts/field";
 import { availableActions, STATUS_LABELS, transitionFor, type WorkflowAction } from "@/configs/workflow";
 import { allAreaClaims, matchClaims } from "@/workers/db/area-claims";
 import type { FieldDatabase } from "@/workers/db/field-db";
-import { decisionsByClaim, dismissRefusedStep, recordDecision, refusedStep, refusedSteps, withWaitingSteps, type DecisionRow } from "@/workers/field/decisions";
+import { decisionsByClaim, dismissRefusedStep, keepVerificationParcel, recordDecision, refusedStep, refusedSteps, withWaitingSteps, type DecisionRow } from "@/workers/field/decisions";
 import { StatusBadge } from "../claims/StatusBadge";
+import { ParcelMap } from "./ParcelMap";
 
 // Enough for any village; a search narrows the area's thousands.
 const LIST_LIMIT = 200;
@@ -64,6 +65,8 @@ function ClaimSteps({ db, claim, villageName, decisions, onSyncNow }: { db: Fiel
   const [action, setAction] = useState<WorkflowAction | "">("");
   const [reason, setReason] = useState("");
   const [error, setError] = useState<string | null>(null);
+  const [mapping, setMapping] = useState(false);
+  const kept = useLiveQuery(() => db.verificationParcels.get(claim.id), [db, claim.id]);
   const refused = refusedStep(decisions);
   const chosen = actions.find((a) => a.action === action);
 
@@ -74,6 +77,7 @@ function ClaimSteps({ db, claim, villageName, decisions, onSyncNow }: { db: Fiel
       await recordDecision(db, claim, decisions, action, reason);
       setAction("");
       setReason("");
+      setMapping(false);
       onSyncNow();
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -84,7 +88,9 @@ function ClaimSteps({ db, claim, villageName, decisions, onSyncNow }: { db: Fiel
     <li className="claim-steps" data-claim-no={claim.claimNo}>
       <div><strong>{claim.claimantName}</strong> <span className="muted">{claim.claimNo} · {villageName}</span> <StatusBadge status={claim.status} /></div>
       {seen.waiting.map((d) => (
-        <div key={d.id} className="waiting">Waiting to sync: {transitionFor(d.record.payload.action).label} ({d.record.payload.reason})</div>
+        <div key={d.id} className="waiting">
+          Waiting to sync: {transitionFor(d.record.payload.action).label} ({d.record.payload.reason}){d.record.payload.parcel && ", with the boundary as found"}
+        </div>
       ))}
       {refused && (
         <div className="refused">
@@ -104,6 +110,19 @@ function ClaimSteps({ db, claim, villageName, decisions, onSyncNow }: { db: Fiel
           </select>
           {action && (
             <>
+              {action === "verify_in_field" && (
+                <div className="verification-parcel">
+                  {kept ? (
+                    <span data-testid="verification-parcel">Boundary as found: {kept.parcel.areaHa.toFixed(2)} ha, {kept.parcel.method === "walked" ? "walked with GPS" : "drawn on the map"}; it goes with this verification.</span>
+                  ) : (
+                    <span className="muted">{claim.parcel ? "The parcel on record (dashed on the map) stays as it is, unless you map the boundary as found." : "No parcel is on record for this claim: map the boundary as found, if you can."}</span>
+                  )}
+                  <button onClick={() => setMapping(!mapping)}>{mapping ? "Close the map" : kept ? "Change the boundary" : "Map the boundary as found"}</button>
+                </div>
+              )}
+              {action === "verify_in_field" && mapping && (
+                <ParcelMap db={db} villageId={claim.villageId} claimType={claim.type} parcel={kept?.parcel ?? null} onChange={(parcel) => keepVerificationParcel(db, claim.id, parcel)} locked={false} onRecord={claim} />
+              )}
               <textarea aria-label="Reason" placeholder="What was found, or the resolution's number and date (told to the claimant)" value={reason} onChange={(e) => setReason(e.target.value)} />
               <button className="primary" disabled={reason.trim().length < (chosen?.minReasonLength ?? 1)} onClick={() => void record()}>
                 Record as {STATUS_LABELS[chosen && chosen.to !== "rejecting_committee" ? chosen.to : seen.status]}

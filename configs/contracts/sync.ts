@@ -5,6 +5,7 @@ import { z } from "zod";
 import { entitySpanSchema, MAX_EXAMPLE_CHARS } from "../ner";
 import type { ClaimStatus } from "../workflow";
 import { newClaimSchema, transitionInputSchema } from "./claims";
+import { polygonGeometrySchema } from "./geojson";
 
 const spansWithin = (text: string, spans: ReadonlyArray<{ start: number; end: number }>) => spans.every((s) => s.end <= text.length);
 
@@ -24,8 +25,12 @@ export const correctionPayloadSchema = z
 export type CorrectionPayload = z.infer<typeof correctionPayloadSchema>;
 
 // A workflow step taken on the tablet (a field verification made where there is no network): the same
-// input as claims.transition, applied only to the claim version the tablet had.
-export const decisionPayloadSchema = transitionInputSchema;
+// input as claims.transition, applied only to the claim version the tablet had. A field verification may
+// bring the parcel's boundary as walked or drawn on the ground; the server records it first, as its own
+// audited edit, then the verification (two versions).
+export const decisionPayloadSchema = transitionInputSchema
+  .extend({ parcel: polygonGeometrySchema.optional() })
+  .refine((d) => d.parcel === undefined || d.action === "verify_in_field", { message: "a parcel boundary goes only with a field verification", path: ["parcel"] });
 export type DecisionPayload = z.infer<typeof decisionPayloadSchema>;
 
 export const syncRecordSchema = z.discriminatedUnion("kind", [

@@ -195,17 +195,23 @@ export async function transitionClaim(db: Db, user: SessionUser, input: Transiti
  * only: the claim in the user's scope at the version they saw, and the step legal for their role. Returns
  * the write, for the caller to run; a refused step throws a DomainError (CONFLICT for a stale version).
  */
-export async function checkedTransition(tx: Db, user: SessionUser, input: TransitionInput) {
+export async function checkedTransition(tx: Db, user: SessionUser, input: TransitionInput & { parcel?: PolygonGeometry }) {
   requireRole(user, transitionFor(input.action).roles);
   const claim = await lockClaim(tx, user, input.id, input.expectedVersion);
   const rejectedStatus = input.action === "hear_appeal" ? await appealedRejection(tx, claim.id) : undefined;
   const check = checkTransition({ action: input.action, from: claim.status, role: user.role, reason: input.reason, rejectedStatus });
   if (!check.ok) throw new DomainError(check.code === "FORBIDDEN_ROLE" ? "FORBIDDEN" : "BAD_REQUEST", check.message);
+  if (input.parcel && input.action !== "verify_in_field") throw new DomainError("BAD_REQUEST", "a parcel boundary goes only with a field verification");
+  const parcel = input.parcel ? { geometry: input.parcel, areaHa: await checkParcel(tx, input.parcel, claim.village_id) } : null;
   return async () => {
+    // The boundary found on the ground is recorded first, under its own audit entry, as an edit would be.
+    const version = parcel
+      ? await writeParcel(tx, user, claim, parcel.geometry, parcel.areaHa, `Parcel boundary mapped at the field verification (${parcel.areaHa.toFixed(2)} ha)`)
+      : input.expectedVersion;
     const [updated] = await rows<{ version: number }>(
       tx,
       sql`UPDATE claims SET status = ${check.to}, version = version + 1, status_changed_at = now(), updated_at = now()
-          WHERE id = ${claim.id} AND version = ${input.expectedVersion} RETURNING version`,
+          WHERE id = ${claim.id} AND version = ${version} RETURNING version`,
     );
     if (!updated) throw new DomainError("CONFLICT", "this claim changed while you were deciding; reload it");
     await appendAudit(tx, {
@@ -252,19 +258,25 @@ export async function updateParcel(db: Db, user: SessionUser, input: { id: strin
   return auditedTransaction(db, async (tx) => {
     const claim = await lockClaim(tx, user, input.id, input.expectedVersion);
     const areaHa = await checkParcel(tx, input.geometry, claim.village_id);
-    const [updated] = await rows<{ version: number }>(
-      tx,
-      sql`UPDATE claims SET geom = ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(input.geometry)}), 4326)),
-                            centroid = ST_PointOnSurface(ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(input.geometry)}), 4326)),
-                            area_parcel_ha = ${areaHa}, version = version + 1, updated_at = now()
-          WHERE id = ${claim.id} RETURNING version`,
-    );
-    await appendAudit(tx, {
-      claimId: claim.id, action: "edit_parcel", from: claim.status, to: claim.status, actorId: user.id,
-      reason: `Parcel boundary redrawn (${areaHa.toFixed(2)} ha)`, version: updated!.version,
-    });
-    return { id: claim.id, version: updated!.version, areaParcelHa: areaHa };
+    const version = await writeParcel(tx, user, claim, input.geometry, areaHa, `Parcel boundary redrawn (${areaHa.toFixed(2)} ha)`);
+    return { id: claim.id, version, areaParcelHa: areaHa };
   });
+}
+
+/** Writes a checked parcel on a locked claim and audits it with `reason`; returns the claim's new version. */
+async function writeParcel(tx: Db, user: SessionUser, claim: LockedClaim, geometry: PolygonGeometry, areaHa: number, reason: string): Promise<number> {
+  const [updated] = await rows<{ version: number }>(
+    tx,
+    sql`UPDATE claims SET geom = ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(geometry)}), 4326)),
+                          centroid = ST_PointOnSurface(ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(geometry)}), 4326)),
+                          area_parcel_ha = ${areaHa}, version = version + 1, updated_at = now()
+        WHERE id = ${claim.id} RETURNING version`,
+  );
+  await appendAudit(tx, {
+    claimId: claim.id, action: "edit_parcel", from: claim.status, to: claim.status, actorId: user.id,
+    reason, version: updated!.version,
+  });
+  return updated!.version;
 }
 
 /** A village as a new claim needs it: its place in the hierarchy and its district's claim-number code. */

@@ -65,6 +65,25 @@ async function api<T>(procedure: string, user: string, input?: unknown, kind: "q
   return body.result.data;
 }
 
+/** Draws a small square on the open parcel map, at the village's inner point; returns its area as shown. */
+async function drawSquareInVillage(village: FieldArea["villages"][number]): Promise<{ areaHa: number }> {
+  await page.waitForFunction(() => (window as unknown as { __fraParcelMapReady?: boolean }).__fraParcelMapReady === true);
+  // Zoom in on the village's inner point so that a small drawn square lies inside it.
+  const inner = village.geometry.coordinates[0]![0]!.reduce((a, p) => [a[0] + p[0], a[1] + p[1]], [0, 0]).map((x) => x / village.geometry.coordinates[0]![0]!.length);
+  await page.evaluate(([lon, lat]) => (window as unknown as { __fraParcelMap: { jumpTo(o: object): void } }).__fraParcelMap.jumpTo({ center: [lon, lat], zoom: 16 }), inner);
+  await page.getByRole("button", { name: "Draw the parcel" }).click();
+  const map = page.getByTestId("parcel-map");
+  await map.scrollIntoViewIfNeeded();
+  const box = (await map.boundingBox())!;
+  const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  for (const [dx, dy] of [[-25, -25], [25, -25], [25, 25], [-25, 25]] as const) {
+    await page.mouse.click(centre.x + dx, centre.y + dy);
+    await page.waitForTimeout(200);
+  }
+  await page.keyboard.press("Enter");
+  return { areaHa: Number.parseFloat((await page.getByTestId("parcel-area").textContent())!) };
+}
+
 const claimant = { en: "Sukhmati Kowase", hi: "सुखमती कोवासे" };
 // A demo claim's form (bench:forms, seed 2006, form 70) that English + Hindi OCR reads as "तुव्साबाई
 // पुंगाटी": Hindi's model has no ळ.
@@ -234,19 +253,7 @@ describe("field digitisation, offline", () => {
     expect(edits).toEqual([{ edits: modelRead === "ST" ? ["relative=Bhiku Kowase (late)"] : ["relative=Bhiku Kowase (late)", "category=ST"], predicted: expect.any(Number) }]);
 
     await page.getByRole("tab", { name: "3 · Parcel" }).click();
-    await page.waitForFunction(() => (window as unknown as { __fraParcelMapReady?: boolean }).__fraParcelMapReady === true);
-    // Zoom in on the village's inner point so that a small drawn square lies inside it.
-    const inner = village.geometry.coordinates[0]![0]!.reduce((a, p) => [a[0] + p[0], a[1] + p[1]], [0, 0]).map((x) => x / village.geometry.coordinates[0]![0]!.length);
-    await page.evaluate(([lon, lat]) => (window as unknown as { __fraParcelMap: { jumpTo(o: object): void } }).__fraParcelMap.jumpTo({ center: [lon, lat], zoom: 16 }), inner);
-    await page.getByRole("button", { name: "Draw the parcel" }).click();
-    const box = (await page.getByTestId("parcel-map").boundingBox())!;
-    const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-    for (const [dx, dy] of [[-25, -25], [25, -25], [25, 25], [-25, 25]] as const) {
-      await page.mouse.click(centre.x + dx, centre.y + dy);
-      await page.waitForTimeout(200);
-    }
-    await page.keyboard.press("Enter");
-    await page.getByTestId("parcel-area").waitFor();
+    await drawSquareInVillage(village);
     const parcel = (await page.getByLabel("Parcel").textContent())!;
     expect(parcel).toMatch(/^\d+\.\d\d ha/);
     expect(parcel).toContain(`inside ${village.name}`);
@@ -302,8 +309,21 @@ describe("field digitisation, offline", () => {
     await item.getByLabel("Reason").fill("ok");
     expect(await item.getByRole("button", { name: "Record as Field verified" }).isDisabled()).toBe(true);
     await item.getByLabel("Reason").fill("Boundary walked with the FRC, the forester and the patwari");
+    // The boundary as found on the ground goes with the verification.
+    await item.getByRole("button", { name: "Map the boundary as found" }).click();
+    // The map opens on the claim, close enough to walk its corners.
+    await page.waitForFunction(() => (window as unknown as { __fraParcelMapReady?: boolean }).__fraParcelMapReady === true);
+    const view = await page.evaluate(([lon, lat]) => {
+      const map = (window as unknown as { __fraParcelMap: { getBounds(): { contains(p: [number, number]): boolean }; getZoom(): number } }).__fraParcelMap;
+      return { onClaim: map.getBounds().contains([lon!, lat!]), zoom: map.getZoom() };
+    }, [target.lon, target.lat]);
+    expect(view.onClaim).toBe(true);
+    expect(view.zoom).toBeGreaterThan(14);
+    const drawn = await drawSquareInVillage(area.villages.find((v) => v.id === target.villageId)!);
+    await item.getByTestId("verification-parcel").filter({ hasText: `Boundary as found: ${drawn.areaHa.toFixed(2)} ha, drawn on the map` }).waitFor();
+    await page.screenshot({ path: "test-results/field-verification-parcel.png" });
     await item.getByRole("button", { name: "Record as Field verified" }).click();
-    await item.getByText("Waiting to sync: Record field verification").waitFor();
+    await item.getByText("Waiting to sync: Record field verification (Boundary walked with the FRC, the forester and the patwari), with the boundary as found").waitFor();
     // The resolution builds on the verification, though neither has reached the server.
     await item.getByLabel("Step").selectOption("record_gs_resolution");
     await item.getByLabel("Reason").fill("Gram Sabha resolution 14/2026 of 2 March");
@@ -314,12 +334,14 @@ describe("field digitisation, offline", () => {
     await setOffline(false);
     await page.getByRole("button", { name: "Sync now" }).click();
     await page.getByTestId("pending-count").filter({ hasText: "0 records waiting" }).waitFor();
-    const claim = await api<{ status: string; version: number; history: Array<{ action: string; actor: string; reason: string; claimVersion: number }> }>("claims.get", "official.gadchiroli", { id: target.id });
+    const claim = await api<{ status: string; version: number; areaParcelHa: number; history: Array<{ action: string; actor: string; reason: string; claimVersion: number }> }>("claims.get", "official.gadchiroli", { id: target.id });
     expect(claim.status).toBe("gs_resolved");
-    expect(claim.version).toBe(target.version + 2);
-    expect(claim.history.slice(-2)).toEqual([
-      expect.objectContaining({ action: "verify_in_field", actor: "Ravi Atram (field staff, Etapalli)", reason: "Boundary walked with the FRC, the forester and the patwari", claimVersion: target.version + 1 }),
-      expect.objectContaining({ action: "record_gs_resolution", actor: "Ravi Atram (field staff, Etapalli)", reason: "Gram Sabha resolution 14/2026 of 2 March", claimVersion: target.version + 2 }),
+    expect(claim.version).toBe(target.version + 3);
+    expect(claim.areaParcelHa).toBeCloseTo(drawn.areaHa, 1); // the tablet measures on a sphere, PostGIS on the ellipsoid
+    expect(claim.history.slice(-3)).toEqual([
+      expect.objectContaining({ action: "edit_parcel", actor: "Ravi Atram (field staff, Etapalli)", reason: `Parcel boundary mapped at the field verification (${claim.areaParcelHa.toFixed(2)} ha)`, claimVersion: target.version + 1 }),
+      expect.objectContaining({ action: "verify_in_field", actor: "Ravi Atram (field staff, Etapalli)", reason: "Boundary walked with the FRC, the forester and the patwari", claimVersion: target.version + 2 }),
+      expect.objectContaining({ action: "record_gs_resolution", actor: "Ravi Atram (field staff, Etapalli)", reason: "Gram Sabha resolution 14/2026 of 2 March", claimVersion: target.version + 3 }),
     ]);
     // The sync's pull brings the new status to the tablet's copy; nothing waits any more.
     await item.locator(".status", { hasText: "Gram Sabha resolved" }).waitFor();

@@ -40,3 +40,11 @@ export async function openTestDatabase(): Promise<{ database: Database; db: Db; 
 export function callerFor(db: Db, user: SessionUser | null) {
   return createCaller({ db, user, sessionToken: null, resHeaders: new Headers(), secureCookies: false });
 }
+
+/** A square parcel of `sizeDeg` degrees at a village's label point (moved by `offset` degrees: outside it, if far enough). */
+export async function squareInVillage(db: Db, villageId: number, sizeDeg: number, offset: [number, number] = [0, 0]) {
+  const [v] = await rows<{ x: number; y: number }>(db, sql`SELECT ST_X(label_point) AS x, ST_Y(label_point) AS y FROM villages WHERE id = ${villageId}`);
+  const [x, y] = [v!.x + offset[0], v!.y + offset[1]];
+  const ring: [number, number][] = [[x, y], [x + sizeDeg, y], [x + sizeDeg, y + sizeDeg], [x, y + sizeDeg], [x, y]];
+  return { type: "Polygon" as const, coordinates: [ring] };
+}

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rows, type Db } from "@/server/db/client";
-import { callerFor, openTestDatabase, type DemoUsers } from "../helpers/db";
+import { callerFor, openTestDatabase, squareInVillage, type DemoUsers } from "../helpers/db";
 
 let env: Awaited<ReturnType<typeof openTestDatabase>>;
 let db: Db;
@@ -168,12 +168,7 @@ describe("district isolation", () => {
 });
 
 describe("parcels and new claims", () => {
-  async function villageSquare(villageId: number, sizeDeg: number, offset: [number, number] = [0, 0]) {
-    const [v] = await rows<{ x: number; y: number }>(db, sql`SELECT ST_X(label_point) AS x, ST_Y(label_point) AS y FROM villages WHERE id = ${villageId}`);
-    const [x, y] = [v!.x + offset[0], v!.y + offset[1]];
-    const ring: [number, number][] = [[x, y], [x + sizeDeg, y], [x + sizeDeg, y + sizeDeg], [x, y + sizeDeg], [x, y]];
-    return { type: "Polygon" as const, coordinates: [ring] };
-  }
+  const villageSquare = (villageId: number, sizeDeg: number, offset?: [number, number]) => squareInVillage(db, villageId, sizeDeg, offset);
 
   it("refuses a self-intersecting parcel and changes nothing", async () => {
     const c = await claimIn("Gadchiroli", "fld_verified");

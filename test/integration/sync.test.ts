@@ -12,12 +12,12 @@ import { nerExampleSchema } from "@/configs/ner";
 import { rows, sqlList } from "@/server/db/client";
 import { applyStatusChanges, claimsOfVillage, replaceAreaClaims } from "@/workers/db/area-claims";
 import { FieldDatabase } from "@/workers/db/field-db";
-import { decisionsByClaim, dismissRefusedStep, recordDecision, refusedStep, refusedSteps, withWaitingSteps } from "@/workers/field/decisions";
+import { decisionsByClaim, dismissRefusedStep, keepVerificationParcel, recordDecision, refusedStep, refusedSteps, withWaitingSteps } from "@/workers/field/decisions";
 import { emptyForm } from "@/workers/field/form-from-entities";
 import { dexieOutbox, enqueue } from "@/workers/sync/dexie-outbox";
 import { backoffDelay, flushOutbox } from "@/workers/sync/outbox";
 import { storeArea, syncNow } from "@/workers/sync/sync-engine";
-import { callerFor, openTestDatabase } from "../helpers/db";
+import { callerFor, openTestDatabase, squareInVillage } from "../helpers/db";
 
 let env: Awaited<ReturnType<typeof openTestDatabase>>;
 let villageId: number;
@@ -153,6 +153,45 @@ describe("sync push", () => {
     expect(conflict).toMatchObject({ status: "conflict", message: expect.stringMatching(/changed by someone else/), server: { id: received!.id, status: "gs_resolved", version: received!.version + 2 } });
     expect(await trail(received!.id)).toHaveLength(before + 2);
     expect(await rows(env.db, sql`SELECT 1 FROM sync_records WHERE id = ${stale.id}`)).toHaveLength(0);
+  });
+
+  it("applies a field verification with the boundary as found: the parcel's edit, then the verification, each audited; a boundary outside the village refuses both", async () => {
+    const [claim] = await rows<{ id: string; version: number; village_id: number; area_parcel_ha: number | null }>(env.db, sql`
+      SELECT id, version, village_id, area_parcel_ha FROM claims WHERE status = 'received' AND tehsil_id = ${env.users.etapalli.tehsilIds[0]!} ORDER BY claim_no LIMIT 1 OFFSET 3`);
+    const verify = (parcel: unknown) => ({ kind: "decision", id: crypto.randomUUID(), payload: { id: claim!.id, action: "verify_in_field", reason: "Boundary walked with the FRC and the forester", expectedVersion: claim!.version, parcel } }) as SyncRecord;
+    const trail = async () => rows<{ action: string; reason: string; claim_version: number }>(env.db, sql`
+      SELECT action, reason, claim_version FROM claim_transitions WHERE claim_id = ${claim!.id} ORDER BY id`);
+    const before = await trail();
+
+    // Outside the village: refused with the reason, and neither the parcel nor the status changes.
+    const far = await squareInVillage(env.db, claim!.village_id, 0.001, [0.5, 0.5]);
+    const [outside] = await field().sync.push({ deviceId, records: [verify(far)] });
+    expect(outside).toMatchObject({ status: "rejected", message: expect.stringContaining("outside village") });
+    expect(await trail()).toEqual(before);
+    expect((await rows(env.db, sql`SELECT status, version, area_parcel_ha FROM claims WHERE id = ${claim!.id}`))[0]).toEqual({ status: "received", version: claim!.version, area_parcel_ha: claim!.area_parcel_ha });
+
+    // Inside: the parcel (version + 1), then the verification (version + 2), in one record.
+    const found = await squareInVillage(env.db, claim!.village_id, 0.0009);
+    const record = verify(found);
+    const [applied] = await field().sync.push({ deviceId, records: [record] });
+    expect(applied).toEqual({ id: record.id, status: "applied", detail: { claimId: claim!.id, status: "fld_verified", version: claim!.version + 2 } });
+    expect((await trail()).slice(before.length)).toEqual([
+      { action: "edit_parcel", reason: expect.stringMatching(/^Parcel boundary mapped at the field verification \(\d+\.\d\d ha\)$/), claim_version: claim!.version + 1 },
+      { action: "verify_in_field", reason: "Boundary walked with the FRC and the forester", claim_version: claim!.version + 2 },
+    ]);
+    const [stored] = await rows<{ area_parcel_ha: number; same: boolean }>(env.db, sql`
+      SELECT area_parcel_ha, ST_Equals(geom, ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(found)}), 4326))) AS same FROM claims WHERE id = ${claim!.id}`);
+    expect(stored!.same).toBe(true);
+    expect(stored!.area_parcel_ha).toBeGreaterThan(0.5);
+  });
+
+  it("refuses a parcel sent with any step but a field verification, at the boundary, writing nothing", async () => {
+    const [claim] = await rows<{ id: string; version: number; village_id: number }>(env.db, sql`
+      SELECT id, version, village_id FROM claims WHERE status = 'fld_verified' AND tehsil_id = ${env.users.etapalli.tehsilIds[0]!} ORDER BY claim_no LIMIT 1`);
+    const parcel = await squareInVillage(env.db, claim!.village_id, 0.0009);
+    const record = { kind: "decision", id: crypto.randomUUID(), payload: { id: claim!.id, action: "record_gs_resolution", reason: "Gram Sabha resolution 3/2026", expectedVersion: claim!.version, parcel } } as SyncRecord;
+    await expect(field().sync.push({ deviceId, records: [record] })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("a parcel boundary goes only with a field verification") });
+    expect((await rows(env.db, sql`SELECT version FROM claims WHERE id = ${claim!.id}`))[0]).toEqual({ version: claim!.version });
   });
 
   it("refuses users who do not sync", async () => {
@@ -307,6 +346,39 @@ describe("sync under a failing network (Dexie outbox on fake-indexeddb)", () => 
     const steps = (await decisionsByClaim(db)).get(claim!.id)!;
     expect(steps.map((d) => d.state)).toEqual(["conflict", "synced"]);
     expect(refusedStep(steps)).toBeUndefined();
+    db.close();
+  });
+
+  it("records a field verification offline with the boundary as found, kept on the tablet until then, and builds the next step on both versions", async () => {
+    const db = tablet("decision-parcel");
+    const [claim] = await rows<{ id: string; claim_no: string; version: number; village_id: number }>(env.db, sql`
+      SELECT id, claim_no, version, village_id FROM claims WHERE status = 'received' AND tehsil_id = ${env.users.etapalli.tehsilIds[0]!} ORDER BY claim_no DESC LIMIT 1 OFFSET 2`);
+    const cachedClaim = { id: claim!.id, claimNo: claim!.claim_no, type: "IFR" as const, status: "received" as const, claimantName: "Cached", villageId: claim!.village_id, version: claim!.version, lon: null, lat: null, parcel: null };
+    await replaceAreaClaims(db, [cachedClaim]);
+    const square = await squareInVillage(env.db, claim!.village_id, 0.0009);
+    const [a, b, c, d] = square.coordinates[0]!;
+    // A boundary that crosses itself is refused on the tablet, and stays kept to be mapped again.
+    await keepVerificationParcel(db, claim!.id, { geometry: { type: "Polygon", coordinates: [[a!, c!, b!, d!, a!]] }, method: "walked", areaHa: 0, warnings: [], accuracyM: 5 });
+    await expect(recordDecision(db, cachedClaim, [], "verify_in_field", "Boundary walked with the FRC")).rejects.toThrow(/crosses itself/);
+    expect(await db.verificationParcels.count()).toBe(1);
+    expect(await db.outbox.count()).toBe(0);
+
+    await keepVerificationParcel(db, claim!.id, { geometry: square, method: "walked", areaHa: 0.93, warnings: [], accuracyM: 5 });
+    await recordDecision(db, cachedClaim, [], "verify_in_field", "Boundary walked with the FRC");
+    expect(await db.verificationParcels.count()).toBe(0); // it went into the step, in the same transaction
+    const waiting = (await decisionsByClaim(db)).get(claim!.id)!;
+    expect(waiting[0]!.record.payload).toMatchObject({ action: "verify_in_field", expectedVersion: claim!.version, parcel: square });
+    expect(withWaitingSteps(cachedClaim, waiting)).toMatchObject({ status: "fld_verified", version: claim!.version + 2 });
+    await recordDecision(db, cachedClaim, waiting, "record_gs_resolution", "Gram Sabha resolution 16/2026");
+    // A resolution takes no boundary, even one kept for the claim.
+    await keepVerificationParcel(db, claim!.id, { geometry: square, method: "drawn", areaHa: 0.93, warnings: [], accuracyM: null });
+    expect((await decisionsByClaim(db)).get(claim!.id)!.at(-1)!.record.payload).not.toHaveProperty("parcel");
+
+    const deps = { push: (batch: SyncRecord[]) => field().sync.push({ deviceId, records: batch }), pull: (cursor: number) => field().sync.pull({ cursor, limit: 500 }), fetchFn: (async () => new Response(null, { status: 404 })) as typeof fetch, backoff: noWait };
+    expect((await syncNow(db, deps)).outbox).toMatchObject({ synced: 2, conflicts: 0, rejected: 0 });
+    expect((await rows(env.db, sql`SELECT status, version FROM claims WHERE id = ${claim!.id}`))[0]).toEqual({ status: "gs_resolved", version: claim!.version + 3 });
+    const [now] = await claimsOfVillage(db, claim!.village_id);
+    expect(now).toMatchObject({ status: "gs_resolved", version: claim!.version + 3 });
     db.close();
   });
 

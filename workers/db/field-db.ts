@@ -102,6 +102,9 @@ export type OutboxRow = {
 };
 
 export type MetaRow = { key: string; value: unknown };
+// A parcel boundary mapped for a claim's field verification, kept until the verification is recorded
+// with it (an hour's walk must survive a reload).
+export type VerificationParcelRow = { claimId: string; parcel: ParcelRecord; updatedAt: number };
 // The user's area for offline work: villages in one row, the claims already filed there one row per
 // village (see workers/db/area-claims.ts).
 export type AreaRow = { key: "area"; area: Omit<FieldArea, "claims" | "changesCursor">; userId: string; fetchedAt: number };
@@ -134,6 +137,7 @@ export class FieldDatabase extends Dexie {
   area!: EntityTable<AreaRow, "key">;
   villageClaims!: EntityTable<VillageClaimsRow, "villageId">;
   changes!: EntityTable<StatusChangeRow, "seq">;
+  verificationParcels!: EntityTable<VerificationParcelRow, "claimId">;
 
   constructor(userId: string, prefix = "fra-field") {
     super(`${prefix}-${userId}`);
@@ -159,6 +163,7 @@ export class FieldDatabase extends Dexie {
     // v4: the outbox by kind, so that the workflow steps' page reads its decisions, not every claim and
     // correction the tablet ever sent.
     this.version(4).stores({ outbox: "++seq, &id, state, kind" });
+    this.version(5).stores({ verificationParcels: "claimId" });
   }
 }
 

@@ -6,7 +6,8 @@
 import type { AreaClaim } from "@/configs/contracts/field";
 import type { SyncRecord } from "@/configs/contracts/sync";
 import { checkTransition, transitionFor, type ClaimStatus, type WorkflowAction } from "@/configs/workflow";
-import type { FieldDatabase, OutboxRow } from "@/workers/db/field-db";
+import type { FieldDatabase, OutboxRow, ParcelRecord } from "@/workers/db/field-db";
+import { selfIntersects } from "@/workers/geo/parcel";
 import { enqueue } from "@/workers/sync/dexie-outbox";
 
 type DecisionRecord = Extract<SyncRecord, { kind: "decision" }>;
@@ -33,7 +34,7 @@ export function withWaitingSteps(claim: AreaClaim, decisions: readonly DecisionR
     if (d.record.payload.expectedVersion !== version) continue; // made on an older copy: the server will answer a conflict
     const to = transitionFor(d.record.payload.action).to;
     if (to !== "rejecting_committee") status = to; // an appeal's rehearing is a committee's step, never the tablet's
-    version += 1;
+    version += d.record.payload.parcel ? 2 : 1; // a boundary is its own edit, before the verification
   }
   return { status, version, waiting };
 }
@@ -59,10 +60,27 @@ export async function dismissRefusedStep(db: FieldDatabase, step: DecisionRow): 
   });
 }
 
-/** Records a step on a claim for the next sync; refuses at once what the server would refuse. */
+/** Keeps (or with null, drops) the parcel boundary mapped for a claim's coming field verification. */
+export async function keepVerificationParcel(db: FieldDatabase, claimId: string, parcel: ParcelRecord | null): Promise<void> {
+  if (parcel) await db.verificationParcels.put({ claimId, parcel, updatedAt: Date.now() });
+  else await db.verificationParcels.delete(claimId);
+}
+
+/**
+ * Records a step on a claim for the next sync; refuses at once what the server would refuse. A field
+ * verification takes the boundary kept for it (keepVerificationParcel), in the same transaction.
+ */
 export async function recordDecision(db: FieldDatabase, claim: AreaClaim, decisions: readonly DecisionRow[], action: WorkflowAction, reason: string): Promise<void> {
   const seen = withWaitingSteps(claim, decisions);
   const check = checkTransition({ action, from: seen.status, role: "field_staff", reason });
   if (!check.ok) throw new Error(check.message);
-  await enqueue(db, [{ kind: "decision", id: crypto.randomUUID(), payload: { id: claim.id, action, reason: reason.trim(), expectedVersion: seen.version } }]);
+  await db.transaction("rw", db.outbox, db.verificationParcels, async () => {
+    const kept = action === "verify_in_field" ? await db.verificationParcels.get(claim.id) : undefined;
+    // The server refuses such a boundary, and the verification with it: better said here, while it can be mapped again.
+    const rings = kept ? (kept.parcel.geometry.type === "Polygon" ? [kept.parcel.geometry.coordinates] : kept.parcel.geometry.coordinates).flat() : [];
+    if (rings.some((ring) => selfIntersects(ring))) throw new Error("The boundary as found crosses itself: map it again, or close the map to keep the parcel on record.");
+    const parcel = kept ? { parcel: kept.parcel.geometry } : {};
+    await enqueue(db, [{ kind: "decision", id: crypto.randomUUID(), payload: { id: claim.id, action, reason: reason.trim(), expectedVersion: seen.version, ...parcel } }]);
+    if (kept) await db.verificationParcels.delete(claim.id);
+  });
 }
