@@ -378,7 +378,7 @@ describe("sync under a failing network (Dexie outbox on fake-indexeddb)", () => 
     expect((await syncNow(db, deps)).outbox).toMatchObject({ synced: 2, conflicts: 0, rejected: 0 });
     expect((await rows(env.db, sql`SELECT status, version FROM claims WHERE id = ${claim!.id}`))[0]).toEqual({ status: "gs_resolved", version: claim!.version + 3 });
     const [now] = await claimsOfVillage(db, claim!.village_id);
-    expect(now).toMatchObject({ status: "gs_resolved", version: claim!.version + 3 });
+    expect(now).toMatchObject({ status: "gs_resolved", version: claim!.version + 3, parcel: { type: "MultiPolygon", coordinates: [square.coordinates] } });
     db.close();
   });
 

@@ -2,6 +2,7 @@
 // village, since IndexedDB charges per row (a block's 20,000 claims as 20,000 rows took seconds to
 // write) and the map shows one village at a time.
 import type { AreaClaim } from "@/configs/contracts/field";
+import type { PolygonGeometry } from "@/configs/contracts/geojson";
 import type { PulledChange } from "@/configs/contracts/sync";
 import type { FieldDatabase, VillageClaimsRow } from "./field-db";
 
@@ -58,4 +59,22 @@ export function matchClaims(claims: readonly AreaClaim[], query: string): AreaCl
     const text = searchable(`${c.claimantName} ${c.claimNo}`);
     return words.every((w) => text.includes(w));
   });
+}
+
+/** Puts the boundaries the server accepted with field verifications on the cached claims (inside the caller's transaction). */
+export async function applyVerifiedParcels(db: FieldDatabase, parcels: ReadonlyMap<string, PolygonGeometry>): Promise<void> {
+  if (parcels.size === 0) return;
+  // A decision names its claim, not its village: the area's rows are read once (a hundred or so).
+  const rows = await db.villageClaims.toArray();
+  const changed = rows.filter((row) => {
+    let touched = false;
+    for (const claim of row.claims) {
+      const geometry = parcels.get(claim.id);
+      if (!geometry) continue;
+      claim.parcel = { type: "MultiPolygon", coordinates: geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates };
+      touched = true;
+    }
+    return touched;
+  });
+  await db.villageClaims.bulkPut(changed);
 }

@@ -1,7 +1,9 @@
 // The outbox in the tablet's database: records wait here, oldest first, until the server has answered
 // for them. Settling a record also settles what it stands for: a claim's draft becomes synced (with the
 // server's claim number), conflicted or rejected, in the same transaction.
+import type { PolygonGeometry } from "@/configs/contracts/geojson";
 import type { SyncOutcome, SyncRecord } from "@/configs/contracts/sync";
+import { applyVerifiedParcels } from "@/workers/db/area-claims";
 import type { ClaimStatus } from "@/configs/workflow";
 import type { Draft, FieldDatabase, OutboxRow } from "@/workers/db/field-db";
 import type { OutboxEntry, OutboxStore } from "./outbox";
@@ -18,19 +20,23 @@ export function dexieOutbox(db: FieldDatabase): OutboxStore {
     },
     async settle(outcomes) {
       // Read and written in bulk: a batch's records and drafts cost a few IndexedDB requests, not three each.
-      await db.transaction("rw", db.outbox, db.drafts, async () => {
+      await db.transaction("rw", db.outbox, db.drafts, db.villageClaims, async () => {
         const rows = new Map((await db.outbox.where("id").anyOf(outcomes.map((o) => o.id)).toArray()).map((r) => [r.id, r]));
         const settled: OutboxRow[] = [];
         const claimOutcomes: SyncOutcome[] = [];
+        const verifiedParcels = new Map<string, PolygonGeometry>();
         for (const o of outcomes) {
           const row = rows.get(o.id);
           if (!row || row.state !== "pending") continue;
           const state = o.status === "applied" || o.status === "duplicate" ? "synced" : o.status;
           settled.push({ ...row, state, message: "message" in o ? o.message : undefined, settledAt: Date.now() });
           if (row.kind === "claim") claimOutcomes.push(o);
+          if (state === "synced" && row.record.kind === "decision" && row.record.payload.parcel) verifiedParcels.set(row.record.payload.id, row.record.payload.parcel);
         }
         await db.outbox.bulkPut(settled);
         await settleDrafts(db, claimOutcomes);
+        // The tablet's map shows the boundary the server now has, not the one it replaced.
+        await applyVerifiedParcels(db, verifiedParcels);
       });
     },
     countPending: () => db.outbox.where("state").equals("pending").count(),
