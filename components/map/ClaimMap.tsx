@@ -35,22 +35,24 @@ const countsColor: maplibregl.ExpressionSpecification = [
 /** What the map shows now: count circles of one unit (the tiles' zoom is the map's, rounded down), or the claims. */
 const shownAt = (map: maplibregl.Map): CountUnit | null => countUnitAt(Math.floor(map.getZoom()));
 
-/** The legend of what is on the map: the count circles' colours below claim zoom, the statuses above it. */
+/**
+ * The legend of what is on the map: the count circles' colours below claim zoom, the statuses above it.
+ * It folds away (one element for both, so it stays folded across zooms): on a tablet it covers the map.
+ */
 function Legend({ counts }: { counts: CountUnit | null }) {
   const dot = (color: string) => <span className="dot" style={{ background: color }} />;
-  if (counts) {
-    return (
-      <div className="legend" aria-label="Legend">
-        <strong>Claims per {counts}</strong>
-        {(["titled", "rejected", "pending"] as const).map((g) => <span key={g}>{dot(COUNT_GROUP_COLORS[g])} Most {g}</span>)}
-        <span className="muted">Size: number of claims. Click or zoom in for each claim.</span>
-      </div>
-    );
-  }
   return (
-    <div className="legend" aria-label="Legend">
-      {CLAIM_STATUSES.map((s) => <span key={s}>{dot(STATUS_COLORS[s])} {STATUS_LABELS[s]}</span>)}
-    </div>
+    <details className="legend" aria-label="Legend" open>
+      <summary>{counts ? `Claims per ${counts}` : "Claim status"}</summary>
+      {counts ? (
+        <>
+          {(["titled", "rejected", "pending"] as const).map((g) => <span key={g}>{dot(COUNT_GROUP_COLORS[g])} Most {g}</span>)}
+          <span className="muted">Size: number of claims. Click or zoom in for each claim.</span>
+        </>
+      ) : (
+        CLAIM_STATUSES.map((s) => <span key={s}>{dot(STATUS_COLORS[s])} {STATUS_LABELS[s]}</span>)
+      )}
+    </details>
   );
 }
 

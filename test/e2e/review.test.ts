@@ -82,6 +82,9 @@ describe("review map, end to end", () => {
     const legend = page.getByLabel("Legend");
     await legend.getByText("Most pending").waitFor();
     expect(await legend.textContent()).toMatch(/Claims per (tehsil|district)/);
+    // It folds away (on a tablet it covers a good part of the map).
+    await legend.locator("summary").click();
+    expect(await legend.getByText("Most pending").isVisible()).toBe(false);
     // The vector basemap (FRA_BASEMAP_URL, a style URL) lies under the village boundaries; its labels are
     // left out, since the app loads no glyphs.
     const layerIds = await page.waitForFunction(() => {
@@ -118,7 +121,10 @@ describe("review map, end to end", () => {
       const m = (window as unknown as { __fraMap: M }).__fraMap;
       return m.queryRenderedFeatures({ layers: ["claim-selected"] }).some((f) => f.properties.claim_no === no);
     }, claimNo, { timeout: 30_000, polling: 250 });
-    // At the claim's zoom the legend names the statuses instead.
+    // At the claim's zoom the legend names the statuses instead; folded before, it stays folded.
+    await legend.getByText("Claim status").waitFor();
+    expect(await legend.evaluate((el) => (el as HTMLDetailsElement).open)).toBe(false);
+    await legend.getByText("Claim status").click();
     await legend.getByText("SDLC review").waitFor();
     expect(await legend.textContent()).not.toContain("Most pending");
     await page.getByRole("button", { name: "Close" }).click();
