@@ -44,14 +44,16 @@ function Legend({ counts }: { counts: CountUnit | null }) {
   return (
     <details className="legend" aria-label="Legend" open>
       <summary>{counts ? `Claims per ${counts}` : "Claim status"}</summary>
-      {counts ? (
-        <>
-          {(["titled", "rejected", "pending"] as const).map((g) => <span key={g}>{dot(COUNT_GROUP_COLORS[g])} Most {g}</span>)}
-          <span className="muted">Size: number of claims. Click or zoom in for each claim.</span>
-        </>
-      ) : (
-        CLAIM_STATUSES.map((s) => <span key={s}>{dot(STATUS_COLORS[s])} {STATUS_LABELS[s]}</span>)
-      )}
+      <div className="legend-body">
+        {counts ? (
+          <>
+            {(["titled", "rejected", "pending"] as const).map((g) => <span key={g}>{dot(COUNT_GROUP_COLORS[g])} Most {g}</span>)}
+            <span className="muted">Size: number of claims. Click or zoom in for each claim.</span>
+          </>
+        ) : (
+          CLAIM_STATUSES.map((s) => <span key={s}>{dot(STATUS_COLORS[s])} {STATUS_LABELS[s]}</span>)
+        )}
+      </div>
     </details>
   );
 }
