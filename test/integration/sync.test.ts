@@ -223,6 +223,18 @@ async function drain(cursor: number): Promise<{ cursor: number }> {
 const tablet = (name: string) => new FieldDatabase(name, "test-field");
 const draftFor = (id: string) => ({ id, createdAt: 0, updatedAt: 0, state: "queued" as const, type: "IFR" as const, fields: emptyForm(), villageId, parcel: null, extraction: null, server: null, message: null });
 const noWait = { baseMs: 1, maxMs: 1, maxAttempts: 1_000, sleep: async () => {}, random: Math.random };
+/** The sync engine's links to the server as field staff of Etapalli, with no waits and no uploads. */
+const tabletSync = () => ({ push: (batch: SyncRecord[]) => field().sync.push({ deviceId, records: batch }), pull: (cursor: number) => field().sync.pull({ cursor, limit: 500 }), fetchFn: (async () => new Response(null, { status: 404 })) as typeof fetch, backoff: noWait });
+
+/** A tablet whose copy of the area holds one received claim of Etapalli (the `nth` from the last by number), as the server has it. */
+async function tabletHolding(name: string, nth: number) {
+  const db = tablet(name);
+  const [claim] = await rows<{ id: string; claim_no: string; version: number; village_id: number }>(env.db, sql`
+    SELECT id, claim_no, version, village_id FROM claims WHERE status = 'received' AND tehsil_id = ${env.users.etapalli.tehsilIds[0]!} ORDER BY claim_no DESC LIMIT 1 OFFSET ${nth}`);
+  const cachedClaim = { id: claim!.id, claimNo: claim!.claim_no, type: "IFR" as const, status: "received" as const, claimantName: "Cached", villageId: claim!.village_id, version: claim!.version, lon: null, lat: null, parcel: null };
+  await replaceAreaClaims(db, [cachedClaim]);
+  return { db, claim: claim!, cachedClaim };
+}
 
 describe("sync under a failing network (Dexie outbox on fake-indexeddb)", () => {
   it("delivers 1,000 outbox records exactly once while the connection drops at random points", async () => {
@@ -316,11 +328,7 @@ describe("sync under a failing network (Dexie outbox on fake-indexeddb)", () => 
   });
 
   it("keeps a step taken offline on a claim that moved on meanwhile as refused, with the reason, and offers the next step on the claim as it now is", async () => {
-    const db = tablet("decision-conflict");
-    const [claim] = await rows<{ id: string; claim_no: string; version: number; village_id: number }>(env.db, sql`
-      SELECT id, claim_no, version, village_id FROM claims WHERE status = 'received' AND tehsil_id = ${env.users.etapalli.tehsilIds[0]!} ORDER BY claim_no DESC LIMIT 1`);
-    const cachedClaim = { id: claim!.id, claimNo: claim!.claim_no, type: "IFR" as const, status: "received" as const, claimantName: "Cached", villageId: claim!.village_id, version: claim!.version, lon: null, lat: null, parcel: null };
-    await replaceAreaClaims(db, [cachedClaim]);
+    const { db, claim, cachedClaim } = await tabletHolding("decision-conflict", 0);
     await recordDecision(db, cachedClaim, [], "verify_in_field", "Boundary walked with the FRC and the forester");
     const waiting = (await decisionsByClaim(db)).get(claim!.id)!;
     expect(withWaitingSteps(cachedClaim, waiting)).toMatchObject({ status: "fld_verified", version: claim!.version + 1 });
@@ -329,7 +337,7 @@ describe("sync under a failing network (Dexie outbox on fake-indexeddb)", () => 
     await expect(recordDecision(db, cachedClaim, waiting, "record_gs_resolution", "ok")).rejects.toThrow(/needs a written reason of at least 5 characters/);
     // Meanwhile an official verified the same claim online.
     await callerFor(env.db, env.users.gadchiroli).claims.transition({ id: claim!.id, action: "verify_in_field", reason: "Verified by the SDLC's team", expectedVersion: claim!.version });
-    const deps = { push: (batch: SyncRecord[]) => field().sync.push({ deviceId, records: batch }), pull: (cursor: number) => field().sync.pull({ cursor, limit: 500 }), fetchFn: (async () => new Response(null, { status: 404 })) as typeof fetch, backoff: noWait };
+    const deps = tabletSync();
     const summary = await syncNow(db, deps);
     expect(summary.outbox).toMatchObject({ conflicts: 1, pending: 0 });
     const [refused] = (await decisionsByClaim(db)).get(claim!.id)!;
@@ -350,11 +358,7 @@ describe("sync under a failing network (Dexie outbox on fake-indexeddb)", () => 
   });
 
   it("records a field verification offline with the boundary as found, kept on the tablet until then, and builds the next step on both versions", async () => {
-    const db = tablet("decision-parcel");
-    const [claim] = await rows<{ id: string; claim_no: string; version: number; village_id: number }>(env.db, sql`
-      SELECT id, claim_no, version, village_id FROM claims WHERE status = 'received' AND tehsil_id = ${env.users.etapalli.tehsilIds[0]!} ORDER BY claim_no DESC LIMIT 1 OFFSET 2`);
-    const cachedClaim = { id: claim!.id, claimNo: claim!.claim_no, type: "IFR" as const, status: "received" as const, claimantName: "Cached", villageId: claim!.village_id, version: claim!.version, lon: null, lat: null, parcel: null };
-    await replaceAreaClaims(db, [cachedClaim]);
+    const { db, claim, cachedClaim } = await tabletHolding("decision-parcel", 2);
     const square = await squareInVillage(env.db, claim!.village_id, 0.0009);
     const [a, b, c, d] = square.coordinates[0]!;
     // A boundary that crosses itself is refused on the tablet, and stays kept to be mapped again.
@@ -374,7 +378,7 @@ describe("sync under a failing network (Dexie outbox on fake-indexeddb)", () => 
     await keepVerificationParcel(db, claim!.id, { geometry: square, method: "drawn", areaHa: 0.93, warnings: [], accuracyM: null });
     expect((await decisionsByClaim(db)).get(claim!.id)!.at(-1)!.record.payload).not.toHaveProperty("parcel");
 
-    const deps = { push: (batch: SyncRecord[]) => field().sync.push({ deviceId, records: batch }), pull: (cursor: number) => field().sync.pull({ cursor, limit: 500 }), fetchFn: (async () => new Response(null, { status: 404 })) as typeof fetch, backoff: noWait };
+    const deps = tabletSync();
     expect((await syncNow(db, deps)).outbox).toMatchObject({ synced: 2, conflicts: 0, rejected: 0 });
     expect((await rows(env.db, sql`SELECT status, version FROM claims WHERE id = ${claim!.id}`))[0]).toEqual({ status: "gs_resolved", version: claim!.version + 3 });
     const [now] = await claimsOfVillage(db, claim!.village_id);
@@ -383,14 +387,10 @@ describe("sync under a failing network (Dexie outbox on fake-indexeddb)", () => 
   });
 
   it("sets a refused step aside when its worker dismisses it, keeping the record in the outbox as it was", async () => {
-    const db = tablet("decision-dismiss");
-    const [claim] = await rows<{ id: string; claim_no: string; version: number; village_id: number }>(env.db, sql`
-      SELECT id, claim_no, version, village_id FROM claims WHERE status = 'received' AND tehsil_id = ${env.users.etapalli.tehsilIds[0]!} ORDER BY claim_no DESC LIMIT 1 OFFSET 1`);
-    const cachedClaim = { id: claim!.id, claimNo: claim!.claim_no, type: "IFR" as const, status: "received" as const, claimantName: "Cached", villageId: claim!.village_id, version: claim!.version, lon: null, lat: null, parcel: null };
-    await replaceAreaClaims(db, [cachedClaim]);
+    const { db, claim, cachedClaim } = await tabletHolding("decision-dismiss", 1);
     // Made on a version the server has never had: refused as a conflict at the sync.
     await recordDecision(db, { ...cachedClaim, version: claim!.version + 5 }, [], "verify_in_field", "Boundary walked with the FRC and the forester");
-    const deps = { push: (batch: SyncRecord[]) => field().sync.push({ deviceId, records: batch }), pull: (cursor: number) => field().sync.pull({ cursor, limit: 500 }), fetchFn: (async () => new Response(null, { status: 404 })) as typeof fetch, backoff: noWait };
+    const deps = tabletSync();
     expect((await syncNow(db, deps)).outbox).toMatchObject({ conflicts: 1 });
     const [refused] = refusedSteps(await decisionsByClaim(db));
     expect(refused).toMatchObject({ state: "conflict", record: { payload: { id: claim!.id, reason: "Boundary walked with the FRC and the forester" } } });
