@@ -78,7 +78,7 @@ export async function recordDecision(db: FieldDatabase, claim: AreaClaim, decisi
     const kept = action === "verify_in_field" ? await db.verificationParcels.get(claim.id) : undefined;
     // The server refuses such a boundary, and the verification with it: better said here, while it can be mapped again.
     const rings = kept ? (kept.parcel.geometry.type === "Polygon" ? [kept.parcel.geometry.coordinates] : kept.parcel.geometry.coordinates).flat() : [];
-    if (rings.some((ring) => selfIntersects(ring))) throw new Error("The boundary as found crosses itself: map it again, or close the map to keep the parcel on record.");
+    if (rings.some((ring) => selfIntersects(ring))) throw new Error("The boundary as found crosses itself: map it again, or remove it to keep the parcel on record.");
     const parcel = kept ? { parcel: kept.parcel.geometry } : {};
     await enqueue(db, [{ kind: "decision", id: crypto.randomUUID(), payload: { id: claim.id, action, reason: reason.trim(), expectedVersion: seen.version, ...parcel } }]);
     if (kept) await db.verificationParcels.delete(claim.id);
