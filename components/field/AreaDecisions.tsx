@@ -8,19 +8,21 @@ import { useState } from "react";
 import type { AreaClaim, AreaVillage } from "@/configs/contracts/field";
 import { availableActions, STATUS_LABELS, transitionFor, type WorkflowAction } from "@/configs/workflow";
 import { allAreaClaims, matchClaims } from "@/workers/db/area-claims";
-import type { FieldDatabase } from "@/workers/db/field-db";
-import { decisionsByClaim, dismissRefusedStep, keepVerificationParcel, recordDecision, refusedStep, refusedSteps, withWaitingSteps, type DecisionRow } from "@/workers/field/decisions";
+import type { FieldDatabase, ParcelRecord } from "@/workers/db/field-db";
+import { dismissRefusedStep, keepVerificationParcel, recordDecision, refusedStep, refusedSteps, withWaitingSteps, type DecisionRow } from "@/workers/field/decisions";
 import { StatusBadge } from "../claims/StatusBadge";
 import { ParcelMap } from "./ParcelMap";
 
 // Enough for any village; a search narrows the area's thousands.
 const LIST_LIMIT = 200;
 
-export function AreaDecisions({ db, villages, onSyncNow }: { db: FieldDatabase; villages: readonly AreaVillage[]; onSyncNow: () => void }) {
+/** `decisions`: the tablet's steps by claim (decisionsByClaim), undefined while IndexedDB is read. */
+export function AreaDecisions({ db, villages, decisions, onSyncNow }: { db: FieldDatabase; villages: readonly AreaVillage[]; decisions: ReadonlyMap<string, DecisionRow[]> | undefined; onSyncNow: () => void }) {
   const [villageId, setVillageId] = useState<number | null>(villages[0]?.id ?? null);
   const [query, setQuery] = useState("");
   const claims = useLiveQuery(() => allAreaClaims(db), [db]);
-  const decisions = useLiveQuery(() => decisionsByClaim(db), [db]);
+  // The boundaries mapped for coming verifications, read once for the page rather than once per claim.
+  const keptParcels = useLiveQuery(async () => new Map((await db.verificationParcels.toArray()).map((row) => [row.claimId, row.parcel])), [db]);
   const villageName = new Map(villages.map((v) => [v.id, v.name]));
   const refused = new Set(refusedSteps(decisions ?? new Map()).map((d) => d.record.payload.id));
   const attention = (claims ?? []).filter((c) => refused.has(c.id));
@@ -29,7 +31,7 @@ export function AreaDecisions({ db, villages, onSyncNow }: { db: FieldDatabase; 
     ? matchClaims(claims ?? [], query)
     : (claims ?? []).filter((c) => c.villageId === villageId && (decisions?.has(c.id) || availableActions(c.status, "field_staff").length > 0));
   const listed = found.filter((c) => !refused.has(c.id));
-  const item = (c: AreaClaim) => <ClaimSteps key={c.id} db={db} claim={c} villageName={villageName.get(c.villageId) ?? ""} decisions={decisions?.get(c.id) ?? []} onSyncNow={onSyncNow} />;
+  const item = (c: AreaClaim) => <ClaimSteps key={c.id} db={db} claim={c} villageName={villageName.get(c.villageId) ?? ""} decisions={decisions?.get(c.id) ?? []} kept={keptParcels?.get(c.id) ?? null} onSyncNow={onSyncNow} />;
   return (
     <section className="field-decisions" aria-label="Field verification and Gram Sabha">
       <h2>Field verification and Gram Sabha</h2>
@@ -59,14 +61,15 @@ export function AreaDecisions({ db, villages, onSyncNow }: { db: FieldDatabase; 
   );
 }
 
-function ClaimSteps({ db, claim, villageName, decisions, onSyncNow }: { db: FieldDatabase; claim: AreaClaim; villageName: string; decisions: readonly DecisionRow[]; onSyncNow: () => void }) {
+function ClaimSteps({ db, claim, villageName, decisions, kept, onSyncNow }: {
+  db: FieldDatabase; claim: AreaClaim; villageName: string; decisions: readonly DecisionRow[]; kept: ParcelRecord | null; onSyncNow: () => void;
+}) {
   const seen = withWaitingSteps(claim, decisions);
   const actions = availableActions(seen.status, "field_staff");
   const [action, setAction] = useState<WorkflowAction | "">("");
   const [reason, setReason] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [mapping, setMapping] = useState(false);
-  const kept = useLiveQuery(() => db.verificationParcels.get(claim.id), [db, claim.id]);
   const refused = refusedStep(decisions);
   const chosen = actions.find((a) => a.action === action);
 
@@ -113,7 +116,7 @@ function ClaimSteps({ db, claim, villageName, decisions, onSyncNow }: { db: Fiel
               {action === "verify_in_field" && (
                 <div className="verification-parcel">
                   {kept ? (
-                    <span data-testid="verification-parcel">Boundary as found: {kept.parcel.areaHa.toFixed(2)} ha, {kept.parcel.method === "walked" ? "walked with GPS" : "drawn on the map"}; it goes with this verification.</span>
+                    <span data-testid="verification-parcel">Boundary as found: {kept.areaHa.toFixed(2)} ha, {kept.method === "walked" ? "walked with GPS" : "drawn on the map"}; it goes with this verification.</span>
                   ) : (
                     <span className="muted">{claim.parcel ? "The parcel on record (dashed on the map) stays as it is, unless you map the boundary as found." : "No parcel is on record for this claim: map the boundary as found, if you can."}</span>
                   )}
@@ -121,7 +124,7 @@ function ClaimSteps({ db, claim, villageName, decisions, onSyncNow }: { db: Fiel
                 </div>
               )}
               {action === "verify_in_field" && mapping && (
-                <ParcelMap db={db} villageId={claim.villageId} claimType={claim.type} parcel={kept?.parcel ?? null} onChange={(parcel) => keepVerificationParcel(db, claim.id, parcel)} locked={false} onRecord={claim} />
+                <ParcelMap db={db} villageId={claim.villageId} claimType={claim.type} parcel={kept} onChange={(parcel) => keepVerificationParcel(db, claim.id, parcel)} locked={false} onRecord={claim} />
               )}
               <textarea aria-label="Reason" placeholder="What was found, or the resolution's number and date (told to the claimant)" value={reason} onChange={(e) => setReason(e.target.value)} />
               <button className="primary" disabled={reason.trim().length < (chosen?.minReasonLength ?? 1)} onClick={() => void record()}>

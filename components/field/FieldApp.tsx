@@ -45,7 +45,8 @@ function FieldWorkspace({ user, db, serviceWorker }: { user: FieldUser; db: Fiel
   const storage = useStorage();
   const drafts = useLiveQuery(() => db.drafts.orderBy("updatedAt").reverse().toArray(), [db]) ?? [];
   const [selected, setSelected] = useState<string | null>(null);
-  const refusedCount = useLiveQuery(async () => refusedSteps(await decisionsByClaim(db)).length, [db]) ?? 0;
+  // The area's workflow steps: their page lists them, and the button to it counts the refused ones.
+  const decisionRows = useLiveQuery(() => decisionsByClaim(db), [db]);
   const [decisions, setDecisions] = useState(false); // the workflow steps on the area's claims, instead of a draft
   const current = drafts.find((d) => d.id === selected) ?? null;
   const openDraft = (id: string | null) => {
@@ -68,9 +69,9 @@ function FieldWorkspace({ user, db, serviceWorker }: { user: FieldUser; db: Fiel
       </header>
       <StatusBar db={db} online={online} sync={sync} model={model} prefer={prefer} onPrefer={setPrefer} storage={storage} areaError={area.error} areaVillages={areaVillages?.length ?? null} ocrLanguages={ocrLanguages} serviceWorkerReady={serviceWorker.ready} serviceWorkerError={serviceWorker.error} />
       <div className="field-workspace">
-        <DraftList drafts={drafts} selected={decisions ? null : selected} onSelect={openDraft} onNew={create} onDecisions={() => setDecisions(true)} refusedSteps={refusedCount} />
+        <DraftList drafts={drafts} selected={decisions ? null : selected} onSelect={openDraft} onNew={create} onDecisions={() => setDecisions(true)} refusedSteps={decisionRows ? refusedSteps(decisionRows).length : 0} />
         {decisions ? (
-          <AreaDecisions db={db} villages={areaVillages ?? []} onSyncNow={() => void sync.syncNow()} />
+          <AreaDecisions db={db} villages={areaVillages ?? []} decisions={decisionRows} onSyncNow={() => void sync.syncNow()} />
         ) : current ? (
           <DraftEditor key={current.id} db={db} draft={current} model={model} onDeleted={() => setSelected(null)} onSyncNow={sync.syncNow} />
         ) : (
