@@ -8,7 +8,7 @@ import type { Basemap } from "@/configs/basemap";
 import type { SessionUser } from "@/server/auth/session";
 import type { Unit } from "@/server/services/geo";
 import { ClaimList } from "./claims/ClaimList";
-import { ClaimPanel } from "./claims/ClaimPanel";
+import { ClaimPanel, type ParcelComparison } from "./claims/ClaimPanel";
 import { FilterBar } from "./claims/FilterBar";
 import { Dashboard } from "./dashboard/Dashboard";
 import { ClaimMap, type Bbox } from "./map/ClaimMap";
@@ -33,6 +33,9 @@ export function ReviewApp({ user, districts, home, basemap, boundarySource }: { 
   // The selected claim by number: the list, the map's tiles and the panel all know it.
   const [selectedClaimNo, setSelectedClaimNo] = useState<string | null>(null);
   const [focus, setFocus] = useState<{ bbox: Bbox; key: number } | null>(null);
+  // A parcel edit picked in the open claim's history; it goes with that claim.
+  const [comparison, setComparison] = useState<ParcelComparison | null>(null);
+  const shownComparison = comparison?.claimNo === selectedClaimNo ? comparison : null;
   // Bumped after a decision so that tiles and lists show the new status at once.
   const [dataVersion, setDataVersion] = useState(0);
 
@@ -75,6 +78,7 @@ export function ReviewApp({ user, districts, home, basemap, boundarySource }: { 
               initialBounds={initialBounds}
               selectedClaimNo={selectedClaimNo}
               focus={focus}
+              comparison={shownComparison}
               dataVersion={dataVersion}
               onSelect={setSelectedClaimNo}
               onViewportChange={setViewport}
@@ -88,6 +92,8 @@ export function ReviewApp({ user, districts, home, basemap, boundarySource }: { 
                   void queryClient.invalidateQueries();
                 }}
                 onFocus={(bbox) => setFocus({ bbox, key: Date.now() })}
+                compared={shownComparison}
+                onCompare={setComparison}
               />
             )}
           </div>

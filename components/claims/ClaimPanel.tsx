@@ -7,7 +7,17 @@ import { errorMessage, trpc } from "../trpc";
 import { StatusBadge } from "./StatusBadge";
 import { useClaim } from "./useClaim";
 
-export function ClaimPanel({ claimNo, onClose, onChanged, onFocus }: { claimNo: string; onClose: () => void; onChanged: () => void; onFocus: (b: Bbox) => void }) {
+/** A parcel edit from the audit trail, drawn over the map: the boundary it replaced and the one it drew. */
+export type ParcelComparison = { claimNo: string; entryId: number; before: GeoJSON.MultiPolygon | null; after: GeoJSON.MultiPolygon };
+
+export function ClaimPanel({ claimNo, onClose, onChanged, onFocus, compared, onCompare }: {
+  claimNo: string;
+  onClose: () => void;
+  onChanged: () => void;
+  onFocus: (b: Bbox) => void;
+  compared: ParcelComparison | null;
+  onCompare: (comparison: ParcelComparison | null) => void;
+}) {
   const claim = useClaim(claimNo);
   const [action, setAction] = useState<WorkflowAction | "">("");
   const [reason, setReason] = useState("");
@@ -102,6 +112,18 @@ export function ClaimPanel({ claimNo, onClose, onChanged, onFocus }: { claimNo: 
             <div><strong>{h.toStatus === h.fromStatus ? h.action.replace(/_/g, " ") : STATUS_LABELS[h.toStatus]}</strong></div>
             <div className="when">{new Date(h.at).toLocaleString("en-IN", { dateStyle: "medium", timeStyle: "short" })} · {h.actor}</div>
             <div>{h.reason}</div>
+            {h.parcel && (
+              <div className="parcel-change">
+                {h.parcel.before ? `${h.parcel.before.areaHa.toFixed(2)} ha → ${h.parcel.after.areaHa.toFixed(2)} ha` : `First mapped: ${h.parcel.after.areaHa.toFixed(2)} ha`}{" "}
+                <button
+                  aria-pressed={compared?.entryId === h.id}
+                  onClick={() => onCompare(compared?.entryId === h.id ? null : { claimNo: c.claimNo, entryId: h.id, before: h.parcel!.before?.geometry ?? null, after: h.parcel!.after.geometry })}
+                >
+                  {compared?.entryId === h.id ? "Hide on map" : h.parcel.before ? "Compare on map" : "Show on map"}
+                </button>
+                {compared?.entryId === h.id && <div className="parcel-key"><span className="key-before" /> before <span className="key-after" /> after</div>}
+              </div>
+            )}
           </li>
         ))}
       </ol>

@@ -74,6 +74,23 @@ function selectedFeatures(claim: { claimNo: string; status: string; geometry: Ge
   };
 }
 
+type ParcelShapes = { before: GeoJSON.MultiPolygon | null; after: GeoJSON.MultiPolygon };
+
+/** A parcel edit as the map draws it: the old boundary dashed, the new one solid. */
+function comparedFeatures(shapes: ParcelShapes | null): GeoJSON.FeatureCollection {
+  if (!shapes) return NOTHING_SELECTED;
+  const features: GeoJSON.Feature[] = [{ type: "Feature", properties: { shape: "after" }, geometry: shapes.after }];
+  if (shapes.before) features.push({ type: "Feature", properties: { shape: "before" }, geometry: shapes.before });
+  return { type: "FeatureCollection", features };
+}
+
+function boundsOf(shapes: ParcelShapes): Bbox {
+  const points = [shapes.after, shapes.before].flatMap((g) => g?.coordinates.flat(2) ?? []);
+  const xs = points.map((p) => p[0]!);
+  const ys = points.map((p) => p[1]!);
+  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+}
+
 function tileUrl(filter: ClaimFilter, dataVersion: number): string {
   return `${window.location.origin}/api/tiles/{z}/{x}/{y}?f=${encodeFilterParam(filter)}&v=${dataVersion}`;
 }
@@ -84,6 +101,7 @@ function buildStyle(filter: ClaimFilter, dataVersion: number, basemap: Basemap |
     // The open claim, drawn from its own record: it stays on the map when the filter leaves it out of the
     // tiles (a decision has just moved it out of the filtered statuses, or it was found by search).
     selected: { type: "geojson", data: NOTHING_SELECTED },
+    compared: { type: "geojson", data: NOTHING_SELECTED },
   };
   const layers: maplibregl.LayerSpecification[] = [{ id: "background", type: "background", paint: { "background-color": "#eef0e8" } }];
   if (basemap?.kind === "raster") {
@@ -109,6 +127,8 @@ function buildStyle(filter: ClaimFilter, dataVersion: number, basemap: Basemap |
     { id: "claim-selected", type: "line", source: "selected", filter: ["==", ["geometry-type"], "Polygon"], paint: { "line-color": "#111", "line-width": 3 } },
     // Below parcel zoom a parcel is a few pixels across: a ring marks where it is.
     { id: "claim-selected-point", type: "circle", source: "selected", maxzoom: 13, filter: ["==", ["geometry-type"], "Point"], paint: { "circle-radius": 7, "circle-color": statusColor, "circle-stroke-color": "#111", "circle-stroke-width": 2.5 } },
+    { id: "parcel-after", type: "line", source: "compared", filter: ["==", ["get", "shape"], "after"], paint: { "line-color": "#1f5fbf", "line-width": 3 } },
+    { id: "parcel-before", type: "line", source: "compared", filter: ["==", ["get", "shape"], "before"], paint: { "line-color": "#b3261e", "line-width": 3, "line-dasharray": [2, 1.5] } },
     // Labels last, above everything they name.
     {
       id: "count-labels", type: "symbol", source: "fra", "source-layer": "counts",
@@ -149,6 +169,7 @@ export function ClaimMap(props: {
   initialBounds: Bbox | null; // the user's own area: the map opens on it
   selectedClaimNo: string | null;
   focus: { bbox: Bbox; key: number } | null;
+  comparison: ParcelShapes | null; // a parcel edit picked in the claim's history
   dataVersion: number;
   onSelect: (claimNo: string) => void;
   onViewportChange: (bbox: Bbox) => void;
@@ -233,6 +254,20 @@ export function ClaimMap(props: {
     if (map.getSource("selected")) apply();
     else map.once("load", apply);
   }, [selected]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const shapes = props.comparison;
+    const apply = () => map.getSource<maplibregl.GeoJSONSource>("compared")?.setData(comparedFeatures(shapes));
+    if (map.getSource("compared")) apply();
+    else map.once("load", apply);
+    if (shapes) {
+      const [w, s, e, n] = boundsOf(shapes);
+      map.resize();
+      map.fitBounds([[w, s], [e, n]], { padding: 80, maxZoom: 17, duration: 600 });
+    }
+  }, [props.comparison]);
 
   useEffect(() => {
     if (!props.focus || !mapRef.current) return;

@@ -2,6 +2,7 @@
 // caches for offline work (its villages' boundaries and the claims already in them).
 import { z } from "zod";
 import { claimStatusSchema, claimTypeSchema } from "../workflow";
+import { storedMultiPolygonSchema } from "./geojson";
 
 // Where a field's value came from: the model (with its span in the OCR text), the form's printed layout
 // (a field the model missed, read after its printed label), the user, or nowhere yet.
@@ -27,7 +28,7 @@ export const areaVillageSchema = z
     gramPanchayat: z.string(),
     tehsil: z.string(),
     district: z.string(),
-    geometry: z.object({ type: z.literal("MultiPolygon"), coordinates: z.array(z.array(z.array(z.tuple([z.number(), z.number()])))) }),
+    geometry: storedMultiPolygonSchema,
   })
   .strict();
 export type AreaVillage = z.infer<typeof areaVillageSchema>;
@@ -44,7 +45,7 @@ export const areaClaimSchema = z
     lon: z.number().nullable(),
     lat: z.number().nullable(),
     // The parcel, for drawing new parcels beside (not over) the ones already claimed.
-    parcel: z.object({ type: z.literal("MultiPolygon"), coordinates: z.array(z.array(z.array(z.tuple([z.number(), z.number()])))) }).nullable(),
+    parcel: storedMultiPolygonSchema.nullable(),
   })
   .strict();
 export type AreaClaim = z.infer<typeof areaClaimSchema>;

@@ -29,3 +29,10 @@ export const polygonGeometrySchema = z
   .refine((g) => JSON.stringify(g.coordinates).split("],[").length <= MAX_VERTICES, `at most ${MAX_VERTICES} vertices`);
 
 export type PolygonGeometry = z.infer<typeof polygonGeometrySchema>;
+
+/** A MultiPolygon as the server writes it (from PostGIS, already checked): its shape, not its validity. */
+export const storedMultiPolygonSchema = z.object({
+  type: z.literal("MultiPolygon"),
+  coordinates: z.array(z.array(z.array(z.tuple([z.number(), z.number()])))),
+});
+export type MultiPolygonGeometry = z.infer<typeof storedMultiPolygonSchema>;

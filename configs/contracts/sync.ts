@@ -5,7 +5,7 @@ import { z } from "zod";
 import { entitySpanSchema, MAX_EXAMPLE_CHARS } from "../ner";
 import type { ClaimStatus } from "../workflow";
 import { newClaimSchema, transitionInputSchema } from "./claims";
-import { polygonGeometrySchema } from "./geojson";
+import { polygonGeometrySchema, type MultiPolygonGeometry } from "./geojson";
 
 const spansWithin = (text: string, spans: ReadonlyArray<{ start: number; end: number }>) => spans.every((s) => s.end <= text.length);
 
@@ -55,7 +55,11 @@ export type SyncOutcome =
   | { id: string; status: "rejected"; message: string };
 
 // A review decision on a claim in the user's area, as the tablet pulls it (seq: the audit trail's order).
-export type PulledChange = { seq: number; claimId: string; villageId: number; action: string; status: ClaimStatus; version: number; reason: string; at: string };
+// A parcel edit carries the boundary it drew, so that the tablet's copy of the claim follows it.
+export type PulledChange = {
+  seq: number; claimId: string; villageId: number; action: string; status: ClaimStatus; version: number; reason: string; at: string;
+  parcel?: MultiPolygonGeometry;
+};
 export type PullPage = { changes: PulledChange[]; cursor: number; more: boolean };
 
 export const syncPullInputSchema = z

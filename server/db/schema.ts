@@ -170,6 +170,10 @@ export const claimTransitions = pgTable(
     reason: text("reason").notNull(),
     claimVersion: integer("claim_version").notNull(),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    // A parcel edit keeps both shapes, so that no boundary is ever lost and each tablet can take the
+    // new one from the trail. Null on other actions, and on edits made before migration 0012.
+    parcelBefore: geometry("parcel_before", "MultiPolygon"),
+    parcelAfter: geometry("parcel_after", "MultiPolygon"),
   },
   (t) => [index("claim_transitions_claim_idx").on(t.claimId, t.at)],
 );

@@ -1,7 +1,7 @@
 // Reading and writing claims for the review side: list, detail, workflow steps, parcel edits, new claims.
 import { sql, type SQL } from "drizzle-orm";
 import type { ClaimListInput, ClaimRef, NewClaim, TransitionInput } from "@/configs/contracts/claims";
-import type { PolygonGeometry } from "@/configs/contracts/geojson";
+import type { MultiPolygonGeometry, PolygonGeometry } from "@/configs/contracts/geojson";
 import { claimNumberOf } from "@/configs/states";
 import {
   availableActions,
@@ -95,9 +95,11 @@ export async function getClaim(db: Db, user: SessionUser, ref: ClaimRef) {
   // Out of scope reads the same as missing: an official must not learn that another district's claim exists.
   if (!c) throw new DomainError("NOT_FOUND", `no claim ${"id" in ref ? ref.id : ref.claimNo} in your districts`);
   const id = c.id as string;
-  const history = await rows<{ id: number; action: string; from_status: ClaimStatus | null; to_status: ClaimStatus; reason: string; at: string | Date; actor: string | null; claim_version: number }>(
+  const history = await rows<HistoryRow>(
     db,
-    sql`SELECT h.id, h.action, h.from_status, h.to_status, h.reason, h.at, h.claim_version, u.display_name AS actor
+    sql`SELECT h.id, h.action, h.from_status, h.to_status, h.reason, h.at, h.claim_version, u.display_name AS actor,
+               ST_AsGeoJSON(h.parcel_before, 7) AS parcel_before, ST_Area(h.parcel_before::geography) / 10000 AS before_ha,
+               ST_AsGeoJSON(h.parcel_after, 7) AS parcel_after, ST_Area(h.parcel_after::geography) / 10000 AS after_ha
         FROM claim_transitions h LEFT JOIN users u ON u.id = h.actor_id
         WHERE h.claim_id = ${id} ORDER BY h.at, h.id`,
   );
@@ -136,11 +138,25 @@ export async function getClaim(db: Db, user: SessionUser, ref: ClaimRef) {
     history: history.map((h) => ({
       id: Number(h.id), action: h.action, fromStatus: h.from_status, toStatus: h.to_status, reason: h.reason,
       at: new Date(h.at).toISOString(), actor: h.actor ?? "FRC register (imported)", claimVersion: Number(h.claim_version),
+      parcel: parcelChange(h),
     })),
     actions: availableActions(c.status, user.role).map((t) => ({ action: t.action, label: t.label, minReasonLength: t.minReasonLength })),
   };
 }
 export type ClaimDetail = Awaited<ReturnType<typeof getClaim>>;
+
+type HistoryRow = {
+  id: number; action: string; from_status: ClaimStatus | null; to_status: ClaimStatus; reason: string; at: string | Date; actor: string | null; claim_version: number;
+  parcel_before: string | null; before_ha: number | null; parcel_after: string | null; after_ha: number | null;
+};
+type ParcelShape = { geometry: MultiPolygonGeometry; areaHa: number };
+
+/** A parcel edit's two shapes (before is null when the claim had none); null for any other entry. */
+function parcelChange(h: HistoryRow): { before: ParcelShape | null; after: ParcelShape } | null {
+  if (h.parcel_after === null) return null;
+  const shape = (json: string, ha: number | null): ParcelShape => ({ geometry: JSON.parse(json) as MultiPolygonGeometry, areaHa: Number(ha) });
+  return { before: h.parcel_before === null ? null : shape(h.parcel_before, h.before_ha), after: shape(h.parcel_after, h.after_ha) };
+}
 
 function envelopeToBbox(g: { type: string; coordinates: unknown }): [number, number, number, number] {
   const coords = (g.type === "Point" ? [[g.coordinates]] : g.coordinates) as number[][][];
@@ -263,20 +279,26 @@ export async function updateParcel(db: Db, user: SessionUser, input: { id: strin
   });
 }
 
-/** Writes a checked parcel on a locked claim and audits it with `reason`; returns the claim's new version. */
+/**
+ * Writes a checked parcel on a locked claim and audits it with `reason`, keeping the shape it replaces and
+ * the new one in the audit entry; returns the claim's new version. One statement: every part of it reads
+ * the claim as it was before the update, so `before` is the old boundary.
+ */
 async function writeParcel(tx: Db, user: SessionUser, claim: LockedClaim, geometry: PolygonGeometry, areaHa: number, reason: string): Promise<number> {
-  const [updated] = await rows<{ version: number }>(
+  const [audited] = await rows<{ version: number }>(
     tx,
-    sql`UPDATE claims SET geom = ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(geometry)}), 4326)),
-                          centroid = ST_PointOnSurface(ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(geometry)}), 4326)),
-                          area_parcel_ha = ${areaHa}, version = version + 1, updated_at = now()
-        WHERE id = ${claim.id} RETURNING version`,
+    sql`WITH drawn AS (SELECT ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(geometry)}), 4326)) AS geom),
+             before AS (SELECT geom FROM claims WHERE id = ${claim.id}),
+             updated AS (
+               UPDATE claims c SET geom = drawn.geom, centroid = ST_PointOnSurface(drawn.geom), area_parcel_ha = ${areaHa},
+                                   version = c.version + 1, updated_at = now()
+               FROM drawn WHERE c.id = ${claim.id} RETURNING c.version, c.geom)
+        INSERT INTO claim_transitions (claim_id, action, from_status, to_status, actor_id, reason, claim_version, parcel_before, parcel_after)
+        SELECT ${claim.id}, 'edit_parcel', ${claim.status}, ${claim.status}, ${user.id}, ${reason}, updated.version, before.geom, updated.geom
+        FROM updated, before
+        RETURNING claim_version AS version`,
   );
-  await appendAudit(tx, {
-    claimId: claim.id, action: "edit_parcel", from: claim.status, to: claim.status, actorId: user.id,
-    reason, version: updated!.version,
-  });
-  return updated!.version;
+  return audited!.version;
 }
 
 /** A village as a new claim needs it: its place in the hierarchy and its district's claim-number code. */

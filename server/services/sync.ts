@@ -6,6 +6,7 @@
 // thousand records quick.
 import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
+import type { MultiPolygonGeometry } from "@/configs/contracts/geojson";
 import type { PulledChange, PullPage, SyncOutcome, SyncPushInput, SyncRecord } from "@/configs/contracts/sync";
 import type { SessionUser } from "@/server/auth/session";
 import { rows, sqlList, transaction, type Db } from "@/server/db/client";
@@ -145,11 +146,12 @@ async function serverCopy(tx: Db, user: SessionUser, record: SyncRecord): Promis
 
 /** Workflow changes to claims in the user's area after `cursor` (the audit trail's sequence). */
 export async function pullChanges(db: Db, user: SessionUser, input: { cursor: number; limit: number }): Promise<PullPage> {
-  const changes = await rows<PulledChange>(db, sql`
-    SELECT t.id::int AS seq, t.claim_id AS "claimId", c.village_id AS "villageId", t.action, t.to_status AS status, t.claim_version AS version, t.reason, t.at::text AS at
+  const found = await rows<Omit<PulledChange, "parcel"> & { parcel: string | null }>(db, sql`
+    SELECT t.id::int AS seq, t.claim_id AS "claimId", c.village_id AS "villageId", t.action, t.to_status AS status, t.claim_version AS version, t.reason, t.at::text AS at,
+           ST_AsGeoJSON(t.parcel_after, 7) AS parcel
     FROM claim_transitions t JOIN claims c ON c.id = t.claim_id
     WHERE t.id > ${input.cursor} AND ${scopeCondition(user)}
     ORDER BY t.id LIMIT ${input.limit + 1}`);
-  const page = changes.slice(0, input.limit);
-  return { changes: page, cursor: page.at(-1)?.seq ?? input.cursor, more: changes.length > input.limit };
+  const page = found.slice(0, input.limit).map(({ parcel, ...change }): PulledChange => (parcel === null ? change : { ...change, parcel: JSON.parse(parcel) as MultiPolygonGeometry }));
+  return { changes: page, cursor: page.at(-1)?.seq ?? input.cursor, more: found.length > input.limit };
 }

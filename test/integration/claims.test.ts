@@ -201,6 +201,27 @@ describe("parcels and new claims", () => {
     expect(detail.history.at(-1)!.action).toBe("edit_parcel");
   });
 
+  it("keeps the boundary a redraw replaces, and the one it drew, in the audit trail", async () => {
+    const c = await claimIn("Gadchiroli", "fld_verified");
+    const api = callerFor(db, users.gadchiroli);
+    const original = await api.claims.get({ id: c.id });
+    const first = await api.claims.updateParcel({ id: c.id, geometry: await villageSquare(c.village_id, 0.0008), expectedVersion: original.version });
+    const afterFirst = await api.claims.get({ id: c.id });
+    const second = await api.claims.updateParcel({ id: c.id, geometry: await villageSquare(c.village_id, 0.0005, [0.0002, 0.0002]), expectedVersion: first.version });
+    const detail = await api.claims.get({ id: c.id });
+    const [edit1, edit2] = detail.history.slice(-2);
+    // The first edit replaced whatever the claim had; the second replaced exactly what the first drew.
+    expect(edit1!.parcel!.before?.geometry ?? null).toEqual(original.geometry);
+    expect(edit1!.parcel!.after.geometry).toEqual(afterFirst.geometry);
+    expect(edit2!.parcel!.before!.geometry).toEqual(afterFirst.geometry);
+    expect(edit2!.parcel!.after.geometry).toEqual(detail.geometry);
+    expect(edit2!.parcel!.before!.areaHa).toBeCloseTo(first.areaParcelHa, 6);
+    expect(edit2!.parcel!.after.areaHa).toBeCloseTo(second.areaParcelHa, 6);
+    expect(edit2!.claimVersion).toBe(detail.version);
+    // A workflow step carries no shapes.
+    expect(original.history.filter((h) => h.action !== "edit_parcel").every((h) => h.parcel === null)).toBe(true);
+  });
+
   it("creates a claim with a client id, and refuses a village outside the user's scope", async () => {
     const [village] = await rows<{ id: number }>(db, sql`SELECT v.id FROM villages v JOIN districts d ON d.id = v.district_id WHERE d.name = 'Gadchiroli' LIMIT 1`);
     const [other] = await rows<{ id: number }>(db, sql`SELECT v.id FROM villages v JOIN districts d ON d.id = v.district_id WHERE d.name = 'Nandurbar' LIMIT 1`);

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SyncOutcome, SyncRecord } from "@/configs/contracts/sync";
 import { nerExampleSchema } from "@/configs/ner";
 import { rows, sqlList } from "@/server/db/client";
-import { applyStatusChanges, claimsOfVillage, replaceAreaClaims } from "@/workers/db/area-claims";
+import { applyPulledChanges, claimsOfVillage, replaceAreaClaims } from "@/workers/db/area-claims";
 import { FieldDatabase } from "@/workers/db/field-db";
 import { decisionsByClaim, dismissRefusedStep, keepVerificationParcel, recordDecision, refusedStep, refusedSteps, withWaitingSteps } from "@/workers/field/decisions";
 import { emptyForm } from "@/workers/field/form-from-entities";
@@ -236,6 +236,14 @@ async function tabletHolding(name: string, nth: number) {
   return { db, claim: claim!, cachedClaim };
 }
 
+/** `parcel` is `polygon` as a MultiPolygon, to the 7 decimals (about 1 cm) that PostGIS writes. */
+function expectSameParcel(parcel: { type: string; coordinates: number[][][][] } | null | undefined, polygon: { coordinates: number[][][] }) {
+  expect(parcel?.type).toBe("MultiPolygon");
+  const expected = polygon.coordinates.flat(2);
+  expect(parcel!.coordinates.flat(3).length).toBe(expected.length);
+  parcel!.coordinates.flat(3).forEach((v, i) => expect(v).toBeCloseTo(expected[i]!, 6));
+}
+
 describe("sync under a failing network (Dexie outbox on fake-indexeddb)", () => {
   it("delivers 1,000 outbox records exactly once while the connection drops at random points", async () => {
     const db = tablet("faults");
@@ -382,7 +390,27 @@ describe("sync under a failing network (Dexie outbox on fake-indexeddb)", () => 
     expect((await syncNow(db, deps)).outbox).toMatchObject({ synced: 2, conflicts: 0, rejected: 0 });
     expect((await rows(env.db, sql`SELECT status, version FROM claims WHERE id = ${claim!.id}`))[0]).toEqual({ status: "gs_resolved", version: claim!.version + 3 });
     const [now] = await claimsOfVillage(db, claim!.village_id);
-    expect(now).toMatchObject({ status: "gs_resolved", version: claim!.version + 3, parcel: { type: "MultiPolygon", coordinates: [square.coordinates] } });
+    expect(now).toMatchObject({ status: "gs_resolved", version: claim!.version + 3 });
+    expectSameParcel(now!.parcel, square); // as the server wrote it, pulled after the sync
+    db.close();
+  });
+
+  it("takes a boundary redrawn elsewhere from the pull into its copy of the claim, keeping the step's history without it", async () => {
+    const { db, claim } = await tabletHolding("pulled-parcel", 3);
+    const square = await squareInVillage(env.db, claim!.village_id, 0.0007);
+    const [{ cursor }] = await rows<{ cursor: number }>(env.db, sql`SELECT max(id)::int AS cursor FROM claim_transitions`) as [{ cursor: number }];
+    const redrawn = await callerFor(env.db, env.users.gadchiroli).claims.updateParcel({ id: claim!.id, geometry: square, expectedVersion: claim!.version });
+    const [pulled, ...others] = (await field().sync.pull({ cursor })).changes;
+    expect(others).toEqual([]);
+    expect(pulled).toMatchObject({ claimId: claim!.id, action: "edit_parcel", version: redrawn.version, parcel: { type: "MultiPolygon" } });
+    expectSameParcel(pulled!.parcel, square);
+
+    expect((await syncNow(db, tabletSync())).ok).toBe(true);
+    const [now] = await claimsOfVillage(db, claim!.village_id);
+    expect(now).toMatchObject({ version: redrawn.version, parcel: pulled!.parcel });
+    const step = await db.changes.where("claimId").equals(claim!.id).last();
+    expect(step).toMatchObject({ action: "edit_parcel", version: redrawn.version });
+    expect(step).not.toHaveProperty("parcel");
     db.close();
   });
 
@@ -449,7 +477,7 @@ describe("sync under a failing network (Dexie outbox on fake-indexeddb)", () => 
     expect((await filer.changes.where("claimId").equals(record.id).toArray()).map((c) => c.status)).toEqual(["received"]);
 
     // A page pulled before a fresher copy arrived does not take a claim's status back.
-    await applyStatusChanges(fresh, [{ seq: 1, claimId: received.id, villageId: received.villageId, action: "receive", status: "received", version: received.version, reason: "old", at: "2020-01-01" }]);
+    await applyPulledChanges(fresh, [{ seq: 1, claimId: received.id, villageId: received.villageId, action: "receive", status: "received", version: received.version, reason: "old", at: "2020-01-01" }]);
     expect((await claimsOfVillage(fresh, received.villageId)).find((c) => c.id === received.id)).toMatchObject({ status: "fld_verified" });
     for (const db of [fresh, filer]) db.close();
   });

@@ -26,8 +26,8 @@ export async function claimsOfVillage(db: FieldDatabase, villageId: number): Pro
   return (await db.villageClaims.get(villageId))?.claims ?? [];
 }
 
-/** Applies pulled review decisions to the cached claims they touch (inside the caller's transaction). */
-export async function applyStatusChanges(db: FieldDatabase, changes: readonly PulledChange[]): Promise<void> {
+/** Applies pulled review decisions (status, version, a redrawn parcel) to the cached claims they touch, inside the caller's transaction. */
+export async function applyPulledChanges(db: FieldDatabase, changes: readonly PulledChange[]): Promise<void> {
   const villageIds = [...new Set(changes.map((c) => c.villageId))];
   const rows = (await db.villageClaims.bulkGet(villageIds)).filter((row): row is VillageClaimsRow => row !== undefined);
   const byId = new Map(rows.flatMap((row) => row.claims.map((claim) => [claim.id, claim] as const)));
@@ -35,7 +35,9 @@ export async function applyStatusChanges(db: FieldDatabase, changes: readonly Pu
     const claim = byId.get(change.claimId);
     // Changes come in audit order, so the last one for a claim is its state now; one older than the
     // cached copy (a page pulled before a fresher copy of the area arrived) is not applied over it.
-    if (claim && change.version >= claim.version) Object.assign(claim, { status: change.status, version: change.version });
+    if (!claim || change.version < claim.version) continue;
+    Object.assign(claim, { status: change.status, version: change.version });
+    if (change.parcel) claim.parcel = change.parcel; // redrawn, or mapped at a field verification
   }
   await db.villageClaims.bulkPut(rows);
 }

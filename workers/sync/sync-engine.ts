@@ -4,7 +4,7 @@
 import type { FieldArea } from "@/configs/contracts/field";
 import type { PullPage } from "@/configs/contracts/sync";
 import type { FieldDatabase } from "@/workers/db/field-db";
-import { applyStatusChanges, replaceAreaClaims } from "@/workers/db/area-claims";
+import { applyPulledChanges, replaceAreaClaims } from "@/workers/db/area-claims";
 import { getMeta, setMeta } from "@/workers/db/field-db";
 import { dexieOutbox } from "./dexie-outbox";
 import { DEFAULT_BACKOFF, flushOutbox, type BackoffPolicy, type FlushReport, type Transport } from "./outbox";
@@ -41,12 +41,13 @@ async function pullAll(db: FieldDatabase, pull: SyncDeps["pull"]): Promise<numbe
     const cursor = (await getMeta<number>(db, CURSOR_KEY)) ?? 0;
     const page = await pull(cursor);
     await db.transaction("rw", [db.changes, db.drafts, db.villageClaims, db.meta], async () => {
-      await db.changes.bulkPut(page.changes);
+      // The history keeps the step; the boundary it drew goes to the cached claim only.
+      await db.changes.bulkPut(page.changes.map(({ parcel: _drawn, ...change }) => change));
       for (const c of page.changes) {
         const draft = await db.drafts.get(c.claimId);
         if (draft?.server && c.version >= draft.server.version) await db.drafts.update(c.claimId, { server: { ...draft.server, status: c.status, version: c.version } });
       }
-      await applyStatusChanges(db, page.changes);
+      await applyPulledChanges(db, page.changes);
       // With the changes, or not at all; never back past where the area's copy moved it.
       await setMeta(db, CURSOR_KEY, Math.max(page.cursor, (await getMeta<number>(db, CURSOR_KEY)) ?? 0));
     });
