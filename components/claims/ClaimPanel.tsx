@@ -7,6 +7,9 @@ import { errorMessage, trpc } from "../trpc";
 import { StatusBadge } from "./StatusBadge";
 import { useClaim } from "./useClaim";
 
+// Audit entries that leave the status as it was, by what they record.
+const SAME_STATUS_ENTRIES: Record<string, string> = { edit_parcel: "Parcel boundary" };
+
 /** A parcel edit from the audit trail, drawn over the map: the boundary it replaced and the one it drew. */
 export type ParcelComparison = { claimNo: string; entryId: number; before: GeoJSON.MultiPolygon | null; after: GeoJSON.MultiPolygon };
 
@@ -109,7 +112,7 @@ export function ClaimPanel({ claimNo, onClose, onChanged, onFocus, compared, onC
       <ol className="timeline" aria-label="Audit trail">
         {c.history.map((h) => (
           <li key={h.id}>
-            <div><strong>{h.toStatus === h.fromStatus ? h.action.replace(/_/g, " ") : STATUS_LABELS[h.toStatus]}</strong></div>
+            <div><strong>{h.toStatus === h.fromStatus ? (SAME_STATUS_ENTRIES[h.action] ?? h.action.replace(/_/g, " ")) : STATUS_LABELS[h.toStatus]}</strong></div>
             <div className="when">{new Date(h.at).toLocaleString("en-IN", { dateStyle: "medium", timeStyle: "short" })} · {h.actor}</div>
             <div>{h.reason}</div>
             {h.parcel && (

@@ -13,7 +13,7 @@ import type { FieldArea } from "@/configs/contracts/field";
 import type { FormPageData } from "@/server/db/seed/form-image";
 import { nameSimilarity } from "@/workers/field/form-from-entities";
 import { DEMO_PASSWORD } from "@/server/db/seed/generate";
-import { CHROMIUM_ARGS, CHROMIUM_PATH, signIn, startApp } from "../helpers/app-server";
+import { callApi, CHROMIUM_ARGS, CHROMIUM_PATH, signIn, startApp } from "../helpers/app-server";
 import { photographForm } from "../helpers/form-photo";
 
 let app: Awaited<ReturnType<typeof startApp>>;
@@ -54,16 +54,8 @@ async function setOffline(offline: boolean) {
   }
 }
 
-/** Calls a tRPC procedure as `user`, outside the tablet: a query, or with `mutation` a mutation. */
-async function api<T>(procedure: string, user: string, input?: unknown, kind: "query" | "mutation" = "query"): Promise<T> {
-  const request = await (await import("playwright-core")).request.newContext({ baseURL: app.url, extraHTTPHeaders: { origin: app.url } });
-  await request.post("/api/trpc/auth.login", { data: { username: user, password: DEMO_PASSWORD } });
-  const query = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`;
-  const response = kind === "mutation" ? await request.post(`/api/trpc/${procedure}`, { data: input }) : await request.get(`/api/trpc/${procedure}${query}`);
-  const body = (await response.json()) as { result: { data: T } };
-  await request.dispose();
-  return body.result.data;
-}
+/** Calls a tRPC procedure as `user`, outside the tablet. */
+const api = <T>(procedure: string, user: string, input?: unknown, kind: "query" | "mutation" = "query") => callApi<T>(app.url, procedure, user, input, kind);
 
 /** Draws a small square on the open parcel map, at the village's inner point; returns its area as shown. */
 async function drawSquareInVillage(village: FieldArea["villages"][number]): Promise<{ areaHa: number }> {

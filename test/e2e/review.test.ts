@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DISTRICTS } from "@/server/db/seed/geography";
 import { DEMO_PASSWORD } from "@/server/db/seed/generate";
 import { tileContaining } from "@/server/services/tiles";
-import { CHROMIUM_ARGS, CHROMIUM_PATH, listShowsOnly, startApp } from "../helpers/app-server";
+import { callApi, CHROMIUM_ARGS, CHROMIUM_PATH, listShowsOnly, startApp } from "../helpers/app-server";
 
 let app: Awaited<ReturnType<typeof startApp>>;
 let browser: Browser;
@@ -131,19 +131,29 @@ describe("review map, end to end", () => {
     // Find where the map draws this claim's parcel and click it there.
     const map = page.getByTestId("map");
     const box = (await map.boundingBox())!;
+    // Only once a click there would hit it as drawn now: closing the panel resizes the map after a frame,
+    // and a point projected before that missed the parcel.
     const at = await page.waitForFunction((no) => {
       type Geometry = { type: string; coordinates: unknown };
-      type M = { querySourceFeatures(s: string, o: object): Array<{ geometry: Geometry }>; project(p: [number, number]): { x: number; y: number } };
+      type Feature = { geometry: Geometry; properties: Record<string, unknown> };
+      type M = {
+        querySourceFeatures(s: string, o: object): Feature[];
+        queryRenderedFeatures(p: [number, number], o: object): Feature[];
+        project(p: [number, number]): { x: number; y: number };
+        isMoving(): boolean;
+      };
       const m = (window as unknown as { __fraMap?: M }).__fraMap;
-      if (!m) return null;
+      if (!m || m.isMoving()) return null;
       const found = m.querySourceFeatures("fra", { sourceLayer: "claims", filter: ["==", ["get", "claim_no"], no] });
       const polygon = found.find((x) => x.geometry.type === "Polygon");
-      if (polygon) {
-        const ring = (polygon.geometry.coordinates as number[][][])[0]!;
-        return m.project([ring.reduce((a, p) => a + p[0]!, 0) / ring.length, ring.reduce((a, p) => a + p[1]!, 0) / ring.length]);
-      }
       const point = found.find((x) => x.geometry.type === "Point");
-      return point ? m.project(point.geometry.coordinates as [number, number]) : null;
+      const ring = polygon && (polygon.geometry.coordinates as number[][][])[0]!;
+      const p = ring
+        ? m.project([ring.reduce((a, q) => a + q[0]!, 0) / ring.length, ring.reduce((a, q) => a + q[1]!, 0) / ring.length])
+        : point && m.project(point.geometry.coordinates as [number, number]);
+      if (!p) return null;
+      const hit = m.queryRenderedFeatures([p.x, p.y], { layers: ["claim-fill", "claim-points"] });
+      return hit.some((f) => f.properties.claim_no === no) ? p : null;
     }, claimNo, { timeout: 90_000, polling: 250 });
     const px = (await at.jsonValue()) as { x: number; y: number };
     await page.mouse.click(box.x + px.x, box.y + px.y);
@@ -166,6 +176,38 @@ describe("review map, end to end", () => {
     }, claimNo, { timeout: 60_000, polling: 250 });
     mkdirSync("test-results", { recursive: true });
     await page.screenshot({ path: "test-results/review-remand.png" });
+  });
+
+  it("draws a redrawn parcel's boundary before and after, from the claim's history", async () => {
+    // The claim just remanded, its parcel redrawn (shrunk by a third about its middle, so still in its village).
+    const claimNo = (await page.getByLabel("Claim details").locator("p strong").first().textContent())!;
+    type Claim = { id: string; version: number; geometry: { type: "MultiPolygon"; coordinates: number[][][][] } };
+    const claim = await callApi<Claim>(app.url, "claims.get", "official.gadchiroli", { claimNo });
+    const corners = claim.geometry.coordinates.flat(2);
+    const [mx, my] = [0, 1].map((k) => corners.reduce((sum, p) => sum + p[k]!, 0) / corners.length) as [number, number];
+    const shrunk = { type: "MultiPolygon", coordinates: claim.geometry.coordinates.map((poly) => poly.map((ring) => ring.map(([x, y]) => [mx + (x! - mx) * 0.67, my + (y! - my) * 0.67]))) };
+    await callApi(app.url, "claims.updateParcel", "official.gadchiroli", { id: claim.id, geometry: shrunk, expectedVersion: claim.version }, "mutation");
+
+    await page.reload();
+    await page.getByLabel("Search").fill(claimNo);
+    await page.getByLabel("only in map view").uncheck();
+    await page.locator(".list li").filter({ hasText: claimNo }).click();
+    const trail = page.getByLabel("Claim details").getByLabel("Audit trail");
+    const edit = trail.locator("li").filter({ hasText: "Parcel boundary" }).last();
+    expect(await edit.locator(".parcel-change").textContent()).toMatch(/^[\d.]+ ha → [\d.]+ ha/);
+    await edit.getByRole("button", { name: "Compare on map" }).click();
+    // Both boundaries are drawn, the old one dashed, and the map goes to them.
+    const drawn = await page.waitForFunction(() => {
+      type M = { querySourceFeatures(s: string): Array<{ properties: { shape: string } }> };
+      const shapes = (window as unknown as { __fraMap: M }).__fraMap.querySourceFeatures("compared").map((f) => f.properties.shape);
+      return shapes.length >= 2 ? [...new Set(shapes)].sort() : null;
+    }, null, { timeout: 30_000, polling: 250 }).then(async (h) => h.jsonValue());
+    expect(drawn).toEqual(["after", "before"]);
+    await edit.getByText("before").first().waitFor();
+    await page.waitForFunction(() => (window as unknown as { __fraMap: { getZoom(): number } }).__fraMap.getZoom() > 14);
+    await page.screenshot({ path: "test-results/parcel-compare.png" });
+    await edit.getByRole("button", { name: "Hide on map" }).click();
+    await page.waitForFunction(() => (window as unknown as { __fraMap: { querySourceFeatures(s: string): unknown[] } }).__fraMap.querySourceFeatures("compared").length === 0);
   });
 
   it("serves a tile with an ETag and its Server-Timing, then 304 or the cached copy while it is current", async () => {

@@ -77,3 +77,18 @@ export async function listShowsOnly(page: import("playwright-core").Page, status
     return badges.length > 0 && badges.every((t) => t === label) && !document.querySelector(".list .summary")?.textContent?.includes("updating");
   }, statusLabel);
 }
+
+/** Calls a tRPC procedure of the app at `appUrl` as `user`, from outside any page: a query, or with `mutation` a mutation. */
+export async function callApi<T>(appUrl: string, procedure: string, user: string, input?: unknown, kind: "query" | "mutation" = "query"): Promise<T> {
+  const request = await (await import("playwright-core")).request.newContext({ baseURL: appUrl, extraHTTPHeaders: { origin: appUrl } });
+  try {
+    await request.post("/api/trpc/auth.login", { data: { username: user, password: DEMO_PASSWORD } });
+    const query = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`;
+    const response = kind === "mutation" ? await request.post(`/api/trpc/${procedure}`, { data: input }) : await request.get(`/api/trpc/${procedure}${query}`);
+    const body = (await response.json()) as { result?: { data: T }; error?: { message: string } };
+    if (!body.result) throw new Error(`${procedure}: ${body.error?.message ?? response.status()}`);
+    return body.result.data;
+  } finally {
+    await request.dispose();
+  }
+}
