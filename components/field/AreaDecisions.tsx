@@ -4,13 +4,14 @@
 // at a time or found by claimant or claim number; each step waits in the outbox until the next sync
 // (workers/field/decisions.ts). Steps the server refused come first, until their worker sets them aside.
 import { useLiveQuery } from "dexie-react-hooks";
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import type { AreaClaim, AreaVillage } from "@/configs/contracts/field";
 import { availableActions, STATUS_LABELS, transitionFor, type WorkflowAction } from "@/configs/workflow";
 import { allAreaClaims, matchClaims } from "@/workers/db/area-claims";
 import type { FieldDatabase, ParcelRecord } from "@/workers/db/field-db";
 import { dismissRefusedStep, keepVerificationParcel, recordDecision, refusedStep, refusedSteps, withWaitingSteps, type DecisionRow } from "@/workers/field/decisions";
 import { StatusBadge } from "../claims/StatusBadge";
+import { AreaClaimsMap } from "./AreaClaimsMap";
 import { ParcelMap } from "./ParcelMap";
 
 // Enough for any village; a search narrows the area's thousands.
@@ -20,6 +21,8 @@ const LIST_LIMIT = 200;
 export function AreaDecisions({ db, villages, decisions, onSyncNow }: { db: FieldDatabase; villages: readonly AreaVillage[]; decisions: ReadonlyMap<string, DecisionRow[]> | undefined; onSyncNow: () => void }) {
   const [villageId, setVillageId] = useState<number | null>(villages[0]?.id ?? null);
   const [query, setQuery] = useState("");
+  const [onMap, setOnMap] = useState(false);
+  const [pickedId, setPickedId] = useState<string | null>(null);
   const claims = useLiveQuery(() => allAreaClaims(db), [db]);
   // The boundaries mapped for coming verifications, read once for the page rather than once per claim.
   const keptParcels = useLiveQuery(async () => new Map((await db.verificationParcels.toArray()).map((row) => [row.claimId, row.parcel])), [db]);
@@ -27,9 +30,13 @@ export function AreaDecisions({ db, villages, decisions, onSyncNow }: { db: Fiel
   const refused = new Set(refusedSteps(decisions ?? new Map()).map((d) => d.record.payload.id));
   const attention = (claims ?? []).filter((c) => refused.has(c.id));
   const searching = query.trim() !== "";
+  // A claim with a step to take, or one waiting or refused on this tablet.
+  const isOpen = useCallback((c: AreaClaim) => decisions?.has(c.id) === true || availableActions(c.status, "field_staff").length > 0, [decisions]);
+  const picked = (claims ?? []).find((c) => c.id === pickedId) ?? null;
   const found = searching
     ? matchClaims(claims ?? [], query)
-    : (claims ?? []).filter((c) => c.villageId === villageId && (decisions?.has(c.id) || availableActions(c.status, "field_staff").length > 0));
+    : onMap ? (picked ? [picked] : [])
+    : (claims ?? []).filter((c) => c.villageId === villageId && isOpen(c));
   const listed = found.filter((c) => !refused.has(c.id));
   const item = (c: AreaClaim) => <ClaimSteps key={c.id} db={db} claim={c} villageName={villageName.get(c.villageId) ?? ""} decisions={decisions?.get(c.id) ?? []} kept={keptParcels?.get(c.id) ?? null} onSyncNow={onSyncNow} />;
   return (
@@ -51,9 +58,20 @@ export function AreaDecisions({ db, villages, decisions, onSyncNow }: { db: Fiel
             {villages.map((v) => <option key={v.id} value={v.id}>{v.name} ({v.gramPanchayat} GP)</option>)}
           </select>
         </label>
+        <span className="toggle" role="group" aria-label="Show claims">
+          <button aria-pressed={!onMap} onClick={() => setOnMap(false)}>List</button>
+          <button aria-pressed={onMap} onClick={() => setOnMap(true)}>Map</button>
+        </span>
       </div>
+      {onMap && claims && (
+        <AreaClaimsMap villages={villages} claims={claims} isOpen={isOpen} villageId={villageId} picked={picked} onPickClaim={setPickedId} onPickVillage={setVillageId} />
+      )}
       {claims && found.length === 0 && (
-        <p>{searching ? `No claim of this tablet's area matches "${query.trim()}".` : "No claim of this village waits for a step of yours."}</p>
+        <p>
+          {searching ? `No claim of this tablet's area matches "${query.trim()}".`
+            : onMap ? "Tap a claim on the map: those with a step for you stand out."
+            : "No claim of this village waits for a step of yours."}
+        </p>
       )}
       {listed.length > LIST_LIMIT && <p className="muted">The first {LIST_LIMIT} of {listed.length} claims: search by claimant or number to find another.</p>}
       <ul>{listed.slice(0, LIST_LIMIT).map(item)}</ul>

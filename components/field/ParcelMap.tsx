@@ -9,32 +9,16 @@ import { useEffect, useRef, useState } from "react";
 import { TerraDraw, TerraDrawPolygonMode } from "terra-draw";
 import { TerraDrawMapLibreGLAdapter } from "terra-draw-maplibre-gl-adapter";
 import type { AreaClaim, AreaVillage } from "@/configs/contracts/field";
-import { STATUS_COLORS, type ClaimType } from "@/configs/workflow";
-import { LABEL_FONT } from "@/components/map/label-font";
+import type { ClaimType } from "@/configs/workflow";
 import { errorMessage } from "@/components/trpc";
 import { claimsOfVillage } from "@/workers/db/area-claims";
 import type { AreaRow, FieldDatabase, ParcelRecord } from "@/workers/db/field-db";
 import { addFix, DEFAULT_WALK, startWalk, type WalkState } from "@/workers/geo/gps-walk";
 import { checkParcelOnTablet, closeRing } from "@/workers/geo/parcel-check";
 import type { Ring } from "@/workers/geo/parcel";
+import { areaLayers, claimFeatures, villageFeatures } from "./area-map-style";
 
 type Position = [number, number];
-
-function areaSources(area: AreaRow["area"] | undefined, areaClaims: readonly AreaClaim[], villageId: number | null) {
-  const villages: GeoJSON.FeatureCollection = {
-    type: "FeatureCollection",
-    features: (area?.villages ?? []).map((v) => ({ type: "Feature", properties: { id: v.id, name: v.name, chosen: v.id === villageId }, geometry: v.geometry })),
-  };
-  const claims: GeoJSON.FeatureCollection = {
-    type: "FeatureCollection",
-    features: areaClaims.flatMap((c): GeoJSON.Feature[] => {
-      const props = { claimNo: c.claimNo, color: STATUS_COLORS[c.status] };
-      if (c.parcel) return [{ type: "Feature", properties: props, geometry: c.parcel }];
-      return c.lon !== null && c.lat !== null ? [{ type: "Feature", properties: props, geometry: { type: "Point", coordinates: [c.lon, c.lat] } }] : [];
-    }),
-  };
-  return { villages, claims };
-}
 
 const polygonFeature = (ring: Ring | null): GeoJSON.FeatureCollection => ({
   type: "FeatureCollection",
@@ -91,7 +75,7 @@ export function ParcelMap({ db, villageId, claimType, parcel, onChange, locked, 
   useEffect(() => {
     if (!container.current) return;
     maplibregl.setWorkerUrl("/maplibre-gl-csp-worker.js");
-    const sources = areaSources(area, claims ?? [], villageId);
+    const layers = areaLayers(3);
     const view = openingView(village, onRecord);
     const bounds = view && "bounds" in view ? view.bounds : null;
     const onRecordParcel: GeoJSON.FeatureCollection = { type: "FeatureCollection", features: onRecord?.parcel ? [{ type: "Feature", properties: {}, geometry: onRecord.parcel }] : [] };
@@ -99,18 +83,14 @@ export function ParcelMap({ db, villageId, claimType, parcel, onChange, locked, 
       container: container.current,
       style: {
         version: 8,
-        sources: { villages: { type: "geojson", data: sources.villages }, claims: { type: "geojson", data: sources.claims }, parcel: { type: "geojson", data: polygonFeature(saved) }, onRecord: { type: "geojson", data: onRecordParcel }, walk: { type: "geojson", data: { type: "FeatureCollection", features: [] } } },
+        sources: { villages: { type: "geojson", data: villageFeatures(area?.villages ?? [], villageId) }, claims: { type: "geojson", data: claimFeatures(claims ?? []) }, parcel: { type: "geojson", data: polygonFeature(saved) }, onRecord: { type: "geojson", data: onRecordParcel }, walk: { type: "geojson", data: { type: "FeatureCollection", features: [] } } },
         layers: [
-          { id: "bg", type: "background", paint: { "background-color": "#eef0e8" } },
-          { id: "village-fill", type: "fill", source: "villages", paint: { "fill-color": ["case", ["get", "chosen"], "#cfe3c4", "#e3e8dc"], "fill-opacity": 0.7 } },
-          { id: "village-line", type: "line", source: "villages", paint: { "line-color": ["case", ["get", "chosen"], "#2e6b4f", "#9aae8f"], "line-width": ["case", ["get", "chosen"], 2.5, 0.8] } },
-          { id: "claim-fill", type: "fill", source: "claims", filter: ["==", ["geometry-type"], "Polygon"], paint: { "fill-color": ["get", "color"], "fill-opacity": 0.45 } },
-          { id: "claim-point", type: "circle", source: "claims", filter: ["==", ["geometry-type"], "Point"], paint: { "circle-color": ["get", "color"], "circle-radius": 3 } },
+          ...layers.below,
           { id: "on-record-line", type: "line", source: "onRecord", paint: { "line-color": "#222", "line-width": 2, "line-dasharray": [2, 2] } },
           { id: "parcel-fill", type: "fill", source: "parcel", paint: { "fill-color": "#1565c0", "fill-opacity": 0.35 } },
           { id: "parcel-line", type: "line", source: "parcel", paint: { "line-color": "#0d47a1", "line-width": 2.5 } },
           { id: "walk-line", type: "line", source: "walk", paint: { "line-color": "#d84315", "line-width": 3 } },
-          { id: "village-label", type: "symbol", source: "villages", layout: { "text-field": ["get", "name"], "text-font": LABEL_FONT, "text-size": 12 }, paint: { "text-color": "#2e4a3a", "text-halo-color": "#fff", "text-halo-width": 1.2 } },
+          ...layers.labels,
         ],
       },
       bounds: bounds ?? (area?.bbox ? (area.bbox as [number, number, number, number]) : undefined),
@@ -124,7 +104,7 @@ export function ParcelMap({ db, villageId, claimType, parcel, onChange, locked, 
     mapRef.current = map;
     (window as unknown as { __fraParcelMap?: maplibregl.Map }).__fraParcelMap = map; // for end-to-end tests
     map.on("load", () => {
-      map.getSource<maplibregl.GeoJSONSource>("claims")?.setData(areaSources(area, claimsRef.current ?? [], villageId).claims);
+      map.getSource<maplibregl.GeoJSONSource>("claims")?.setData(claimFeatures(claimsRef.current ?? []));
       const draw = new TerraDraw({ adapter: new TerraDrawMapLibreGLAdapter({ map }), modes: [new TerraDrawPolygonMode()] });
       draw.start();
       draw.on("finish", (id) => {
@@ -151,8 +131,8 @@ export function ParcelMap({ db, villageId, claimType, parcel, onChange, locked, 
 
   useEffect(() => {
     const source = mapRef.current?.getSource<maplibregl.GeoJSONSource>("claims");
-    source?.setData(areaSources(area, claims ?? [], villageId).claims);
-  }, [area, claims, villageId]);
+    source?.setData(claimFeatures(claims ?? []));
+  }, [claims]);
 
   useEffect(() => {
     const source = mapRef.current?.getSource<maplibregl.GeoJSONSource>("parcel");

@@ -379,6 +379,47 @@ describe("field digitisation, offline", () => {
     await panel.getByLabel("Find a claim").fill("");
   });
 
+  it("picks a claim on the map of the area, offline, and takes its step there", async () => {
+    const area = await api<FieldArea>("field.area", "field.etapalli");
+    const panel = page.getByLabel("Field verification and Gram Sabha");
+    // The first by number: a claim of the demo, which the tablet's copy of the area holds (not one this test filed).
+    const target = area.claims.filter((c) => c.status === "received" && c.lon !== null).sort((a, b) => a.claimNo.localeCompare(b.claimNo))[0]!;
+    await setOffline(true);
+    await panel.getByLabel("Village").selectOption(String(target.villageId));
+    await panel.getByRole("button", { name: "Map" }).click();
+    await panel.getByText("Tap a claim on the map").waitFor();
+    // Zoomed in on the claim, as a worker would to tell it from its neighbours; then tapped where it is drawn.
+    await page.waitForFunction(() => (window as unknown as { __fraAreaMap?: { loaded(): boolean } }).__fraAreaMap?.loaded() === true);
+    await page.evaluate(([lon, lat]) => (window as unknown as { __fraAreaMap: { jumpTo(o: object): void } }).__fraAreaMap.jumpTo({ center: [lon, lat], zoom: 17 }), [target.lon!, target.lat!]);
+    const at = await page.waitForFunction((id) => {
+      type F = { properties: Record<string, unknown> };
+      type M = { project(p: [number, number]): { x: number; y: number }; queryRenderedFeatures(p: [number, number], o: object): F[]; querySourceFeatures(s: string, o: object): Array<F & { geometry: { type: string; coordinates: unknown } }>; isMoving(): boolean };
+      const m = (window as unknown as { __fraAreaMap: M }).__fraAreaMap;
+      if (m.isMoving()) return null;
+      const feature = m.querySourceFeatures("claims", { filter: ["==", ["get", "id"], id] })[0];
+      if (!feature) return null;
+      const { type, coordinates } = feature.geometry;
+      const ring = type === "Point" ? [coordinates as number[]] : type === "Polygon" ? (coordinates as number[][][])[0]! : (coordinates as number[][][][])[0]![0]!;
+      const p = m.project([ring.reduce((a, q) => a + q[0]!, 0) / ring.length, ring.reduce((a, q) => a + q[1]!, 0) / ring.length]);
+      return m.queryRenderedFeatures([p.x, p.y], { layers: ["claim-point", "claim-fill"] }).some((f) => f.properties.id === id) ? p : null;
+    }, target.id, { timeout: 30_000, polling: 250 }).then(async (h) => (await h.jsonValue()) as { x: number; y: number }).catch(async (e) => {
+      await page.screenshot({ path: "test-results/field-area-map-failed.png" });
+      throw e;
+    });
+    const box = (await panel.getByTestId("area-map").boundingBox())!;
+    await page.mouse.click(box.x + at.x, box.y + at.y);
+    const item = panel.locator(`li[data-claim-no="${target.claimNo}"]`);
+    await item.waitFor();
+    expect(await panel.locator("li.claim-steps").count()).toBe(1);
+    expect(await item.getByLabel("Step").locator("option").allTextContents()).toEqual(["Record a step…", "Record field verification"]);
+    // Outlined on the map as the picked claim.
+    expect(await page.evaluate(() => (window as unknown as { __fraAreaMap: { querySourceFeatures(s: string): Array<{ properties: { id: string } }> } }).__fraAreaMap.querySourceFeatures("picked").map((f) => f.properties.id))).toContain(target.id);
+    await page.screenshot({ path: "test-results/field-area-map.png" });
+    await panel.getByRole("button", { name: "List" }).click();
+    await panel.getByTestId("area-map").waitFor({ state: "detached" });
+    await setOffline(false);
+  });
+
   it("reads the claimant and item 9 on a second, sparse-text look when the page's layout analysis loses their lines", async () => {
     // A demo claim's form whose photo loses the claimant's line to tesseract's page layout analysis
     // (it reads "N" there); a sparse-text reading of the same page finds it (workers/field/second-look.ts).
