@@ -11,7 +11,7 @@ import { readBoundaryFile } from "@/server/db/seed/boundary-file";
 import { seedDemo } from "@/server/db/seed/generate";
 import { hasNativeMvt, renderTile, runTileStatement, tileContaining } from "@/server/services/tiles";
 import { boundaryFixture } from "../helpers/boundary-fixture";
-import { callerFor } from "../helpers/db";
+import { callerFor, squareInVillage } from "../helpers/db";
 import { postgresAvailable, startPostgres } from "../helpers/postgres";
 
 describe.skipIf(!postgresAvailable)("PostgreSQL + PostGIS (DATABASE_URL mode)", () => {
@@ -43,6 +43,16 @@ describe.skipIf(!postgresAvailable)("PostgreSQL + PostGIS (DATABASE_URL mode)", 
     const r = await api.claims.transition({ id: c.id, action: "sdlc_remand", reason: "Map incomplete; remanded", expectedVersion: c.version });
     expect(r.status).toBe("sdlc_remanded");
     await expect(api.claims.transition({ id: c.id, action: "sdlc_remand", reason: "again", expectedVersion: c.version })).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+
+  it("redraws a parcel, keeping the shape it replaced and the one it drew in the audit trail", async () => {
+    const api = callerFor(database.db, await official());
+    const [c] = await rows<{ id: string; version: number; village_id: number }>(database.db, sql`SELECT c.id, c.version, c.village_id FROM claims c JOIN districts d ON d.id = c.district_id
+      WHERE d.name = 'Gadchiroli' AND c.geom IS NOT NULL ORDER BY c.claim_no LIMIT 1`);
+    const before = await api.claims.get({ id: c!.id });
+    const r = await api.claims.updateParcel({ id: c!.id, geometry: await squareInVillage(database.db, c!.village_id, 0.0006), expectedVersion: c!.version });
+    const after = await api.claims.get({ id: c!.id });
+    expect(after.history.at(-1)).toMatchObject({ action: "edit_parcel", claimVersion: r.version, parcel: { before: { geometry: before.geometry }, after: { geometry: after.geometry } } });
   });
 
   it("builds tiles with ST_AsMVT that match the portable encoder", async () => {
