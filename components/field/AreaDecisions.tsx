@@ -1,7 +1,7 @@
 "use client";
 // The workflow steps field staff take where there is no network: a field verification after walking the
 // land, the Gram Sabha's resolution, an appeal. Claims come from the tablet's copy of its area, a village
-// at a time or found by claimant or claim number; each step waits in the outbox until the next sync
+// at a time, found by claimant or claim number, or picked on its map; each step waits in the outbox until the next sync
 // (workers/field/decisions.ts). Steps the server refused come first, until their worker sets them aside.
 import { useLiveQuery } from "dexie-react-hooks";
 import { useCallback, useState } from "react";
@@ -37,7 +37,8 @@ export function AreaDecisions({ db, villages, decisions, onSyncNow }: { db: Fiel
     ? matchClaims(claims ?? [], query)
     : onMap ? (picked ? [picked] : [])
     : (claims ?? []).filter((c) => c.villageId === villageId && isOpen(c));
-  const listed = found.filter((c) => !refused.has(c.id));
+  // A refused step heads the page; a claim picked on the map shows under the map all the same.
+  const listed = onMap && !searching ? found : found.filter((c) => !refused.has(c.id));
   const item = (c: AreaClaim) => <ClaimSteps key={c.id} db={db} claim={c} villageName={villageName.get(c.villageId) ?? ""} decisions={decisions?.get(c.id) ?? []} kept={keptParcels?.get(c.id) ?? null} onSyncNow={onSyncNow} />;
   return (
     <section className="field-decisions" aria-label="Field verification and Gram Sabha">
