@@ -131,30 +131,37 @@ describe("review map, end to end", () => {
     // Find where the map draws this claim's parcel and click it there.
     const map = page.getByTestId("map");
     const box = (await map.boundingBox())!;
-    // Only once a click there would hit it as drawn now: closing the panel resizes the map after a frame,
-    // and a point projected before that missed the parcel.
-    const at = await page.waitForFunction((no) => {
-      type Geometry = { type: string; coordinates: unknown };
-      type Feature = { geometry: Geometry; properties: Record<string, unknown> };
-      type M = {
-        querySourceFeatures(s: string, o: object): Feature[];
-        queryRenderedFeatures(p: [number, number], o: object): Feature[];
-        project(p: [number, number]): { x: number; y: number };
-        isMoving(): boolean;
-      };
+    // Brought to the middle of the map first, as the official would pan to it: the legend (open now) and
+    // the map's controls cover its corners, and a click on a parcel under them never reached the map.
+    type M = {
+      querySourceFeatures(s: string, o: object): Array<{ geometry: { type: string; coordinates: unknown } }>;
+      queryRenderedFeatures(p: [number, number], o: object): Array<{ properties: Record<string, unknown> }>;
+      jumpTo(o: object): void;
+      isMoving(): boolean;
+      getCanvas(): HTMLCanvasElement;
+    };
+    const middle = await page.waitForFunction((no) => {
       const m = (window as unknown as { __fraMap?: M }).__fraMap;
-      if (!m || m.isMoving()) return null;
-      const found = m.querySourceFeatures("fra", { sourceLayer: "claims", filter: ["==", ["get", "claim_no"], no] });
+      const found = m?.querySourceFeatures("fra", { sourceLayer: "claims", filter: ["==", ["get", "claim_no"], no] }) ?? [];
       const polygon = found.find((x) => x.geometry.type === "Polygon");
+      if (polygon) {
+        const ring = (polygon.geometry.coordinates as number[][][])[0]!;
+        return [ring.reduce((a, q) => a + q[0]!, 0) / ring.length, ring.reduce((a, q) => a + q[1]!, 0) / ring.length];
+      }
       const point = found.find((x) => x.geometry.type === "Point");
-      const ring = polygon && (polygon.geometry.coordinates as number[][][])[0]!;
-      const p = ring
-        ? m.project([ring.reduce((a, q) => a + q[0]!, 0) / ring.length, ring.reduce((a, q) => a + q[1]!, 0) / ring.length])
-        : point && m.project(point.geometry.coordinates as [number, number]);
-      if (!p) return null;
-      const hit = m.queryRenderedFeatures([p.x, p.y], { layers: ["claim-fill", "claim-points"] });
-      return hit.some((f) => f.properties.claim_no === no) ? p : null;
-    }, claimNo, { timeout: 90_000, polling: 250 });
+      return point ? (point.geometry.coordinates as number[]) : null;
+    }, claimNo, { timeout: 90_000, polling: 250 }).then(async (h) => (await h.jsonValue()) as [number, number]);
+    await page.evaluate((center) => (window as unknown as { __fraMap: M }).__fraMap.jumpTo({ center }), middle);
+    // Clicked once the claim is drawn there and nothing covers that point of the canvas.
+    const at = await page.waitForFunction((no) => {
+      const m = (window as unknown as { __fraMap: M }).__fraMap;
+      if (m.isMoving()) return null;
+      const canvas = m.getCanvas();
+      const p: [number, number] = [canvas.clientWidth / 2, canvas.clientHeight / 2];
+      const r = canvas.getBoundingClientRect();
+      if (document.elementFromPoint(r.left + p[0], r.top + p[1]) !== canvas) return null;
+      return m.queryRenderedFeatures(p, { layers: ["claim-fill", "claim-points"] }).some((f) => f.properties.claim_no === no) ? { x: p[0], y: p[1] } : null;
+    }, claimNo, { timeout: 30_000, polling: 250 });
     const px = (await at.jsonValue()) as { x: number; y: number };
     await page.mouse.click(box.x + px.x, box.y + px.y);
     await panel.getByText(claimNo).waitFor();
