@@ -5,7 +5,8 @@
 import * as maplibregl from "maplibre-gl";
 import { useEffect, useRef } from "react";
 import type { AreaClaim, AreaVillage } from "@/configs/contracts/field";
-import { areaLayers, boundsOf, claimFeatures, villageFeatures } from "./area-map-style";
+import { bboxOf, setSourceData } from "@/components/map/geojson-helpers";
+import { areaLayers, claimFeatures, NO_AREA_VIEW, villageFeatures } from "./area-map-style";
 
 const NONE: GeoJSON.FeatureCollection = { type: "FeatureCollection", features: [] };
 // A finger covers more than a claim's point: a tap picks what lies within this many pixels.
@@ -44,7 +45,7 @@ export function AreaClaimsMap({ villages, claims, isOpen, villageId, picked, onP
           ...layers.labels,
         ],
       },
-      ...(village ? { bounds: boundsOf(village.geometry), fitBoundsOptions: { padding: 30 } } : { center: [80.2, 19.6] as [number, number], zoom: 9 }),
+      ...(village ? { bounds: bboxOf([village.geometry])!, fitBoundsOptions: { padding: 30 } } : NO_AREA_VIEW),
       attributionControl: { compact: true, customAttribution: "Villages and claims cached on this tablet" },
     });
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), "top-right");
@@ -75,11 +76,7 @@ export function AreaClaimsMap({ villages, claims, isOpen, villageId, picked, onP
 
   // Each source is set once the style has it, and again whenever its data changes.
   const setSource = (id: string, data: GeoJSON.FeatureCollection) => {
-    const map = mapRef.current;
-    if (!map) return;
-    const apply = () => map.getSource<maplibregl.GeoJSONSource>(id)?.setData(data);
-    if (map.getSource(id)) apply();
-    else map.once("load", apply);
+    if (mapRef.current) setSourceData(mapRef.current, id, data);
   };
   useEffect(() => setSource("villages", villageFeatures(villages, villageId)), [villages, villageId]);
   useEffect(() => setSource("claims", claimFeatures(claims, isOpen)), [claims, isOpen]);
@@ -89,7 +86,7 @@ export function AreaClaimsMap({ villages, claims, isOpen, villageId, picked, onP
   useEffect(() => {
     if (!village || shownVillage.current === village.id) return;
     shownVillage.current = village.id;
-    const [w, s, e, n] = boundsOf(village.geometry);
+    const [w, s, e, n] = bboxOf([village.geometry])!;
     mapRef.current?.fitBounds([[w, s], [e, n]], { padding: 30, duration: 400 });
   }, [village]);
 

@@ -16,7 +16,8 @@ import type { AreaRow, FieldDatabase, ParcelRecord } from "@/workers/db/field-db
 import { addFix, DEFAULT_WALK, startWalk, type WalkState } from "@/workers/geo/gps-walk";
 import { checkParcelOnTablet, closeRing } from "@/workers/geo/parcel-check";
 import type { Ring } from "@/workers/geo/parcel";
-import { areaLayers, claimFeatures, villageFeatures } from "./area-map-style";
+import { bboxOf, type Bbox } from "@/components/map/geojson-helpers";
+import { areaLayers, claimFeatures, NO_AREA_VIEW, villageFeatures } from "./area-map-style";
 
 type Position = [number, number];
 
@@ -38,9 +39,9 @@ export type ParcelMapProps = {
 };
 
 /** Where the map opens: on the claim on record (its parcel, or its point), else on the village. */
-function openingView(village: AreaVillage | null, onRecord: AreaClaim | undefined): { bounds: maplibregl.LngLatBounds } | { center: Position } | null {
-  const points = onRecord?.parcel?.coordinates.flat(2) ?? village?.geometry.coordinates.flat(2) ?? [];
-  if (points.length > 0) return { bounds: points.reduce((b, p) => b.extend(p as Position), new maplibregl.LngLatBounds(points[0] as Position, points[0] as Position)) };
+function openingView(village: AreaVillage | null, onRecord: AreaClaim | undefined): { bounds: Bbox } | { center: Position } | null {
+  const bounds = bboxOf([onRecord?.parcel ?? village?.geometry]);
+  if (bounds) return { bounds };
   if (onRecord?.lon != null && onRecord.lat != null) return { center: [onRecord.lon, onRecord.lat] };
   return null;
 }
@@ -95,8 +96,8 @@ export function ParcelMap({ db, villageId, claimType, parcel, onChange, locked, 
       },
       bounds: bounds ?? (area?.bbox ? (area.bbox as [number, number, number, number]) : undefined),
       fitBoundsOptions: { padding: 30, maxZoom: 17 },
-      center: view && "center" in view ? view.center : bounds || area?.bbox ? undefined : [80.2, 19.6],
-      zoom: view && "center" in view ? 16 : bounds || area?.bbox ? undefined : 9,
+      center: view && "center" in view ? view.center : bounds || area?.bbox ? undefined : NO_AREA_VIEW.center,
+      zoom: view && "center" in view ? 16 : bounds || area?.bbox ? undefined : NO_AREA_VIEW.zoom,
       attributionControl: { compact: true, customAttribution: "Villages and claims cached on this tablet" },
     });
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), "top-right");

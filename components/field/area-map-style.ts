@@ -24,13 +24,8 @@ export function claimFeatures(claims: readonly AreaClaim[], open: (claim: AreaCl
   };
 }
 
-/** The bounds of a village (or of any MultiPolygon) as [west, south, east, north]. */
-export function boundsOf(geometry: GeoJSON.MultiPolygon): [number, number, number, number] {
-  const points = geometry.coordinates.flat(2);
-  const xs = points.map((p) => p[0]!);
-  const ys = points.map((p) => p[1]!);
-  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
-}
+// Where a map of the area opens when the tablet has no village to open on (Gadchiroli's middle).
+export const NO_AREA_VIEW = { center: [80.2, 19.6] as [number, number], zoom: 9 };
 
 /** The layers under a map's own (background, villages, claims; from sources `villages` and `claims`), and its labels above them. */
 export function areaLayers(pointRadius: number): { below: maplibregl.LayerSpecification[]; labels: maplibregl.LayerSpecification[] } {

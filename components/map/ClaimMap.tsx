@@ -8,9 +8,10 @@ import { encodeFilterParam, type ClaimFilter } from "@/configs/contracts/claims"
 import { countUnitAt, ZOOM, type CountUnit } from "@/configs/map-zoom";
 import { CLAIM_STATUSES, STATUS_COLORS, STATUS_LABELS } from "@/configs/workflow";
 import { useClaim } from "../claims/useClaim";
+import { bboxOf, setSourceData, type Bbox } from "./geojson-helpers";
 import { LABEL_FONT } from "./label-font";
 
-export type Bbox = [number, number, number, number];
+export type { Bbox };
 
 const STATE_VIEW = { center: [77.6, 19.3] as [number, number], zoom: 5.6 }; // for a user with no districts
 // Clicking a count circle goes down one level (district → its tehsils → their villages → the claims),
@@ -82,13 +83,6 @@ function comparedFeatures(shapes: ParcelShapes | null): GeoJSON.FeatureCollectio
   const features: GeoJSON.Feature[] = [{ type: "Feature", properties: { shape: "after" }, geometry: shapes.after }];
   if (shapes.before) features.push({ type: "Feature", properties: { shape: "before" }, geometry: shapes.before });
   return { type: "FeatureCollection", features };
-}
-
-function boundsOf(shapes: ParcelShapes): Bbox {
-  const points = [shapes.after, shapes.before].flatMap((g) => g?.coordinates.flat(2) ?? []);
-  const xs = points.map((p) => p[0]!);
-  const ys = points.map((p) => p[1]!);
-  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
 }
 
 function tileUrl(filter: ClaimFilter, dataVersion: number): string {
@@ -245,25 +239,16 @@ export function ClaimMap(props: {
   // Keyed by claim number: the selected claim's record once loaded, nothing while it loads or with none selected.
   const selected = useClaim(props.selectedClaimNo).data;
   useEffect(() => {
-    const map = mapRef.current;
-    if (!map) return;
-    const apply = () => map.getSource<maplibregl.GeoJSONSource>("selected")?.setData(selectedFeatures(selected));
-    // The source exists as soon as the style is read. Not `isStyleLoaded()`: it is false while any tile
-    // loads, as it always is while the map flies to a picked claim, and "load" fires once only, so the
-    // pick was never drawn.
-    if (map.getSource("selected")) apply();
-    else map.once("load", apply);
+    if (mapRef.current) setSourceData(mapRef.current, "selected", selectedFeatures(selected));
   }, [selected]);
 
   useEffect(() => {
     const map = mapRef.current;
     if (!map) return;
     const shapes = props.comparison;
-    const apply = () => map.getSource<maplibregl.GeoJSONSource>("compared")?.setData(comparedFeatures(shapes));
-    if (map.getSource("compared")) apply();
-    else map.once("load", apply);
+    setSourceData(map, "compared", comparedFeatures(shapes));
     if (shapes) {
-      const [w, s, e, n] = boundsOf(shapes);
+      const [w, s, e, n] = bboxOf([shapes.after, shapes.before])!;
       map.resize();
       map.fitBounds([[w, s], [e, n]], { padding: 80, maxZoom: 17, duration: 600 });
     }
