@@ -105,6 +105,10 @@ export const TRANSITIONS: readonly Transition[] = [
   { action: "hear_appeal", label: "Admit appeal for rehearing", from: ["appeal"], to: "rejecting_committee", roles: ["district_official"], minReasonLength: DECISION_REASON },
 ];
 
+// The one step that may bring the parcel's boundary as found on the ground (drawn or walked there).
+export const STEP_WITH_BOUNDARY: WorkflowAction = "verify_in_field";
+export const BOUNDARY_ONLY_WITH_VERIFICATION = "a parcel boundary goes only with a field verification";
+
 export const PENDING_STATUSES: readonly ClaimStatus[] = CLAIM_STATUSES.filter(
   (s) => s !== "title_granted" && s !== "dlc_rejected" && s !== "sdlc_rejected",
 );

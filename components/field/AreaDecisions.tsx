@@ -6,7 +6,7 @@
 import { useLiveQuery } from "dexie-react-hooks";
 import { useCallback, useState } from "react";
 import type { AreaClaim, AreaVillage } from "@/configs/contracts/field";
-import { availableActions, STATUS_LABELS, transitionFor, type WorkflowAction } from "@/configs/workflow";
+import { availableActions, STATUS_LABELS, STEP_WITH_BOUNDARY, transitionFor, type WorkflowAction } from "@/configs/workflow";
 import { allAreaClaims, matchClaims } from "@/workers/db/area-claims";
 import type { FieldDatabase, ParcelRecord } from "@/workers/db/field-db";
 import { dismissRefusedStep, keepVerificationParcel, recordDecision, refusedStep, refusedSteps, withWaitingSteps, type DecisionRow } from "@/workers/field/decisions";
@@ -132,7 +132,7 @@ function ClaimSteps({ db, claim, villageName, decisions, kept, onSyncNow }: {
           </select>
           {action && (
             <>
-              {action === "verify_in_field" && (
+              {action === STEP_WITH_BOUNDARY && (
                 <div className="verification-parcel">
                   {kept ? (
                     <span data-testid="verification-parcel">Boundary as found: {kept.areaHa.toFixed(2)} ha, {kept.method === "walked" ? "walked with GPS" : "drawn on the map"}; it goes with this verification.</span>
@@ -142,7 +142,7 @@ function ClaimSteps({ db, claim, villageName, decisions, kept, onSyncNow }: {
                   <button onClick={() => setMapping(!mapping)}>{mapping ? "Close the map" : kept ? "Change the boundary" : "Map the boundary as found"}</button>
                 </div>
               )}
-              {action === "verify_in_field" && mapping && (
+              {action === STEP_WITH_BOUNDARY && mapping && (
                 <ParcelMap db={db} villageId={claim.villageId} claimType={claim.type} parcel={kept} onChange={(parcel) => keepVerificationParcel(db, claim.id, parcel)} locked={false} onRecord={claim} />
               )}
               <textarea aria-label="Reason" placeholder="What was found, or the resolution's number and date (told to the claimant)" value={reason} onChange={(e) => setReason(e.target.value)} />

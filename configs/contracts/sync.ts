@@ -3,7 +3,7 @@
 // different content under a known id as a conflict for the user to resolve (never an overwrite).
 import { z } from "zod";
 import { entitySpanSchema, MAX_EXAMPLE_CHARS } from "../ner";
-import type { ClaimStatus } from "../workflow";
+import { BOUNDARY_ONLY_WITH_VERIFICATION, STEP_WITH_BOUNDARY, type ClaimStatus } from "../workflow";
 import { newClaimSchema, transitionInputSchema } from "./claims";
 import { polygonGeometrySchema, type MultiPolygonGeometry } from "./geojson";
 
@@ -30,7 +30,7 @@ export type CorrectionPayload = z.infer<typeof correctionPayloadSchema>;
 // audited edit, then the verification (two versions).
 export const decisionPayloadSchema = transitionInputSchema
   .extend({ parcel: polygonGeometrySchema.optional() })
-  .refine((d) => d.parcel === undefined || d.action === "verify_in_field", { message: "a parcel boundary goes only with a field verification", path: ["parcel"] });
+  .refine((d) => d.parcel === undefined || d.action === STEP_WITH_BOUNDARY, { message: BOUNDARY_ONLY_WITH_VERIFICATION, path: ["parcel"] });
 export type DecisionPayload = z.infer<typeof decisionPayloadSchema>;
 
 export const syncRecordSchema = z.discriminatedUnion("kind", [

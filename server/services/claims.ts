@@ -5,7 +5,9 @@ import type { MultiPolygonGeometry, PolygonGeometry } from "@/configs/contracts/
 import { claimNumberOf } from "@/configs/states";
 import {
   availableActions,
+  BOUNDARY_ONLY_WITH_VERIFICATION,
   checkTransition,
+  STEP_WITH_BOUNDARY,
   transitionFor,
   type ClaimStatus,
   type ClaimType,
@@ -217,7 +219,8 @@ export async function checkedTransition(tx: Db, user: SessionUser, input: Transi
   const rejectedStatus = input.action === "hear_appeal" ? await appealedRejection(tx, claim.id) : undefined;
   const check = checkTransition({ action: input.action, from: claim.status, role: user.role, reason: input.reason, rejectedStatus });
   if (!check.ok) throw new DomainError(check.code === "FORBIDDEN_ROLE" ? "FORBIDDEN" : "BAD_REQUEST", check.message);
-  if (input.parcel && input.action !== "verify_in_field") throw new DomainError("BAD_REQUEST", "a parcel boundary goes only with a field verification");
+  // The sync's schema refuses this already; the rule is kept here too for any other caller.
+  if (input.parcel && input.action !== STEP_WITH_BOUNDARY) throw new DomainError("BAD_REQUEST", BOUNDARY_ONLY_WITH_VERIFICATION);
   const parcel = input.parcel ? { geometry: input.parcel, areaHa: await checkParcel(tx, input.parcel, claim.village_id) } : null;
   return async () => {
     // The boundary found on the ground is recorded first, under its own audit entry, as an edit would be.

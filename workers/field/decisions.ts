@@ -5,7 +5,7 @@
 // then record its Gram Sabha's resolution before either has synced.
 import type { AreaClaim } from "@/configs/contracts/field";
 import type { SyncRecord } from "@/configs/contracts/sync";
-import { checkTransition, transitionFor, type ClaimStatus, type WorkflowAction } from "@/configs/workflow";
+import { checkTransition, STEP_WITH_BOUNDARY, transitionFor, type ClaimStatus, type WorkflowAction } from "@/configs/workflow";
 import type { FieldDatabase, OutboxRow, ParcelRecord } from "@/workers/db/field-db";
 import { selfIntersects } from "@/workers/geo/parcel";
 import { enqueue } from "@/workers/sync/dexie-outbox";
@@ -75,7 +75,7 @@ export async function recordDecision(db: FieldDatabase, claim: AreaClaim, decisi
   const check = checkTransition({ action, from: seen.status, role: "field_staff", reason });
   if (!check.ok) throw new Error(check.message);
   await db.transaction("rw", db.outbox, db.verificationParcels, async () => {
-    const kept = action === "verify_in_field" ? await db.verificationParcels.get(claim.id) : undefined;
+    const kept = action === STEP_WITH_BOUNDARY ? await db.verificationParcels.get(claim.id) : undefined;
     // The server refuses such a boundary, and the verification with it: better said here, while it can be mapped again.
     const rings = kept ? (kept.parcel.geometry.type === "Polygon" ? [kept.parcel.geometry.coordinates] : kept.parcel.geometry.coordinates).flat() : [];
     if (rings.some((ring) => selfIntersects(ring))) throw new Error("The boundary as found crosses itself: map it again, or remove it to keep the parcel on record.");
