@@ -15,6 +15,7 @@ import { nameSimilarity } from "@/workers/field/form-from-entities";
 import { DEMO_PASSWORD } from "@/server/db/seed/generate";
 import { callApi, CHROMIUM_ARGS, CHROMIUM_PATH, signIn, startApp } from "../helpers/app-server";
 import { photographForm } from "../helpers/form-photo";
+import { clickMapMiddleOn } from "../helpers/map-click";
 
 let app: Awaited<ReturnType<typeof startApp>>;
 let context: BrowserContext;
@@ -391,23 +392,7 @@ describe("field digitisation, offline", () => {
     // Zoomed in on the claim, as a worker would to tell it from its neighbours; then tapped where it is drawn.
     await page.waitForFunction(() => (window as unknown as { __fraAreaMap?: { loaded(): boolean } }).__fraAreaMap?.loaded() === true);
     await page.evaluate(([lon, lat]) => (window as unknown as { __fraAreaMap: { jumpTo(o: object): void } }).__fraAreaMap.jumpTo({ center: [lon, lat], zoom: 17 }), [target.lon!, target.lat!]);
-    const at = await page.waitForFunction((id) => {
-      type F = { properties: Record<string, unknown> };
-      type M = { project(p: [number, number]): { x: number; y: number }; queryRenderedFeatures(p: [number, number], o: object): F[]; querySourceFeatures(s: string, o: object): Array<F & { geometry: { type: string; coordinates: unknown } }>; isMoving(): boolean };
-      const m = (window as unknown as { __fraAreaMap: M }).__fraAreaMap;
-      if (m.isMoving()) return null;
-      const feature = m.querySourceFeatures("claims", { filter: ["==", ["get", "id"], id] })[0];
-      if (!feature) return null;
-      const { type, coordinates } = feature.geometry;
-      const ring = type === "Point" ? [coordinates as number[]] : type === "Polygon" ? (coordinates as number[][][])[0]! : (coordinates as number[][][][])[0]![0]!;
-      const p = m.project([ring.reduce((a, q) => a + q[0]!, 0) / ring.length, ring.reduce((a, q) => a + q[1]!, 0) / ring.length]);
-      return m.queryRenderedFeatures([p.x, p.y], { layers: ["claim-point", "claim-fill"] }).some((f) => f.properties.id === id) ? p : null;
-    }, target.id, { timeout: 30_000, polling: 250 }).then(async (h) => (await h.jsonValue()) as { x: number; y: number }).catch(async (e) => {
-      await page.screenshot({ path: "test-results/field-area-map-failed.png" });
-      throw e;
-    });
-    const box = (await panel.getByTestId("area-map").boundingBox())!;
-    await page.mouse.click(box.x + at.x, box.y + at.y);
+    await clickMapMiddleOn(page, { mapGlobal: "__fraAreaMap", layers: ["claim-point", "claim-fill"], prop: "id", value: target.id }, "test-results/field-area-map-failed.png");
     const item = panel.locator(`li[data-claim-no="${target.claimNo}"]`);
     await item.waitFor();
     expect(await panel.locator("li.claim-steps").count()).toBe(1);

@@ -9,6 +9,7 @@ import { DISTRICTS } from "@/server/db/seed/geography";
 import { DEMO_PASSWORD } from "@/server/db/seed/generate";
 import { tileContaining } from "@/server/services/tiles";
 import { callApi, CHROMIUM_ARGS, CHROMIUM_PATH, listShowsOnly, startApp } from "../helpers/app-server";
+import { clickMapMiddleOn } from "../helpers/map-click";
 
 let app: Awaited<ReturnType<typeof startApp>>;
 let browser: Browser;
@@ -128,18 +129,9 @@ describe("review map, end to end", () => {
     await legend.getByText("SDLC review").waitFor();
     expect(await legend.textContent()).not.toContain("Most pending");
     await page.getByRole("button", { name: "Close" }).click();
-    // Find where the map draws this claim's parcel and click it there.
-    const map = page.getByTestId("map");
-    const box = (await map.boundingBox())!;
-    // Brought to the middle of the map first, as the official would pan to it: the legend (open now) and
-    // the map's controls cover its corners, and a click on a parcel under them never reached the map.
-    type M = {
-      querySourceFeatures(s: string, o: object): Array<{ geometry: { type: string; coordinates: unknown } }>;
-      queryRenderedFeatures(p: [number, number], o: object): Array<{ properties: Record<string, unknown> }>;
-      jumpTo(o: object): void;
-      isMoving(): boolean;
-      getCanvas(): HTMLCanvasElement;
-    };
+    // Find where the map draws this claim's parcel, bring it to the middle of the map, as the official
+    // would pan to it (the legend, open now, and the map's controls cover its corners), and click it there.
+    type M = { querySourceFeatures(s: string, o: object): Array<{ geometry: { type: string; coordinates: unknown } }>; jumpTo(o: object): void };
     const middle = await page.waitForFunction((no) => {
       const m = (window as unknown as { __fraMap?: M }).__fraMap;
       const found = m?.querySourceFeatures("fra", { sourceLayer: "claims", filter: ["==", ["get", "claim_no"], no] }) ?? [];
@@ -152,18 +144,7 @@ describe("review map, end to end", () => {
       return point ? (point.geometry.coordinates as number[]) : null;
     }, claimNo, { timeout: 90_000, polling: 250 }).then(async (h) => (await h.jsonValue()) as [number, number]);
     await page.evaluate((center) => (window as unknown as { __fraMap: M }).__fraMap.jumpTo({ center }), middle);
-    // Clicked once the claim is drawn there and nothing covers that point of the canvas.
-    const at = await page.waitForFunction((no) => {
-      const m = (window as unknown as { __fraMap: M }).__fraMap;
-      if (m.isMoving()) return null;
-      const canvas = m.getCanvas();
-      const p: [number, number] = [canvas.clientWidth / 2, canvas.clientHeight / 2];
-      const r = canvas.getBoundingClientRect();
-      if (document.elementFromPoint(r.left + p[0], r.top + p[1]) !== canvas) return null;
-      return m.queryRenderedFeatures(p, { layers: ["claim-fill", "claim-points"] }).some((f) => f.properties.claim_no === no) ? { x: p[0], y: p[1] } : null;
-    }, claimNo, { timeout: 30_000, polling: 250 });
-    const px = (await at.jsonValue()) as { x: number; y: number };
-    await page.mouse.click(box.x + px.x, box.y + px.y);
+    await clickMapMiddleOn(page, { mapGlobal: "__fraMap", layers: ["claim-fill", "claim-points"], prop: "claim_no", value: claimNo });
     await panel.getByText(claimNo).waitFor();
     const opened = ((await panel.textContent()) ?? "").includes(claimNo);
     if (!opened) await page.screenshot({ path: "test-results/map-click-failed.png" });
