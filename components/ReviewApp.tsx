@@ -55,7 +55,16 @@ export function ReviewApp({ user, districts, home, basemap, boundarySource }: { 
           <LogoutButton />
         </header>
         {view === "dashboard" ? (
-          <Dashboard />
+          <Dashboard
+            onShowClaims={(shown, bbox) => {
+              setFilter(shown);
+              setSelectedClaimNo(null);
+              setView("map");
+              // The map shows where the counted claims are: the unit counted, or all of the user's districts.
+              const shownBbox = bbox ?? unionBbox(districts);
+              if (shownBbox) setFocus({ bbox: shownBbox, key: Date.now() });
+            }}
+          />
         ) : (
           <div className={`workspace${selectedClaimNo ? " with-panel" : ""}`}>
             <aside className="sidebar">
@@ -67,7 +76,9 @@ export function ReviewApp({ user, districts, home, basemap, boundarySource }: { 
                 dataVersion={dataVersion}
                 onSelect={(claimNo, bbox) => {
                   setSelectedClaimNo(claimNo);
-                  if (bbox) setFocus({ bbox, key: Date.now() });
+                  // The map shows where the counted claims are: the unit counted, or all of the user's districts.
+              const shownBbox = bbox ?? unionBbox(districts);
+              if (shownBbox) setFocus({ bbox: shownBbox, key: Date.now() });
                 }}
               />
             </aside>

@@ -109,6 +109,13 @@ export const TRANSITIONS: readonly Transition[] = [
 export const STEP_WITH_BOUNDARY: WorkflowAction = "verify_in_field";
 export const BOUNDARY_ONLY_WITH_VERIFICATION = "a parcel boundary goes only with a field verification";
 
+// The one step that records the extent recognised on the title (Forms C, D and E state it): often less than
+// claimed, never more, and for an individual right at most 4 ha (Section 4(6)).
+export const STEP_WITH_TITLED_AREA: WorkflowAction = "grant_title";
+export const TITLED_AREA_REQUIRED = "a grant of title needs the area recognised on the title, in hectares";
+export const TITLED_AREA_ONLY_WITH_GRANT = "an area recognised goes only with a grant of title";
+export const IFR_MAX_HA = 4;
+
 export const PENDING_STATUSES: readonly ClaimStatus[] = CLAIM_STATUSES.filter(
   (s) => s !== "title_granted" && s !== "dlc_rejected" && s !== "sdlc_rejected",
 );

@@ -41,7 +41,7 @@ try {
   await page.screenshot({ path: path.join(out, "review.png") });
 
   await page.getByRole("link", { name: "Dashboard" }).or(page.getByRole("button", { name: "Dashboard" })).first().click();
-  await page.getByText("Pending claims by time at the current stage").waitFor();
+  await page.locator('.dashboard[aria-busy="false"]').waitFor(); // the figures, not the "…" shown while they load
   await page.screenshot({ path: path.join(out, "dashboard.png") });
   console.log(`wrote district.png, review.png and dashboard.png into ${out}`);
 } finally {

@@ -1,7 +1,7 @@
 "use client";
 // One claim: its fields, scanned pages, evidence and history, and the workflow decisions the user may take.
 import { useEffect, useState } from "react";
-import { STATUS_LABELS, TYPE_LABELS, type WorkflowAction } from "@/configs/workflow";
+import { IFR_MAX_HA, STATUS_LABELS, STEP_WITH_TITLED_AREA, TYPE_LABELS, type WorkflowAction } from "@/configs/workflow";
 import type { Bbox } from "../map/ClaimMap";
 import { errorMessage, trpc } from "../trpc";
 import { StatusBadge } from "./StatusBadge";
@@ -9,6 +9,25 @@ import { useClaim } from "./useClaim";
 
 // Audit entries that leave the status as it was, by what they record.
 const SAME_STATUS_ENTRIES: Record<string, string> = { edit_parcel: "Parcel boundary" };
+
+const floorTo2 = (ha: number) => Math.floor(ha * 100 + 1e-6) / 100;
+
+/** The most a title may recognise: what was claimed, and for an individual right 4 ha. */
+function titleLimitHa(c: { type: string; areaClaimedHa: number }): number {
+  return floorTo2(c.type === "IFR" ? Math.min(c.areaClaimedHa, IFR_MAX_HA) : c.areaClaimedHa);
+}
+
+/** What the DLC most often recognises: the boundary as mapped in the field, within the limit. */
+function suggestedTitleHa(c: { type: string; areaClaimedHa: number; areaParcelHa: number | null }): string {
+  return floorTo2(Math.min(titleLimitHa(c), c.areaParcelHa ?? Infinity)).toFixed(2);
+}
+
+/** The typed area if it is one a title may state (more than 0, two decimals, within the limit), else null. */
+function parseTitledArea(text: string, limitHa: number): number | null {
+  if (!/^\d+(\.\d{1,2})?$/.test(text.trim())) return null;
+  const ha = Number(text);
+  return ha > 0 && ha <= limitHa ? ha : null;
+}
 
 /** A parcel edit from the audit trail, drawn over the map: the boundary it replaced and the one it drew. */
 export type ParcelComparison = { claimNo: string; entryId: number; before: GeoJSON.MultiPolygon | null; after: GeoJSON.MultiPolygon };
@@ -24,11 +43,13 @@ export function ClaimPanel({ claimNo, onClose, onChanged, onFocus, compared, onC
   const claim = useClaim(claimNo);
   const [action, setAction] = useState<WorkflowAction | "">("");
   const [reason, setReason] = useState("");
+  const [titledArea, setTitledArea] = useState("");
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   useEffect(() => {
     setAction("");
     setReason("");
+    setTitledArea("");
     setMessage(null);
   }, [claimNo]);
 
@@ -36,13 +57,21 @@ export function ClaimPanel({ claimNo, onClose, onChanged, onFocus, compared, onC
   if (claim.error) return <aside className="panel"><button onClick={onClose}>Close</button><p className="error">{errorMessage(claim.error)}</p></aside>;
   if (!c) return <aside className="panel">Loading claim…</aside>;
   const chosen = c.actions.find((a) => a.action === action);
+  const grant = action === STEP_WITH_TITLED_AREA;
+  const areaTitledHa = grant ? parseTitledArea(titledArea, titleLimitHa(c)) : null;
+  const choose = (next: WorkflowAction | "") => {
+    setAction(next);
+    if (next === STEP_WITH_TITLED_AREA) setTitledArea(suggestedTitleHa(c));
+  };
 
   async function decide() {
     if (!c || !action) return;
     setBusy(true);
     setMessage(null);
     try {
-      const result = await trpc.claims.transition.mutate({ id: c.id, action, reason, expectedVersion: c.version });
+      const result = await trpc.claims.transition.mutate({
+        id: c.id, action, reason, expectedVersion: c.version, ...(grant && areaTitledHa !== null ? { areaTitledHa } : {}),
+      });
       setMessage({ ok: true, text: `Recorded: now ${STATUS_LABELS[result.status]}` });
       setAction("");
       setReason("");
@@ -75,6 +104,7 @@ export function ClaimPanel({ claimNo, onClose, onChanged, onFocus, compared, onC
         <dt>Tehsil, district</dt><dd>{c.tehsil}, {c.district.name}</dd>
         <dt>Area claimed</dt><dd>{c.areaClaimedHa.toFixed(2)} ha</dd>
         <dt>Parcel area</dt><dd>{c.areaParcelHa === null ? "not mapped" : `${c.areaParcelHa.toFixed(2)} ha (mapped)`}</dd>
+        {c.areaTitledHa !== null && <><dt>Area titled</dt><dd>{c.areaTitledHa.toFixed(2)} ha (recognised by the DLC)</dd></>}
         <dt>Survey / khasra</dt><dd>{c.surveyNumbers.join(", ") || "—"}</dd>
         <dt>Rights claimed</dt><dd>{c.rightsClaimed.map((r) => r.replace(/_/g, " ")).join(", ")}</dd>
         <dt>Filed on</dt><dd>{c.filedOn}</dd>
@@ -96,13 +126,28 @@ export function ClaimPanel({ claimNo, onClose, onChanged, onFocus, compared, onC
       <h3>Decision</h3>
       {c.actions.length === 0 ? <p>No action is open to you at this stage.</p> : (
         <div className="decide">
-          <select aria-label="Action" value={action} onChange={(e) => setAction(e.target.value as WorkflowAction)}>
+          <select aria-label="Action" value={action} onChange={(e) => choose(e.target.value as WorkflowAction | "")}>
             <option value="">Choose an action…</option>
             {c.actions.map((a) => <option key={a.action} value={a.action}>{a.label}</option>)}
           </select>
           <textarea aria-label="Reason" placeholder="Reason (recorded in the audit trail and told to the claimant)" value={reason} onChange={(e) => setReason(e.target.value)} />
           {chosen && <small>At least {chosen.minReasonLength} characters.</small>}
-          <button className="primary" disabled={busy || !action || reason.trim().length < (chosen?.minReasonLength ?? 1)} onClick={decide}>
+          {grant && (
+            <>
+              <label className="titled-area">
+                Area recognised on the title (ha)
+                <input
+                  type="text" inputMode="decimal" value={titledArea} onChange={(e) => setTitledArea(e.target.value)}
+                  aria-invalid={areaTitledHa === null} aria-describedby="titled-area-hint"
+                />
+              </label>
+              <small id="titled-area-hint">
+                Claimed {c.areaClaimedHa.toFixed(2)} ha{c.areaParcelHa !== null ? `, mapped ${c.areaParcelHa.toFixed(2)} ha` : ""}.
+                {" "}More than 0 and at most {titleLimitHa(c).toFixed(2)} ha{c.type === "IFR" ? ` (no more than claimed, and ${IFR_MAX_HA} ha for an individual right)` : " (no more than claimed)"}, to two decimals.
+              </small>
+            </>
+          )}
+          <button className="primary" disabled={busy || !action || reason.trim().length < (chosen?.minReasonLength ?? 1) || (grant && areaTitledHa === null)} onClick={decide}>
             {busy ? "Recording…" : "Record decision"}
           </button>
         </div>
@@ -115,6 +160,7 @@ export function ClaimPanel({ claimNo, onClose, onChanged, onFocus, compared, onC
             <div><strong>{h.toStatus === h.fromStatus ? (SAME_STATUS_ENTRIES[h.action] ?? h.action.replace(/_/g, " ")) : STATUS_LABELS[h.toStatus]}</strong></div>
             <div className="when">{new Date(h.at).toLocaleString("en-IN", { dateStyle: "medium", timeStyle: "short" })} · {h.actor}</div>
             <div>{h.reason}</div>
+            {h.areaTitledHa !== null && <div className="titled-change">Area recognised: {h.areaTitledHa.toFixed(2)} ha of {c.areaClaimedHa.toFixed(2)} ha claimed</div>}
             {h.parcel && (
               <div className="parcel-change">
                 {h.parcel.before ? `${h.parcel.before.areaHa.toFixed(2)} ha → ${h.parcel.after.areaHa.toFixed(2)} ha` : `First mapped: ${h.parcel.after.areaHa.toFixed(2)} ha`}{" "}

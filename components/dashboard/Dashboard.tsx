@@ -1,45 +1,92 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { CLAIM_STATUSES, CLAIM_TYPES, PENDING_STATUSES, STATUS_COLORS, STATUS_LABELS } from "@/configs/workflow";
+import type { ClaimFilter } from "@/configs/contracts/claims";
+import type { Bbox } from "../map/geojson-helpers";
+import { CLAIM_STATUSES, CLAIM_TYPES, PENDING_STATUSES, STATUS_COLORS, STATUS_LABELS, type ClaimStatus } from "@/configs/workflow";
 import { errorMessage, trpc } from "../trpc";
 
-const fmt = (n: number) => n.toLocaleString("en-IN", { maximumFractionDigits: 0 });
+const REJECTED: readonly ClaimStatus[] = ["sdlc_rejected", "dlc_rejected"];
 
-export function Dashboard() {
+const fmt = (n: number) => n.toLocaleString("en-IN", { maximumFractionDigits: 0 });
+const percent = (part: number, whole: number) => (whole > 0 ? `${((100 * part) / whole).toFixed(1)}%` : "–");
+
+type Row = { type: string; status: ClaimStatus; n: number; area: number; areaTitled: number };
+const sum = (rows: readonly Row[], pick: (r: Row) => number) => rows.reduce((a, r) => a + pick(r), 0);
+
+/**
+ * The figures a district reports each month (claims received, titled, rejected, pending; extent claimed
+ * and recognised) and how long pending claims have waited. A count opens the map filtered to its claims.
+ */
+export function Dashboard({ onShowClaims }: { onShowClaims: (filter: ClaimFilter, bbox: Bbox | null) => void }) {
   const [districtId, setDistrictId] = useState<number | undefined>(undefined);
   const districts = useQuery({ queryKey: ["districts"], queryFn: () => trpc.geo.districts.query() });
   const dash = useQuery({ queryKey: ["dashboard", districtId], queryFn: () => trpc.geo.dashboard.query({ districtId }) });
   if (dash.error) return <div className="dashboard"><p className="error">{errorMessage(dash.error)}</p></div>;
   const d = dash.data;
-  const byStatus = CLAIM_STATUSES.map((s) => ({ s, n: d?.byStatusType.filter((r) => r.status === s).reduce((a, r) => a + r.n, 0) ?? 0 }));
+  // Until the figures arrive every number reads "…", never a 0 that the district does not have.
+  const show = (n: number | undefined) => (d && n !== undefined ? fmt(n) : "…");
+  const rows: Row[] = d?.byStatusType ?? [];
+  const count = (where: (r: Row) => boolean) => sum(rows.filter(where), (r) => r.n);
+  const titled = rows.filter((r) => r.status === "title_granted");
+  const byStatus = CLAIM_STATUSES.map((s) => ({ s, n: count((r) => r.status === s) }));
   const max = Math.max(1, ...byStatus.map((x) => x.n));
+  const scope: ClaimFilter = districtId ? { districtId } : {};
+  const scopeBbox = districts.data?.find((x) => x.id === districtId)?.bbox ?? null;
+  const link = (label: string, filter: ClaimFilter, text: string, bbox = scopeBbox) => (
+    <button className="link" title={`Show ${label} on the map`} onClick={() => onShowClaims({ ...scope, ...filter }, bbox)}>{text}</button>
+  );
+  const disposed = count((r) => r.status === "title_granted" || REJECTED.includes(r.status));
+  const claimedByTitled = sum(titled, (r) => r.area);
   return (
-    <div className="dashboard" aria-label="Dashboard">
+    <div className="dashboard" aria-label="Dashboard" aria-busy={!d}>
       <div className="card">
         <h3>Scope</h3>
         <select aria-label="Dashboard district" value={districtId ?? ""} onChange={(e) => setDistrictId(e.target.value ? Number(e.target.value) : undefined)}>
           <option value="">All my districts</option>
           {districts.data?.map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
         </select>
-        <p className="big">{d ? fmt(d.total) : "…"} claims</p>
-        <p>Area claimed {d ? fmt(d.areaClaimedHa) : "…"} ha · titled {d ? fmt(d.areaGrantedHa) : "…"} ha
-          {d && d.areaClaimedHa > 0 ? ` (${((100 * d.areaGrantedHa) / d.areaClaimedHa).toFixed(1)}%)` : ""}</p>
+        <p className="big">{show(d?.total)} claims</p>
+        <dl className="headline" aria-label="Headline figures">
+          <dt>Disposed of</dt>
+          <dd>{d ? `${percent(disposed, d.total)} (${fmt(disposed)} titled or rejected)` : "…"}</dd>
+          <dt>Area claimed</dt>
+          <dd>{show(d?.areaClaimedHa)} ha</dd>
+          <dt>Area recognised on titles</dt>
+          <dd>
+            {show(d?.areaGrantedHa)} ha
+            {d && claimedByTitled > 0 ? ` of ${fmt(claimedByTitled)} ha those claims asked for (${percent(d.areaGrantedHa, claimedByTitled)})` : ""}
+          </dd>
+        </dl>
       </div>
       <div className="card">
         <h3>By status</h3>
         {byStatus.map(({ s, n }) => (
-          <div className="bar" key={s}><span>{STATUS_LABELS[s]}</span><span className="fill" style={{ width: `${(100 * n) / max}%`, background: STATUS_COLORS[s] }} /><span>{fmt(n)}</span></div>
+          <div className="bar" key={s}>
+            {link(STATUS_LABELS[s], { statuses: [s] }, STATUS_LABELS[s])}
+            <span className="fill" style={{ width: `${(100 * n) / max}%`, background: STATUS_COLORS[s] }} />
+            <span>{show(d && n)}</span>
+          </div>
         ))}
       </div>
       <div className="card">
         <h3>By type</h3>
-        <table className="grid">
-          <thead><tr><th>Type</th><th>Claims</th><th>Titled</th><th>Area claimed (ha)</th></tr></thead>
+        <table className="grid" aria-label="Claims by type">
+          <thead><tr><th>Type</th><th>Claims</th><th>Titled</th><th>Rejected</th><th>Pending</th><th>Area claimed (ha)</th><th>Area titled (ha)</th></tr></thead>
           <tbody>
             {CLAIM_TYPES.map((t) => {
-              const rows = d?.byStatusType.filter((r) => r.type === t) ?? [];
-              return <tr key={t}><td>{t}</td><td>{fmt(rows.reduce((a, r) => a + r.n, 0))}</td><td>{fmt(rows.filter((r) => r.status === "title_granted").reduce((a, r) => a + r.n, 0))}</td><td>{fmt(rows.reduce((a, r) => a + r.area, 0))}</td></tr>;
+              const ofType = rows.filter((r) => r.type === t);
+              return (
+                <tr key={t}>
+                  <td>{link(`${t} claims`, { types: [t] }, t)}</td>
+                  <td>{show(d && sum(ofType, (r) => r.n))}</td>
+                  <td>{show(d && sum(ofType.filter((r) => r.status === "title_granted"), (r) => r.n))}</td>
+                  <td>{show(d && sum(ofType.filter((r) => REJECTED.includes(r.status)), (r) => r.n))}</td>
+                  <td>{show(d && sum(ofType.filter((r) => PENDING_STATUSES.includes(r.status)), (r) => r.n))}</td>
+                  <td>{show(d && sum(ofType, (r) => r.area))}</td>
+                  <td>{show(d && sum(ofType, (r) => r.areaTitled))}</td>
+                </tr>
+              );
             })}
           </tbody>
         </table>
@@ -59,8 +106,15 @@ export function Dashboard() {
       <div className="card">
         <h3>By tehsil</h3>
         <table className="grid" aria-label="Claims by tehsil">
-          <thead><tr><th>Tehsil</th><th>Titled</th><th>Rejected</th><th>Pending</th></tr></thead>
-          <tbody>{d?.byTehsil.map((t) => <tr key={t.tehsil}><td>{t.tehsil}</td><td>{fmt(t.granted)}</td><td>{fmt(t.rejected)}</td><td>{fmt(t.pending)}</td></tr>)}</tbody>
+          <thead><tr><th>Tehsil</th><th>Titled</th><th>Rejected</th><th>Pending</th><th>Area titled (ha)</th></tr></thead>
+          <tbody>
+            {d?.byTehsil.map((t) => (
+              <tr key={t.tehsilId}>
+                <td>{link(`${t.tehsil}'s claims`, { districtId: t.districtId, tehsilId: t.tehsilId }, t.tehsil, t.bbox)}</td>
+                <td>{fmt(t.granted)}</td><td>{fmt(t.rejected)}</td><td>{fmt(t.pending)}</td><td>{fmt(t.areaTitledHa)}</td>
+              </tr>
+            ))}
+          </tbody>
         </table>
       </div>
     </div>

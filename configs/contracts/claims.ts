@@ -1,7 +1,7 @@
 // What crosses the wire about claims: filters, pages, workflow steps, new claims. Used by the tRPC
 // routers, the tile and export routes, and the browser.
 import { z } from "zod";
-import { claimStatusSchema, claimTypeSchema, workflowActionSchema } from "../workflow";
+import { IFR_MAX_HA, STEP_WITH_TITLED_AREA, TITLED_AREA_ONLY_WITH_GRANT, TITLED_AREA_REQUIRED, claimStatusSchema, claimTypeSchema, workflowActionSchema, type WorkflowAction } from "../workflow";
 import { polygonGeometrySchema } from "./geojson";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "use a date as YYYY-MM-DD").refine((s) => !Number.isNaN(Date.parse(s)), "not a real date");
@@ -49,14 +49,26 @@ export const claimNoSchema = z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9
 export const claimRefSchema = z.union([claimIdSchema, z.object({ claimNo: claimNoSchema }).strict()], { error: "give the claim's id or its claim number (one of the two)" });
 export type ClaimRef = z.infer<typeof claimRefSchema>;
 
-export const transitionInputSchema = z
+// The fields of a step; the sync's decision payload extends them (zod cannot extend a refined object).
+export const transitionFieldsSchema = z
   .object({
     id: z.string().uuid("not a claim id"),
     action: workflowActionSchema,
     reason: z.string().trim().max(4_000),
     expectedVersion: z.number().int().positive(),
+    // Hectares, to the title's two decimals: only with a grant, and then required.
+    areaTitledHa: z.number().positive("the area recognised must be more than 0 ha").max(100_000).multipleOf(0.01, "give the area to two decimals (0.01 ha)").optional(),
   })
   .strict();
+
+/** A grant states the area recognised on the title; no other step carries one. */
+export function titledAreaRule(step: { action: WorkflowAction; areaTitledHa?: number | undefined }, ctx: z.RefinementCtx): void {
+  const grant = step.action === STEP_WITH_TITLED_AREA;
+  if (grant && step.areaTitledHa === undefined) ctx.addIssue({ code: "custom", message: TITLED_AREA_REQUIRED, path: ["areaTitledHa"] });
+  if (!grant && step.areaTitledHa !== undefined) ctx.addIssue({ code: "custom", message: TITLED_AREA_ONLY_WITH_GRANT, path: ["areaTitledHa"] });
+}
+
+export const transitionInputSchema = transitionFieldsSchema.superRefine(titledAreaRule);
 export type TransitionInput = z.infer<typeof transitionInputSchema>;
 
 export const parcelUpdateSchema = z
@@ -82,7 +94,7 @@ export const newClaimSchema = z
     geometry: polygonGeometrySchema.optional(),
   })
   .strict()
-  .refine((c) => c.type !== "IFR" || c.areaClaimedHa <= 4, { message: "an individual claim (IFR) is capped at 4 ha by Section 4(6)", path: ["areaClaimedHa"] });
+  .refine((c) => c.type !== "IFR" || c.areaClaimedHa <= IFR_MAX_HA, { message: `an individual claim (IFR) is capped at ${IFR_MAX_HA} ha by Section 4(6)`, path: ["areaClaimedHa"] });
 export type NewClaim = z.infer<typeof newClaimSchema>;
 
 /** Filters in a URL (tiles, export): base64url JSON, validated like any other input. */

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { entitySpanSchema, MAX_EXAMPLE_CHARS } from "../ner";
 import { BOUNDARY_ONLY_WITH_VERIFICATION, STEP_WITH_BOUNDARY, type ClaimStatus } from "../workflow";
-import { newClaimSchema, transitionInputSchema } from "./claims";
+import { newClaimSchema, titledAreaRule, transitionFieldsSchema } from "./claims";
 import { polygonGeometrySchema, type MultiPolygonGeometry } from "./geojson";
 
 const spansWithin = (text: string, spans: ReadonlyArray<{ start: number; end: number }>) => spans.every((s) => s.end <= text.length);
@@ -28,8 +28,9 @@ export type CorrectionPayload = z.infer<typeof correctionPayloadSchema>;
 // input as claims.transition, applied only to the claim version the tablet had. A field verification may
 // bring the parcel's boundary as walked or drawn on the ground; the server records it first, as its own
 // audited edit, then the verification (two versions).
-export const decisionPayloadSchema = transitionInputSchema
+export const decisionPayloadSchema = transitionFieldsSchema
   .extend({ parcel: polygonGeometrySchema.optional() })
+  .superRefine(titledAreaRule)
   .refine((d) => d.parcel === undefined || d.action === STEP_WITH_BOUNDARY, { message: BOUNDARY_ONLY_WITH_VERIFICATION, path: ["parcel"] });
 export type DecisionPayload = z.infer<typeof decisionPayloadSchema>;
 

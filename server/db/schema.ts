@@ -112,6 +112,8 @@ export const claims = pgTable(
     districtId: integer("district_id").notNull().references(() => districts.id),
     areaClaimedHa: real("area_claimed_ha").notNull(),
     areaParcelHa: real("area_parcel_ha"),
+    // The extent the DLC recognised on the title: often less than claimed. Set once, with the grant.
+    areaTitledHa: real("area_titled_ha"),
     filedOn: date("filed_on").notNull(),
     geom: geometry("geom", "MultiPolygon"),
     centroid: geometry("centroid", "Point"),
@@ -174,6 +176,8 @@ export const claimTransitions = pgTable(
     // new one from the trail. Null on other actions, and on edits made before migration 0012.
     parcelBefore: geometry("parcel_before", "MultiPolygon"),
     parcelAfter: geometry("parcel_after", "MultiPolygon"),
+    // A grant's recognised extent, as the title states it. Null on other actions, and before migration 0013.
+    areaTitledHa: real("area_titled_ha"),
   },
   (t) => [index("claim_transitions_claim_idx").on(t.claimId, t.at)],
 );
@@ -221,6 +225,7 @@ export const villageStats = pgTable(
     status: text("status").$type<ClaimStatus>().notNull(),
     n: integer("n").notNull(),
     areaClaimedHa: real("area_claimed_ha").notNull(),
+    areaTitledHa: real("area_titled_ha").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.villageId, t.type, t.status] }), index("village_stats_district_idx").on(t.districtId)],
 );
@@ -235,6 +240,7 @@ export const tehsilStats = pgTable(
     status: text("status").$type<ClaimStatus>().notNull(),
     n: integer("n").notNull(),
     areaClaimedHa: real("area_claimed_ha").notNull(),
+    areaTitledHa: real("area_titled_ha").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.tehsilId, t.type, t.status] })],
 );

@@ -7,7 +7,10 @@ import {
   availableActions,
   BOUNDARY_ONLY_WITH_VERIFICATION,
   checkTransition,
+  IFR_MAX_HA,
   STEP_WITH_BOUNDARY,
+  STEP_WITH_TITLED_AREA,
+  TITLED_AREA_REQUIRED,
   transitionFor,
   type ClaimStatus,
   type ClaimType,
@@ -87,7 +90,7 @@ export async function getClaim(db: Db, user: SessionUser, ref: ClaimRef) {
     db,
     sql`SELECT c.id, c.claim_no, c.type, c.status, c.claimant_name, c.claimant_name_local, c.spouse_name, c.relative_name,
                c.community, c.category, c.tribe, c.family_members, c.rights_claimed, c.evidence, c.survey_numbers,
-               c.area_claimed_ha, c.area_parcel_ha, c.filed_on, c.status_changed_at, c.created_at, c.updated_at, c.version,
+               c.area_claimed_ha, c.area_parcel_ha, c.area_titled_ha, c.filed_on, c.status_changed_at, c.created_at, c.updated_at, c.version,
                ST_AsGeoJSON(c.geom, 7) AS geometry, ST_AsGeoJSON(ST_Envelope(c.geom)) AS envelope,
                v.id AS village_id, v.name AS village, v.name_local AS village_local, v.census_code, v.gram_panchayat,
                t.name AS tehsil, d.name AS district, d.id AS district_id
@@ -99,7 +102,7 @@ export async function getClaim(db: Db, user: SessionUser, ref: ClaimRef) {
   const id = c.id as string;
   const history = await rows<HistoryRow>(
     db,
-    sql`SELECT h.id, h.action, h.from_status, h.to_status, h.reason, h.at, h.claim_version, u.display_name AS actor,
+    sql`SELECT h.id, h.action, h.from_status, h.to_status, h.reason, h.at, h.claim_version, h.area_titled_ha, u.display_name AS actor,
                ST_AsGeoJSON(h.parcel_before, 7) AS parcel_before, ST_Area(h.parcel_before::geography) / 10000 AS before_ha,
                ST_AsGeoJSON(h.parcel_after, 7) AS parcel_after, ST_Area(h.parcel_after::geography) / 10000 AS after_ha
         FROM claim_transitions h LEFT JOIN users u ON u.id = h.actor_id
@@ -129,6 +132,7 @@ export async function getClaim(db: Db, user: SessionUser, ref: ClaimRef) {
     surveyNumbers: parse(c.survey_numbers) as string[],
     areaClaimedHa: Number(c.area_claimed_ha),
     areaParcelHa: c.area_parcel_ha === null ? null : Number(c.area_parcel_ha),
+    areaTitledHa: c.area_titled_ha === null ? null : Number(c.area_titled_ha),
     filedOn: isoDay(c.filed_on as string | Date),
     statusChangedAt: new Date(c.status_changed_at as string).toISOString(),
     geometry: c.geometry ? (JSON.parse(c.geometry as string) as PolygonGeometry) : null,
@@ -141,6 +145,7 @@ export async function getClaim(db: Db, user: SessionUser, ref: ClaimRef) {
       id: Number(h.id), action: h.action, fromStatus: h.from_status, toStatus: h.to_status, reason: h.reason,
       at: new Date(h.at).toISOString(), actor: h.actor ?? "FRC register (imported)", claimVersion: Number(h.claim_version),
       parcel: parcelChange(h),
+      areaTitledHa: h.area_titled_ha === null ? null : Number(h.area_titled_ha),
     })),
     actions: availableActions(c.status, user.role).map((t) => ({ action: t.action, label: t.label, minReasonLength: t.minReasonLength })),
   };
@@ -148,7 +153,7 @@ export async function getClaim(db: Db, user: SessionUser, ref: ClaimRef) {
 export type ClaimDetail = Awaited<ReturnType<typeof getClaim>>;
 
 type HistoryRow = {
-  id: number; action: string; from_status: ClaimStatus | null; to_status: ClaimStatus; reason: string; at: string | Date; actor: string | null; claim_version: number;
+  id: number; action: string; from_status: ClaimStatus | null; to_status: ClaimStatus; reason: string; at: string | Date; actor: string | null; claim_version: number; area_titled_ha: number | null;
   parcel_before: string | null; before_ha: number | null; parcel_after: string | null; after_ha: number | null;
 };
 type ParcelShape = { geometry: MultiPolygonGeometry; areaHa: number };
@@ -167,12 +172,12 @@ function envelopeToBbox(g: { type: string; coordinates: unknown }): [number, num
   return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
 }
 
-type LockedClaim = { id: string; status: ClaimStatus; version: number; village_id: number };
+type LockedClaim = { id: string; status: ClaimStatus; version: number; village_id: number; type: ClaimType; area_claimed_ha: number };
 
 async function lockClaim(tx: Db, user: SessionUser, id: string, expectedVersion: number): Promise<LockedClaim> {
   const [claim] = await rows<LockedClaim>(
     tx,
-    sql`SELECT c.id, c.status, c.version, c.village_id FROM claims c WHERE c.id = ${id} AND ${scopeCondition(user)} FOR UPDATE`,
+    sql`SELECT c.id, c.status, c.version, c.village_id, c.type, c.area_claimed_ha FROM claims c WHERE c.id = ${id} AND ${scopeCondition(user)} FOR UPDATE`,
   );
   if (!claim) throw new DomainError("NOT_FOUND", `no claim ${id} in your districts`);
   if (claim.version !== expectedVersion) {
@@ -198,9 +203,9 @@ function auditedTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T>
   });
 }
 
-async function appendAudit(tx: Db, args: { claimId: string; action: string; from: ClaimStatus | null; to: ClaimStatus; actorId: string; reason: string; version: number }) {
-  await tx.execute(sql`INSERT INTO claim_transitions (claim_id, action, from_status, to_status, actor_id, reason, claim_version)
-                       VALUES (${args.claimId}, ${args.action}, ${args.from}, ${args.to}, ${args.actorId}, ${args.reason}, ${args.version})`);
+async function appendAudit(tx: Db, args: { claimId: string; action: string; from: ClaimStatus | null; to: ClaimStatus; actorId: string; reason: string; version: number; areaTitledHa?: number | undefined }) {
+  await tx.execute(sql`INSERT INTO claim_transitions (claim_id, action, from_status, to_status, actor_id, reason, claim_version, area_titled_ha)
+                       VALUES (${args.claimId}, ${args.action}, ${args.from}, ${args.to}, ${args.actorId}, ${args.reason}, ${args.version}, ${args.areaTitledHa ?? null})`);
 }
 
 /** One step of the legal workflow: checked, applied only to the version the user saw, and audited. */
@@ -222,6 +227,7 @@ export async function checkedTransition(tx: Db, user: SessionUser, input: Transi
   // The sync's schema refuses this already; the rule is kept here too for any other caller.
   if (input.parcel && input.action !== STEP_WITH_BOUNDARY) throw new DomainError("BAD_REQUEST", BOUNDARY_ONLY_WITH_VERIFICATION);
   const parcel = input.parcel ? { geometry: input.parcel, areaHa: await checkParcel(tx, input.parcel, claim.village_id) } : null;
+  const areaTitledHa = checkTitledArea(claim, input);
   return async () => {
     // The boundary found on the ground is recorded first, under its own audit entry, as an edit would be.
     const version = parcel
@@ -229,15 +235,31 @@ export async function checkedTransition(tx: Db, user: SessionUser, input: Transi
       : input.expectedVersion;
     const [updated] = await rows<{ version: number }>(
       tx,
-      sql`UPDATE claims SET status = ${check.to}, version = version + 1, status_changed_at = now(), updated_at = now()
+      sql`UPDATE claims SET status = ${check.to}, version = version + 1, status_changed_at = now(), updated_at = now(),
+                            area_titled_ha = coalesce(${areaTitledHa ?? null}::real, area_titled_ha)
           WHERE id = ${claim.id} AND version = ${version} RETURNING version`,
     );
     if (!updated) throw new DomainError("CONFLICT", "this claim changed while you were deciding; reload it");
     await appendAudit(tx, {
-      claimId: claim.id, action: input.action, from: claim.status, to: check.to, actorId: user.id, reason: input.reason.trim(), version: updated.version,
+      claimId: claim.id, action: input.action, from: claim.status, to: check.to, actorId: user.id, reason: input.reason.trim(), version: updated.version, areaTitledHa,
     });
     return { id: claim.id, status: check.to, version: updated.version };
   };
+}
+
+/** The extent a grant recognises (the contract makes it present exactly on a grant): never more than claimed. */
+function checkTitledArea(claim: LockedClaim, input: TransitionInput): number | undefined {
+  if (input.action !== STEP_WITH_TITLED_AREA) return undefined;
+  if (input.areaTitledHa === undefined) throw new DomainError("BAD_REQUEST", TITLED_AREA_REQUIRED);
+  const claimed = Number(claim.area_claimed_ha);
+  // The claimed area is a float4: compare at the title's two decimals.
+  if (Math.round(input.areaTitledHa * 100) > Math.round(claimed * 100)) {
+    throw new DomainError("BAD_REQUEST", `the area recognised (${input.areaTitledHa} ha) cannot be more than the area claimed (${claimed.toFixed(2)} ha)`);
+  }
+  if (claim.type === "IFR" && input.areaTitledHa > IFR_MAX_HA) {
+    throw new DomainError("BAD_REQUEST", `an individual title (IFR) recognises at most ${IFR_MAX_HA} ha (Section 4(6))`);
+  }
+  return input.areaTitledHa;
 }
 
 async function appealedRejection(tx: Db, claimId: string): Promise<ClaimStatus | undefined> {

@@ -16,19 +16,20 @@ export const AGE_BUCKETS = [
 
 export async function districtDashboard(db: Db, user: SessionUser, districtId?: number) {
   const district = districtId ? sql`AND s.district_id = ${districtId}` : sql``;
-  const byStatusType = await rows<{ type: ClaimType; status: ClaimStatus; n: number; area: number }>(
+  const byStatusType = await rows<{ type: ClaimType; status: ClaimStatus; n: number; area: number; areaTitled: number }>(
     db,
-    sql`SELECT s.type, s.status, sum(s.n)::int AS n, sum(s.area_claimed_ha)::float8 AS area
+    sql`SELECT s.type, s.status, sum(s.n)::int AS n, sum(s.area_claimed_ha)::float8 AS area, sum(s.area_titled_ha)::float8 AS "areaTitled"
         FROM tehsil_stats s WHERE ${scopeCondition(user, "s")} ${district} AND s.n > 0 GROUP BY s.type, s.status`,
   );
-  const byTehsil = await rows<{ tehsil: string; granted: number; rejected: number; pending: number }>(
+  const byTehsil = await rows<{ tehsil_id: number; district_id: number; w: number; s: number; e: number; n: number; tehsil: string; granted: number; rejected: number; pending: number; area_claimed: number; area_titled: number }>(
     db,
-    sql`SELECT t.name AS tehsil,
+    sql`SELECT t.id AS tehsil_id, t.district_id, ST_XMin(t.geom) AS w, ST_YMin(t.geom) AS s, ST_XMax(t.geom) AS e, ST_YMax(t.geom) AS n,
+               t.name AS tehsil, sum(s.area_claimed_ha)::float8 AS area_claimed, sum(s.area_titled_ha)::float8 AS area_titled,
                sum(s.n) FILTER (WHERE s.status = 'title_granted')::int AS granted,
                sum(s.n) FILTER (WHERE s.status IN ('sdlc_rejected', 'dlc_rejected'))::int AS rejected,
                sum(s.n) FILTER (WHERE s.status NOT IN ('title_granted', 'sdlc_rejected', 'dlc_rejected'))::int AS pending
         FROM tehsil_stats s JOIN tehsils t ON t.id = s.tehsil_id
-        WHERE ${scopeCondition(user, "s")} ${district} GROUP BY t.name ORDER BY t.name`,
+        WHERE ${scopeCondition(user, "s")} ${district} GROUP BY t.id, t.name ORDER BY t.name`,
   );
   const claimDistrict = districtId ? sql`AND c.district_id = ${districtId}` : sql``;
   const pendingList = sql.join(PENDING_STATUSES.map((s) => sql`${s}`), sql`, `);
@@ -41,13 +42,18 @@ export async function districtDashboard(db: Db, user: SessionUser, districtId?: 
   );
   const total = byStatusType.reduce((a, r) => a + r.n, 0);
   const areaClaimed = byStatusType.reduce((a, r) => a + r.area, 0);
-  const areaGranted = byStatusType.filter((r) => r.status === "title_granted").reduce((a, r) => a + r.area, 0);
+  // The extent recognised on the titles, which is often less than their claims asked for.
+  const areaGranted = byStatusType.reduce((a, r) => a + Number(r.areaTitled), 0);
   return {
     total,
     areaClaimedHa: areaClaimed,
     areaGrantedHa: areaGranted,
-    byStatusType: byStatusType.map((r) => ({ ...r, n: Number(r.n), area: Number(r.area) })),
-    byTehsil: byTehsil.map((r) => ({ tehsil: r.tehsil, granted: r.granted ?? 0, rejected: r.rejected ?? 0, pending: r.pending ?? 0 })),
+    byStatusType: byStatusType.map((r) => ({ ...r, n: Number(r.n), area: Number(r.area), areaTitled: Number(r.areaTitled) })),
+    byTehsil: byTehsil.map((r) => ({
+      tehsilId: Number(r.tehsil_id), districtId: Number(r.district_id), bbox: [r.w, r.s, r.e, r.n].map(Number) as [number, number, number, number],
+      tehsil: r.tehsil, granted: r.granted ?? 0, rejected: r.rejected ?? 0, pending: r.pending ?? 0,
+      areaClaimedHa: Number(r.area_claimed ?? 0), areaTitledHa: Number(r.area_titled ?? 0),
+    })),
     pendingAge: AGE_BUCKETS.map((b, i) => ({
       label: b.label,
       byStatus: Object.fromEntries(ages.filter((a) => Number(a.bucket) === i).map((a) => [a.status, Number(a.n)])) as Partial<Record<ClaimStatus, number>>,

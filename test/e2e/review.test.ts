@@ -276,6 +276,38 @@ describe("review map, end to end", () => {
     const pending = await total(dashboard.getByRole("table", { name: "Claims by tehsil" }).locator("tbody td:nth-child(4)"));
     expect(pending).toBeGreaterThan(0);
     expect(await total(byStage.locator("tbody td:not(:first-child)"))).toBe(pending);
+    // Headline figures: the share disposed of, and the area the titles recognised against what they claimed.
+    const headline = dashboard.getByLabel("Headline figures");
+    await headline.getByText(/titled or rejected/).waitFor();
+    expect(await headline.textContent()).toMatch(/Area recognised on titles[\d,]+ ha of [\d,]+ ha those claims asked for \(\d+\.\d%\)/);
     await page.screenshot({ path: "test-results/dashboard.png" });
+  });
+
+  it("opens a status from the dashboard on the map, and grants a title for the area the DLC recognised", async () => {
+    await page.getByLabel("Dashboard").getByRole("button", { name: "DLC review", exact: true }).click();
+    // The map, filtered to that status: the chip is set and the list holds only such claims.
+    await page.locator(".list li").first().waitFor();
+    expect(await page.locator('.filters label.chip[title="DLC review"] input').isChecked()).toBe(true);
+    await listShowsOnly(page, "DLC review");
+    await page.locator(".list li").first().click();
+    const panel = page.getByLabel("Claim details");
+    await panel.getByLabel("Action").waitFor();
+    const claimed = Number((await panel.locator("dt", { hasText: "Area claimed" }).locator("+ dd").textContent())!.replace(" ha", ""));
+    await panel.getByLabel("Action").selectOption("grant_title");
+    // Offered: the mapped area, or what was claimed, whichever is less.
+    const area = panel.getByLabel("Area recognised on the title (ha)");
+    expect(Number(await area.inputValue())).toBeLessThanOrEqual(claimed);
+    await panel.getByLabel("Reason").fill("DLC recognised the cultivated part; the rest is a nala bed");
+    const record = panel.getByRole("button", { name: "Record decision" });
+    await area.fill((claimed + 0.5).toFixed(2));
+    expect(await record.isDisabled()).toBe(true);
+    expect(await area.getAttribute("aria-invalid")).toBe("true");
+    const part = (Math.floor(claimed * 50) / 100).toFixed(2);
+    await area.fill(part);
+    await record.click();
+    await page.getByRole("status").filter({ hasText: "Recorded: now Title granted" }).waitFor();
+    await panel.getByLabel("Audit trail").getByText(`Area recognised: ${part} ha of ${claimed.toFixed(2)} ha claimed`).waitFor();
+    await panel.locator("dt", { hasText: "Area titled" }).waitFor();
+    expect(await panel.locator("dt", { hasText: "Area titled" }).locator("+ dd").textContent()).toBe(`${part} ha (recognised by the DLC)`);
   });
 });

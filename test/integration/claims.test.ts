@@ -80,7 +80,7 @@ describe("claims router", () => {
   it("refuses a stale version instead of overwriting, and changes nothing", async () => {
     const c = await claimIn("Gadchiroli", "dlc_review");
     const api = callerFor(db, users.gadchiroli);
-    await api.claims.transition({ id: c.id, action: "grant_title", reason: "DLC approved the verified extent", expectedVersion: c.version });
+    await api.claims.transition({ id: c.id, action: "grant_title", reason: "DLC approved the verified extent", expectedVersion: c.version, areaTitledHa: 0.5 });
     const audits = await count("claim_transitions");
     await expect(api.claims.transition({ id: c.id, action: "dlc_reject", reason: "rejected on a stale screen by a second official", expectedVersion: c.version }))
       .rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("changed by someone else") });
@@ -88,10 +88,82 @@ describe("claims router", () => {
     expect((await api.claims.get({ id: c.id })).status).toBe("title_granted");
   });
 
+  it("grants a title for the area the DLC recognised, which the claim, its audit entry, the counts and the dashboard keep", async () => {
+    const c = await claimIn("Gadchiroli", "dlc_review");
+    const api = callerFor(db, users.gadchiroli);
+    const detail = await api.claims.get({ id: c.id });
+    const claimed = detail.areaClaimedHa;
+    const titledSum = async () => (await rows<{ village: number; tehsil: number }>(db, sql`SELECT
+      (SELECT coalesce(sum(area_titled_ha), 0)::float8 FROM village_stats WHERE village_id = ${c.village_id}) AS village,
+      (SELECT coalesce(sum(area_titled_ha), 0)::float8 FROM tehsil_stats WHERE tehsil_id = (SELECT tehsil_id FROM claims WHERE id = ${c.id})) AS tehsil`))[0]!;
+    const before = { audits: await count("claim_transitions"), sums: await titledSum(), dashboard: await api.geo.dashboard({}) };
+    const step = { id: c.id, action: "grant_title" as const, reason: "DLC recognised the cultivated part only", expectedVersion: c.version };
+
+    // Refused, each with its reason, and nothing written: no area, an area with another step, more than
+    // claimed, a third decimal, nothing at all.
+    await expect(api.claims.transition(step)).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("needs the area recognised on the title") });
+    await expect(api.claims.transition({ ...step, action: "dlc_reject", reason: "Not in occupation on 13 December 2005 per the field report", areaTitledHa: 0.5 }))
+      .rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("only with a grant of title") });
+    const tooMuch = Math.round(claimed * 100 + 1) / 100;
+    await expect(api.claims.transition({ ...step, areaTitledHa: tooMuch }))
+      .rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining(`cannot be more than the area claimed (${claimed.toFixed(2)} ha)`) });
+    await expect(api.claims.transition({ ...step, areaTitledHa: 0.123 })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("two decimals") });
+    await expect(api.claims.transition({ ...step, areaTitledHa: 0 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect(await count("claim_transitions")).toBe(before.audits);
+    expect((await api.claims.get({ id: c.id })).version).toBe(c.version);
+
+    const part = Math.floor(claimed * 60) / 100; // 60% of the claim, to two decimals
+    await api.claims.transition({ ...step, areaTitledHa: part });
+    const granted = await api.claims.get({ id: c.id });
+    expect(granted).toMatchObject({ status: "title_granted", areaTitledHa: expect.closeTo(part, 5), areaClaimedHa: claimed });
+    expect(granted.history.at(-1)).toMatchObject({ action: "grant_title", areaTitledHa: expect.closeTo(part, 5) });
+    expect(granted.history.slice(0, -1).every((h) => h.areaTitledHa === null)).toBe(true);
+    const after = await titledSum();
+    expect(after.village - before.sums.village).toBeCloseTo(part, 4);
+    expect(after.tehsil - before.sums.tehsil).toBeCloseTo(part, 4);
+    const dashboard = await api.geo.dashboard({});
+    expect(dashboard.areaGrantedHa - before.dashboard.areaGrantedHa).toBeCloseTo(part, 2);
+    // The district's titled area is what the titles recognised, never more than those claims asked for.
+    const titledRows = dashboard.byStatusType.filter((r) => r.status === "title_granted");
+    expect(dashboard.areaGrantedHa).toBeLessThan(titledRows.reduce((a, r) => a + r.area, 0));
+  });
+
+  it("caps an individual title at 4 ha, whatever was claimed (Section 4(6))", async () => {
+    const c = await claimIn("Nandurbar", "dlc_review");
+    // Claims filed on paper before the app may ask for more than the Act allows; the title may not give it.
+    await db.execute(sql`UPDATE claims SET area_claimed_ha = 5.2 WHERE id = ${c.id}`);
+    const api = callerFor(db, users.nandurbar);
+    const step = { id: c.id, action: "grant_title" as const, reason: "Recognised up to the statutory limit", expectedVersion: c.version };
+    await expect(api.claims.transition({ ...step, areaTitledHa: 4.5 }))
+      .rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("at most 4 ha (Section 4(6))") });
+    await api.claims.transition({ ...step, areaTitledHa: 4 });
+    expect((await api.claims.get({ id: c.id })).areaTitledHa).toBe(4);
+    // The database holds the same rule for any writer.
+    const refused = await db.execute(sql`UPDATE claims SET area_titled_ha = 4.5 WHERE id = ${c.id}`).then(() => null, (e: Error) => e);
+    expect(String((refused?.cause as Error | undefined)?.message)).toContain("claims_area_titled_check");
+  });
+
+  it("seeds titles with the areas they recognised: some less than claimed, none more, none over 4 ha for an individual", async () => {
+    const [seeded] = await rows<{ titled: number; with_area: number; partial: number; over_claim: number; over_cap: number; entries_differ: number }>(db, sql`
+      SELECT count(*)::int AS titled, count(area_titled_ha)::int AS with_area,
+             count(*) FILTER (WHERE area_titled_ha < area_claimed_ha)::int AS partial,
+             count(*) FILTER (WHERE area_titled_ha > area_claimed_ha)::int AS over_claim,
+             count(*) FILTER (WHERE type = 'IFR' AND area_titled_ha > 4)::int AS over_cap,
+             count(*) FILTER (WHERE area_titled_ha IS DISTINCT FROM (SELECT h.area_titled_ha FROM claim_transitions h WHERE h.claim_id = c.id AND h.action = 'grant_title'
+                                                                  ORDER BY h.id DESC LIMIT 1))::int AS entries_differ
+      FROM claims c WHERE status = 'title_granted' AND area_claimed_ha > 0 
+        AND updated_at < now() - interval '1 day'`); // the seed's own titles, not those granted by the tests above
+    expect(seeded!.titled).toBeGreaterThan(100);
+    expect(seeded!.with_area).toBe(seeded!.titled);
+    expect(seeded!.partial / seeded!.titled).toBeGreaterThan(0.15);
+    expect(seeded!.partial / seeded!.titled).toBeLessThan(0.5);
+    expect({ overClaim: seeded!.over_claim, overCap: seeded!.over_cap, entriesDiffer: seeded!.entries_differ }).toEqual({ overClaim: 0, overCap: 0, entriesDiffer: 0 });
+  });
+
   it("refuses illegal transitions and missing reasons with clear errors", async () => {
     const c = await claimIn("Gadchiroli", "received");
     const api = callerFor(db, users.gadchiroli);
-    await expect(api.claims.transition({ id: c.id, action: "grant_title", reason: "straight to title", expectedVersion: c.version }))
+    await expect(api.claims.transition({ id: c.id, action: "grant_title", reason: "straight to title", expectedVersion: c.version, areaTitledHa: 0.5 }))
       .rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("not allowed for a claim that is Received by FRC") });
     const d = await claimIn("Gadchiroli", "dlc_review");
     await expect(api.claims.transition({ id: d.id, action: "dlc_reject", reason: "no", expectedVersion: d.version }))
@@ -108,7 +180,7 @@ describe("claims router", () => {
     const dlc = list.items.find((i) => i.status === "dlc_review");
     if (dlc) {
       const detail = await field.claims.get({ id: dlc.id });
-      await expect(field.claims.transition({ id: dlc.id, action: "grant_title", reason: "looks right to me", expectedVersion: detail.version })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(field.claims.transition({ id: dlc.id, action: "grant_title", reason: "looks right to me", expectedVersion: detail.version, areaTitledHa: 0.5 })).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
   });
 

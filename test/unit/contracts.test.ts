@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { claimFilterSchema, claimListInputSchema, decodeFilterParam, encodeFilterParam, newClaimSchema } from "@/configs/contracts/claims";
+import { claimFilterSchema, claimListInputSchema, decodeFilterParam, encodeFilterParam, newClaimSchema, transitionInputSchema } from "@/configs/contracts/claims";
+import { decisionPayloadSchema } from "@/configs/contracts/sync";
 import { polygonGeometrySchema } from "@/configs/contracts/geojson";
 
 describe("claim filter contract", () => {
@@ -28,6 +29,24 @@ describe("claim filter contract", () => {
   it("refuses an IFR claim above the 4 ha ceiling", () => {
     const r = newClaimSchema.safeParse({ type: "IFR", claimantName: "Lalsu Atram", category: "ST", villageId: 1, areaClaimedHa: 6, filedOn: "2024-01-10" });
     expect(r.success).toBe(false);
+  });
+});
+
+describe("workflow step contract", () => {
+  const step = { id: "6f1c2a4e-8b0d-4c3e-9f7a-1b2c3d4e5f60", reason: "DLC approved the verified extent", expectedVersion: 3 };
+  const messages = (r: { success: boolean; error?: { issues: Array<{ message: string }> } }) => r.error?.issues.map((i) => i.message) ?? [];
+
+  it("takes the area recognised with a grant of title, and only with it", () => {
+    expect(transitionInputSchema.parse({ ...step, action: "grant_title", areaTitledHa: 1.25 })).toMatchObject({ areaTitledHa: 1.25 });
+    expect(messages(transitionInputSchema.safeParse({ ...step, action: "grant_title" }))).toEqual(["a grant of title needs the area recognised on the title, in hectares"]);
+    expect(messages(transitionInputSchema.safeParse({ ...step, action: "sdlc_recommend", areaTitledHa: 1 }))).toEqual(["an area recognised goes only with a grant of title"]);
+    expect(messages(transitionInputSchema.safeParse({ ...step, action: "grant_title", areaTitledHa: 1.255 }))).toEqual(["give the area to two decimals (0.01 ha)"]);
+    expect(messages(transitionInputSchema.safeParse({ ...step, action: "grant_title", areaTitledHa: -1 }))).toContain("the area recognised must be more than 0 ha");
+  });
+
+  it("holds the same rule for a step synced from a tablet", () => {
+    expect(messages(decisionPayloadSchema.safeParse({ ...step, action: "verify_in_field", areaTitledHa: 1 }))).toEqual(["an area recognised goes only with a grant of title"]);
+    expect(decisionPayloadSchema.safeParse({ ...step, action: "verify_in_field" }).success).toBe(true);
   });
 });
 

@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { claimNumberOf } from "@/configs/states";
-import type { ClaimStatus, ClaimType, WorkflowAction } from "@/configs/workflow";
+import { IFR_MAX_HA, type ClaimStatus, type ClaimType, type WorkflowAction } from "@/configs/workflow";
 import { rows, type Db } from "../client";
 import {
   METRES_PER_DEGREE_LAT,
@@ -22,7 +22,7 @@ import type { BoundarySet } from "./boundary-file";
 import { insertDemoGeography, wktPolygon } from "./demo-geography";
 import { FOCUS_DISTRICTS } from "./geography";
 import { COMMUNITY_RIGHTS, EVIDENCE_KINDS, type Bilingual } from "./names";
-import { createRng, weightedIndex, type Rng } from "./random";
+import { createRng, seedOf, weightedIndex, type Rng } from "./random";
 import type { ClaimDistrict, DemoUser, SeedGeography } from "./seed-geography";
 import { renderFormPageSvg } from "./form-image";
 
@@ -248,14 +248,12 @@ async function insertClaims(
         batch.push(makeClaim(rng, village, geography.stateCode, claimDistricts.get(districtId)!, serial, hasCfr, statusWeights, users, options.withHistory ?? true));
       }
       await insertClaimBatch(db, batch);
+      await setCfrAreas(db, batch);
+      await setTitledAreas(db, batch);
       if (options.withHistory ?? true) transitions += await insertHistory(db, batch);
       if (documents < documentBudget) documents += await insertDocuments(db, batch.filter((c) => c.type === "IFR").slice(0, documentBudget - documents));
       if ((start / batchSize) % 25 === 0) log(`claims ${Math.min(options.claims, start + batchSize)}/${options.claims}`);
     }
-    // CFR claims cover the customary boundary, which in the demo is the village's own boundary.
-    await db.execute(sql`UPDATE claims c SET geom = v.geom, centroid = v.label_point,
-                           area_parcel_ha = ST_Area(v.geom::geography) / 10000, area_claimed_ha = round((ST_Area(v.geom::geography) / 10000)::numeric, 1)
-                         FROM villages v WHERE c.village_id = v.id AND c.type = 'CFR' AND c.geom IS NULL`);
   } finally {
     await db.execute(sql`ALTER TABLE claims ENABLE TRIGGER claims_village_stats`);
   }
@@ -381,12 +379,46 @@ async function insertClaimBatch(db: Db, batch: ClaimRow[]): Promise<void> {
     VALUES ${sql.join(values, sql`, `)}`);
 }
 
+/** CFR claims cover the customary boundary, which in the demo is the village's own boundary. */
+async function setCfrAreas(db: Db, batch: ClaimRow[]): Promise<void> {
+  const ids = batch.filter((c) => c.type === "CFR").map((c) => sql`${c.id}::uuid`);
+  if (ids.length === 0) return;
+  await db.execute(sql`UPDATE claims c SET geom = v.geom, centroid = v.label_point,
+                         area_parcel_ha = ST_Area(v.geom::geography) / 10000, area_claimed_ha = round((ST_Area(v.geom::geography) / 10000)::numeric, 1)
+                       FROM villages v WHERE c.village_id = v.id AND c.id IN (${sql.join(ids, sql`, `)})`);
+}
+
+/**
+ * The share of a titled claim's area that its title recognises. About a third of individual titles (a
+ * fifth of community ones) recognise less than was claimed, as the states' reports show. Drawn from the
+ * claim number, not the seed's stream, so that the rest of the demo is what it was before titles had areas.
+ */
+function titledShare(c: Pick<ClaimRow, "claimNo" | "type">): number {
+  const rng = createRng(seedOf(c.claimNo));
+  return rng.chance(c.type === "IFR" ? 0.65 : 0.8) ? 1 : 0.4 + 0.55 * rng.next();
+}
+
+/** Titled claims get their recognised area, to the title's two decimals and never more than claimed. */
+async function setTitledAreas(db: Db, batch: ClaimRow[]): Promise<void> {
+  // An individual title stops at 4 ha however much was claimed (least() passes over the NULL cap).
+  const shares = batch.filter((c) => c.status === "title_granted")
+    .map((c) => sql`(${c.id}::uuid, ${titledShare(c)}::float8, ${c.type === "IFR" ? IFR_MAX_HA : null}::real)`);
+  if (shares.length === 0) return;
+  await db.execute(sql`UPDATE claims c SET area_titled_ha = CASE
+                           WHEN c.area_claimed_ha <= 0 THEN NULL
+                           WHEN t.share >= 1 THEN least(c.area_claimed_ha, t.cap)
+                           ELSE least(greatest(0.01, floor((c.area_claimed_ha * t.share * 100)::numeric) / 100), t.cap) END
+                       FROM (VALUES ${sql.join(shares, sql`, `)}) AS t(id, share, cap) WHERE c.id = t.id`);
+}
+
 async function insertHistory(db: Db, batch: ClaimRow[]): Promise<number> {
+  // A grant's entry states the area its title recognised, as the claim now holds it.
+  const titled = (c: ClaimRow, action: string) => (action === "grant_title" ? sql`(SELECT area_titled_ha FROM claims WHERE id = ${c.id})` : sql`NULL`);
   const values = batch.flatMap((c) =>
-    c.history.map((h) => sql`(${c.id}, ${h.action}, ${h.from}, ${h.to}, ${h.actor}, ${h.reason}, ${h.version}, ${h.at.toISOString()})`),
+    c.history.map((h) => sql`(${c.id}, ${h.action}, ${h.from}, ${h.to}, ${h.actor}, ${h.reason}, ${h.version}, ${h.at.toISOString()}, ${titled(c, h.action)})`),
   );
   if (values.length === 0) return 0;
-  await db.execute(sql`INSERT INTO claim_transitions (claim_id, action, from_status, to_status, actor_id, reason, claim_version, at)
+  await db.execute(sql`INSERT INTO claim_transitions (claim_id, action, from_status, to_status, actor_id, reason, claim_version, at, area_titled_ha)
                        VALUES ${sql.join(values, sql`, `)}`);
   return values.length;
 }
