@@ -234,6 +234,29 @@ describe("review map, end to end", () => {
     expect([badFilter.status, (await badFilter.json()).error]).toEqual([400, expect.stringMatching(/^bad filter/)]);
   });
 
+  it("exports the filtered claims from the filter bar's links, to a signed-in user only", async () => {
+    await page.locator(".filters label.chip", { hasText: "Remanded to Gram Sabha" }).locator("input").check();
+    const href = await page.getByRole("link", { name: "CSV" }).getAttribute("href");
+    expect(href).toMatch(/^\/api\/export\?format=csv&f=[A-Za-z0-9_-]+$/);
+    const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+    const csv = await fetch(`${app.url}${href}`, { headers: { cookie } });
+    expect([csv.status, csv.headers.get("content-type"), csv.headers.get("content-disposition")])
+      .toEqual([200, "text/csv; charset=utf-8", expect.stringMatching(/^attachment; filename="fra-claims-\d{4}-\d{2}-\d{2}\.csv"$/)]);
+    const [header, ...lines] = (await csv.text()).trim().split("\n");
+    const status = header!.split(",").indexOf("status");
+    expect(lines.length).toBeGreaterThan(0);
+    expect(new Set(lines.map((l) => l.split(",")[status]))).toEqual(new Set(["sdlc_remanded"]));
+    const geojson = await fetch(`${app.url}${await page.getByRole("link", { name: "GeoJSON" }).getAttribute("href")}`, { headers: { cookie } });
+    expect([geojson.status, geojson.headers.get("content-type")]).toEqual([200, "application/geo+json"]);
+    expect((await geojson.json()).features.length).toBe(lines.length);
+    expect((await fetch(`${app.url}${href}`)).status).toBe(401);
+    const badFormat = await fetch(`${app.url}/api/export?format=xlsx`, { headers: { cookie } });
+    expect([badFormat.status, (await badFormat.json()).error]).toEqual([400, "format must be csv or geojson"]);
+    const badFilter = await fetch(`${app.url}/api/export?format=csv&f=${encodeURIComponent("{not json")}`, { headers: { cookie } });
+    expect([badFilter.status, (await badFilter.json()).error]).toEqual([400, expect.stringMatching(/^bad filter/)]);
+    await page.locator(".filters label.chip", { hasText: "Remanded to Gram Sabha" }).locator("input").uncheck();
+  });
+
   it("starts field staff in the field app, and lets them record a field verification on the review map of their block", async () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     try {

@@ -1,0 +1,106 @@
+// The export of filtered claims (CSV and GeoJSON) against the seeded PGlite + PostGIS database: the
+// same claims as the list, the user's districts only, the report's columns and no more, and cells a
+// spreadsheet cannot run as formulas.
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ClaimFilter } from "@/configs/contracts/claims";
+import type { SessionUser } from "@/server/auth/session";
+import { rows } from "@/server/db/client";
+import { EXPORT_COLUMNS, exportCsv, exportGeoJson } from "@/server/services/export";
+import { callerFor, openTestDatabase } from "../helpers/db";
+
+let env: Awaited<ReturnType<typeof openTestDatabase>>;
+beforeAll(async () => {
+  env = await openTestDatabase();
+});
+afterAll(() => env.cleanup());
+
+async function text(chunks: AsyncGenerator<string>): Promise<string> {
+  let all = "";
+  for await (const chunk of chunks) all += chunk;
+  return all;
+}
+
+/** RFC 4180 rows: quoted cells may hold commas, quotes (doubled) and line breaks. */
+function parseCsv(csv: string): string[][] {
+  const out: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < csv.length; i++) {
+    const ch = csv[i]!;
+    if (quoted) {
+      if (ch === '"' && csv[i + 1] === '"') (cell += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") row.push(cell), (cell = "");
+    else if (ch === "\n") row.push(cell), out.push(row), (row = []), (cell = "");
+    else cell += ch;
+  }
+  return out;
+}
+
+const csvOf = async (user: SessionUser, filter: ClaimFilter) => {
+  const [header, ...body] = parseCsv(await text(exportCsv(env.db, user, filter)));
+  return body.map((cells) => Object.fromEntries(header!.map((h, i) => [h, cells[i]!])));
+};
+
+describe("export of the filtered claims", () => {
+  it("writes the claims the list finds, with the report's columns only", async () => {
+    const filter: ClaimFilter = { types: ["IFR"], statuses: ["title_granted"] };
+    const api = callerFor(env.db, env.users.gadchiroli);
+    const listed: string[] = [];
+    for (let offset = 0, total = 1; offset < total; offset += 200) {
+      const page = await api.claims.list({ filter, limit: 200, offset });
+      listed.push(...page.items.map((c) => c.claimNo));
+      total = page.total;
+    }
+    const csv = await csvOf(env.users.gadchiroli, filter);
+    expect(csv.length).toBeGreaterThan(200); // more than one page of the list
+    expect(csv.map((r) => r.claim_no).sort()).toEqual(listed.sort());
+    expect(Object.keys(csv[0]!)).toEqual([...EXPORT_COLUMNS]);
+    // Personal detail beyond the report (family, relatives, evidence) never leaves.
+    for (const column of ["family_members", "relative_name", "spouse_name", "evidence"]) expect(EXPORT_COLUMNS).not.toContain(column);
+    for (const r of csv) {
+      expect(r).toMatchObject({ type: "IFR", status: "title_granted", district: "Gadchiroli" });
+      expect(Number(r.area_titled_ha)).toBeGreaterThan(0);
+      expect(Number(r.area_titled_ha)).toBeLessThanOrEqual(Number(r.area_claimed_ha));
+    }
+  });
+
+  it("writes the same claims as GeoJSON, each with its parcel", async () => {
+    const filter: ClaimFilter = { statuses: ["sdlc_review"] };
+    const collection = JSON.parse(await text(exportGeoJson(env.db, env.users.gadchiroli, filter))) as {
+      type: string; features: Array<{ id: string; geometry: { type: string } | null; properties: Record<string, unknown> }>;
+    };
+    const csv = await csvOf(env.users.gadchiroli, filter);
+    expect(collection.type).toBe("FeatureCollection");
+    expect(collection.features.map((f) => f.properties.claim_no)).toEqual(csv.map((r) => r.claim_no));
+    const [stored] = await rows<{ n: number }>(env.db, sql`SELECT count(*)::int AS n FROM claims c JOIN districts d ON d.id = c.district_id
+      WHERE d.name = 'Gadchiroli' AND c.status = 'sdlc_review' AND c.geom IS NOT NULL`);
+    expect(collection.features.filter((f) => f.geometry?.type === "MultiPolygon").length).toBe(stored!.n);
+    expect(collection.features.every((f) => f.properties.area_titled_ha === null)).toBe(true);
+  });
+
+  it("keeps to the user's districts, whatever the filter asks for", async () => {
+    const [nandurbar] = await rows<{ id: number }>(env.db, sql`SELECT id FROM districts WHERE name = 'Nandurbar'`);
+    expect(await csvOf(env.users.gadchiroli, { districtId: nandurbar!.id })).toEqual([]);
+    const all = await csvOf(env.users.gadchiroli, {});
+    expect(all.length).toBeGreaterThan(0);
+    expect(new Set(all.map((r) => r.district))).toEqual(new Set(["Gadchiroli"]));
+  });
+
+  it("quotes a cell a spreadsheet would run as a formula", async () => {
+    const [claim] = await rows<{ id: string; claim_no: string }>(env.db, sql`SELECT c.id, c.claim_no FROM claims c JOIN districts d ON d.id = c.district_id
+      WHERE d.name = 'Gadchiroli' ORDER BY c.claim_no LIMIT 1`);
+    // Rolled back: the export reads the name inside the same transaction.
+    const rolledBack = new Error("rolled back");
+    const exported = await env.db.transaction(async (tx) => {
+      await tx.execute(sql`UPDATE claims SET claimant_name = '=HYPERLINK("http://x.example","Sita, \"Bai\"")' WHERE id = ${claim!.id}`);
+      const [header, ...body] = parseCsv(await text(exportCsv(tx as never, env.users.gadchiroli, { q: claim!.claim_no })));
+      throw Object.assign(rolledBack, { found: body.map((cells) => cells[header!.indexOf("claimant_name")]) });
+    }).catch((e: unknown) => (e === rolledBack ? (rolledBack as Error & { found: string[] }).found : Promise.reject(e)));
+    expect(exported).toEqual(['\'=HYPERLINK("http://x.example","Sita, "Bai"")']);
+  });
+});
