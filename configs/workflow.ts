@@ -116,6 +116,13 @@ export const TITLED_AREA_REQUIRED = "a grant of title needs the area recognised 
 export const TITLED_AREA_ONLY_WITH_GRANT = "an area recognised goes only with a grant of title";
 export const IFR_MAX_HA = 4;
 
+// The title each kind of claim is issued as, by the Rules' annexures.
+export const TITLE_FORMS: Record<ClaimType, { annexure: string; heading: string }> = {
+  IFR: { annexure: "Annexure II", heading: "Title for forest land under occupation" },
+  CR: { annexure: "Annexure III", heading: "Title to community forest rights" },
+  CFR: { annexure: "Annexure IV", heading: "Community forest resource" },
+};
+
 export const PENDING_STATUSES: readonly ClaimStatus[] = CLAIM_STATUSES.filter(
   (s) => s !== "title_granted" && s !== "dlc_rejected" && s !== "sdlc_rejected",
 );

@@ -1,7 +1,7 @@
 "use client";
 // One claim: its fields, scanned pages, evidence and history, and the workflow decisions the user may take.
 import { useEffect, useState } from "react";
-import { IFR_MAX_HA, STATUS_LABELS, STEP_WITH_TITLED_AREA, TYPE_LABELS, type WorkflowAction } from "@/configs/workflow";
+import { IFR_MAX_HA, STATUS_LABELS, STEP_WITH_TITLED_AREA, TITLE_FORMS, TYPE_LABELS, type WorkflowAction } from "@/configs/workflow";
 import type { Bbox } from "../map/ClaimMap";
 import { errorMessage, trpc } from "../trpc";
 import { StatusBadge } from "./StatusBadge";
@@ -105,6 +105,9 @@ export function ClaimPanel({ claimNo, onClose, onChanged, onFocus, compared, onC
         <dt>Area claimed</dt><dd>{c.areaClaimedHa.toFixed(2)} ha</dd>
         <dt>Parcel area</dt><dd>{c.areaParcelHa === null ? "not mapped" : `${c.areaParcelHa.toFixed(2)} ha (mapped)`}</dd>
         {c.areaTitledHa !== null && <><dt>Area titled</dt><dd>{c.areaTitledHa.toFixed(2)} ha (recognised by the DLC)</dd></>}
+        {c.status === "title_granted" && (
+          <><dt>Title</dt><dd><a href={`/claims/${encodeURIComponent(c.claimNo)}/title`} target="_blank" rel="noreferrer">{TITLE_FORMS[c.type].annexure}, to print</a></dd></>
+        )}
         <dt>Survey / khasra</dt><dd>{c.surveyNumbers.join(", ") || "—"}</dd>
         <dt>Rights claimed</dt><dd>{c.rightsClaimed.map((r) => r.replace(/_/g, " ")).join(", ")}</dd>
         <dt>Filed on</dt><dd>{c.filedOn}</dd>

@@ -312,7 +312,7 @@ describe("review map, end to end", () => {
     await page.locator(".list li").first().waitFor();
     expect(await page.locator('.filters label.chip[title="DLC review"] input').isChecked()).toBe(true);
     await listShowsOnly(page, "DLC review");
-    await page.locator(".list li").first().click();
+    await page.locator(".list li", { hasText: "-IFR-" }).first().click(); // an individual claim: Annexure II, both spouses
     const panel = page.getByLabel("Claim details");
     await panel.getByLabel("Action").waitFor();
     const claimed = Number((await panel.locator("dt", { hasText: "Area claimed" }).locator("+ dd").textContent())!.replace(" ha", ""));
@@ -332,5 +332,33 @@ describe("review map, end to end", () => {
     await panel.getByLabel("Audit trail").getByText(`Area recognised: ${part} ha of ${claimed.toFixed(2)} ha claimed`).waitFor();
     await panel.locator("dt", { hasText: "Area titled" }).waitFor();
     expect(await panel.locator("dt", { hasText: "Area titled" }).locator("+ dd").textContent()).toBe(`${part} ha (recognised by the DLC)`);
+
+    // The title to print: Annexure II with both spouses, the area recognised, the parcel and three signatures.
+    const claimant = (await panel.locator("h2").textContent())!;
+    const spouse = (await panel.locator("dt", { hasText: "Spouse" }).locator("+ dd").textContent())!;
+    const [titlePage] = await Promise.all([page.context().waitForEvent("page"), panel.getByRole("link", { name: "Annexure II, to print" }).click()]);
+    const deed = titlePage.getByRole("article", { name: "Annexure II: Title for forest land under occupation" });
+    await deed.waitFor();
+    const text = (await deed.textContent())!;
+    expect(text).toContain(`${claimant} and ${spouse}`);
+    expect(text).toContain(`Area${part} hectares`);
+    expect(text).toMatch(/granted by the District Level Committee on \d{1,2} \w+ \d{4}/);
+    for (const signatory of ["Divisional Forest Officer", "District Tribal Welfare Officer", "District Collector"]) expect(text).toContain(signatory);
+    expect(await deed.getByRole("img", { name: "Sketch of the parcel" }).locator("path").first().getAttribute("d")).toMatch(/^M[\d.,L]+Z/);
+    await titlePage.getByRole("button", { name: "Print" }).waitFor();
+    mkdirSync("test-results", { recursive: true });
+    await titlePage.screenshot({ path: "test-results/title.png", fullPage: true });
+    await titlePage.close();
+  });
+
+  it("prints no title for a claim that has none, nor for another district's claim", async () => {
+    const [pending] = (await callApi<{ items: Array<{ claimNo: string }> }>(app.url, "claims.list", "official.gadchiroli", { filter: { types: ["IFR"], statuses: ["dlc_review"] }, limit: 1 })).items;
+    await page.goto(`${app.url}/claims/${pending!.claimNo}/title`);
+    expect(await page.getByRole("status").textContent()).toContain(`Claim ${pending!.claimNo} has no title (Annexure II) yet: it is at “DLC review”`);
+    expect(await page.getByRole("button", { name: "Print" }).count()).toBe(0);
+    const [other] = (await callApi<{ items: Array<{ claimNo: string }> }>(app.url, "claims.list", "official.nandurbar", { filter: { statuses: ["title_granted"] }, limit: 1 })).items;
+    expect((await page.goto(`${app.url}/claims/${other!.claimNo}/title`))!.status()).toBe(404);
+    expect((await page.goto(`${app.url}/claims/${encodeURIComponent("not a claim")}/title`))!.status()).toBe(404);
+    await page.goto(`${app.url}/`);
   });
 });
