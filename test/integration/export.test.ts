@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ClaimFilter } from "@/configs/contracts/claims";
 import type { SessionUser } from "@/server/auth/session";
 import { rows } from "@/server/db/client";
+import { parseCsv } from "@/server/services/csv";
 import { EXPORT_COLUMNS, exportCsv, exportGeoJson } from "@/server/services/export";
 import { callerFor, openTestDatabase } from "../helpers/db";
 
@@ -19,26 +20,6 @@ async function text(chunks: AsyncGenerator<string>): Promise<string> {
   let all = "";
   for await (const chunk of chunks) all += chunk;
   return all;
-}
-
-/** RFC 4180 rows: quoted cells may hold commas, quotes (doubled) and line breaks. */
-function parseCsv(csv: string): string[][] {
-  const out: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < csv.length; i++) {
-    const ch = csv[i]!;
-    if (quoted) {
-      if (ch === '"' && csv[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") row.push(cell), (cell = "");
-    else if (ch === "\n") row.push(cell), out.push(row), (row = []), (cell = "");
-    else cell += ch;
-  }
-  return out;
 }
 
 const csvOf = async (user: SessionUser, filter: ClaimFilter) => {
