@@ -252,9 +252,9 @@ function checkTitledArea(claim: LockedClaim, input: TransitionInput): number | u
   if (input.action !== STEP_WITH_TITLED_AREA) return undefined;
   if (input.areaTitledHa === undefined) throw new DomainError("BAD_REQUEST", TITLED_AREA_REQUIRED);
   const claimed = Number(claim.area_claimed_ha);
-  // The claimed area is a float4: compare at the title's two decimals.
-  if (Math.round(input.areaTitledHa * 100) > Math.round(claimed * 100)) {
-    throw new DomainError("BAD_REQUEST", `the area recognised (${input.areaTitledHa} ha) cannot be more than the area claimed (${claimed.toFixed(2)} ha)`);
+  // Compared as the check constraint compares them, both as float4 (1.13 is 1.1299999952 in either).
+  if (Math.fround(input.areaTitledHa) > Math.fround(claimed)) {
+    throw new DomainError("BAD_REQUEST", `the area recognised (${input.areaTitledHa} ha) cannot be more than the area claimed (${Number(claimed.toFixed(4))} ha)`);
   }
   if (claim.type === "IFR" && input.areaTitledHa > IFR_MAX_HA) {
     throw new DomainError("BAD_REQUEST", `an individual title (IFR) recognises at most ${IFR_MAX_HA} ha (Section 4(6))`);

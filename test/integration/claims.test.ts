@@ -106,7 +106,7 @@ describe("claims router", () => {
       .rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("only with a grant of title") });
     const tooMuch = Math.round(claimed * 100 + 1) / 100;
     await expect(api.claims.transition({ ...step, areaTitledHa: tooMuch }))
-      .rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining(`cannot be more than the area claimed (${claimed.toFixed(2)} ha)`) });
+      .rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining(`cannot be more than the area claimed (${Number(claimed.toFixed(4))} ha)`) });
     await expect(api.claims.transition({ ...step, areaTitledHa: 0.123 })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("two decimals") });
     await expect(api.claims.transition({ ...step, areaTitledHa: 0 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     expect(await count("claim_transitions")).toBe(before.audits);
@@ -141,6 +141,17 @@ describe("claims router", () => {
     // The database holds the same rule for any writer.
     const refused = await db.execute(sql`UPDATE claims SET area_titled_ha = 4.5 WHERE id = ${c.id}`).then(() => null, (e: Error) => e);
     expect(String((refused?.cause as Error | undefined)?.message)).toContain("claims_area_titled_check");
+  });
+
+  it("refuses a title over a claimed area of more decimals than a title has, as a request error", async () => {
+    const [c] = await rows<{ id: string; version: number }>(db, sql`SELECT c.id, c.version FROM claims c JOIN districts d ON d.id = c.district_id
+      WHERE d.name = 'Nandurbar' AND c.status = 'dlc_review' AND c.type = 'IFR' ORDER BY c.claim_no DESC LIMIT 1`);
+    await db.execute(sql`UPDATE claims SET area_claimed_ha = 1.126 WHERE id = ${c!.id}`); // as a tablet may file it
+    const api = callerFor(db, users.nandurbar);
+    const step = { id: c!.id, action: "grant_title" as const, reason: "Recognised as claimed", expectedVersion: c!.version };
+    await expect(api.claims.transition({ ...step, areaTitledHa: 1.13 })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("cannot be more than the area claimed (1.126 ha)") });
+    await api.claims.transition({ ...step, areaTitledHa: 1.12 });
+    expect((await api.claims.get({ id: c!.id })).areaTitledHa).toBeCloseTo(1.12, 5);
   });
 
   it("seeds titles with the areas they recognised: some less than claimed, none more, none over 4 ha for an individual", async () => {
