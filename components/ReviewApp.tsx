@@ -76,9 +76,7 @@ export function ReviewApp({ user, districts, home, basemap, boundarySource }: { 
                 dataVersion={dataVersion}
                 onSelect={(claimNo, bbox) => {
                   setSelectedClaimNo(claimNo);
-                  // The map shows where the counted claims are: the unit counted, or all of the user's districts.
-              const shownBbox = bbox ?? unionBbox(districts);
-              if (shownBbox) setFocus({ bbox: shownBbox, key: Date.now() });
+                  if (bbox) setFocus({ bbox, key: Date.now() });
                 }}
               />
             </aside>

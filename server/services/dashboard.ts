@@ -21,10 +21,10 @@ export async function districtDashboard(db: Db, user: SessionUser, districtId?: 
     sql`SELECT s.type, s.status, sum(s.n)::int AS n, sum(s.area_claimed_ha)::float8 AS area, sum(s.area_titled_ha)::float8 AS "areaTitled"
         FROM tehsil_stats s WHERE ${scopeCondition(user, "s")} ${district} AND s.n > 0 GROUP BY s.type, s.status`,
   );
-  const byTehsil = await rows<{ tehsil_id: number; district_id: number; w: number; s: number; e: number; n: number; tehsil: string; granted: number; rejected: number; pending: number; area_claimed: number; area_titled: number }>(
+  const byTehsil = await rows<{ tehsil_id: number; district_id: number; w: number; s: number; e: number; n: number; tehsil: string; granted: number; rejected: number; pending: number; area_titled: number }>(
     db,
     sql`SELECT t.id AS tehsil_id, t.district_id, ST_XMin(t.geom) AS w, ST_YMin(t.geom) AS s, ST_XMax(t.geom) AS e, ST_YMax(t.geom) AS n,
-               t.name AS tehsil, sum(s.area_claimed_ha)::float8 AS area_claimed, sum(s.area_titled_ha)::float8 AS area_titled,
+               t.name AS tehsil, sum(s.area_titled_ha)::float8 AS area_titled,
                sum(s.n) FILTER (WHERE s.status = 'title_granted')::int AS granted,
                sum(s.n) FILTER (WHERE s.status IN ('sdlc_rejected', 'dlc_rejected'))::int AS rejected,
                sum(s.n) FILTER (WHERE s.status NOT IN ('title_granted', 'sdlc_rejected', 'dlc_rejected'))::int AS pending
@@ -52,7 +52,7 @@ export async function districtDashboard(db: Db, user: SessionUser, districtId?: 
     byTehsil: byTehsil.map((r) => ({
       tehsilId: Number(r.tehsil_id), districtId: Number(r.district_id), bbox: [r.w, r.s, r.e, r.n].map(Number) as [number, number, number, number],
       tehsil: r.tehsil, granted: r.granted ?? 0, rejected: r.rejected ?? 0, pending: r.pending ?? 0,
-      areaClaimedHa: Number(r.area_claimed ?? 0), areaTitledHa: Number(r.area_titled ?? 0),
+      areaTitledHa: Number(r.area_titled ?? 0),
     })),
     pendingAge: AGE_BUCKETS.map((b, i) => ({
       label: b.label,

@@ -2,6 +2,7 @@
 // after this build's revisions of those files: a new build with new files starts a new cache and drops
 // the old one, while a build with the same files keeps what the tablet already has.
 import type { PrecacheEntry } from "serwist";
+import { fnv1a32 } from "@/workers/hash";
 
 // The page reads these too: the field app's "Free space" lets go of what the tablet no longer needs.
 export const OCR_LANGUAGES_CACHE_PREFIX = "fra-ocr-languages-";
@@ -16,15 +17,11 @@ export type ServiceWorkerScope = {
 };
 
 // A cache name is no secret: FNV-1a is enough to tell one build's revisions from another's.
-function fnv1a(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return hash.toString(16).padStart(8, "0");
-}
+const fnv1aHex = (text: string) => fnv1a32(text).toString(16).padStart(8, "0");
 
 /** The cache for `onDemand`'s files in this build; other builds' caches of the same prefix go on activation. */
 export function onDemandCache(scope: ServiceWorkerScope, prefix: string, onDemand: ReadonlyArray<PrecacheEntry | string>): string {
-  const cacheName = prefix + fnv1a(onDemand.map((e) => `${entryUrl(e)}@${typeof e === "string" ? "" : e.revision ?? ""}`).sort().join("\n"));
+  const cacheName = prefix + fnv1aHex(onDemand.map((e) => `${entryUrl(e)}@${typeof e === "string" ? "" : e.revision ?? ""}`).sort().join("\n"));
   scope.addEventListener("activate", (event) => {
     event.waitUntil(caches.keys().then((names) => Promise.all(names.filter((n) => n.startsWith(prefix) && n !== cacheName).map((n) => caches.delete(n)))));
   });

@@ -22,7 +22,8 @@ import type { BoundarySet } from "./boundary-file";
 import { insertDemoGeography, wktPolygon } from "./demo-geography";
 import { FOCUS_DISTRICTS } from "./geography";
 import { COMMUNITY_RIGHTS, EVIDENCE_KINDS, type Bilingual } from "./names";
-import { createRng, seedOf, weightedIndex, type Rng } from "./random";
+import { fnv1a32 } from "@/workers/hash";
+import { createRng, weightedIndex, type Rng } from "./random";
 import type { ClaimDistrict, DemoUser, SeedGeography } from "./seed-geography";
 import { renderFormPageSvg } from "./form-image";
 
@@ -394,7 +395,7 @@ async function setCfrAreas(db: Db, batch: ClaimRow[]): Promise<void> {
  * claim number, not the seed's stream, so that the rest of the demo is what it was before titles had areas.
  */
 function titledShare(c: Pick<ClaimRow, "claimNo" | "type">): number {
-  const rng = createRng(seedOf(c.claimNo));
+  const rng = createRng(fnv1a32(c.claimNo)); // its own stream: the seed's main one does not move
   return rng.chance(c.type === "IFR" ? 0.65 : 0.8) ? 1 : 0.4 + 0.55 * rng.next();
 }
 

@@ -47,10 +47,3 @@ export function weightedIndex(rng: Rng, weights: readonly number[]): number {
   }
   return weights.length - 1;
 }
-
-/** A seed from a text (FNV-1a), for draws that must not move the main stream: adding one keeps the rest of the demo as it was. */
-export function seedOf(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}

@@ -17,7 +17,7 @@ export default async function TitlePage({ params }: { params: Promise<{ claimNo:
   const { db } = await getDatabase();
   const { user } = await sessionFromCookies(db, (await headers()).get("cookie"), readServerEnv().FRA_SESSION_DAYS);
   if (!user) redirect("/login");
-  const claimNo = claimNoSchema.safeParse(decodeURIComponent((await params).claimNo));
+  const claimNo = claimNoSchema.safeParse((await params).claimNo);
   if (!claimNo.success) notFound();
   // Another district's claim reads as missing, as everywhere else.
   const claim = await getClaim(db, user, { claimNo: claimNo.data }).catch((e: unknown) => {
