@@ -34,6 +34,12 @@ export const NAME_LANGUAGE_BY_STATE: Readonly<Record<string, NameLanguage>> = {
   "23": "hin", // Madhya Pradesh
 };
 export const nameLanguageOf = (stateCode: string | undefined): NameLanguage | null => (stateCode !== undefined && NAME_LANGUAGE_BY_STATE[stateCode]) || null;
+const NAME_LANGUAGE_TAG: Readonly<Record<NameLanguage, string>> = { mar: "mr", hin: "hi", nep: "ne" };
+/** The language tag (BCP 47) of a state's Devanagari names, for the page's `lang` attributes. */
+export const nameLanguageTagOf = (stateCode: string | undefined): string | undefined => {
+  const language = nameLanguageOf(stateCode);
+  return language ? NAME_LANGUAGE_TAG[language] : undefined;
+};
 // Below this mean word confidence a page is reported as unreadable (blank, blurred, or another script).
 export const MIN_READABLE_CONFIDENCE = 45;
 export const MIN_READABLE_CHARS = 20;

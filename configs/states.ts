@@ -53,3 +53,9 @@ export function stateAbbrOf(censusCode: string): string {
 export function claimNumberOf(stateCode: string, districtAbbr: string, type: string, year: string | number, serial: number): string {
   return `${stateAbbrOf(stateCode)}-${districtAbbr}-${type}-${year}-${String(serial).padStart(6, "0")}`;
 }
+
+/** The census code of the state a claim number belongs to (its first letters), if they name one. */
+export function stateCodeOfClaimNo(claimNo: string): string | undefined {
+  const abbr = claimNo.split("-", 1)[0];
+  return Object.keys(STATES_BY_CENSUS_CODE).find((code) => STATES_BY_CENSUS_CODE[code]!.abbr === abbr);
+}

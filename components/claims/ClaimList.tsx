@@ -3,6 +3,8 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import type { ClaimFilter } from "@/configs/contracts/claims";
+import { nameLanguageTagOf } from "@/configs/field";
+import { stateCodeOfClaimNo } from "@/configs/states";
 import type { Bbox } from "../map/ClaimMap";
 import { errorMessage, trpc } from "../trpc";
 import { StatusBadge } from "./StatusBadge";
@@ -53,7 +55,7 @@ export function ClaimList(props: {
             className={c.claimNo === props.selectedClaimNo ? "selected" : ""}
             onClick={() => props.onSelect(c.claimNo, c.lon !== null && c.lat !== null ? [c.lon - FOCUS_PAD, c.lat - FOCUS_PAD, c.lon + FOCUS_PAD, c.lat + FOCUS_PAD] : undefined)}
           >
-            <div className="name">{c.claimantName} <span lang="mr">{c.claimantNameLocal}</span></div>
+            <div className="name">{c.claimantName} <span lang={nameLanguageTagOf(stateCodeOfClaimNo(c.claimNo))}>{c.claimantNameLocal}</span></div>
             <div className="meta"><StatusBadge status={c.status} /> {c.claimNo}</div>
             <div className="meta">{c.village} · {c.areaClaimedHa.toFixed(2)} ha · filed {c.filedOn}</div>
           </li>

@@ -1,6 +1,7 @@
 "use client";
 // One claim: its fields, scanned pages, evidence and history, and the workflow decisions the user may take.
 import { useEffect, useState } from "react";
+import { nameLanguageTagOf } from "@/configs/field";
 import { IFR_MAX_HA, STATUS_LABELS, STEP_WITH_TITLED_AREA, TITLE_FORMS, TYPE_LABELS, type WorkflowAction } from "@/configs/workflow";
 import type { Bbox } from "../map/ClaimMap";
 import { errorMessage, trpc } from "../trpc";
@@ -54,6 +55,7 @@ export function ClaimPanel({ claimNo, onClose, onChanged, onFocus, compared, onC
   }, [claimNo]);
 
   const c = claim.data;
+  const localTag = nameLanguageTagOf(c?.stateCode);
   if (claim.error) return <aside className="panel"><button onClick={onClose}>Close</button><p className="error">{errorMessage(claim.error)}</p></aside>;
   if (!c) return <aside className="panel">Loading claim…</aside>;
   const chosen = c.actions.find((a) => a.action === action);
@@ -88,7 +90,7 @@ export function ClaimPanel({ claimNo, onClose, onChanged, onFocus, compared, onC
       <div style={{ display: "flex", justifyContent: "space-between", gap: 8 }}>
         <div>
           <h2>{c.claimantName}</h2>
-          <div lang="mr">{c.claimantNameLocal}</div>
+          <div lang={localTag}>{c.claimantNameLocal}</div>
         </div>
         <div><button onClick={onClose} aria-label="Close">✕</button></div>
       </div>
@@ -99,14 +101,14 @@ export function ClaimPanel({ claimNo, onClose, onChanged, onFocus, compared, onC
         {c.relativeName && <><dt>Father / mother</dt><dd>{c.relativeName}</dd></>}
         {c.community && <><dt>Community</dt><dd>{c.community}</dd></>}
         <dt>Category</dt><dd>{c.category === "ST" ? `Scheduled Tribe${c.tribe ? ` (${c.tribe})` : ""}` : "Other traditional forest dweller"}</dd>
-        <dt>Village</dt><dd>{c.village.name} <span lang="mr">{c.village.nameLocal}</span> · census {c.village.censusCode}</dd>
+        <dt>Village</dt><dd>{c.village.name} <span lang={localTag}>{c.village.nameLocal}</span> · census {c.village.censusCode}</dd>
         <dt>Gram Panchayat</dt><dd>{c.village.gramPanchayat}</dd>
         <dt>Tehsil, district</dt><dd>{c.tehsil}, {c.district.name}</dd>
         <dt>Area claimed</dt><dd>{c.areaClaimedHa.toFixed(2)} ha</dd>
         <dt>Parcel area</dt><dd>{c.areaParcelHa === null ? "not mapped" : `${c.areaParcelHa.toFixed(2)} ha (mapped)`}</dd>
         {c.areaTitledHa !== null && <><dt>Area titled</dt><dd>{c.areaTitledHa.toFixed(2)} ha (recognised by the DLC)</dd></>}
         {c.status === "title_granted" && (
-          <><dt>Title</dt><dd><a href={`/claims/${encodeURIComponent(c.claimNo)}/title`} target="_blank" rel="noreferrer">{TITLE_FORMS[c.type].annexure}, to print</a></dd></>
+          <><dt>Title</dt><dd>{c.titleNo ?? "not numbered yet"} · <a href={`/claims/${encodeURIComponent(c.claimNo)}/title`} target="_blank" rel="noreferrer">{TITLE_FORMS[c.type].annexure}, to print</a></dd></>
         )}
         <dt>Survey / khasra</dt><dd>{c.surveyNumbers.join(", ") || "—"}</dd>
         <dt>Rights claimed</dt><dd>{c.rightsClaimed.map((r) => r.replace(/_/g, " ")).join(", ")}</dd>

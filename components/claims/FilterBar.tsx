@@ -42,7 +42,7 @@ export function FilterBar({ filter, onChange, onFocus }: { filter: ClaimFilter; 
 
   return (
     <div className="filters" aria-label="Filters">
-      <input type="search" placeholder="Search claimant or claim number" value={q} onChange={(e) => setQ(e.target.value)} aria-label="Search" />
+      <input type="search" placeholder="Search claimant, claim or title number" value={q} onChange={(e) => setQ(e.target.value)} aria-label="Search" />
       <div className="row">
         {CLAIM_TYPES.map((t: ClaimType) => (
           <label key={t} className="chip"><input type="checkbox" checked={filter.types?.includes(t) ?? false} onChange={() => onChange({ ...filter, types: toggle(filter.types, t) })} />{t}</label>

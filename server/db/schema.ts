@@ -114,6 +114,9 @@ export const claims = pgTable(
     areaParcelHa: real("area_parcel_ha"),
     // The extent the DLC recognised on the title: often less than claimed. Set once, with the grant.
     areaTitledHa: real("area_titled_ha"),
+    // The title's number in the district's register of titles (migration 0014: issue_title_no), set with
+    // the grant: "MH-GAD-T-2026-00042", the district's 42nd title of 2026.
+    titleNo: text("title_no").unique(),
     filedOn: date("filed_on").notNull(),
     geom: geometry("geom", "MultiPolygon"),
     centroid: geometry("centroid", "Point"),
@@ -449,6 +452,17 @@ export const claimCounters = pgTable("claim_counters", {
   districtId: integer("district_id").primaryKey().references(() => districts.id),
   last: integer("last").notNull(),
 });
+
+// Each district numbers the titles it issues afresh every calendar year (India Standard Time).
+export const titleRegister = pgTable(
+  "title_register",
+  {
+    districtId: integer("district_id").notNull().references(() => districts.id),
+    year: integer("year").notNull(),
+    last: integer("last").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.districtId, t.year] })],
+);
 
 // A counter that every statement changing claims bumps (a trigger): rendered tiles are cached under it,
 // so a cached tile is never older than the claims it shows.

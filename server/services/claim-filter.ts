@@ -20,7 +20,7 @@ export function filterConditions(f: ClaimFilter, alias: "c" | "s" = "c"): SQL[] 
   if (f.q) {
     const escaped = f.q.replace(/[\\%_]/g, (ch) => `\\${ch}`);
     where.push(sql`(lower(c.claimant_name) LIKE ${`%${escaped.toLowerCase()}%`}
-      OR c.claimant_name_local LIKE ${`%${escaped}%`} OR c.claim_no ILIKE ${`${escaped}%`})`);
+      OR c.claimant_name_local LIKE ${`%${escaped}%`} OR c.claim_no ILIKE ${`${escaped}%`} OR c.title_no ILIKE ${`${escaped}%`})`);
   }
   if (f.bbox) {
     const [w, s, e, n] = f.bbox;

@@ -90,11 +90,13 @@ export async function getClaim(db: Db, user: SessionUser, ref: ClaimRef) {
     db,
     sql`SELECT c.id, c.claim_no, c.type, c.status, c.claimant_name, c.claimant_name_local, c.spouse_name, c.relative_name,
                c.community, c.category, c.tribe, c.family_members, c.rights_claimed, c.evidence, c.survey_numbers,
-               c.area_claimed_ha, c.area_parcel_ha, c.area_titled_ha, c.filed_on, c.status_changed_at, c.created_at, c.updated_at, c.version,
+               c.area_claimed_ha, c.area_parcel_ha, c.area_titled_ha, c.title_no, c.filed_on, c.status_changed_at, c.created_at, c.updated_at, c.version,
                ST_AsGeoJSON(c.geom, 7) AS geometry, ST_AsGeoJSON(ST_Envelope(c.geom)) AS envelope,
                v.id AS village_id, v.name AS village, v.name_local AS village_local, v.census_code, v.gram_panchayat,
-               t.name AS tehsil, d.name AS district, d.id AS district_id
+               t.name AS tehsil, t.name_local AS tehsil_local, d.name AS district, d.name_local AS district_local, d.id AS district_id,
+               s.code AS state_code
         FROM claims c JOIN villages v ON v.id = c.village_id JOIN tehsils t ON t.id = c.tehsil_id JOIN districts d ON d.id = c.district_id
+             JOIN states s ON s.id = d.state_id
         WHERE ${"id" in ref ? sql`c.id = ${ref.id}` : sql`c.claim_no = ${ref.claimNo}`} AND ${scopeCondition(user)}`,
   );
   // Out of scope reads the same as missing: an official must not learn that another district's claim exists.
@@ -133,13 +135,17 @@ export async function getClaim(db: Db, user: SessionUser, ref: ClaimRef) {
     areaClaimedHa: Number(c.area_claimed_ha),
     areaParcelHa: c.area_parcel_ha === null ? null : Number(c.area_parcel_ha),
     areaTitledHa: c.area_titled_ha === null ? null : Number(c.area_titled_ha),
+    titleNo: (c.title_no as string | null) ?? null,
     filedOn: isoDay(c.filed_on as string | Date),
     statusChangedAt: new Date(c.status_changed_at as string).toISOString(),
     geometry: c.geometry ? (JSON.parse(c.geometry as string) as PolygonGeometry) : null,
     bbox: c.envelope ? envelopeToBbox(JSON.parse(c.envelope as string)) : null,
     village: { id: Number(c.village_id), name: c.village as string, nameLocal: c.village_local as string, censusCode: c.census_code as string, gramPanchayat: c.gram_panchayat as string },
     tehsil: c.tehsil as string,
-    district: { id: Number(c.district_id), name: c.district as string },
+    tehsilLocal: c.tehsil_local as string,
+    district: { id: Number(c.district_id), name: c.district as string, nameLocal: c.district_local as string },
+    // Census state code: the language its forms and titles are written in (configs/field.ts).
+    stateCode: c.state_code as string,
     documents,
     history: history.map((h) => ({
       id: Number(h.id), action: h.action, fromStatus: h.from_status, toStatus: h.to_status, reason: h.reason,
@@ -233,10 +239,13 @@ export async function checkedTransition(tx: Db, user: SessionUser, input: Transi
     const version = parcel
       ? await writeParcel(tx, user, claim, parcel.geometry, parcel.areaHa, `Parcel boundary mapped at the field verification (${parcel.areaHa.toFixed(2)} ha)`)
       : input.expectedVersion;
+    // A grant takes the next number of its district's register (migration 0014), in this transaction:
+    // a refused or rolled-back grant issues none.
+    const titleNo = input.action === STEP_WITH_TITLED_AREA ? sql`issue_title_no(district_id, claim_no)` : sql`title_no`;
     const [updated] = await rows<{ version: number }>(
       tx,
       sql`UPDATE claims SET status = ${check.to}, version = version + 1, status_changed_at = now(), updated_at = now(),
-                            area_titled_ha = coalesce(${areaTitledHa ?? null}::real, area_titled_ha)
+                            area_titled_ha = coalesce(${areaTitledHa ?? null}::real, area_titled_ha), title_no = ${titleNo}
           WHERE id = ${claim.id} AND version = ${version} RETURNING version`,
     );
     if (!updated) throw new DomainError("CONFLICT", "this claim changed while you were deciding; reload it");

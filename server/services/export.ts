@@ -9,7 +9,7 @@ import { scopeCondition } from "./scope";
 
 export const EXPORT_COLUMNS = [
   "claim_no", "type", "status", "claimant_name", "category", "village", "census_code", "tehsil", "district",
-  "area_claimed_ha", "area_parcel_ha", "area_titled_ha", "filed_on", "status_changed_at", "lon", "lat",
+  "area_claimed_ha", "area_parcel_ha", "area_titled_ha", "title_no", "filed_on", "status_changed_at", "lon", "lat",
 ] as const;
 type ExportRow = Record<(typeof EXPORT_COLUMNS)[number], string | number | null> & { id: string; geometry: string | null };
 
@@ -23,7 +23,7 @@ async function* exportRows(db: Db, user: SessionUser, filter: ClaimFilter): Asyn
       db,
       sql`SELECT c.id, c.claim_no, c.type, c.status, c.claimant_name, c.category, v.name AS village, v.census_code, t.name AS tehsil,
                  d.name AS district, c.area_claimed_ha, round(c.area_parcel_ha::numeric, 4)::float8 AS area_parcel_ha,
-                 round(c.area_titled_ha::numeric, 2)::float8 AS area_titled_ha,
+                 round(c.area_titled_ha::numeric, 2)::float8 AS area_titled_ha, c.title_no,
                  to_char(c.filed_on, 'YYYY-MM-DD') AS filed_on, to_char(c.status_changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS status_changed_at,
                  round(ST_X(c.centroid)::numeric, 6)::float8 AS lon, round(ST_Y(c.centroid)::numeric, 6)::float8 AS lat, ST_AsGeoJSON(c.geom, 6) AS geometry
           FROM claims c JOIN villages v ON v.id = c.village_id JOIN tehsils t ON t.id = c.tehsil_id JOIN districts d ON d.id = c.district_id

@@ -333,14 +333,20 @@ describe("review map, end to end", () => {
     await panel.locator("dt", { hasText: "Area titled" }).waitFor();
     expect(await panel.locator("dt", { hasText: "Area titled" }).locator("+ dd").textContent()).toBe(`${part} ha (recognised by the DLC)`);
 
+    // The grant took the next number of the district's register of titles.
+    const titleNo = (await panel.locator("dt", { hasText: /^Title$/ }).locator("+ dd").textContent())!.split(" · ")[0]!;
+    expect(titleNo).toMatch(/^MH-GAD-T-\d{4}-\d{5}$/);
+
     // The title to print: Annexure II with both spouses, the area recognised, the parcel and three signatures.
     const claimant = (await panel.locator("h2").textContent())!;
+    const claimantLocal = (await panel.locator("h2 + div").textContent())!;
     const spouse = (await panel.locator("dt", { hasText: "Spouse" }).locator("+ dd").textContent())!;
     const [titlePage] = await Promise.all([page.context().waitForEvent("page"), panel.getByRole("link", { name: "Annexure II, to print" }).click()]);
     const deed = titlePage.getByRole("article", { name: "Annexure II: Title for forest land under occupation" });
     await deed.waitFor();
     const text = (await deed.textContent())!;
-    expect(text).toContain(`${claimant} and ${spouse}`);
+    expect(text).toContain(`${claimant} (${claimantLocal}) and ${spouse}`);
+    expect(text).toContain(`Title no. ${titleNo}`);
     expect(text).toContain(`Area${part} hectares`);
     expect(text).toMatch(/granted by the District Level Committee on \d{1,2} \w+ \d{4}/);
     for (const signatory of ["Divisional Forest Officer", "District Tribal Welfare Officer", "District Collector"]) expect(text).toContain(signatory);
@@ -348,6 +354,22 @@ describe("review map, end to end", () => {
     await titlePage.getByRole("button", { name: "Print" }).waitFor();
     mkdirSync("test-results", { recursive: true });
     await titlePage.screenshot({ path: "test-results/title.png", fullPage: true });
+
+    // The same title in Marathi, the language Maharashtra issues titles in: the names in Devanagari first.
+    await titlePage.getByRole("link", { name: "मराठी" }).click();
+    const marathi = titlePage.getByRole("article", { name: "परिशिष्ट II: ताब्यातील वनजमिनीचे हक्कपत्र" });
+    await marathi.waitFor();
+    expect(await marathi.getAttribute("lang")).toBe("mr");
+    const marathiText = (await marathi.textContent())!;
+    expect(marathiText).toContain(`${claimantLocal} (${claimant}) व ${spouse}`);
+    expect(marathiText).toContain(`हक्कपत्र क्रमांक ${titleNo}`);
+    expect(marathiText).toContain(`क्षेत्रफळ${part} हेक्टर`);
+    expect(marathiText).toMatch(/जिल्हास्तरीय समितीने \S+ \S+ \S+ रोजी प्रदान केले/);
+    for (const signatory of ["विभागीय वन अधिकारी", "जिल्हा आदिवासी कल्याण अधिकारी", "जिल्हाधिकारी"]) expect(marathiText).toContain(signatory);
+    expect(await titlePage.getByRole("link", { name: "English" }).getAttribute("href")).toBe("?lang=en");
+    await titlePage.screenshot({ path: "test-results/title-mr.png", fullPage: true });
+    // A language the app has no title text in is no page.
+    expect((await titlePage.goto(titlePage.url().replace("lang=mr", "lang=xx")))!.status()).toBe(404);
     await titlePage.close();
   });
 

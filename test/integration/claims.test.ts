@@ -171,6 +171,49 @@ describe("claims router", () => {
     expect({ overClaim: seeded!.over_claim, overCap: seeded!.over_cap, entriesDiffer: seeded!.entries_differ }).toEqual({ overClaim: 0, overCap: 0, entriesDiffer: 0 });
   });
 
+  it("numbers titles in each district's register, in the order they were granted, with no gaps", async () => {
+    const registers = await rows<{ district_id: number; year: number; last: number; titles: string[] }>(db, sql`
+      SELECT r.district_id, r.year, r.last, array_agg(c.title_no ORDER BY c.status_changed_at, c.claim_no) AS titles
+      FROM title_register r JOIN claims c ON c.district_id = r.district_id AND title_year(c.status_changed_at) = r.year AND c.status = 'title_granted'
+      GROUP BY 1, 2, 3`); // with the grants of the tests above, made after all of the seed's
+    expect(registers.length).toBeGreaterThan(4); // districts times years
+    for (const r of registers) {
+      expect(r.titles.length).toBe(r.last);
+      expect(r.titles.map((t) => Number(t.split("-").at(-1)))).toEqual(r.titles.map((_, i) => i + 1));
+      expect(r.titles.every((t) => t.includes(`-T-${r.year}-`))).toBe(true);
+    }
+    const [unnumbered] = await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM claims WHERE status = 'title_granted' AND title_no IS NULL`);
+    expect(unnumbered!.n).toBe(0);
+  });
+
+  it("gives a grant the next number of its district's register; a refused grant takes none", async () => {
+    const [first, second] = await rows<{ id: string; claim_no: string; version: number; area_claimed_ha: number }>(db, sql`
+      SELECT c.id, c.claim_no, c.version, c.area_claimed_ha FROM claims c JOIN districts d ON d.id = c.district_id
+      WHERE d.name = 'Gadchiroli' AND c.status = 'dlc_review' AND c.area_claimed_ha BETWEEN 0.01 AND 4 ORDER BY c.claim_no DESC LIMIT 2`);
+    const api = callerFor(db, users.gadchiroli);
+    const [year] = await rows<{ y: number }>(db, sql`SELECT title_year(now()) AS y`);
+    const issued = async () => (await rows<{ last: number }>(db, sql`SELECT coalesce(max(last), 0)::int AS last FROM title_register r JOIN districts d ON d.id = r.district_id
+      WHERE d.name = 'Gadchiroli' AND r.year = ${year!.y}`))[0]!.last;
+    const before = await issued();
+    const grant = (c: typeof first, expectedVersion = c!.version) =>
+      api.claims.transition({ id: c!.id, action: "grant_title", reason: "Rights recognised as claimed", expectedVersion, areaTitledHa: Math.floor(c!.area_claimed_ha * 100) / 100 });
+
+    await expect(grant(first, first!.version + 1)).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await issued()).toBe(before);
+    await grant(first);
+    await grant(second);
+    const numbers = [(await api.claims.get({ id: first!.id })).titleNo, (await api.claims.get({ id: second!.id })).titleNo];
+    const serial = (n: number) => String(n).padStart(5, "0");
+    expect(numbers).toEqual([`MH-GAD-T-${year!.y}-${serial(before + 1)}`, `MH-GAD-T-${year!.y}-${serial(before + 2)}`]);
+    expect(await issued()).toBe(before + 2);
+    // A holder who brings the title to the office is found by its number.
+    expect((await api.claims.list({ filter: { q: numbers[1]! } })).items.map((c) => c.claimNo)).toEqual([second!.claim_no]);
+    // Only a granted claim holds a title number, whoever writes.
+    const refused = await db.execute(sql`UPDATE claims SET title_no = 'MH-GAD-T-2026-99999' WHERE claim_no = ${(await claimIn("Gadchiroli", "sdlc_review")).claim_no}`)
+      .then(() => null, (e: Error) => e);
+    expect(String((refused?.cause as Error | undefined)?.message)).toContain("claims_title_no_check");
+  });
+
   it("refuses illegal transitions and missing reasons with clear errors", async () => {
     const c = await claimIn("Gadchiroli", "received");
     const api = callerFor(db, users.gadchiroli);

@@ -47,7 +47,9 @@ describe("export of the filtered claims", () => {
       expect(r).toMatchObject({ type: "IFR", status: "title_granted", district: "Gadchiroli" });
       expect(Number(r.area_titled_ha)).toBeGreaterThan(0);
       expect(Number(r.area_titled_ha)).toBeLessThanOrEqual(Number(r.area_claimed_ha));
+      expect(r.title_no).toMatch(/^MH-GAD-T-\d{4}-\d{5}$/);
     }
+    expect(new Set(csv.map((r) => r.title_no)).size).toBe(csv.length);
   });
 
   it("writes the same claims as GeoJSON, each with its parcel", async () => {
@@ -61,7 +63,7 @@ describe("export of the filtered claims", () => {
     const [stored] = await rows<{ n: number }>(env.db, sql`SELECT count(*)::int AS n FROM claims c JOIN districts d ON d.id = c.district_id
       WHERE d.name = 'Gadchiroli' AND c.status = 'sdlc_review' AND c.geom IS NOT NULL`);
     expect(collection.features.filter((f) => f.geometry?.type === "MultiPolygon").length).toBe(stored!.n);
-    expect(collection.features.every((f) => f.properties.area_titled_ha === null)).toBe(true);
+    expect(collection.features.every((f) => f.properties.area_titled_ha === null && f.properties.title_no === null)).toBe(true);
   });
 
   it("keeps to the user's districts, whatever the filter asks for", async () => {

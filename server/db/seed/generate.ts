@@ -127,6 +127,9 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedSummar
   const users = await seedDemoUsersIfMissing(db, geography.users);
 
   const claimsMade = await insertClaims(db, rng, villages, geography, options, users, log);
+  // Numbered after all are in: batches are drawn in no order of time, and a register runs in grant order.
+  log("title numbers");
+  await db.execute(sql`SELECT number_untitled_grants()`);
   log("village statistics");
   await db.execute(sql`SELECT rebuild_village_stats()`);
   // Claims of one area on neighbouring pages: a map tile then reads tens of pages, not one per claim.
