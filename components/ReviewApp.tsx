@@ -38,6 +38,10 @@ export function ReviewApp({ user, districts, home, basemap, boundarySource }: { 
   const shownComparison = comparison?.claimNo === selectedClaimNo ? comparison : null;
   // Bumped after a decision so that tiles and lists show the new status at once.
   const [dataVersion, setDataVersion] = useState(0);
+  const changed = () => {
+    setDataVersion((v) => v + 1);
+    void queryClient.invalidateQueries();
+  };
 
 
   return (
@@ -74,10 +78,12 @@ export function ReviewApp({ user, districts, home, basemap, boundarySource }: { 
                 viewport={viewport}
                 selectedClaimNo={selectedClaimNo}
                 dataVersion={dataVersion}
+                role={user.role}
                 onSelect={(claimNo, bbox) => {
                   setSelectedClaimNo(claimNo);
                   if (bbox) setFocus({ bbox, key: Date.now() });
                 }}
+                onChanged={changed}
               />
             </aside>
             <ClaimMap
@@ -96,10 +102,7 @@ export function ReviewApp({ user, districts, home, basemap, boundarySource }: { 
               <ClaimPanel
                 claimNo={selectedClaimNo}
                 onClose={() => setSelectedClaimNo(null)}
-                onChanged={() => {
-                  setDataVersion((v) => v + 1);
-                  void queryClient.invalidateQueries();
-                }}
+                onChanged={changed}
                 onFocus={(bbox) => setFocus({ bbox, key: Date.now() })}
                 compared={shownComparison}
                 onCompare={setComparison}

@@ -138,6 +138,13 @@ export function availableActions(status: ClaimStatus, role: Role): Transition[] 
   return TRANSITIONS.filter((t) => t.from.includes(status) && t.roles.includes(role));
 }
 
+/** The steps `role` may take on every one of claims at `statuses` at once (a committee's decision on
+ *  many): each must leave from all of those stages, and a grant, which states each claim's own area, never is. */
+export function stepsOpenToAll(statuses: readonly ClaimStatus[], role: Role): Transition[] {
+  if (statuses.length === 0) return [];
+  return TRANSITIONS.filter((t) => t.action !== STEP_WITH_TITLED_AREA && t.roles.includes(role) && statuses.every((s) => t.from.includes(s)));
+}
+
 export type TransitionCheck =
   | { ok: true; to: ClaimStatus }
   | { ok: false; code: "ILLEGAL_TRANSITION" | "FORBIDDEN_ROLE" | "REASON_REQUIRED"; message: string };

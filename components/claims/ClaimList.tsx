@@ -5,8 +5,10 @@ import { useEffect, useState } from "react";
 import type { ClaimFilter } from "@/configs/contracts/claims";
 import { nameLanguageTagOf } from "@/configs/field";
 import { stateCodeOfClaimNo } from "@/configs/states";
+import type { Role } from "@/configs/workflow";
 import type { Bbox } from "../map/ClaimMap";
 import { errorMessage, trpc } from "../trpc";
+import { BatchDecision, type ChosenClaim } from "./BatchDecision";
 import { StatusBadge } from "./StatusBadge";
 
 const PAGE = 50;
@@ -20,11 +22,25 @@ export function ClaimList(props: {
   viewport: Bbox | null;
   selectedClaimNo: string | null;
   dataVersion: number;
+  role: Role;
   onSelect: (claimNo: string, bbox?: Bbox) => void;
+  /** After a decision on the chosen claims: the map and lists show their new status. */
+  onChanged: () => void;
 }) {
   const [offset, setOffset] = useState(0);
   const [inView, setInView] = useState(true);
   useEffect(() => setOffset(0), [props.filter, props.viewport, inView]);
+  // Claims chosen for a committee's decision, as they were listed (their version is what the step applies
+  // to). Another filter is another question: the choice starts again.
+  const [chosen, setChosen] = useState<Map<string, ChosenClaim>>(new Map());
+  const [recorded, setRecorded] = useState<string | null>(null);
+  useEffect(() => setChosen(new Map()), [props.filter]);
+  const toggle = (c: ChosenClaim, on: boolean) => setChosen((prev) => {
+    const next = new Map(prev);
+    if (on) next.set(c.id, c);
+    else next.delete(c.id);
+    return next;
+  });
   // "Only in map view" waits for the map's view rather than first listing the whole state: that query
   // would hold the database while the map's first tiles wait. Should the map never report (no WebGL),
   // the list goes ahead without it after a few seconds.
@@ -41,12 +57,30 @@ export function ClaimList(props: {
     enabled: !inView || props.viewport !== null || mapLate,
   });
   const data = list.data;
+  const pageItems = data?.items ?? [];
+  const allChosen = pageItems.length > 0 && pageItems.every((c) => chosen.has(c.id));
   return (
     <div className="list" aria-label="Claims list">
+      {chosen.size > 0 && (
+        <BatchDecision
+          chosen={[...chosen.values()]} role={props.role} onClear={() => setChosen(new Map())}
+          onRecorded={(text) => {
+            setRecorded(text);
+            setChosen(new Map());
+            props.onChanged();
+          }}
+        />
+      )}
+      {recorded && chosen.size === 0 && <p className="ok batch-done" role="status">{recorded}</p>}
       <div className="summary">
         <span>{data ? `${data.total.toLocaleString("en-IN")}${data.totalIsCapped ? "+" : ""} ${data.total === 1 && !data.totalIsCapped ? "claim" : "claims"}` : "…"}{list.isFetching ? " · updating" : ""}</span>
         <label><input type="checkbox" checked={inView} onChange={(e) => setInView(e.target.checked)} /> only in map view</label>
       </div>
+      {pageItems.length > 0 && (
+        <label className="choose-page">
+          <input type="checkbox" checked={allChosen} onChange={(e) => pageItems.forEach((c) => toggle(c, e.target.checked))} /> choose all on this page
+        </label>
+      )}
       {list.error && <div className="error" style={{ padding: 12 }}>{errorMessage(list.error)}</div>}
       <ul>
         {data?.items.map((c) => (
@@ -55,6 +89,10 @@ export function ClaimList(props: {
             className={c.claimNo === props.selectedClaimNo ? "selected" : ""}
             onClick={() => props.onSelect(c.claimNo, c.lon !== null && c.lat !== null ? [c.lon - FOCUS_PAD, c.lat - FOCUS_PAD, c.lon + FOCUS_PAD, c.lat + FOCUS_PAD] : undefined)}
           >
+            <input
+              type="checkbox" className="choose" aria-label={`Choose ${c.claimNo}`} checked={chosen.has(c.id)}
+              onClick={(e) => e.stopPropagation()} onChange={(e) => toggle(c, e.target.checked)}
+            />
             <div className="name">{c.claimantName} <span lang={nameLanguageTagOf(stateCodeOfClaimNo(c.claimNo))}>{c.claimantNameLocal}</span></div>
             <div className="meta"><StatusBadge status={c.status} /> {c.claimNo}</div>
             <div className="meta">{c.village} · {c.areaClaimedHa.toFixed(2)} ha · filed {c.filedOn}</div>

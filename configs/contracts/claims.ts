@@ -71,6 +71,24 @@ export function titledAreaRule(step: { action: WorkflowAction; areaTitledHa?: nu
 export const transitionInputSchema = transitionFieldsSchema.superRefine(titledAreaRule);
 export type TransitionInput = z.infer<typeof transitionInputSchema>;
 
+// A committee (a Gram Sabha, the SDLC, the DLC) decides many claims at one sitting: one step and one reason,
+// its minutes, for each claim chosen, each at the version the user saw. A grant states its own area, so it
+// goes one claim at a time.
+export const MAX_CLAIMS_PER_DECISION = 100;
+export const GRANT_ONE_AT_A_TIME = "a title is granted one claim at a time: each states the area it recognises";
+export const batchTransitionInputSchema = z
+  .object({
+    action: workflowActionSchema.refine((a) => a !== STEP_WITH_TITLED_AREA, GRANT_ONE_AT_A_TIME),
+    reason: z.string().trim().max(4_000),
+    claims: z
+      .array(z.object({ id: z.string().uuid("not a claim id"), expectedVersion: z.number().int().positive() }).strict())
+      .min(1, "choose at least one claim")
+      .max(MAX_CLAIMS_PER_DECISION, `at most ${MAX_CLAIMS_PER_DECISION} claims in one decision`)
+      .refine((claims) => new Set(claims.map((c) => c.id)).size === claims.length, "a claim is chosen twice"),
+  })
+  .strict();
+export type BatchTransitionInput = z.infer<typeof batchTransitionInputSchema>;
+
 export const parcelUpdateSchema = z
   .object({ id: z.string().uuid(), geometry: polygonGeometrySchema, expectedVersion: z.number().int().positive() })
   .strict();

@@ -1,6 +1,6 @@
 // Reading and writing claims for the review side: list, detail, workflow steps, parcel edits, new claims.
 import { sql, type SQL } from "drizzle-orm";
-import type { ClaimListInput, ClaimRef, NewClaim, TransitionInput } from "@/configs/contracts/claims";
+import type { BatchTransitionInput, ClaimListInput, ClaimRef, NewClaim, TransitionInput } from "@/configs/contracts/claims";
 import type { MultiPolygonGeometry, PolygonGeometry } from "@/configs/contracts/geojson";
 import { claimNumberOf } from "@/configs/states";
 import {
@@ -32,6 +32,8 @@ export type ClaimListItem = {
   areaClaimedHa: number;
   filedOn: string;
   statusChangedAt: string;
+  /** What a step decided from the list (a committee's batch) must be applied to. */
+  version: number;
   lon: number | null;
   lat: number | null;
 };
@@ -50,11 +52,11 @@ export async function listClaims(db: Db, user: SessionUser, input: ClaimListInpu
   const where = whereAll([scopeCondition(user), ...filterConditions(input.filter)]);
   const items = await rows<{
     id: string; claim_no: string; type: ClaimType; status: ClaimStatus; claimant_name: string; claimant_name_local: string;
-    village: string; area_claimed_ha: number; filed_on: string | Date; status_changed_at: string | Date; lon: number | null; lat: number | null;
+    village: string; area_claimed_ha: number; filed_on: string | Date; status_changed_at: string | Date; version: number; lon: number | null; lat: number | null;
   }>(
     db,
     sql`SELECT c.id, c.claim_no, c.type, c.status, c.claimant_name, c.claimant_name_local, v.name AS village,
-               c.area_claimed_ha, c.filed_on, c.status_changed_at, ST_X(c.centroid) AS lon, ST_Y(c.centroid) AS lat
+               c.area_claimed_ha, c.filed_on, c.status_changed_at, c.version, ST_X(c.centroid) AS lon, ST_Y(c.centroid) AS lat
         FROM claims c JOIN villages v ON v.id = c.village_id
         WHERE ${where} ORDER BY ${SORTS[input.sort]} LIMIT ${input.limit} OFFSET ${input.offset}`,
   );
@@ -75,6 +77,7 @@ export async function listClaims(db: Db, user: SessionUser, input: ClaimListInpu
       areaClaimedHa: Number(r.area_claimed_ha),
       filedOn: isoDay(r.filed_on),
       statusChangedAt: new Date(r.status_changed_at).toISOString(),
+      version: Number(r.version),
       lon: r.lon === null ? null : Number(r.lon),
       lat: r.lat === null ? null : Number(r.lat),
     })),
@@ -217,6 +220,31 @@ async function appendAudit(tx: Db, args: { claimId: string; action: string; from
 /** One step of the legal workflow: checked, applied only to the version the user saw, and audited. */
 export async function transitionClaim(db: Db, user: SessionUser, input: TransitionInput) {
   return auditedTransaction(db, async (tx) => (await checkedTransition(tx, user, input))());
+}
+
+/**
+ * One step for many claims, as a committee decides them at one sitting: every claim is checked and
+ * recorded with its own audit entry, or, if any is refused (another stage, a stale version, out of scope),
+ * none is, and the error names that claim.
+ */
+export async function transitionClaims(db: Db, user: SessionUser, input: BatchTransitionInput) {
+  return auditedTransaction(db, async (tx) => {
+    const ids = input.claims.map((c) => c.id);
+    const found = await rows<{ id: string; claim_no: string }>(tx, sql`SELECT c.id, c.claim_no FROM claims c WHERE c.id IN (${sqlList(ids)}) AND ${scopeCondition(user)}`);
+    const numbers = new Map(found.map((c) => [c.id, c.claim_no]));
+    const missing = ids.filter((id) => !numbers.has(id));
+    if (missing.length) throw new DomainError("NOT_FOUND", `no claim ${missing.join(", ")} in your districts; nothing was recorded`);
+    const recorded = [];
+    for (const c of input.claims) {
+      try {
+        recorded.push(await (await checkedTransition(tx, user, { id: c.id, action: input.action, reason: input.reason, expectedVersion: c.expectedVersion }))());
+      } catch (e) {
+        if (e instanceof DomainError) throw new DomainError(e.code, `${numbers.get(c.id)}: ${e.message}; nothing was recorded`);
+        throw e;
+      }
+    }
+    return { claims: recorded };
+  });
 }
 
 /**

@@ -257,6 +257,42 @@ describe("review map, end to end", () => {
     await page.locator(".filters label.chip", { hasText: "Remanded to Gram Sabha" }).locator("input").uncheck();
   });
 
+  it("records one committee's decision for the claims chosen in the list, each in its own audit trail", async () => {
+    const chip = page.locator(".filters label.chip", { hasText: "Gram Sabha resolved" }).locator("input");
+    await chip.check();
+    await page.getByLabel("Search").fill(""); // the claim searched for above
+    await page.getByLabel("only in map view").uncheck(); // the district's, wherever the map is
+    await listShowsOnly(page, "Gram Sabha resolved");
+    const claimNoIn = async (i: number) => (await page.locator(".list li").nth(i).textContent())!.match(/[A-Z]{2}-[A-Z]+-(?:IFR|CR|CFR)-\d{4}-\d{6}/)![0];
+    const chosen: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      chosen.push(await claimNoIn(i));
+      await page.getByRole("checkbox", { name: `Choose ${chosen[i]}` }).check();
+    }
+    const batch = page.getByLabel("Decision on the chosen claims");
+    await batch.getByText("3 chosen").waitFor();
+    // Only the steps open from that stage, to this role; no grant.
+    expect(await batch.getByLabel("Step for the chosen claims").locator("option").allTextContents()).toEqual(["Choose a step…", "Forward to SDLC"]);
+    await batch.getByLabel("Step for the chosen claims").selectOption("forward_to_sdlc");
+    const minutes = "Resolutions of the Gram Sabha sitting of 18 November 2026 checked by the SDLC secretariat";
+    await batch.getByLabel("Reason for the chosen claims").fill(minutes);
+    await batch.getByRole("button", { name: "Record for 3 claims" }).click();
+    await page.getByRole("status").filter({ hasText: "Recorded for 3 claims: now SDLC review" }).waitFor();
+    for (const claimNo of chosen) {
+      const detail = await callApi<{ status: string; history: Array<{ action: string; reason: string; actor: string }> }>(app.url, "claims.get", "official.gadchiroli", { claimNo });
+      expect(detail.status).toBe("sdlc_review");
+      expect(detail.history.at(-1)).toMatchObject({ action: "forward_to_sdlc", reason: minutes });
+    }
+    // The list, refreshed, no longer holds them among the resolved claims.
+    await page.waitForFunction((numbers) => {
+      const text = document.querySelector(".list ul")?.textContent ?? "";
+      return !document.querySelector(".list .summary")?.textContent?.includes("updating") && numbers.every((n) => !text.includes(n));
+    }, chosen);
+    await page.screenshot({ path: "test-results/committee-decision.png" });
+    await chip.uncheck();
+    await page.getByLabel("only in map view").check();
+  });
+
   it("starts field staff in the field app, and lets them record a field verification on the review map of their block", async () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     try {

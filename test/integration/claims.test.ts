@@ -214,6 +214,64 @@ describe("claims router", () => {
     expect(String((refused?.cause as Error | undefined)?.message)).toContain("claims_title_no_check");
   });
 
+  describe("a committee's decision on many claims at once", () => {
+    const atStage = async (district: string, status: string, n: number) => rows<{ id: string; claim_no: string; version: number }>(db, sql`
+      SELECT c.id, c.claim_no, c.version FROM claims c JOIN districts d ON d.id = c.district_id
+      WHERE d.name = ${district} AND c.status = ${status} ORDER BY c.claim_no DESC LIMIT ${n}`);
+    const statuses = async (ids: string[]) => (await rows<{ status: string }>(db, sql`SELECT status FROM claims WHERE id IN (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)}) ORDER BY claim_no DESC`)).map((r) => r.status);
+    const minutes = "SDLC sitting of 20 November 2026, item 4: the Gram Sabha resolutions are in order";
+
+    it("records the step for each claim, each with its own audit entry and the committee's reason", async () => {
+      const chosen = await atStage("Gadchiroli", "gs_resolved", 3);
+      expect(chosen).toHaveLength(3);
+      const api = callerFor(db, users.gadchiroli);
+      const audits = await count("claim_transitions");
+      const result = await api.claims.transitionMany({ action: "forward_to_sdlc", reason: minutes, claims: chosen.map((c) => ({ id: c.id, expectedVersion: c.version })) });
+      expect(result.claims.map((c) => [c.id, c.status, c.version])).toEqual(chosen.map((c) => [c.id, "sdlc_review", c.version + 1]));
+      expect(await count("claim_transitions")).toBe(audits + 3);
+      for (const c of chosen) {
+        expect((await api.claims.get({ id: c.id })).history.at(-1)).toMatchObject({ action: "forward_to_sdlc", fromStatus: "gs_resolved", toStatus: "sdlc_review", reason: minutes, claimVersion: c.version + 1 });
+      }
+    });
+
+    it("records none when one claim is refused, and names it: a stale version, another stage, another district", async () => {
+      const chosen = await atStage("Gadchiroli", "sdlc_review", 3);
+      const [elsewhere] = await atStage("Gadchiroli", "received", 1);
+      const [nandurbar] = await atStage("Nandurbar", "sdlc_review", 1);
+      const api = callerFor(db, users.gadchiroli);
+      const before = { audits: await count("claim_transitions"), statuses: await statuses(chosen.map((c) => c.id)) };
+      const step = { action: "sdlc_recommend" as const, reason: minutes };
+      const asSeen = chosen.map((c) => ({ id: c.id, expectedVersion: c.version }));
+
+      await expect(api.claims.transitionMany({ ...step, claims: [...asSeen.slice(0, 2), { id: chosen[2]!.id, expectedVersion: chosen[2]!.version - 1 }] }))
+        .rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(new RegExp(`^${chosen[2]!.claim_no}: this claim was changed by someone else.*nothing was recorded$`)) });
+      await expect(api.claims.transitionMany({ ...step, claims: [...asSeen, { id: elsewhere!.id, expectedVersion: elsewhere!.version }] }))
+        .rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining(`${elsewhere!.claim_no}: `) });
+      await expect(api.claims.transitionMany({ ...step, claims: [...asSeen, { id: nandurbar!.id, expectedVersion: nandurbar!.version }] }))
+        .rejects.toMatchObject({ code: "NOT_FOUND", message: `no claim ${nandurbar!.id} in your districts; nothing was recorded` });
+      // Field staff record Gram Sabha steps, never an SDLC's.
+      await expect(callerFor(db, users.etapalli).claims.transitionMany({ ...step, claims: asSeen })).rejects.toMatchObject({ code: expect.stringMatching(/FORBIDDEN|NOT_FOUND/) });
+
+      expect(await count("claim_transitions")).toBe(before.audits);
+      expect(await statuses(chosen.map((c) => c.id))).toEqual(before.statuses);
+      expect((await atStage("Gadchiroli", "sdlc_review", 3)).map((c) => c.version)).toEqual(chosen.map((c) => c.version));
+    });
+
+    it("refuses a grant, an empty or oversized choice, a claim chosen twice and a short reason before touching anything", async () => {
+      const chosen = await atStage("Gadchiroli", "sdlc_review", 2);
+      const api = callerFor(db, users.gadchiroli);
+      const asSeen = chosen.map((c) => ({ id: c.id, expectedVersion: c.version }));
+      const audits = await count("claim_transitions");
+      await expect(api.claims.transitionMany({ action: "grant_title", reason: minutes, claims: asSeen })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("one claim at a time") });
+      await expect(api.claims.transitionMany({ action: "sdlc_recommend", reason: minutes, claims: [] })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("at least one claim") });
+      const many = Array.from({ length: 101 }, (_, i) => ({ id: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`, expectedVersion: 1 }));
+      await expect(api.claims.transitionMany({ action: "sdlc_recommend", reason: minutes, claims: many })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("at most 100 claims") });
+      await expect(api.claims.transitionMany({ action: "sdlc_recommend", reason: minutes, claims: [asSeen[0]!, asSeen[0]!] })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("chosen twice") });
+      await expect(api.claims.transitionMany({ action: "sdlc_reject", reason: "no", claims: asSeen })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining(`${chosen[0]!.claim_no}: `) });
+      expect(await count("claim_transitions")).toBe(audits);
+    });
+  });
+
   it("refuses illegal transitions and missing reasons with clear errors", async () => {
     const c = await claimIn("Gadchiroli", "received");
     const api = callerFor(db, users.gadchiroli);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { availableActions, checkTransition, CLAIM_STATUSES, TRANSITIONS } from "@/configs/workflow";
+import { availableActions, checkTransition, CLAIM_STATUSES, stepsOpenToAll, TRANSITIONS, type ClaimStatus, type Role } from "@/configs/workflow";
 
 describe("workflow state machine", () => {
   it("moves a claim along the legal path", () => {
@@ -35,6 +35,16 @@ describe("workflow state machine", () => {
     expect(checkTransition({ ...base, rejectedStatus: "sdlc_rejected" })).toEqual({ ok: true, to: "sdlc_review" });
     expect(checkTransition({ ...base, rejectedStatus: "dlc_rejected" })).toEqual({ ok: true, to: "dlc_review" });
     expect(checkTransition({ ...base })).toMatchObject({ ok: false, code: "ILLEGAL_TRANSITION" });
+  });
+
+  it("offers a step for many claims at once only when it leaves from every one's stage, and never a grant", () => {
+    const actions = (statuses: ClaimStatus[], role: Role) => stepsOpenToAll(statuses, role).map((t) => t.action);
+    expect(actions(["sdlc_review", "sdlc_review"], "district_official")).toEqual(["sdlc_recommend", "sdlc_remand", "sdlc_reject"]);
+    expect(actions(["fld_verified", "sdlc_remanded"], "field_staff")).toEqual(["record_gs_resolution"]);
+    expect(actions(["sdlc_review", "gs_resolved"], "district_official")).toEqual([]);
+    expect(actions(["dlc_review"], "district_official")).toEqual(["dlc_reject"]);
+    expect(actions(["sdlc_rejected", "dlc_rejected"], "field_staff")).toEqual(["file_appeal"]);
+    expect(actions([], "district_official")).toEqual([]);
   });
 
   it("offers no action on a granted title and none to an admin", () => {
