@@ -35,12 +35,15 @@ export function ClaimList(props: {
   const [chosen, setChosen] = useState<Map<string, ChosenClaim>>(new Map());
   const [recorded, setRecorded] = useState<string | null>(null);
   useEffect(() => setChosen(new Map()), [props.filter]);
-  const toggle = (c: ChosenClaim, on: boolean) => setChosen((prev) => {
-    const next = new Map(prev);
-    if (on) next.set(c.id, c);
-    else next.delete(c.id);
-    return next;
-  });
+  const toggle = (c: ChosenClaim, on: boolean) => {
+    setRecorded(null);
+    setChosen((prev) => {
+      const next = new Map(prev);
+      if (on) next.set(c.id, { id: c.id, claimNo: c.claimNo, status: c.status, version: c.version });
+      else next.delete(c.id);
+      return next;
+    });
+  };
   // "Only in map view" waits for the map's view rather than first listing the whole state: that query
   // would hold the database while the map's first tiles wait. Should the map never report (no WebGL),
   // the list goes ahead without it after a few seconds.
