@@ -1,5 +1,5 @@
 // The README's pictures of the review map, taken from a running demo (`npm run demo`) in headless
-// Chromium, so that they show the app as it is. It changes nothing: the decision is chosen, not recorded.
+// Chromium, so that they show the app as it is. It changes nothing: the decisions are chosen, not recorded.
 //   npx tsx scripts/screenshots.ts [--url http://localhost:3000] [--out public/screenshots]
 import { mkdirSync } from "node:fs";
 import path from "node:path";
@@ -43,7 +43,29 @@ try {
   await page.getByRole("link", { name: "Dashboard" }).or(page.getByRole("button", { name: "Dashboard" })).first().click();
   await page.locator('.dashboard[aria-busy="false"]').waitFor(); // the figures, not the "…" shown while they load
   await page.screenshot({ path: path.join(out, "dashboard.png") });
-  console.log(`wrote district.png, review.png and dashboard.png into ${out}`);
+
+  // A committee's decision on three resolved claims, being written.
+  await page.getByRole("button", { name: "Claims map" }).click();
+  await page.locator(".filters label.chip", { hasText: "Gram Sabha resolved" }).locator("input").check();
+  await page.getByLabel("only in map view").uncheck();
+  await listShowsOnly(page, "Gram Sabha resolved");
+  for (let i = 0; i < 3; i++) await page.locator(".list li").nth(i).locator("input.choose").check();
+  const batch = page.getByLabel("Decision on the chosen claims");
+  await batch.getByLabel("Step for the chosen claims").selectOption("forward_to_sdlc");
+  await batch.getByLabel("Reason for the chosen claims").fill("Resolutions of the Gram Sabha sitting of 18 November checked by the SDLC secretariat");
+  await mapSettled(page);
+  await page.screenshot({ path: path.join(out, "committee.png") });
+
+  // A title, printed in Marathi.
+  await batch.getByRole("button", { name: "Clear" }).click();
+  await page.locator(".filters label.chip", { hasText: "Gram Sabha resolved" }).locator("input").uncheck();
+  await page.locator(".filters label.chip", { hasText: "Title granted" }).locator("input").check();
+  await listShowsOnly(page, "Title granted");
+  const titled = (await page.locator(".list li", { hasText: "-IFR-" }).first().textContent())!.match(/[A-Z]{2}-[A-Z]+-IFR-\d{4}-\d{6}/)![0];
+  await page.goto(`${appUrl}/claims/${titled}/title?lang=mr`);
+  await page.locator(".title-deed").waitFor();
+  await page.screenshot({ path: path.join(out, "title-mr.png"), fullPage: true });
+  console.log(`wrote district.png, review.png, dashboard.png, committee.png and title-mr.png into ${out}`);
 } finally {
   await browser.close();
 }
