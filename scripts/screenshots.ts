@@ -63,7 +63,7 @@ try {
   await listShowsOnly(page, "Title granted");
   const titled = (await page.locator(".list li", { hasText: "-IFR-" }).first().textContent())!.match(/[A-Z]{2}-[A-Z]+-IFR-\d{4}-\d{6}/)![0];
   await page.goto(`${appUrl}/claims/${titled}/title?lang=mr`);
-  await page.locator(".title-deed").waitFor();
+  await page.locator(".print-doc").waitFor();
   await page.screenshot({ path: path.join(out, "title-mr.png"), fullPage: true });
   console.log(`wrote district.png, review.png, dashboard.png, committee.png and title-mr.png into ${out}`);
 } finally {

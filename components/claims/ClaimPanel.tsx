@@ -107,6 +107,9 @@ export function ClaimPanel({ claimNo, onClose, onChanged, onFocus, compared, onC
         <dt>Area claimed</dt><dd>{c.areaClaimedHa.toFixed(2)} ha</dd>
         <dt>Parcel area</dt><dd>{c.areaParcelHa === null ? "not mapped" : `${c.areaParcelHa.toFixed(2)} ha (mapped)`}</dd>
         {c.areaTitledHa !== null && <><dt>Area titled</dt><dd>{c.areaTitledHa.toFixed(2)} ha (recognised by the DLC)</dd></>}
+        {(c.status === "sdlc_rejected" || c.status === "dlc_rejected") && (
+          <><dt>Notice</dt><dd><a href={`/claims/${encodeURIComponent(c.claimNo)}/notice`} target="_blank" rel="noreferrer">Rejection notice, to print</a></dd></>
+        )}
         {c.status === "title_granted" && (
           <><dt>Title</dt><dd>{c.titleNo ?? "not numbered yet"} · <a href={`/claims/${encodeURIComponent(c.claimNo)}/title`} target="_blank" rel="noreferrer">{TITLE_FORMS[c.type].annexure}, to print</a></dd></>
         )}

@@ -3,25 +3,23 @@
 // sign, in English or its state's language (title-text.ts). Rendered on the server from the claim as
 // recorded; it changes nothing.
 import { nameLanguageTagOf } from "@/configs/field";
+import { BothScripts } from "@/components/print/BothScripts";
+import { printedDate, type PrintLanguage } from "@/components/print/print-languages";
 import type { ClaimDetail } from "@/server/services/claims";
 import { parcelCorners, sketchParcel } from "./parcel-sketch";
-import { TITLE_TEXT, type TitleLanguage } from "./title-text";
+import { TITLE_TEXT } from "./title-text";
 
 const SKETCH = { width: 360, height: 260 };
 const MAX_CORNERS_LISTED = 24;
 
-export function TitleDeed({ claim, language }: { claim: ClaimDetail; language: TitleLanguage }) {
+export function TitleDeed({ claim, language }: { claim: ClaimDetail; language: PrintLanguage }) {
   const text = TITLE_TEXT[language];
   const form = text.kinds[claim.type];
   const english = language === "en";
   const grant = claim.history.findLast((h) => h.action === "grant_title");
   const individual = claim.type === "IFR";
   const localTag = nameLanguageTagOf(claim.stateCode);
-  // A name in both scripts: the document's own first, the other after it in brackets.
-  const bothScripts = (latin: string, local: string) => {
-    if (!local || local === latin) return <>{latin}</>;
-    return english ? <>{latin} <span lang={localTag}>({local})</span></> : <>{local} <span lang="en">({latin})</span></>;
-  };
+  const bothScripts = (latin: string, local: string) => <BothScripts latin={latin} local={local} english={english} localTag={localTag} />;
   // Section 4(4): a married claimant's title is in the names of both spouses.
   const holders = individual
     ? <>{bothScripts(claim.claimantName, claim.claimantNameLocal)}{claim.spouseName ? `${text.and}${claim.spouseName}` : null}</>
@@ -29,7 +27,7 @@ export function TitleDeed({ claim, language }: { claim: ClaimDetail; language: T
   const dependants = claim.familyMembers.filter((m) => m.relation !== "spouse");
   const sketch = claim.geometry ? sketchParcel(claim.geometry, SKETCH.width, SKETCH.height) : null;
   const corners = claim.geometry ? parcelCorners(claim.geometry) : [];
-  const grantedOn = grant ? text.grantedOn(new Date(grant.at).toLocaleDateString(text.locale, { dateStyle: "long", timeZone: "Asia/Kolkata" })) : null;
+  const grantedOn = grant ? text.grantedOn(printedDate(grant.at, language)) : null;
   const rows: Array<[string, React.ReactNode]> = [
     [individual ? text.holdersIndividual : text.holdersCommunity, holders],
     ...(individual ? ([
@@ -46,7 +44,7 @@ export function TitleDeed({ claim, language }: { claim: ClaimDetail; language: T
     [text.boundaries, `${claim.surveyNumbers.join(", ") || "—"}; ${text.boundaryAsMapped}`],
   ];
   return (
-    <article className="title-deed" lang={language} aria-label={`${form.annexure}: ${form.heading}`}>
+    <article className="print-doc" lang={language} aria-label={`${form.annexure}: ${form.heading}`}>
       <header>
         <p className="annexure">{form.annexure}</p>
         <p className="rule">{text.seeRule}</p>

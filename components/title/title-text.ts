@@ -1,26 +1,10 @@
 // The words of a printed title, in English and in the languages the states of the demo issue titles in
-// (Hindi, Marathi). Only the document is translated: the page's controls stay in English, as the app's do.
-// A value the claim holds only in Latin letters (a spouse's or dependant's name, a tribe) is printed as it is.
-import { nameLanguageOf, type NameLanguage } from "@/configs/field";
+// (Hindi, Marathi: components/print/print-languages.ts). A value the claim holds only in Latin letters (a
+// spouse's or dependant's name, a tribe) is printed as it is.
 import { TITLE_FORMS, type ClaimType } from "@/configs/workflow";
-
-export const TITLE_LANGUAGES = ["en", "hi", "mr"] as const;
-export type TitleLanguage = (typeof TITLE_LANGUAGES)[number];
-export const TITLE_LANGUAGE_NAMES: Record<TitleLanguage, string> = { en: "English", hi: "हिन्दी", mr: "मराठी" };
-
-// Sikkim's titles (Nepali) have no text here yet: they print in English.
-const TITLE_LANGUAGE_OF: Partial<Record<NameLanguage, TitleLanguage>> = { hin: "hi", mar: "mr" };
-
-/** The languages a claim's title is offered in: English, and its state's where there is a text for it. */
-export function titleLanguagesFor(stateCode: string): TitleLanguage[] {
-  const names = nameLanguageOf(stateCode);
-  const local = names ? TITLE_LANGUAGE_OF[names] : undefined;
-  return local ? ["en", local] : ["en"];
-}
+import type { PrintLanguage } from "@/components/print/print-languages";
 
 export type TitleText = {
-  /** BCP 47 locale for dates. */
-  locale: string;
   kinds: Record<ClaimType, { annexure: string; heading: string }>;
   seeRule: string;
   underAct: string;
@@ -58,7 +42,6 @@ export type TitleText = {
 };
 
 const ENGLISH: TitleText = {
-  locale: "en-IN",
   kinds: TITLE_FORMS,
   seeRule: "[See rule 8(h)]",
   underAct: "Under the Scheduled Tribes and Other Traditional Forest Dwellers (Recognition of Forest Rights) Act, 2006",
@@ -100,7 +83,6 @@ const ENGLISH: TitleText = {
 };
 
 const HINDI: TitleText = {
-  locale: "hi-IN",
   kinds: {
     IFR: { annexure: "उपाबंध II", heading: "अधिभोग के अधीन वन भूमि के लिए हक" },
     CR: { annexure: "उपाबंध III", heading: "सामुदायिक वन अधिकारों का हक" },
@@ -146,7 +128,6 @@ const HINDI: TitleText = {
 };
 
 const MARATHI: TitleText = {
-  locale: "mr-IN-u-nu-latn", // Marathi dates would have Devanagari digits; areas and coordinates have these
   kinds: {
     IFR: { annexure: "परिशिष्ट II", heading: "ताब्यातील वनजमिनीचे हक्कपत्र" },
     CR: { annexure: "परिशिष्ट III", heading: "सामूहिक वन हक्कांचे हक्कपत्र" },
@@ -191,4 +172,4 @@ const MARATHI: TitleText = {
   signature: "स्वाक्षरी, शिक्का व दिनांक",
 };
 
-export const TITLE_TEXT: Record<TitleLanguage, TitleText> = { en: ENGLISH, hi: HINDI, mr: MARATHI };
+export const TITLE_TEXT: Record<PrintLanguage, TitleText> = { en: ENGLISH, hi: HINDI, mr: MARATHI };

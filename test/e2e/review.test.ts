@@ -293,6 +293,46 @@ describe("review map, end to end", () => {
     await page.getByLabel("only in map view").check();
   });
 
+  it("rejects a claim at the SDLC and prints the claimant's notice, with the reason and the appeal, in English and Marathi", async () => {
+    const chip = page.locator(".filters label.chip", { hasText: "SDLC review" }).locator("input");
+    await chip.check();
+    await page.getByLabel("only in map view").uncheck();
+    await listShowsOnly(page, "SDLC review");
+    await page.locator(".list li", { hasText: "-IFR-" }).first().click();
+    const panel = page.getByLabel("Claim details");
+    const claimant = (await panel.locator("h2").textContent())!;
+    const claimantLocal = (await panel.locator("h2 + div").textContent())!;
+    const reason = "Occupation after 13 December 2005: the 2006 satellite image shows standing forest on the parcel";
+    await recordDecision(page, "sdlc_reject", reason);
+    const [notice] = await Promise.all([page.context().waitForEvent("page"), panel.getByRole("link", { name: "Rejection notice, to print" }).click()]);
+    const english = notice.getByRole("article", { name: "Intimation of rejection of claim" });
+    await english.waitFor();
+    const text = (await english.textContent())!;
+    expect(text).toContain(`${claimant} (${claimantLocal})`);
+    expect(text).toMatch(/The Sub-Divisional Level Committee considered your claim on \d{1,2} \w+ \d{4} and rejected it/);
+    expect(text).toContain(reason);
+    expect(text).toContain("appeal against this decision to the District Level Committee within 60 days");
+    expect(text).toContain("Sub-Divisional Officer, Chairperson of the SDLC");
+    await notice.getByRole("button", { name: "Print" }).waitFor();
+    await notice.getByRole("link", { name: "मराठी" }).click();
+    const marathi = notice.getByRole("article", { name: "दावा नामंजुरीची सूचना" });
+    await marathi.waitFor();
+    const marathiText = (await marathi.textContent())!;
+    expect(marathiText).toContain(`${claimantLocal} (${claimant})`);
+    expect(marathiText).toContain("उपविभागीय स्तरीय समितीने");
+    expect(marathiText).toContain(reason); // as recorded
+    expect(marathiText).toContain("जिल्हास्तरीय समितीकडे अपील");
+    await notice.screenshot({ path: "test-results/notice-mr.png", fullPage: true });
+    // A claim not rejected has no notice to print.
+    const [pending] = (await callApi<{ items: Array<{ claimNo: string }> }>(app.url, "claims.list", "official.gadchiroli", { filter: { statuses: ["sdlc_review"] }, limit: 1 })).items;
+    await notice.goto(`${app.url}/claims/${pending!.claimNo}/notice`);
+    expect(await notice.getByRole("status").textContent()).toContain(`Claim ${pending!.claimNo} has no rejection to give notice of: it is at “SDLC review”`);
+    expect(await notice.getByRole("button", { name: "Print" }).count()).toBe(0);
+    await notice.close();
+    await chip.uncheck();
+    await page.getByLabel("only in map view").check();
+  });
+
   it("starts field staff in the field app, and lets them record a field verification on the review map of their block", async () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     try {
