@@ -123,9 +123,9 @@ export const TITLE_FORMS: Record<ClaimType, { annexure: string; heading: string 
   CFR: { annexure: "Annexure IV", heading: "Community forest resource" },
 };
 
-export const PENDING_STATUSES: readonly ClaimStatus[] = CLAIM_STATUSES.filter(
-  (s) => s !== "title_granted" && s !== "dlc_rejected" && s !== "sdlc_rejected",
-);
+// The committees' two refusals (the SDLC's, the DLC's): an appeal reopens either.
+export const REJECTED_STATUSES: readonly ClaimStatus[] = ["sdlc_rejected", "dlc_rejected"];
+export const PENDING_STATUSES: readonly ClaimStatus[] = CLAIM_STATUSES.filter((s) => s !== "title_granted" && !REJECTED_STATUSES.includes(s));
 
 export function transitionFor(action: WorkflowAction): Transition {
   const t = TRANSITIONS.find((x) => x.action === action);

@@ -2,7 +2,7 @@
 // One claim: its fields, scanned pages, evidence and history, and the workflow decisions the user may take.
 import { useEffect, useState } from "react";
 import { nameLanguageTagOf } from "@/configs/field";
-import { IFR_MAX_HA, STATUS_LABELS, STEP_WITH_TITLED_AREA, TITLE_FORMS, TYPE_LABELS, type WorkflowAction } from "@/configs/workflow";
+import { IFR_MAX_HA, REJECTED_STATUSES, STATUS_LABELS, STEP_WITH_TITLED_AREA, TITLE_FORMS, TYPE_LABELS, type WorkflowAction } from "@/configs/workflow";
 import type { Bbox } from "../map/ClaimMap";
 import { errorMessage, trpc } from "../trpc";
 import { StatusBadge } from "./StatusBadge";
@@ -107,7 +107,7 @@ export function ClaimPanel({ claimNo, onClose, onChanged, onFocus, compared, onC
         <dt>Area claimed</dt><dd>{c.areaClaimedHa.toFixed(2)} ha</dd>
         <dt>Parcel area</dt><dd>{c.areaParcelHa === null ? "not mapped" : `${c.areaParcelHa.toFixed(2)} ha (mapped)`}</dd>
         {c.areaTitledHa !== null && <><dt>Area titled</dt><dd>{c.areaTitledHa.toFixed(2)} ha (recognised by the DLC)</dd></>}
-        {(c.status === "sdlc_rejected" || c.status === "dlc_rejected") && (
+        {REJECTED_STATUSES.includes(c.status) && (
           <><dt>Notice</dt><dd><a href={`/claims/${encodeURIComponent(c.claimNo)}/notice`} target="_blank" rel="noreferrer">Rejection notice, to print</a></dd></>
         )}
         {c.status === "title_granted" && (

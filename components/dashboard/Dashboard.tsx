@@ -3,10 +3,8 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { ClaimFilter } from "@/configs/contracts/claims";
 import type { Bbox } from "../map/geojson-helpers";
-import { CLAIM_STATUSES, CLAIM_TYPES, PENDING_STATUSES, STATUS_COLORS, STATUS_LABELS, type ClaimStatus } from "@/configs/workflow";
+import { CLAIM_STATUSES, CLAIM_TYPES, PENDING_STATUSES, REJECTED_STATUSES, STATUS_COLORS, STATUS_LABELS, type ClaimStatus } from "@/configs/workflow";
 import { errorMessage, trpc } from "../trpc";
-
-const REJECTED: readonly ClaimStatus[] = ["sdlc_rejected", "dlc_rejected"];
 
 const fmt = (n: number) => n.toLocaleString("en-IN", { maximumFractionDigits: 0 });
 const percent = (part: number, whole: number) => (whole > 0 ? `${((100 * part) / whole).toFixed(1)}%` : "–");
@@ -36,7 +34,7 @@ export function Dashboard({ onShowClaims }: { onShowClaims: (filter: ClaimFilter
   const link = (label: string, filter: ClaimFilter, text: string, bbox = scopeBbox) => (
     <button className="link" title={`Show ${label} on the map`} onClick={() => onShowClaims({ ...scope, ...filter }, bbox)}>{text}</button>
   );
-  const disposed = count((r) => r.status === "title_granted" || REJECTED.includes(r.status));
+  const disposed = count((r) => r.status === "title_granted" || REJECTED_STATUSES.includes(r.status));
   const claimedByTitled = sum(titled, (r) => r.area);
   return (
     <div className="dashboard" aria-label="Dashboard" aria-busy={!d}>
@@ -81,7 +79,7 @@ export function Dashboard({ onShowClaims }: { onShowClaims: (filter: ClaimFilter
                   <td>{link(`${t} claims`, { types: [t] }, t)}</td>
                   <td>{show(d && sum(ofType, (r) => r.n))}</td>
                   <td>{show(d && sum(ofType.filter((r) => r.status === "title_granted"), (r) => r.n))}</td>
-                  <td>{show(d && sum(ofType.filter((r) => REJECTED.includes(r.status)), (r) => r.n))}</td>
+                  <td>{show(d && sum(ofType.filter((r) => REJECTED_STATUSES.includes(r.status)), (r) => r.n))}</td>
                   <td>{show(d && sum(ofType.filter((r) => PENDING_STATUSES.includes(r.status)), (r) => r.n))}</td>
                   <td>{show(d && sum(ofType, (r) => r.area))}</td>
                   <td>{show(d && sum(ofType, (r) => r.areaTitled))}</td>

@@ -5,6 +5,7 @@ import { BothScripts } from "@/components/print/BothScripts";
 import { printedDate, type PrintLanguage } from "@/components/print/print-languages";
 import { TITLE_TEXT } from "@/components/title/title-text";
 import { nameLanguageTagOf } from "@/configs/field";
+import { REJECTED_STATUSES } from "@/configs/workflow";
 import type { ClaimDetail } from "@/server/services/claims";
 import { NOTICE_TEXT, type RejectingCommittee } from "./notice-text";
 
@@ -12,7 +13,7 @@ const COMMITTEE_OF_ACTION: Record<string, RejectingCommittee> = { sdlc_reject: "
 
 /** The claim's last rejection, while the claim stands rejected; null otherwise. */
 export function lastRejection(claim: ClaimDetail): { committee: RejectingCommittee; at: string; reason: string } | null {
-  if (claim.status !== "sdlc_rejected" && claim.status !== "dlc_rejected") return null;
+  if (!REJECTED_STATUSES.includes(claim.status)) return null;
   const entry = claim.history.findLast((h) => h.action in COMMITTEE_OF_ACTION);
   return entry ? { committee: COMMITTEE_OF_ACTION[entry.action]!, at: entry.at, reason: entry.reason } : null;
 }

@@ -1,13 +1,11 @@
 // The parcel as a title prints it: its rings projected to metres about their middle (flat at a parcel's
 // size), fitted to a box, with a scale bar of a round length.
-import type { PolygonGeometry } from "@/configs/contracts/geojson";
+import { polygonsOf, type PolygonGeometry } from "@/configs/contracts/geojson";
 import { METRES_PER_DEGREE_LAT } from "@/server/services/geometry";
 
 export type ParcelSketch = { path: string; scaleBar: { metres: number; pixels: number } };
 
 const ROUND_LENGTHS_M = [5, 10, 20, 25, 50, 100, 200, 250, 500, 1_000, 2_000, 5_000, 10_000];
-
-const polygonsOf = (g: PolygonGeometry): number[][][][] => (g.type === "Polygon" ? [g.coordinates] : g.coordinates);
 
 export function sketchParcel(geometry: PolygonGeometry, width: number, height: number, margin = 16): ParcelSketch {
   const points = polygonsOf(geometry).flat(2);

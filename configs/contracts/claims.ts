@@ -75,7 +75,7 @@ export type TransitionInput = z.infer<typeof transitionInputSchema>;
 // its minutes, for each claim chosen, each at the version the user saw. A grant states its own area, so it
 // goes one claim at a time.
 export const MAX_CLAIMS_PER_DECISION = 100;
-export const GRANT_ONE_AT_A_TIME = "a title is granted one claim at a time: each states the area it recognises";
+const GRANT_ONE_AT_A_TIME = "a title is granted one claim at a time: each states the area it recognises";
 export const batchTransitionInputSchema = z
   .object({
     action: workflowActionSchema.refine((a) => a !== STEP_WITH_TITLED_AREA, GRANT_ONE_AT_A_TIME),

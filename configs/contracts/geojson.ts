@@ -30,6 +30,9 @@ export const polygonGeometrySchema = z
 
 export type PolygonGeometry = z.infer<typeof polygonGeometrySchema>;
 
+/** A parcel's polygons, one or many alike: a Polygon's coordinates as a MultiPolygon's. */
+export const polygonsOf = (g: PolygonGeometry): Array<Array<Array<[number, number]>>> => (g.type === "Polygon" ? [g.coordinates] : g.coordinates);
+
 /** A MultiPolygon as the server writes it (from PostGIS, already checked): its shape, not its validity. */
 export const storedMultiPolygonSchema = z.object({
   type: z.literal("MultiPolygon"),

@@ -2,7 +2,7 @@
 // village, since IndexedDB charges per row (a block's 20,000 claims as 20,000 rows took seconds to
 // write) and the map shows one village at a time.
 import type { AreaClaim } from "@/configs/contracts/field";
-import type { PolygonGeometry } from "@/configs/contracts/geojson";
+import { polygonsOf, type PolygonGeometry } from "@/configs/contracts/geojson";
 import type { PulledChange } from "@/configs/contracts/sync";
 import type { FieldDatabase, VillageClaimsRow } from "./field-db";
 
@@ -73,7 +73,7 @@ export async function applyVerifiedParcels(db: FieldDatabase, parcels: ReadonlyM
     for (const claim of row.claims) {
       const geometry = parcels.get(claim.id);
       if (!geometry) continue;
-      claim.parcel = { type: "MultiPolygon", coordinates: geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates };
+      claim.parcel = { type: "MultiPolygon", coordinates: polygonsOf(geometry) };
       touched = true;
     }
     return touched;

@@ -4,6 +4,7 @@
 // answered, a claim shows the steps still waiting as if taken, so that a worker can verify a claim and
 // then record its Gram Sabha's resolution before either has synced.
 import type { AreaClaim } from "@/configs/contracts/field";
+import { polygonsOf } from "@/configs/contracts/geojson";
 import type { SyncRecord } from "@/configs/contracts/sync";
 import { checkTransition, STEP_WITH_BOUNDARY, transitionFor, type ClaimStatus, type WorkflowAction } from "@/configs/workflow";
 import type { FieldDatabase, OutboxRow, ParcelRecord } from "@/workers/db/field-db";
@@ -77,7 +78,7 @@ export async function recordDecision(db: FieldDatabase, claim: AreaClaim, decisi
   await db.transaction("rw", db.outbox, db.verificationParcels, async () => {
     const kept = action === STEP_WITH_BOUNDARY ? await db.verificationParcels.get(claim.id) : undefined;
     // The server refuses such a boundary, and the verification with it: better said here, while it can be mapped again.
-    const rings = kept ? (kept.parcel.geometry.type === "Polygon" ? [kept.parcel.geometry.coordinates] : kept.parcel.geometry.coordinates).flat() : [];
+    const rings = kept ? polygonsOf(kept.parcel.geometry).flat() : [];
     if (rings.some((ring) => selfIntersects(ring))) throw new Error("The boundary as found crosses itself: map it again, or remove it to keep the parcel on record.");
     const parcel = kept ? { parcel: kept.parcel.geometry } : {};
     await enqueue(db, [{ kind: "decision", id: crypto.randomUUID(), payload: { id: claim.id, action, reason: reason.trim(), expectedVersion: seen.version, ...parcel } }]);
