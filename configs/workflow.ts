@@ -127,6 +127,42 @@ export const TITLE_FORMS: Record<ClaimType, { annexure: string; heading: string 
 export const REJECTED_STATUSES: readonly ClaimStatus[] = ["sdlc_rejected", "dlc_rejected"];
 export const PENDING_STATUSES: readonly ClaimStatus[] = CLAIM_STATUSES.filter((s) => s !== "title_granted" && !REJECTED_STATUSES.includes(s));
 
+// A rejected claimant is told the reasons in writing and may appeal within 60 days of receiving them
+// (Section 6(2) and (4), Rule 12A). The day of receipt is recorded on the claim, not a step of the workflow:
+// the status stays the rejection.
+export const APPEAL_DAYS = 60;
+// An appeal window closing within this many days is called out on the dashboard.
+export const CLOSING_SOON_DAYS = 7;
+export const NOTICE_RECEIPT_ENTRY = "record_notice_receipt";
+export const NOTICE_RECEIPT_ROLES: readonly Role[] = ["district_official", "field_staff"];
+export const NOTICE_DELIVERIES = ["in_person", "registered_post", "gram_sabha"] as const;
+export type NoticeDelivery = (typeof NOTICE_DELIVERIES)[number];
+export const NOTICE_DELIVERY_LABELS: Record<NoticeDelivery, string> = {
+  in_person: "handed to the claimant",
+  registered_post: "by registered post",
+  gram_sabha: "handed over at the Gram Sabha",
+};
+// What the list and map can be narrowed to among rejected claims.
+export const NOTICE_STATES = ["undelivered", "appeal_open", "appeal_closed"] as const;
+export type NoticeState = (typeof NOTICE_STATES)[number];
+export const NOTICE_STATE_LABELS: Record<NoticeState, string> = {
+  undelivered: "Rejected, notice not yet delivered",
+  appeal_open: "Rejected, appeal window open",
+  appeal_closed: "Rejected, appeal window closed",
+};
+
+const DAY_MS = 86_400_000;
+const dayNumber = (isoDay: string) => Date.parse(`${isoDay}T00:00:00Z`) / DAY_MS;
+
+export type AppealWindow = { receivedOn: string; appealBy: string; daysLeft: number };
+
+/** The last day to appeal (the 60th after receipt: the day of receipt is not counted) and the days from
+ *  `today` to it: 0 on the last day, negative once the window has closed. Days are India's calendar days. */
+export function appealWindow(receivedOn: string, today: string): AppealWindow {
+  const last = dayNumber(receivedOn) + APPEAL_DAYS;
+  return { receivedOn, appealBy: new Date(last * DAY_MS).toISOString().slice(0, 10), daysLeft: last - dayNumber(today) };
+}
+
 export function transitionFor(action: WorkflowAction): Transition {
   const t = TRANSITIONS.find((x) => x.action === action);
   if (!t) throw new Error(`unknown workflow action ${action}`);

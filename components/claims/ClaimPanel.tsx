@@ -2,14 +2,15 @@
 // One claim: its fields, scanned pages, evidence and history, and the workflow decisions the user may take.
 import { useEffect, useState } from "react";
 import { nameLanguageTagOf } from "@/configs/field";
-import { IFR_MAX_HA, REJECTED_STATUSES, STATUS_LABELS, STEP_WITH_TITLED_AREA, TITLE_FORMS, TYPE_LABELS, type WorkflowAction } from "@/configs/workflow";
+import { IFR_MAX_HA, NOTICE_RECEIPT_ENTRY, STATUS_LABELS, STEP_WITH_TITLED_AREA, TITLE_FORMS, TYPE_LABELS, type WorkflowAction } from "@/configs/workflow";
 import type { Bbox } from "../map/ClaimMap";
 import { errorMessage, trpc } from "../trpc";
+import { appealWindowText, NoticeReceipt } from "./NoticeReceipt";
 import { StatusBadge } from "./StatusBadge";
 import { useClaim } from "./useClaim";
 
 // Audit entries that leave the status as it was, by what they record.
-const SAME_STATUS_ENTRIES: Record<string, string> = { edit_parcel: "Parcel boundary" };
+const SAME_STATUS_ENTRIES: Record<string, string> = { edit_parcel: "Parcel boundary", [NOTICE_RECEIPT_ENTRY]: "Rejection notice received" };
 
 const floorTo2 = (ha: number) => Math.floor(ha * 100 + 1e-6) / 100;
 
@@ -61,6 +62,8 @@ export function ClaimPanel({ claimNo, onClose, onChanged, onFocus, compared, onC
   const chosen = c.actions.find((a) => a.action === action);
   const grant = action === STEP_WITH_TITLED_AREA;
   const areaTitledHa = grant ? parseTitledArea(titledArea, titleLimitHa(c)) : null;
+  const appealWin = c.notice?.appealWindow;
+  const lateAppeal = action === "file_appeal" && appealWin && appealWin.daysLeft < 0 ? appealWin : null;
   const choose = (next: WorkflowAction | "") => {
     setAction(next);
     if (next === STEP_WITH_TITLED_AREA) setTitledArea(suggestedTitleHa(c));
@@ -107,9 +110,7 @@ export function ClaimPanel({ claimNo, onClose, onChanged, onFocus, compared, onC
         <dt>Area claimed</dt><dd>{c.areaClaimedHa.toFixed(2)} ha</dd>
         <dt>Parcel area</dt><dd>{c.areaParcelHa === null ? "not mapped" : `${c.areaParcelHa.toFixed(2)} ha (mapped)`}</dd>
         {c.areaTitledHa !== null && <><dt>Area titled</dt><dd>{c.areaTitledHa.toFixed(2)} ha (recognised by the DLC)</dd></>}
-        {REJECTED_STATUSES.includes(c.status) && (
-          <><dt>Notice</dt><dd><a href={`/claims/${encodeURIComponent(c.claimNo)}/notice`} target="_blank" rel="noreferrer">Rejection notice, to print</a></dd></>
-        )}
+        {c.notice && <><dt>Notice</dt><dd><NoticeReceipt claim={{ ...c, notice: c.notice }} onChanged={onChanged} /></dd></>}
         {c.status === "title_granted" && (
           <><dt>Title</dt><dd>{c.titleNo ?? "not numbered yet"} · <a href={`/claims/${encodeURIComponent(c.claimNo)}/title`} target="_blank" rel="noreferrer">{TITLE_FORMS[c.type].annexure}, to print</a></dd></>
         )}
@@ -140,6 +141,12 @@ export function ClaimPanel({ claimNo, onClose, onChanged, onFocus, compared, onC
           </select>
           <textarea aria-label="Reason" placeholder="Reason (recorded in the audit trail and told to the claimant)" value={reason} onChange={(e) => setReason(e.target.value)} />
           {chosen && <small>At least {chosen.minReasonLength} characters.</small>}
+          {lateAppeal && (
+            <p className="warning" role="note">
+              This appeal is late: the {appealWindowText(lateAppeal)}. It can still be recorded; the committee decides whether
+              to hear it. Give the reason for the delay.
+            </p>
+          )}
           {grant && (
             <>
               <label className="titled-area">

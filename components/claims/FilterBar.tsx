@@ -2,7 +2,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { encodeFilterParam, type ClaimFilter } from "@/configs/contracts/claims";
-import { CLAIM_STATUSES, CLAIM_TYPES, STATUS_COLORS, STATUS_LABELS, type ClaimStatus, type ClaimType } from "@/configs/workflow";
+import { CLAIM_STATUSES, CLAIM_TYPES, NOTICE_STATE_LABELS, NOTICE_STATES, STATUS_COLORS, STATUS_LABELS, type ClaimStatus, type ClaimType, type NoticeState } from "@/configs/workflow";
 import type { Bbox } from "../map/ClaimMap";
 import { trpc } from "../trpc";
 
@@ -80,6 +80,12 @@ export function FilterBar({ filter, onChange, onFocus }: { filter: ClaimFilter; 
         }}>
           <option value="">All villages</option>
           {villages.data?.map((v) => <option key={v.id} value={v.id}>{v.name}</option>)}
+        </select>
+      </div>
+      <div className="row">
+        <select aria-label="Rejection notice" value={filter.notice ?? ""} onChange={(e) => onChange({ ...filter, notice: (e.target.value || undefined) as NoticeState | undefined })}>
+          <option value="">Any notice or none</option>
+          {NOTICE_STATES.map((n) => <option key={n} value={n}>{NOTICE_STATE_LABELS[n]}</option>)}
         </select>
       </div>
       <div className="row">

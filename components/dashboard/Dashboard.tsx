@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { ClaimFilter } from "@/configs/contracts/claims";
 import type { Bbox } from "../map/geojson-helpers";
-import { CLAIM_STATUSES, CLAIM_TYPES, PENDING_STATUSES, REJECTED_STATUSES, STATUS_COLORS, STATUS_LABELS, type ClaimStatus } from "@/configs/workflow";
+import { CLAIM_STATUSES, CLAIM_TYPES, CLOSING_SOON_DAYS, NOTICE_STATE_LABELS, PENDING_STATUSES, REJECTED_STATUSES, STATUS_COLORS, STATUS_LABELS, type ClaimStatus } from "@/configs/workflow";
 import { errorMessage, trpc } from "../trpc";
 
 const fmt = (n: number) => n.toLocaleString("en-IN", { maximumFractionDigits: 0 });
@@ -34,7 +34,8 @@ export function Dashboard({ onShowClaims }: { onShowClaims: (filter: ClaimFilter
   const link = (label: string, filter: ClaimFilter, text: string, bbox = scopeBbox) => (
     <button className="link" title={`Show ${label} on the map`} onClick={() => onShowClaims({ ...scope, ...filter }, bbox)}>{text}</button>
   );
-  const disposed = count((r) => r.status === "title_granted" || REJECTED_STATUSES.includes(r.status));
+  const rejected = count((r) => REJECTED_STATUSES.includes(r.status));
+  const disposed = rejected + count((r) => r.status === "title_granted");
   const claimedByTitled = sum(titled, (r) => r.area);
   return (
     <div className="dashboard" aria-label="Dashboard" aria-busy={!d}>
@@ -66,6 +67,22 @@ export function Dashboard({ onShowClaims }: { onShowClaims: (filter: ClaimFilter
             <span>{show(d && n)}</span>
           </div>
         ))}
+      </div>
+      <div className="card">
+        <h3>Rejections and appeals</h3>
+        {/* A rejected claimant must be told the reasons in writing, and has 60 days from then to appeal. */}
+        <dl className="headline" aria-label="Rejection notices">
+          <dt>{link("rejected claims", { statuses: [...REJECTED_STATUSES] }, "Rejected")}</dt>
+          <dd>{show(d && rejected)}</dd>
+          <dt>{link(NOTICE_STATE_LABELS.undelivered.toLowerCase(), { notice: "undelivered" }, "Notice not yet delivered")}</dt>
+          <dd>{show(d?.notices.undelivered)}</dd>
+          <dt>{link(NOTICE_STATE_LABELS.appeal_open.toLowerCase(), { notice: "appeal_open" }, "Appeal window open")}</dt>
+          <dd>{d ? `${fmt(d.notices.appealOpen)} (${fmt(d.notices.closingSoon)} closing within ${CLOSING_SOON_DAYS} days)` : "…"}</dd>
+          <dt>{link(NOTICE_STATE_LABELS.appeal_closed.toLowerCase(), { notice: "appeal_closed" }, "Appeal window closed")}</dt>
+          <dd>{show(d && rejected - d.notices.undelivered - d.notices.appealOpen)}</dd>
+          <dt>{link(STATUS_LABELS.appeal, { statuses: ["appeal"] }, "Under appeal")}</dt>
+          <dd>{show(d && count((r) => r.status === "appeal"))}</dd>
+        </dl>
       </div>
       <div className="card">
         <h3>By type</h3>

@@ -1,7 +1,7 @@
 // The words of the notice that tells a claimant their claim was rejected, and why, in writing (the domain
 // brief, step 6), in the languages titles print in. Labels both documents share (village, tehsil…) are the
 // title's (components/title/title-text.ts).
-import type { ClaimType } from "@/configs/workflow";
+import { APPEAL_DAYS, type ClaimType } from "@/configs/workflow";
 import type { PrintLanguage } from "@/components/print/print-languages";
 
 /** The committees that reject: the SDLC (step 4) and the DLC (step 5). */
@@ -33,8 +33,8 @@ const ENGLISH: NoticeText = {
   decided: (committee, date) => `The ${committee} considered your claim on ${date} and rejected it, for the reasons below.`,
   reasons: "Reasons, as recorded",
   appeal: {
-    sdlc: "You may appeal against this decision to the District Level Committee within 60 days of receiving this notice.",
-    dlc: "You may appeal within 60 days of receiving this notice; the District Level Committee then hears your claim again.",
+    sdlc: `You may appeal against this decision to the District Level Committee within ${APPEAL_DAYS} days of receiving this notice.`,
+    dlc: `You may appeal within ${APPEAL_DAYS} days of receiving this notice; the District Level Committee then hears your claim again.`,
   },
   help: "The Gram Sabha and the Forest Rights Committee of your village can help you file the appeal.",
   chair: { sdlc: "Sub-Divisional Officer, Chairperson of the SDLC", dlc: "District Collector, Chairperson of the DLC" },
@@ -52,8 +52,8 @@ const HINDI: NoticeText = {
   decided: (committee, date) => `${committee} ने ${date} को आपके दावे पर विचार किया और नीचे दिए गए कारणों से उसे अस्वीकार किया।`,
   reasons: "कारण, जैसे अभिलिखित किए गए",
   appeal: {
-    sdlc: "आप इस सूचना की प्राप्ति के 60 दिनों के भीतर इस निर्णय के विरुद्ध जिला स्तरीय समिति को अपील कर सकते हैं।",
-    dlc: "आप इस सूचना की प्राप्ति के 60 दिनों के भीतर अपील कर सकते हैं; तब जिला स्तरीय समिति आपके दावे की फिर से सुनवाई करेगी।",
+    sdlc: `आप इस सूचना की प्राप्ति के ${APPEAL_DAYS} दिनों के भीतर इस निर्णय के विरुद्ध जिला स्तरीय समिति को अपील कर सकते हैं।`,
+    dlc: `आप इस सूचना की प्राप्ति के ${APPEAL_DAYS} दिनों के भीतर अपील कर सकते हैं; तब जिला स्तरीय समिति आपके दावे की फिर से सुनवाई करेगी।`,
   },
   help: "आपके ग्राम की ग्राम सभा और वन अधिकार समिति अपील दायर करने में आपकी सहायता कर सकती हैं।",
   chair: { sdlc: "उपखंड अधिकारी, अध्यक्ष, उपखंड स्तरीय समिति", dlc: "जिला कलेक्टर, अध्यक्ष, जिला स्तरीय समिति" },
@@ -71,8 +71,8 @@ const MARATHI: NoticeText = {
   decided: (committee, date) => `${committee}ने ${date} रोजी आपल्या दाव्यावर विचार केला आणि खालील कारणांसाठी तो नामंजूर केला.`,
   reasons: "कारणे, नोंदवल्याप्रमाणे",
   appeal: {
-    sdlc: "ही सूचना मिळाल्यापासून 60 दिवसांच्या आत आपण या निर्णयाविरुद्ध जिल्हास्तरीय समितीकडे अपील करू शकता.",
-    dlc: "ही सूचना मिळाल्यापासून 60 दिवसांच्या आत आपण अपील करू शकता; त्यानंतर जिल्हास्तरीय समिती आपल्या दाव्याची पुन्हा सुनावणी करेल.",
+    sdlc: `ही सूचना मिळाल्यापासून ${APPEAL_DAYS} दिवसांच्या आत आपण या निर्णयाविरुद्ध जिल्हास्तरीय समितीकडे अपील करू शकता.`,
+    dlc: `ही सूचना मिळाल्यापासून ${APPEAL_DAYS} दिवसांच्या आत आपण अपील करू शकता; त्यानंतर जिल्हास्तरीय समिती आपल्या दाव्याची पुन्हा सुनावणी करेल.`,
   },
   help: "आपल्या गावाची ग्रामसभा व वन हक्क समिती अपील दाखल करण्यासाठी आपली मदत करू शकते.",
   chair: { sdlc: "उपविभागीय अधिकारी, अध्यक्ष, उपविभागीय स्तरीय समिती", dlc: "जिल्हाधिकारी, अध्यक्ष, जिल्हास्तरीय समिती" },

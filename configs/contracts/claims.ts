@@ -1,10 +1,12 @@
 // What crosses the wire about claims: filters, pages, workflow steps, new claims. Used by the tRPC
 // routers, the tile and export routes, and the browser.
 import { z } from "zod";
-import { IFR_MAX_HA, STEP_WITH_TITLED_AREA, TITLED_AREA_ONLY_WITH_GRANT, TITLED_AREA_REQUIRED, claimStatusSchema, claimTypeSchema, workflowActionSchema, type WorkflowAction } from "../workflow";
+import { IFR_MAX_HA, NOTICE_DELIVERIES, NOTICE_STATES, STEP_WITH_TITLED_AREA, TITLED_AREA_ONLY_WITH_GRANT, TITLED_AREA_REQUIRED, claimStatusSchema, claimTypeSchema, workflowActionSchema, type WorkflowAction } from "../workflow";
 import { polygonGeometrySchema } from "./geojson";
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "use a date as YYYY-MM-DD").refine((s) => !Number.isNaN(Date.parse(s)), "not a real date");
+// A calendar day that exists: JavaScript's parser takes 30 February as 2 March, so the day must read back the same.
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "use a date as YYYY-MM-DD")
+  .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(Date.parse(s)).toISOString().slice(0, 10) === s, "not a real date");
 const id = z.number().int().positive();
 
 export const bboxSchema = z
@@ -24,6 +26,8 @@ export const claimFilterSchema = z
     areaMaxHa: z.number().min(0).max(1_000_000).optional(),
     q: z.string().trim().min(1).max(100).optional(),
     bbox: bboxSchema.optional(),
+    // Rejected claims by their notice: not yet delivered, or the appeal window open or closed today.
+    notice: z.enum(NOTICE_STATES).optional(),
   })
   .strict()
   .refine((f) => !f.filedFrom || !f.filedTo || f.filedFrom <= f.filedTo, "filedFrom must not be after filedTo")
@@ -88,6 +92,19 @@ export const batchTransitionInputSchema = z
   })
   .strict();
 export type BatchTransitionInput = z.infer<typeof batchTransitionInputSchema>;
+
+// The day a rejected claimant received the notice of the reasons, from the receipt slip they signed:
+// how it was delivered, and a note (who delivered it, where the slip is kept).
+export const noticeReceiptInputSchema = z
+  .object({
+    id: z.string().uuid("not a claim id"),
+    expectedVersion: z.number().int().positive(),
+    receivedOn: isoDate,
+    delivery: z.enum(NOTICE_DELIVERIES),
+    note: z.string().trim().min(5, "say in a few words who delivered it and where the signed slip is kept").max(1_000),
+  })
+  .strict();
+export type NoticeReceiptInput = z.infer<typeof noticeReceiptInputSchema>;
 
 export const parcelUpdateSchema = z
   .object({ id: z.string().uuid(), geometry: polygonGeometrySchema, expectedVersion: z.number().int().positive() })

@@ -117,6 +117,9 @@ export const claims = pgTable(
     // The title's number in the district's register of titles (migration 0014: issue_title_no), set with
     // the grant: "MH-GAD-T-2026-00042", the district's 42nd title of 2026.
     titleNo: text("title_no").unique(),
+    // The day the claimant received the notice of a rejection (Rule 12A): the appeal's 60 days run from it.
+    // Only on a rejected claim; a step out of the rejection clears it (migration 0015).
+    noticeReceivedOn: date("notice_received_on"),
     filedOn: date("filed_on").notNull(),
     geom: geometry("geom", "MultiPolygon"),
     centroid: geometry("centroid", "Point"),
@@ -134,6 +137,8 @@ export const claims = pgTable(
     index("claims_claimant_idx").on(sql`lower(${t.claimantName})`),
     // The list's default order (most recently decided first): walked, not sorted, over a state's claims.
     index("claims_recent_idx").on(t.statusChangedAt.desc(), t.id),
+    // Rejections whose notice is undelivered or whose appeal window is open: few, among a state's many.
+    index("claims_notice_idx").on(t.noticeReceivedOn).where(sql`${t.status} IN ('sdlc_rejected', 'dlc_rejected')`),
   ],
 );
 
@@ -181,6 +186,8 @@ export const claimTransitions = pgTable(
     parcelAfter: geometry("parcel_after", "MultiPolygon"),
     // A grant's recognised extent, as the title states it. Null on other actions, and before migration 0013.
     areaTitledHa: real("area_titled_ha"),
+    // The day a rejection notice reached the claimant, on its delivery's entry; null on any other.
+    noticeReceivedOn: date("notice_received_on"),
   },
   (t) => [index("claim_transitions_claim_idx").on(t.claimId, t.at)],
 );

@@ -1,5 +1,6 @@
-import { batchTransitionInputSchema, claimListInputSchema, claimRefSchema, newClaimSchema, parcelUpdateSchema, transitionInputSchema } from "@/configs/contracts/claims";
+import { batchTransitionInputSchema, claimListInputSchema, claimRefSchema, newClaimSchema, noticeReceiptInputSchema, parcelUpdateSchema, transitionInputSchema } from "@/configs/contracts/claims";
 import { createClaim, getClaim, listClaims, transitionClaim, transitionClaims, updateParcel } from "@/server/services/claims";
+import { recordNoticeReceipt } from "@/server/services/notices";
 import { authedProcedure, router } from "@/server/trpc";
 
 export const claimsRouter = router({
@@ -7,6 +8,7 @@ export const claimsRouter = router({
   get: authedProcedure.input(claimRefSchema).query(({ ctx, input }) => getClaim(ctx.db, ctx.user, input)),
   transition: authedProcedure.input(transitionInputSchema).mutation(({ ctx, input }) => transitionClaim(ctx.db, ctx.user, input)),
   transitionMany: authedProcedure.input(batchTransitionInputSchema).mutation(({ ctx, input }) => transitionClaims(ctx.db, ctx.user, input)),
+  recordNoticeReceipt: authedProcedure.input(noticeReceiptInputSchema).mutation(({ ctx, input }) => recordNoticeReceipt(ctx.db, ctx.user, input)),
   updateParcel: authedProcedure.input(parcelUpdateSchema).mutation(({ ctx, input }) => updateParcel(ctx.db, ctx.user, input)),
   create: authedProcedure.input(newClaimSchema).mutation(({ ctx, input }) => createClaim(ctx.db, ctx.user, input)),
 });

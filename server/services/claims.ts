@@ -4,10 +4,13 @@ import type { BatchTransitionInput, ClaimListInput, ClaimRef, NewClaim, Transiti
 import type { MultiPolygonGeometry, PolygonGeometry } from "@/configs/contracts/geojson";
 import { claimNumberOf } from "@/configs/states";
 import {
+  appealWindow,
   availableActions,
   BOUNDARY_ONLY_WITH_VERIFICATION,
   checkTransition,
   IFR_MAX_HA,
+  NOTICE_RECEIPT_ROLES,
+  REJECTED_STATUSES,
   STEP_WITH_BOUNDARY,
   STEP_WITH_TITLED_AREA,
   TITLED_AREA_REQUIRED,
@@ -93,7 +96,7 @@ export async function getClaim(db: Db, user: SessionUser, ref: ClaimRef) {
     db,
     sql`SELECT c.id, c.claim_no, c.type, c.status, c.claimant_name, c.claimant_name_local, c.spouse_name, c.relative_name,
                c.community, c.category, c.tribe, c.family_members, c.rights_claimed, c.evidence, c.survey_numbers,
-               c.area_claimed_ha, c.area_parcel_ha, c.area_titled_ha, c.title_no, c.filed_on, c.status_changed_at, c.created_at, c.updated_at, c.version,
+               c.area_claimed_ha, c.area_parcel_ha, c.area_titled_ha, c.title_no, c.notice_received_on::text, india_today()::text AS today, c.filed_on, c.status_changed_at, c.created_at, c.updated_at, c.version,
                ST_AsGeoJSON(c.geom, 7) AS geometry, ST_AsGeoJSON(ST_Envelope(c.geom)) AS envelope,
                v.id AS village_id, v.name AS village, v.name_local AS village_local, v.census_code, v.gram_panchayat,
                t.name AS tehsil, t.name_local AS tehsil_local, d.name AS district, d.name_local AS district_local, d.id AS district_id,
@@ -107,7 +110,8 @@ export async function getClaim(db: Db, user: SessionUser, ref: ClaimRef) {
   const id = c.id as string;
   const history = await rows<HistoryRow>(
     db,
-    sql`SELECT h.id, h.action, h.from_status, h.to_status, h.reason, h.at, h.claim_version, h.area_titled_ha, u.display_name AS actor,
+    sql`SELECT h.id, h.action, h.from_status, h.to_status, h.reason, h.at, h.claim_version, h.area_titled_ha, h.notice_received_on::text,
+               u.display_name AS actor,
                ST_AsGeoJSON(h.parcel_before, 7) AS parcel_before, ST_Area(h.parcel_before::geography) / 10000 AS before_ha,
                ST_AsGeoJSON(h.parcel_after, 7) AS parcel_after, ST_Area(h.parcel_after::geography) / 10000 AS after_ha
         FROM claim_transitions h LEFT JOIN users u ON u.id = h.actor_id
@@ -139,6 +143,14 @@ export async function getClaim(db: Db, user: SessionUser, ref: ClaimRef) {
     areaParcelHa: c.area_parcel_ha === null ? null : Number(c.area_parcel_ha),
     areaTitledHa: c.area_titled_ha === null ? null : Number(c.area_titled_ha),
     titleNo: (c.title_no as string | null) ?? null,
+    // A rejected claim's notice: not yet delivered (null), or the appeal window its receipt opened.
+    notice: REJECTED_STATUSES.includes(c.status)
+      ? {
+          appealWindow: c.notice_received_on ? appealWindow(c.notice_received_on as string, c.today as string) : null,
+          today: c.today as string,
+          canRecordReceipt: NOTICE_RECEIPT_ROLES.includes(user.role),
+        }
+      : null,
     filedOn: isoDay(c.filed_on as string | Date),
     statusChangedAt: new Date(c.status_changed_at as string).toISOString(),
     geometry: c.geometry ? (JSON.parse(c.geometry as string) as PolygonGeometry) : null,
@@ -155,6 +167,7 @@ export async function getClaim(db: Db, user: SessionUser, ref: ClaimRef) {
       at: new Date(h.at).toISOString(), actor: h.actor ?? "FRC register (imported)", claimVersion: Number(h.claim_version),
       parcel: parcelChange(h),
       areaTitledHa: h.area_titled_ha === null ? null : Number(h.area_titled_ha),
+      noticeReceivedOn: h.notice_received_on,
     })),
     actions: availableActions(c.status, user.role).map((t) => ({ action: t.action, label: t.label, minReasonLength: t.minReasonLength })),
   };
@@ -163,6 +176,7 @@ export type ClaimDetail = Awaited<ReturnType<typeof getClaim>>;
 
 type HistoryRow = {
   id: number; action: string; from_status: ClaimStatus | null; to_status: ClaimStatus; reason: string; at: string | Date; actor: string | null; claim_version: number; area_titled_ha: number | null;
+  notice_received_on: string | null;
   parcel_before: string | null; before_ha: number | null; parcel_after: string | null; after_ha: number | null;
 };
 type ParcelShape = { geometry: MultiPolygonGeometry; areaHa: number };
@@ -183,7 +197,7 @@ function envelopeToBbox(g: { type: string; coordinates: unknown }): [number, num
 
 type LockedClaim = { id: string; status: ClaimStatus; version: number; village_id: number; type: ClaimType; area_claimed_ha: number };
 
-async function lockClaim(tx: Db, user: SessionUser, id: string, expectedVersion: number): Promise<LockedClaim> {
+export async function lockClaim(tx: Db, user: SessionUser, id: string, expectedVersion: number): Promise<LockedClaim> {
   const [claim] = await rows<LockedClaim>(
     tx,
     sql`SELECT c.id, c.status, c.version, c.village_id, c.type, c.area_claimed_ha FROM claims c WHERE c.id = ${id} AND ${scopeCondition(user)} FOR UPDATE`,
@@ -205,16 +219,20 @@ async function lockClaim(tx: Db, user: SessionUser, id: string, expectedVersion:
 export const lockAuditTrail = (tx: Db) => tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('fra-audit-trail'))`);
 
 /** A transaction that appends to the audit trail: the trail's lock comes first, before any other. */
-function auditedTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
+export function auditedTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
   return transaction(db, async (tx) => {
     await lockAuditTrail(tx);
     return work(tx);
   });
 }
 
-async function appendAudit(tx: Db, args: { claimId: string; action: string; from: ClaimStatus | null; to: ClaimStatus; actorId: string; reason: string; version: number; areaTitledHa?: number | undefined }) {
-  await tx.execute(sql`INSERT INTO claim_transitions (claim_id, action, from_status, to_status, actor_id, reason, claim_version, area_titled_ha)
-                       VALUES (${args.claimId}, ${args.action}, ${args.from}, ${args.to}, ${args.actorId}, ${args.reason}, ${args.version}, ${args.areaTitledHa ?? null})`);
+export async function appendAudit(tx: Db, args: {
+  claimId: string; action: string; from: ClaimStatus | null; to: ClaimStatus; actorId: string; reason: string; version: number;
+  areaTitledHa?: number | undefined; noticeReceivedOn?: string | undefined;
+}) {
+  await tx.execute(sql`INSERT INTO claim_transitions (claim_id, action, from_status, to_status, actor_id, reason, claim_version, area_titled_ha, notice_received_on)
+                       VALUES (${args.claimId}, ${args.action}, ${args.from}, ${args.to}, ${args.actorId}, ${args.reason}, ${args.version},
+                               ${args.areaTitledHa ?? null}, ${args.noticeReceivedOn ?? null}::date)`);
 }
 
 /** One step of the legal workflow: checked, applied only to the version the user saw, and audited. */
@@ -273,7 +291,8 @@ export async function checkedTransition(tx: Db, user: SessionUser, input: Transi
     const [updated] = await rows<{ version: number }>(
       tx,
       sql`UPDATE claims SET status = ${check.to}, version = version + 1, status_changed_at = now(), updated_at = now(),
-                            area_titled_ha = coalesce(${areaTitledHa ?? null}::real, area_titled_ha), title_no = ${titleNo}
+                            area_titled_ha = coalesce(${areaTitledHa ?? null}::real, area_titled_ha), title_no = ${titleNo},
+                            notice_received_on = NULL
           WHERE id = ${claim.id} AND version = ${version} RETURNING version`,
     );
     if (!updated) throw new DomainError("CONFLICT", "this claim changed while you were deciding; reload it");

@@ -1,9 +1,10 @@
 // The district dashboard: counts by status and type, area claimed against area titled, and how long
 // pending claims have waited. Counts come from tehsil_stats, so a state-wide view stays quick.
 import { sql } from "drizzle-orm";
-import { PENDING_STATUSES, type ClaimStatus, type ClaimType } from "@/configs/workflow";
+import { APPEAL_DAYS, CLOSING_SOON_DAYS, PENDING_STATUSES, REJECTED_STATUSES, type ClaimStatus, type ClaimType } from "@/configs/workflow";
 import type { SessionUser } from "@/server/auth/session";
 import { rows, type Db } from "@/server/db/client";
+import { outcomeCountColumns, statusLiterals } from "./outcome-counts";
 import { scopeCondition } from "./scope";
 
 export const AGE_BUCKETS = [
@@ -24,10 +25,7 @@ export async function districtDashboard(db: Db, user: SessionUser, districtId?: 
   const byTehsil = await rows<{ tehsil_id: number; district_id: number; w: number; s: number; e: number; n: number; tehsil: string; granted: number; rejected: number; pending: number; area_titled: number }>(
     db,
     sql`SELECT t.id AS tehsil_id, t.district_id, ST_XMin(t.geom) AS w, ST_YMin(t.geom) AS s, ST_XMax(t.geom) AS e, ST_YMax(t.geom) AS n,
-               t.name AS tehsil, sum(s.area_titled_ha)::float8 AS area_titled,
-               sum(s.n) FILTER (WHERE s.status = 'title_granted')::int AS granted,
-               sum(s.n) FILTER (WHERE s.status IN ('sdlc_rejected', 'dlc_rejected'))::int AS rejected,
-               sum(s.n) FILTER (WHERE s.status NOT IN ('title_granted', 'sdlc_rejected', 'dlc_rejected'))::int AS pending
+               t.name AS tehsil, sum(s.area_titled_ha)::float8 AS area_titled, ${outcomeCountColumns(sql`s.n`, sql`s.status`)}
         FROM tehsil_stats s JOIN tehsils t ON t.id = s.tehsil_id
         WHERE ${scopeCondition(user, "s")} ${district} GROUP BY t.id, t.name ORDER BY t.name`,
   );
@@ -39,6 +37,16 @@ export async function districtDashboard(db: Db, user: SessionUser, districtId?: 
                count(*)::int AS n
         FROM claims c WHERE ${scopeCondition(user)} ${claimDistrict} AND c.status IN (${pendingList})
         GROUP BY 1, 2`,
+  );
+  // Rejections read from the notice index: only those undelivered or with a window still open, never the many closed.
+  const [notices] = await rows<{ undelivered: number; open: number; closing: number }>(
+    db,
+    sql`SELECT count(*) FILTER (WHERE c.notice_received_on IS NULL)::int AS undelivered,
+               count(*) FILTER (WHERE c.notice_received_on IS NOT NULL)::int AS open,
+               count(*) FILTER (WHERE c.notice_received_on + ${APPEAL_DAYS}::int < india_today() + ${CLOSING_SOON_DAYS}::int)::int AS closing
+        FROM claims c
+        WHERE c.status IN (${statusLiterals(REJECTED_STATUSES)}) AND ${scopeCondition(user)} ${claimDistrict}
+          AND (c.notice_received_on IS NULL OR c.notice_received_on >= india_today() - ${APPEAL_DAYS}::int)`,
   );
   const total = byStatusType.reduce((a, r) => a + r.n, 0);
   const areaClaimed = byStatusType.reduce((a, r) => a + r.area, 0);
@@ -54,6 +62,8 @@ export async function districtDashboard(db: Db, user: SessionUser, districtId?: 
       tehsil: r.tehsil, granted: r.granted ?? 0, rejected: r.rejected ?? 0, pending: r.pending ?? 0,
       areaTitledHa: Number(r.area_titled ?? 0),
     })),
+    // The rest of the rejected claims (tehsil counts) have had their window close.
+    notices: { undelivered: Number(notices?.undelivered ?? 0), appealOpen: Number(notices?.open ?? 0), closingSoon: Number(notices?.closing ?? 0) },
     pendingAge: AGE_BUCKETS.map((b, i) => ({
       label: b.label,
       byStatus: Object.fromEntries(ages.filter((a) => Number(a.bucket) === i).map((a) => [a.status, Number(a.n)])) as Partial<Record<ClaimStatus, number>>,

@@ -7,7 +7,11 @@ import { encodeFilterParam, type ClaimFilter } from "@/configs/contracts/claims"
 import { readServerEnv } from "@/configs/server";
 import type { SessionUser } from "@/server/auth/session";
 import { rows, type Db } from "@/server/db/client";
+import { filterDependsOnDay } from "./claim-filter";
 import type { TileAddress, VersionedTile } from "./tiles";
+
+const IST_OFFSET_MS = 5.5 * 3_600_000;
+const indiaToday = () => new Date(Date.now() + IST_OFFSET_MS).toISOString().slice(0, 10);
 
 /** Least recently used out first, bounded by the bytes its values hold (`sizeOf`). */
 export class LruBytes<V> {
@@ -60,7 +64,9 @@ export async function cachedTile(
   db: Db, user: SessionUser, t: TileAddress, filter: ClaimFilter,
   render: () => Promise<VersionedTile>, ifNoneMatch: string | null = null,
 ): Promise<CachedTile> {
-  const place = `${scopeKey(user)}|${encodeFilterParam(filter)}|${t.z}/${t.x}/${t.y}`;
+  // A filter by appeal window shows other claims tomorrow with no change to the data: its day is in the key.
+  const day = filterDependsOnDay(filter) ? `|${indiaToday()}` : "";
+  const place = `${scopeKey(user)}|${encodeFilterParam(filter)}${day}|${t.z}/${t.x}/${t.y}`;
   const kept = cache().get(place);
   const rendered = async (): Promise<CachedTile> => {
     const fresh = await render();

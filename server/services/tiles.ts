@@ -20,6 +20,7 @@ import type { SessionUser } from "@/server/auth/session";
 import { rows, type Db } from "@/server/db/client";
 import { countsAnswer, filterConditions, whereAll } from "./claim-filter";
 import { encodeTile, type TileGeometry, type TileLayer } from "./mvt-encode";
+import { outcomeCountColumns } from "./outcome-counts";
 import { scopeCondition } from "./scope";
 
 export const MAX_TILE_ZOOM = 16;
@@ -65,11 +66,7 @@ export function tileContaining(lon: number, lat: number, z: number): TileAddress
   return { z, x: Math.floor(((lon + 180) / 360) * n), y: Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n) };
 }
 
-const countColumns = (n: SQL, status: SQL) => sql`
-  sum(${n})::int AS n,
-  coalesce(sum(${n}) FILTER (WHERE ${status} = 'title_granted'), 0)::int AS granted,
-  coalesce(sum(${n}) FILTER (WHERE ${status} IN ('sdlc_rejected', 'dlc_rejected')), 0)::int AS rejected,
-  coalesce(sum(${n}) FILTER (WHERE ${status} NOT IN ('title_granted', 'sdlc_rejected', 'dlc_rejected')), 0)::int AS pending`;
+const countColumns = (n: SQL, status: SQL) => sql`sum(${n})::int AS n, ${outcomeCountColumns(n, status)}`;
 
 const UNIT_COLUMN = { district: "district_id", tehsil: "tehsil_id", village: "village_id" } as const;
 

@@ -329,6 +329,16 @@ describe("review map, end to end", () => {
     expect(await notice.getByRole("status").textContent()).toContain(`Claim ${pending!.claimNo} has no rejection to give notice of: it is at “SDLC review”`);
     expect(await notice.getByRole("button", { name: "Print" }).count()).toBe(0);
     await notice.close();
+    // The signed receipt slip comes back: its day opens the 60 days to appeal.
+    const delivery = panel.getByLabel("Rejection notice");
+    expect(await delivery.getByRole("status").textContent()).toContain("Not yet recorded as received");
+    await delivery.getByText("Record the day it was received").click();
+    await delivery.getByLabel("How it was delivered").selectOption("gram_sabha");
+    await delivery.getByLabel("Delivery note").fill("Read out and handed over at the Gram Sabha; slip signed, kept in the file");
+    await delivery.getByRole("button", { name: "Record receipt" }).click();
+    await delivery.getByRole("status").getByText(/appeal window open until \d{1,2} \w+ \d{4} \(60 days left\)/).waitFor();
+    const lastEntry = panel.getByRole("list", { name: "Audit trail" }).locator("li").last();
+    expect(await lastEntry.textContent()).toMatch(/Rejection notice received.*handed over at the Gram Sabha: Read out and handed over/);
     await chip.uncheck();
     await page.getByLabel("only in map view").check();
   });
@@ -379,6 +389,9 @@ describe("review map, end to end", () => {
     const headline = dashboard.getByLabel("Headline figures");
     await headline.getByText(/titled or rejected/).waitFor();
     expect(await headline.textContent()).toMatch(/Area recognised on titles[\d,]+ ha of [\d,]+ ha those claims asked for \(\d+\.\d%\)/);
+    // Rejections by their notice: the one just delivered (above) is among the open appeal windows.
+    const notices = dashboard.getByLabel("Rejection notices");
+    expect(await notices.textContent()).toMatch(/Notice not yet delivered[\d,]+Appeal window open[1-9][\d,]* \([\d,]+ closing within 7 days\)Appeal window closed[\d,]+/);
     await page.screenshot({ path: "test-results/dashboard.png" });
   });
 

@@ -12,6 +12,11 @@ describe("claim filter contract", () => {
   it("refuses malformed filters with a reason", () => {
     expect(claimFilterSchema.safeParse({ statuses: ["approved"] }).success).toBe(false);
     expect(claimFilterSchema.safeParse({ filedFrom: "2020-13-45" }).success).toBe(false);
+    // JavaScript's own parser reads 30 February as 2 March; the contract does not.
+    expect(claimFilterSchema.safeParse({ filedFrom: "2026-02-30" }).success).toBe(false);
+    expect(claimFilterSchema.safeParse({ filedFrom: "2024-02-29" }).success).toBe(true);
+    expect(claimFilterSchema.safeParse({ notice: "appeal_open" }).success).toBe(true);
+    expect(claimFilterSchema.safeParse({ notice: "lost" }).success).toBe(false);
     expect(claimFilterSchema.safeParse({ filedFrom: "2021-01-01", filedTo: "2020-01-01" }).success).toBe(false);
     expect(claimFilterSchema.safeParse({ bbox: [81, 20, 80, 21] }).success).toBe(false);
     expect(claimFilterSchema.safeParse({ unknownKey: 1 }).success).toBe(false);

@@ -2,6 +2,7 @@
 // encoding tiles are sent in.
 import { describe, expect, it } from "vitest";
 import { readServerEnv } from "@/configs/server";
+import { filterDependsOnDay } from "@/server/services/claim-filter";
 import { LruBytes } from "@/server/services/tile-cache";
 import { acceptsGzip } from "@/server/tile-request";
 
@@ -31,6 +32,13 @@ describe("the tile cache's memory", () => {
     expect(env({}).FRA_TILE_CACHE_MB).toBe(96);
     expect(env({ FRA_TILE_CACHE_MB: "0" }).FRA_TILE_CACHE_MB).toBe(0);
     expect(() => env({ FRA_TILE_CACHE_MB: "-1" })).toThrow(/FRA_TILE_CACHE_MB/);
+  });
+
+  it("keeps tiles filtered by appeal window apart by the day, since the day alone changes which claims they show", () => {
+    expect(filterDependsOnDay({ notice: "appeal_open" })).toBe(true);
+    expect(filterDependsOnDay({ notice: "appeal_closed", types: ["IFR"] })).toBe(true);
+    expect(filterDependsOnDay({ notice: "undelivered" })).toBe(false);
+    expect(filterDependsOnDay({ statuses: ["dlc_rejected"] })).toBe(false);
   });
 
   it("sends gzip only to clients that take it", () => {

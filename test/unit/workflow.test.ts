@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { availableActions, checkTransition, CLAIM_STATUSES, stepsOpenToAll, TRANSITIONS, type ClaimStatus, type Role } from "@/configs/workflow";
+import { appealWindow, availableActions, checkTransition, CLAIM_STATUSES, stepsOpenToAll, TRANSITIONS, type ClaimStatus, type Role } from "@/configs/workflow";
 
 describe("workflow state machine", () => {
   it("moves a claim along the legal path", () => {
@@ -64,5 +64,14 @@ describe("workflow state machine", () => {
       }
     }
     expect([...reached].sort()).toEqual([...CLAIM_STATUSES].sort());
+  });
+
+  it("counts the 60 days to appeal from the day after the notice was received, by India's calendar", () => {
+    expect(appealWindow("2026-01-01", "2026-01-01")).toEqual({ receivedOn: "2026-01-01", appealBy: "2026-03-02", daysLeft: 60 });
+    expect(appealWindow("2026-01-01", "2026-03-02").daysLeft).toBe(0);
+    expect(appealWindow("2026-01-01", "2026-03-03").daysLeft).toBe(-1);
+    // A leap year's February has one day more.
+    expect(appealWindow("2024-01-01", "2024-01-01").appealBy).toBe("2024-03-01");
+    expect(appealWindow("2026-12-15", "2027-01-01")).toMatchObject({ appealBy: "2027-02-13", daysLeft: 43 });
   });
 });

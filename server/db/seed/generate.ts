@@ -5,7 +5,9 @@
 import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { claimNumberOf } from "@/configs/states";
-import { IFR_MAX_HA, type ClaimStatus, type ClaimType, type WorkflowAction } from "@/configs/workflow";
+import {
+  IFR_MAX_HA, NOTICE_DELIVERIES, NOTICE_DELIVERY_LABELS, NOTICE_RECEIPT_ENTRY, REJECTED_STATUSES, type ClaimStatus, type ClaimType, type WorkflowAction,
+} from "@/configs/workflow";
 import { rows, type Db } from "../client";
 import {
   METRES_PER_DEGREE_LAT,
@@ -111,6 +113,11 @@ const REASONS: Record<WorkflowAction, readonly string[]> = {
 };
 
 const DAY_MS = 86_400_000;
+const IST_OFFSET_MS = 5.5 * 3_600_000;
+/** A moment's calendar day in India. */
+const indiaDay = (ms: number) => new Date(ms + IST_OFFSET_MS).toISOString().slice(0, 10);
+/** The first moment of a calendar day in India. */
+const at0 = (isoDay: string) => Date.parse(`${isoDay}T00:00:00Z`) - IST_OFFSET_MS;
 
 export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedSummary> {
   const log = options.log ?? (() => {});
@@ -215,8 +222,8 @@ type ClaimRow = {
   relative: string | null; community: string | null; category: "ST" | "OTFD"; tribe: string | null;
   family: Array<{ name: string; age: number; relation: string }>; rights: string[];
   evidence: Array<{ kind: string; description: string }>; survey: string[]; village: VillageForSeed;
-  areaClaimedHa: number; wkt: string | null; centroid: Position; filedOn: Date; statusChangedAt: Date; version: number;
-  history: Array<{ action: string; from: ClaimStatus | null; to: ClaimStatus; reason: string; at: Date; actor: string | null; version: number }>;
+  areaClaimedHa: number; wkt: string | null; centroid: Position; filedOn: Date; statusChangedAt: Date; noticeReceivedOn: string | null; version: number;
+  history: Array<{ action: string; from: ClaimStatus | null; to: ClaimStatus; reason: string; at: Date; actor: string | null; version: number; noticeReceivedOn?: string }>;
 };
 
 async function insertClaims(
@@ -307,14 +314,34 @@ function makeClaim(
   let from: ClaimStatus | null = null;
   history.push({ action: "receive", from: null, to: "received", reason: "Claim received by the Forest Rights Committee; acknowledgement issued.", at: new Date(at), actor: null, version: 1 });
   from = "received";
-  path.forEach((action, k) => {
+  let version = 1;
+  let statusChangedAt = at;
+  let noticeReceivedOn: string | null = null;
+  // Notices draw from their own source, so that the claims drawn after this one stay as they were.
+  const noticeRng = createRng(fnv1a32(`notice|${district.abbr}|${serial}`));
+  path.forEach((action) => {
     at = Math.min(now - DAY_MS, at + (spanDays / (path.length + 1)) * DAY_MS * (0.5 + rng.next()));
+    // Most appeals come within the 60 days of the notice.
+    if (action === "file_appeal" && noticeReceivedOn) at = Math.min(now - DAY_MS, at0(noticeReceivedOn) + noticeRng.int(5, 70) * DAY_MS);
     const to = STEP_TO[action];
     const actor = action === "verify_in_field" || action === "record_gs_resolution"
       ? users.fieldByTehsil.get(village.tehsilId) ?? users.officialByDistrict.get(village.districtId) ?? null
       : users.officialByDistrict.get(village.districtId) ?? null;
-    history.push({ action, from, to, reason: rng.pick(REASONS[action]), at: new Date(at), actor, version: k + 2 });
+    history.push({ action, from, to, reason: rng.pick(REASONS[action]), at: new Date(at), actor, version: ++version });
     from = to;
+    statusChangedAt = at;
+    noticeReceivedOn = null;
+    if (!REJECTED_STATUSES.includes(to)) return;
+    // The notice reaches the claimant days or weeks after the rejection; a few are never recorded as received.
+    const received = at + noticeRng.int(2, 30) * DAY_MS;
+    if (received > now - DAY_MS || noticeRng.chance(0.04)) return;
+    noticeReceivedOn = indiaDay(received);
+    at = received;
+    history.push({
+      action: NOTICE_RECEIPT_ENTRY, from: to, to, at: new Date(received), actor: users.officialByDistrict.get(village.districtId) ?? null, version: ++version,
+      reason: `Rejection notice received by the claimant on ${noticeReceivedOn}, ${NOTICE_DELIVERY_LABELS[noticeRng.pick(NOTICE_DELIVERIES)]}: receipt slip signed, kept in the claim file.`,
+      noticeReceivedOn,
+    });
   });
   const year = filedOn.getUTCFullYear();
   return {
@@ -326,8 +353,9 @@ function makeClaim(
     wkt: parcel?.wkt ?? null,
     centroid: parcel?.center ?? [0, 0],
     filedOn,
-    statusChangedAt: new Date(at),
-    version: path.length + 1,
+    statusChangedAt: new Date(statusChangedAt),
+    noticeReceivedOn,
+    version,
     history: withHistory ? history : [],
   };
 }
@@ -374,12 +402,12 @@ async function insertClaimBatch(db: Db, batch: ClaimRow[]): Promise<void> {
       ${c.community}, ${c.category}, ${c.tribe}, ${JSON.stringify(c.family)}::jsonb, ${JSON.stringify(c.rights)}::jsonb,
       ${JSON.stringify(c.evidence)}::jsonb, ${JSON.stringify(c.survey)}::jsonb, ${c.village.id}, ${c.village.tehsilId},
       ${c.village.districtId}, ${c.areaClaimedHa}, ${parcelArea}, ${c.filedOn.toISOString().slice(0, 10)}, ${geom}, ${centroid},
-      ${c.statusChangedAt.toISOString()}, ${c.filedOn.toISOString()}, ${c.statusChangedAt.toISOString()}, ${c.version})`;
+      ${c.statusChangedAt.toISOString()}, ${c.filedOn.toISOString()}, ${c.statusChangedAt.toISOString()}, ${c.version}, ${c.noticeReceivedOn}::date)`;
   });
   await db.execute(sql`INSERT INTO claims (id, claim_no, type, status, claimant_name, claimant_name_local, spouse_name,
       relative_name, community, category, tribe, family_members, rights_claimed, evidence, survey_numbers, village_id,
       tehsil_id, district_id, area_claimed_ha, area_parcel_ha, filed_on, geom, centroid, status_changed_at, created_at,
-      updated_at, version)
+      updated_at, version, notice_received_on)
     VALUES ${sql.join(values, sql`, `)}`);
 }
 
@@ -419,10 +447,11 @@ async function insertHistory(db: Db, batch: ClaimRow[]): Promise<number> {
   // A grant's entry states the area its title recognised, as the claim now holds it.
   const titled = (c: ClaimRow, action: string) => (action === "grant_title" ? sql`(SELECT area_titled_ha FROM claims WHERE id = ${c.id})` : sql`NULL`);
   const values = batch.flatMap((c) =>
-    c.history.map((h) => sql`(${c.id}, ${h.action}, ${h.from}, ${h.to}, ${h.actor}, ${h.reason}, ${h.version}, ${h.at.toISOString()}, ${titled(c, h.action)})`),
+    c.history.map((h) => sql`(${c.id}, ${h.action}, ${h.from}, ${h.to}, ${h.actor}, ${h.reason}, ${h.version}, ${h.at.toISOString()}, ${titled(c, h.action)},
+      ${h.noticeReceivedOn ?? null}::date)`),
   );
   if (values.length === 0) return 0;
-  await db.execute(sql`INSERT INTO claim_transitions (claim_id, action, from_status, to_status, actor_id, reason, claim_version, at, area_titled_ha)
+  await db.execute(sql`INSERT INTO claim_transitions (claim_id, action, from_status, to_status, actor_id, reason, claim_version, at, area_titled_ha, notice_received_on)
                        VALUES ${sql.join(values, sql`, `)}`);
   return values.length;
 }
