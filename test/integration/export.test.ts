@@ -4,6 +4,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ClaimFilter } from "@/configs/contracts/claims";
+import { APPEAL_DAYS } from "@/configs/workflow";
 import type { SessionUser } from "@/server/auth/session";
 import { rows } from "@/server/db/client";
 import { parseCsv } from "@/server/services/csv";
@@ -64,6 +65,18 @@ describe("export of the filtered claims", () => {
       WHERE d.name = 'Gadchiroli' AND c.status = 'sdlc_review' AND c.geom IS NOT NULL`);
     expect(collection.features.filter((f) => f.geometry?.type === "MultiPolygon").length).toBe(stored!.n);
     expect(collection.features.every((f) => f.properties.area_titled_ha === null && f.properties.title_no === null)).toBe(true);
+    expect(collection.features.every((f) => f.properties.notice_received_on === null && f.properties.appeal_by === null)).toBe(true);
+  });
+
+  it("writes a rejection's notice: the day it was received and the last day to appeal, 60 days on", async () => {
+    const csv = await csvOf(env.users.gadchiroli, { notice: "appeal_closed" });
+    expect(csv.length).toBeGreaterThan(0);
+    for (const r of csv) {
+      expect(["sdlc_rejected", "dlc_rejected"]).toContain(r.status);
+      const received = Date.parse(`${r.notice_received_on}T00:00:00Z`);
+      expect(Date.parse(`${r.appeal_by}T00:00:00Z`) - received).toBe(APPEAL_DAYS * 86_400_000);
+    }
+    expect((await csvOf(env.users.gadchiroli, { notice: "undelivered" })).every((r) => r.notice_received_on === "" && r.appeal_by === "")).toBe(true);
   });
 
   it("keeps to the user's districts, whatever the filter asks for", async () => {
