@@ -36,6 +36,7 @@ if (!existsSync(dataDir)) {
 const workDir = mkdtempSync(path.join(os.tmpdir(), "fra-bench-decisions-"));
 cpSync(dataDir, workDir, { recursive: true });
 const database = await openDatabase({ dataDir: workDir });
+await database.migrate(); // a dataset made before the latest migrations
 const db = database.db;
 
 try {

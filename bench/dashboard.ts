@@ -1,0 +1,67 @@
+// Dashboard benchmark: how long an official waits for the district dashboard (geo.dashboard: counts by
+// status and type, by tehsil, pending claims by age, rejection notices and appeal windows), through the
+// tRPC procedure, for one district's official and for the state-wide admin. It only reads.
+// npm run bench:dashboard -- [--claims 20000] [--data-dir data/bench-decisions] [--reps 30]
+import { existsSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { sql } from "drizzle-orm";
+import { readServerEnv } from "@/configs/server";
+import { createSession, validateSession } from "@/server/auth/session";
+import { rows } from "@/server/db/client";
+import { openDatabase } from "@/server/db/open";
+import { seedDemo } from "@/server/db/seed/generate";
+import { createCaller } from "@/server/routers";
+
+const { values } = parseArgs({
+  options: { claims: { type: "string", default: "20000" }, "data-dir": { type: "string", default: "data/bench-decisions" }, reps: { type: "string", default: "30" } },
+});
+const dataDir = values["data-dir"]!;
+const reps = Number(values.reps);
+const log = (m: string) => console.error(`[bench:dashboard] ${m}`);
+
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const stats = (xs: number[]) => ({ p50_ms: +percentile(xs, 50).toFixed(1), p95_ms: +percentile(xs, 95).toFixed(1), n: xs.length });
+
+// The same dataset as bench:decisions (same size and seed), made once if absent.
+const fresh = !existsSync(dataDir);
+const database = await openDatabase({ dataDir });
+await database.migrate();
+const db = database.db;
+try {
+  if (fresh) {
+    log(`generating ${values.claims} demo claims into ${dataDir} (once)`);
+    await seedDemo(db, { claims: Number(values.claims), seed: 2006, documents: 0, log });
+  }
+  const callerOf = async (username: string) => {
+    const [u] = await rows<{ id: string }>(db, sql`SELECT id FROM users WHERE username = ${username}`);
+    const user = (await validateSession(db, (await createSession(db, u!.id, 1)).token, readServerEnv().FRA_SESSION_DAYS))!;
+    return createCaller({ db, user, sessionToken: null, resHeaders: new Headers(), secureCookies: false });
+  };
+  const official = await callerOf("official.gadchiroli");
+  const admin = await callerOf("admin");
+  const [district] = await rows<{ id: number }>(db, sql`SELECT id FROM districts WHERE name = 'Gadchiroli'`);
+  const [{ n: claimCount } = { n: 0 }] = await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM claims`);
+
+  const timed = async (open: () => Promise<unknown>) => {
+    for (let i = 0; i < 3; i++) await open(); // warm-up: plans and pages that later calls reuse
+    const samples: number[] = [];
+    for (let i = 0; i < reps; i++) {
+      const t0 = performance.now();
+      await open();
+      samples.push(performance.now() - t0);
+    }
+    return stats(samples);
+  };
+  const opened = await official.geo.dashboard({ districtId: district!.id });
+  console.log(JSON.stringify({
+    benchmark: "dashboard",
+    database: "PGlite + PostGIS (embedded)",
+    claims: claimCount,
+    district: { claims: opened.total, rejection_notices: opened.notices },
+    official_one_district: await timed(() => official.geo.dashboard({ districtId: district!.id })),
+    official_all_districts: await timed(() => official.geo.dashboard({})),
+    admin_state: await timed(() => admin.geo.dashboard({})),
+  }, null, 2));
+} finally {
+  await database.close();
+}
