@@ -11,6 +11,7 @@ import { rows } from "@/server/db/client";
 import { openDatabase } from "@/server/db/open";
 import { seedDemo } from "@/server/db/seed/generate";
 import { createCaller } from "@/server/routers";
+import { latencyStats } from "./latency";
 
 const { values } = parseArgs({
   options: { claims: { type: "string", default: "20000" }, "data-dir": { type: "string", default: "data/bench-decisions" }, reps: { type: "string", default: "30" } },
@@ -19,8 +20,6 @@ const dataDir = values["data-dir"]!;
 const reps = Number(values.reps);
 const log = (m: string) => console.error(`[bench:dashboard] ${m}`);
 
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
-const stats = (xs: number[]) => ({ p50_ms: +percentile(xs, 50).toFixed(1), p95_ms: +percentile(xs, 95).toFixed(1), n: xs.length });
 
 // The same dataset as bench:decisions (same size and seed), made once if absent.
 const fresh = !existsSync(dataDir);
@@ -50,7 +49,7 @@ try {
       await open();
       samples.push(performance.now() - t0);
     }
-    return stats(samples);
+    return latencyStats(samples);
   };
   const opened = await official.geo.dashboard({ districtId: district!.id });
   console.log(JSON.stringify({

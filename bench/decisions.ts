@@ -14,6 +14,7 @@ import { rows } from "@/server/db/client";
 import { openDatabase } from "@/server/db/open";
 import { seedDemo } from "@/server/db/seed/generate";
 import { createCaller } from "@/server/routers";
+import { latencyStats, percentile } from "./latency";
 
 const { values } = parseArgs({
   options: { claims: { type: "string", default: "20000" }, "data-dir": { type: "string", default: "data/bench-decisions" }, reps: { type: "string", default: "2" } },
@@ -22,8 +23,6 @@ const dataDir = values["data-dir"]!;
 const reps = Number(values.reps);
 const log = (m: string) => console.error(`[bench:decisions] ${m}`);
 
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
-const stats = (xs: number[]) => ({ p50_ms: +percentile(xs, 50).toFixed(1), p95_ms: +percentile(xs, 95).toFixed(1), n: xs.length });
 
 // 1. The dataset: the demo's size and mix, made once.
 if (!existsSync(dataDir)) {
@@ -68,7 +67,7 @@ try {
   }
 
   // 3. A committee's decision on 10, 50 and 100 claims, from the list.
-  const committee: Record<string, { total: ReturnType<typeof stats>; per_claim_p50_ms: number }> = {};
+  const committee: Record<string, { total: ReturnType<typeof latencyStats>; per_claim_p50_ms: number }> = {};
   for (const size of [10, 50, 100]) {
     const samples: number[] = [];
     for (let r = 0; r < reps; r++) {
@@ -77,7 +76,7 @@ try {
       await api.claims.transitionMany({ action: "sdlc_recommend", reason, claims: chosen });
       samples.push(performance.now() - t0);
     }
-    committee[String(size)] = { total: stats(samples), per_claim_p50_ms: +(percentile(samples, 50) / size).toFixed(2) };
+    committee[String(size)] = { total: latencyStats(samples), per_claim_p50_ms: +(percentile(samples, 50) / size).toFixed(2) };
   }
 
   console.log(JSON.stringify({
@@ -85,7 +84,7 @@ try {
     database: "PGlite + PostGIS (embedded)",
     claims: claimCount,
     user: "official.gadchiroli",
-    single_decision: stats(single),
+    single_decision: latencyStats(single),
     committee_decision: committee,
   }, null, 2));
 } finally {

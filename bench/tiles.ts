@@ -25,6 +25,7 @@ import { rows } from "@/server/db/client";
 import { hasNativeMvt, nativeTileSql, portableTileSql, renderTile, runTileStatement, tileContaining as tileOf, type TileAddress } from "@/server/services/tiles";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@/test/helpers/app-server";
 import { startBenchApp } from "./app";
+import { latencyStats } from "./latency";
 
 const { values } = parseArgs({
   options: {
@@ -42,11 +43,7 @@ const reps = Number(values.reps);
 const url = values["database-url"];
 if (url) process.env.DATABASE_URL = url; // the app started below reads it too
 
-const percentile = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
-};
-const stats = (xs: number[]) => ({ p50_ms: +percentile(xs, 50).toFixed(2), p95_ms: +percentile(xs, 95).toFixed(2), n: xs.length });
+const stats = (xs: number[]) => latencyStats(xs, 2);
 
 
 const log = (m: string) => console.error(`[bench] ${m}`);
