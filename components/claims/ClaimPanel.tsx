@@ -110,7 +110,7 @@ export function ClaimPanel({ claimNo, onClose, onChanged, onFocus, compared, onC
         <dt>Area claimed</dt><dd>{c.areaClaimedHa.toFixed(2)} ha</dd>
         <dt>Parcel area</dt><dd>{c.areaParcelHa === null ? "not mapped" : `${c.areaParcelHa.toFixed(2)} ha (mapped)`}</dd>
         {c.areaTitledHa !== null && <><dt>Area titled</dt><dd>{c.areaTitledHa.toFixed(2)} ha (recognised by the DLC)</dd></>}
-        {c.notice && <><dt>Notice</dt><dd><NoticeReceipt claim={{ ...c, notice: c.notice }} onChanged={onChanged} /></dd></>}
+        {c.notice && <><dt>Notice</dt><dd><NoticeReceipt key={c.id} claim={{ ...c, notice: c.notice }} onChanged={onChanged} /></dd></>}
         {c.status === "title_granted" && (
           <><dt>Title</dt><dd>{c.titleNo ?? "not numbered yet"} · <a href={`/claims/${encodeURIComponent(c.claimNo)}/title`} target="_blank" rel="noreferrer">{TITLE_FORMS[c.type].annexure}, to print</a></dd></>
         )}
