@@ -1,6 +1,7 @@
 // The FRA claim workflow as data: statuses, who may move a claim, and where to.
 // Source: FRA Rules 2008 (amended 2012), summarised in shared/docs/fra-domain.md.
 import { z } from "zod";
+import { addDays, daysBetween } from "./india-day";
 
 export const CLAIM_STATUSES = [
   "received",
@@ -151,16 +152,13 @@ export const NOTICE_STATE_LABELS: Record<NoticeState, string> = {
   appeal_closed: "Rejected, appeal window closed",
 };
 
-const DAY_MS = 86_400_000;
-const dayNumber = (isoDay: string) => Date.parse(`${isoDay}T00:00:00Z`) / DAY_MS;
-
 export type AppealWindow = { receivedOn: string; appealBy: string; daysLeft: number };
 
 /** The last day to appeal (the 60th after receipt: the day of receipt is not counted) and the days from
  *  `today` to it: 0 on the last day, negative once the window has closed. Days are India's calendar days. */
 export function appealWindow(receivedOn: string, today: string): AppealWindow {
-  const last = dayNumber(receivedOn) + APPEAL_DAYS;
-  return { receivedOn, appealBy: new Date(last * DAY_MS).toISOString().slice(0, 10), daysLeft: last - dayNumber(today) };
+  const appealBy = addDays(receivedOn, APPEAL_DAYS);
+  return { receivedOn, appealBy, daysLeft: daysBetween(today, appealBy) };
 }
 
 export function transitionFor(action: WorkflowAction): Transition {

@@ -3,6 +3,7 @@
 // sign, in English or its state's language (title-text.ts). Rendered on the server from the claim as
 // recorded; it changes nothing.
 import { nameLanguageTagOf } from "@/configs/field";
+import { STEP_WITH_TITLED_AREA } from "@/configs/workflow";
 import { BothScripts } from "@/components/print/BothScripts";
 import { printedDate, type PrintLanguage } from "@/components/print/print-languages";
 import type { ClaimDetail } from "@/server/services/claims";
@@ -16,7 +17,7 @@ export function TitleDeed({ claim, language }: { claim: ClaimDetail; language: P
   const text = TITLE_TEXT[language];
   const form = text.kinds[claim.type];
   const english = language === "en";
-  const grant = claim.history.findLast((h) => h.action === "grant_title");
+  const grant = claim.history.findLast((h) => h.action === STEP_WITH_TITLED_AREA);
   const individual = claim.type === "IFR";
   const localTag = nameLanguageTagOf(claim.stateCode);
   const bothScripts = (latin: string, local: string) => <BothScripts latin={latin} local={local} english={english} localTag={localTag} />;

@@ -30,12 +30,11 @@ export async function districtDashboard(db: Db, user: SessionUser, districtId?: 
         WHERE ${scopeCondition(user, "s")} ${district} GROUP BY t.id, t.name ORDER BY t.name`,
   );
   const claimDistrict = districtId ? sql`AND c.district_id = ${districtId}` : sql``;
-  const pendingList = sql.join(PENDING_STATUSES.map((s) => sql`${s}`), sql`, `);
   const ages = await rows<{ status: ClaimStatus; bucket: number; n: number }>(
     db,
     sql`SELECT c.status, width_bucket(extract(epoch FROM now() - c.status_changed_at) / 86400, ARRAY[90, 182, 365, 730]::float8[]) AS bucket,
                count(*)::int AS n
-        FROM claims c WHERE ${scopeCondition(user)} ${claimDistrict} AND c.status IN (${pendingList})
+        FROM claims c WHERE ${scopeCondition(user)} ${claimDistrict} AND c.status IN (${statusLiterals(PENDING_STATUSES)})
         GROUP BY 1, 2`,
   );
   // Rejections read from the notice index: only those undelivered or with a window still open, never the many closed.

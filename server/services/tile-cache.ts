@@ -4,14 +4,12 @@
 import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { encodeFilterParam, type ClaimFilter } from "@/configs/contracts/claims";
+import { indiaDayOf } from "@/configs/india-day";
 import { readServerEnv } from "@/configs/server";
 import type { SessionUser } from "@/server/auth/session";
 import { rows, type Db } from "@/server/db/client";
 import { filterDependsOnDay } from "./claim-filter";
 import type { TileAddress, VersionedTile } from "./tiles";
-
-const IST_OFFSET_MS = 5.5 * 3_600_000;
-const indiaToday = () => new Date(Date.now() + IST_OFFSET_MS).toISOString().slice(0, 10);
 
 /** Least recently used out first, bounded by the bytes its values hold (`sizeOf`). */
 export class LruBytes<V> {
@@ -65,7 +63,7 @@ export async function cachedTile(
   render: () => Promise<VersionedTile>, ifNoneMatch: string | null = null,
 ): Promise<CachedTile> {
   // A filter by appeal window shows other claims tomorrow with no change to the data: its day is in the key.
-  const day = filterDependsOnDay(filter) ? `|${indiaToday()}` : "";
+  const day = filterDependsOnDay(filter) ? `|${indiaDayOf(Date.now())}` : "";
   const place = `${scopeKey(user)}|${encodeFilterParam(filter)}${day}|${t.z}/${t.x}/${t.y}`;
   const kept = cache().get(place);
   const rendered = async (): Promise<CachedTile> => {

@@ -2,6 +2,7 @@
 // list, map filter and dashboard figures that follow from it, on a real PGlite + PostGIS database.
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDays } from "@/configs/india-day";
 import { APPEAL_DAYS } from "@/configs/workflow";
 import { rows, type Db } from "@/server/db/client";
 import { callerFor, openTestDatabase, type DemoUsers } from "../helpers/db";
@@ -18,7 +19,6 @@ beforeAll(async () => {
 });
 afterAll(() => env.cleanup());
 
-const dayOffset = (isoDay: string, days: number) => new Date(Date.parse(`${isoDay}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** A Gadchiroli claim at the DLC, rejected now by its official: a rejection whose notice is not yet delivered. */
 async function freshRejection(offset = 0) {
@@ -38,10 +38,10 @@ describe("rejection notices", () => {
     const api = callerFor(db, users.gadchiroli);
     expect((await api.claims.get({ id: c.id })).notice).toEqual({ appealWindow: null, today, canRecordReceipt: true });
     const r = await api.claims.recordNoticeReceipt({ id: c.id, expectedVersion: c.version, receivedOn: today, delivery: "in_person", note: "Handed over by the FRC secretary; slip in the file" });
-    expect(r).toEqual({ id: c.id, version: c.version + 1, appealWindow: { receivedOn: today, appealBy: dayOffset(today, APPEAL_DAYS), daysLeft: APPEAL_DAYS } });
+    expect(r).toEqual({ id: c.id, version: c.version + 1, appealWindow: { receivedOn: today, appealBy: addDays(today, APPEAL_DAYS), daysLeft: APPEAL_DAYS } });
     const detail = await api.claims.get({ id: c.id });
     expect(detail.status).toBe("dlc_rejected");
-    expect(detail.notice?.appealWindow?.appealBy).toBe(dayOffset(today, APPEAL_DAYS));
+    expect(detail.notice?.appealWindow?.appealBy).toBe(addDays(today, APPEAL_DAYS));
     expect(detail.history.at(-1)).toMatchObject({
       action: "record_notice_receipt", fromStatus: "dlc_rejected", toStatus: "dlc_rejected", noticeReceivedOn: today, claimVersion: c.version + 1,
       reason: expect.stringContaining(`received by the claimant on ${today}, handed to the claimant: Handed over by the FRC secretary`),
@@ -57,9 +57,9 @@ describe("rejection notices", () => {
       FROM claims c JOIN districts d ON d.id = c.district_id
       WHERE d.name = 'Gadchiroli' AND c.status = 'sdlc_rejected' AND c.notice_received_on < india_today() - 1 ORDER BY c.claim_no LIMIT 1`);
     const api = callerFor(db, users.gadchiroli);
-    const corrected = dayOffset(c!.on, 1);
+    const corrected = addDays(c!.on, 1);
     const r = await api.claims.recordNoticeReceipt({ id: c!.id, expectedVersion: c!.version, receivedOn: corrected, delivery: "registered_post", note: "Correction: the postal acknowledgement is dated a day later" });
-    expect(r.appealWindow).toMatchObject({ receivedOn: corrected, appealBy: dayOffset(corrected, APPEAL_DAYS) });
+    expect(r.appealWindow).toMatchObject({ receivedOn: corrected, appealBy: addDays(corrected, APPEAL_DAYS) });
     expect((await noticeOf(c!.id)).on).toBe(corrected);
     const receipts = (await api.claims.get({ id: c!.id })).history.filter((h) => h.action === "record_notice_receipt");
     expect(receipts.map((h) => h.noticeReceivedOn)).toEqual([c!.on, corrected]);
@@ -70,9 +70,9 @@ describe("rejection notices", () => {
     const api = callerFor(db, users.gadchiroli);
     const before = { trail: await trailLength(c.id), notice: await noticeOf(c.id) };
     const note = "Handed over at the Gram Sabha meeting";
-    await expect(api.claims.recordNoticeReceipt({ id: c.id, expectedVersion: c.version, receivedOn: dayOffset(today, -400), delivery: "gram_sabha", note }))
+    await expect(api.claims.recordNoticeReceipt({ id: c.id, expectedVersion: c.version, receivedOn: addDays(today, -400), delivery: "gram_sabha", note }))
       .rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("the claim was rejected on") });
-    await expect(api.claims.recordNoticeReceipt({ id: c.id, expectedVersion: c.version, receivedOn: dayOffset(today, 1), delivery: "gram_sabha", note }))
+    await expect(api.claims.recordNoticeReceipt({ id: c.id, expectedVersion: c.version, receivedOn: addDays(today, 1), delivery: "gram_sabha", note }))
       .rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("after today in India") });
     await expect(api.claims.recordNoticeReceipt({ id: c.id, expectedVersion: c.version - 1, receivedOn: today, delivery: "gram_sabha", note }))
       .rejects.toMatchObject({ code: "CONFLICT" });

@@ -4,6 +4,7 @@
 // The same code makes the 20,000-claim demo and the 1,000,000-claim benchmark set.
 import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
+import { DAY_MS, indiaDayOf, IST_OFFSET_MS } from "@/configs/india-day";
 import { claimNumberOf } from "@/configs/states";
 import {
   IFR_MAX_HA, NOTICE_DELIVERIES, NOTICE_DELIVERY_LABELS, NOTICE_RECEIPT_ENTRY, REJECTED_STATUSES, type ClaimStatus, type ClaimType, type WorkflowAction,
@@ -112,10 +113,6 @@ const REASONS: Record<WorkflowAction, readonly string[]> = {
   hear_appeal: ["Appeal admitted for rehearing."],
 };
 
-const DAY_MS = 86_400_000;
-const IST_OFFSET_MS = 5.5 * 3_600_000;
-/** A moment's calendar day in India. */
-const indiaDay = (ms: number) => new Date(ms + IST_OFFSET_MS).toISOString().slice(0, 10);
 /** The first moment of a calendar day in India. */
 const at0 = (isoDay: string) => Date.parse(`${isoDay}T00:00:00Z`) - IST_OFFSET_MS;
 
@@ -335,7 +332,7 @@ function makeClaim(
     // The notice reaches the claimant days or weeks after the rejection; a few are never recorded as received.
     const received = at + noticeRng.int(2, 30) * DAY_MS;
     if (received > now - DAY_MS || noticeRng.chance(0.04)) return;
-    noticeReceivedOn = indiaDay(received);
+    noticeReceivedOn = indiaDayOf(received);
     at = received;
     history.push({
       action: NOTICE_RECEIPT_ENTRY, from: to, to, at: new Date(received), actor: users.officialByDistrict.get(village.districtId) ?? null, version: ++version,
