@@ -13,3 +13,6 @@ export const addDays = (isoDay: string, days: number) => new Date((dayNumber(iso
 
 /** Days from `from` to `to`: negative when `to` comes first. */
 export const daysBetween = (from: string, to: string) => dayNumber(to) - dayNumber(from);
+
+/** "12 Mar 2026": an ISO day as Indian English writes it, whatever the device's time zone. */
+export const longDate = (isoDay: string) => new Date(`${isoDay}T00:00:00Z`).toLocaleDateString("en-IN", { dateStyle: "medium", timeZone: "UTC" });

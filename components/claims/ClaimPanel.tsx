@@ -5,7 +5,8 @@ import { nameLanguageTagOf } from "@/configs/field";
 import { IFR_MAX_HA, NOTICE_RECEIPT_ENTRY, STATUS_LABELS, STEP_WITH_TITLED_AREA, TITLE_FORMS, TYPE_LABELS, type WorkflowAction } from "@/configs/workflow";
 import type { Bbox } from "../map/ClaimMap";
 import { errorMessage, trpc } from "../trpc";
-import { appealWindowText, NoticeReceipt } from "./NoticeReceipt";
+import { appealWindowText } from "./appeal-window-text";
+import { NoticeReceipt } from "./NoticeReceipt";
 import { StatusBadge } from "./StatusBadge";
 import { useClaim } from "./useClaim";
 

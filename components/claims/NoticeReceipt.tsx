@@ -2,18 +2,10 @@
 // A rejected claim's notice: the link to print it, the day the claimant received it (from the receipt slip
 // they signed) and the 60-day appeal window that day opened, and the form that records it.
 import { useState } from "react";
+import { longDate } from "@/configs/india-day";
 import { APPEAL_DAYS, NOTICE_DELIVERIES, NOTICE_DELIVERY_LABELS, type AppealWindow, type NoticeDelivery } from "@/configs/workflow";
 import { errorMessage, trpc } from "../trpc";
-
-const longDate = (isoDay: string) => new Date(`${isoDay}T00:00:00Z`).toLocaleDateString("en-IN", { dateStyle: "medium", timeZone: "UTC" });
-const days = (n: number) => `${n} day${n === 1 ? "" : "s"}`;
-
-/** The window in words: open until its last day, or closed since. */
-export function appealWindowText(w: AppealWindow): string {
-  if (w.daysLeft > 0) return `appeal window open until ${longDate(w.appealBy)} (${days(w.daysLeft)} left)`;
-  if (w.daysLeft === 0) return `appeal window closes today, ${longDate(w.appealBy)}`;
-  return `appeal window closed on ${longDate(w.appealBy)} (${days(-w.daysLeft)} ago)`;
-}
+import { appealWindowText } from "./appeal-window-text";
 
 export type ClaimNotice = { appealWindow: AppealWindow | null; today: string; canRecordReceipt: boolean };
 

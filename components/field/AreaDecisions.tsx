@@ -1,24 +1,28 @@
 "use client";
 // The workflow steps field staff take where there is no network: a field verification after walking the
-// land, the Gram Sabha's resolution, an appeal. Claims come from the tablet's copy of its area, a village
-// at a time, found by claimant or claim number, or picked on its map; each step waits in the outbox until the next sync
-// (workers/field/decisions.ts). Steps the server refused come first, until their worker sets them aside.
+// land, the Gram Sabha's resolution, a rejection notice handed over, an appeal. Claims come from the
+// tablet's copy of its area, a village at a time, found by claimant or claim number, or picked on its map;
+// each step waits in the outbox until the next sync (workers/field/claim-steps.ts). Steps the server
+// refused come first, until their worker sets them aside.
 import { useLiveQuery } from "dexie-react-hooks";
 import { useCallback, useState } from "react";
 import type { AreaClaim, AreaVillage } from "@/configs/contracts/field";
-import { availableActions, STATUS_LABELS, STEP_WITH_BOUNDARY, transitionFor, type WorkflowAction } from "@/configs/workflow";
+import { indiaDayOf } from "@/configs/india-day";
+import { appealWindow, availableActions, REJECTED_STATUSES, STATUS_LABELS, STEP_WITH_BOUNDARY, type WorkflowAction } from "@/configs/workflow";
 import { allAreaClaims, matchClaims } from "@/workers/db/area-claims";
 import type { FieldDatabase, ParcelRecord } from "@/workers/db/field-db";
-import { dismissRefusedStep, keepVerificationParcel, recordDecision, refusedStep, refusedSteps, withWaitingSteps, type DecisionRow } from "@/workers/field/decisions";
+import { describeStep, dismissRefusedStep, keepVerificationParcel, recordDecision, refusedStep, refusedSteps, withWaitingSteps, type StepRow } from "@/workers/field/claim-steps";
+import { appealWindowText } from "../claims/appeal-window-text";
 import { StatusBadge } from "../claims/StatusBadge";
 import { AreaClaimsMap } from "./AreaClaimsMap";
+import { NoticeDelivery } from "./NoticeDelivery";
 import { ParcelMap } from "./ParcelMap";
 
 // Enough for any village; a search narrows the area's thousands.
 const LIST_LIMIT = 200;
 
-/** `decisions`: the tablet's steps by claim (decisionsByClaim), undefined while IndexedDB is read. */
-export function AreaDecisions({ db, villages, decisions, onSyncNow }: { db: FieldDatabase; villages: readonly AreaVillage[]; decisions: ReadonlyMap<string, DecisionRow[]> | undefined; onSyncNow: () => void }) {
+/** `steps`: the tablet's steps by claim (stepsByClaim), undefined while IndexedDB is read. */
+export function AreaDecisions({ db, villages, steps, onSyncNow }: { db: FieldDatabase; villages: readonly AreaVillage[]; steps: ReadonlyMap<string, StepRow[]> | undefined; onSyncNow: () => void }) {
   const [villageId, setVillageId] = useState<number | null>(villages[0]?.id ?? null);
   const [query, setQuery] = useState("");
   const [onMap, setOnMap] = useState(false);
@@ -27,11 +31,11 @@ export function AreaDecisions({ db, villages, decisions, onSyncNow }: { db: Fiel
   // The boundaries mapped for coming verifications, read once for the page rather than once per claim.
   const keptParcels = useLiveQuery(async () => new Map((await db.verificationParcels.toArray()).map((row) => [row.claimId, row.parcel])), [db]);
   const villageName = new Map(villages.map((v) => [v.id, v.name]));
-  const refused = new Set(refusedSteps(decisions ?? new Map()).map((d) => d.record.payload.id));
+  const refused = new Set(refusedSteps(steps ?? new Map()).map((d) => d.record.payload.id));
   const attention = (claims ?? []).filter((c) => refused.has(c.id));
   const searching = query.trim() !== "";
   // A claim with a step to take, or one waiting or refused on this tablet.
-  const isOpen = useCallback((c: AreaClaim) => decisions?.has(c.id) === true || availableActions(c.status, "field_staff").length > 0, [decisions]);
+  const isOpen = useCallback((c: AreaClaim) => steps?.has(c.id) === true || availableActions(c.status, "field_staff").length > 0, [steps]);
   const picked = (claims ?? []).find((c) => c.id === pickedId) ?? null;
   const found = searching
     ? matchClaims(claims ?? [], query)
@@ -39,7 +43,7 @@ export function AreaDecisions({ db, villages, decisions, onSyncNow }: { db: Fiel
     : (claims ?? []).filter((c) => c.villageId === villageId && isOpen(c));
   // A refused step heads the page; a claim picked on the map shows under the map all the same.
   const listed = onMap && !searching ? found : found.filter((c) => !refused.has(c.id));
-  const item = (c: AreaClaim) => <ClaimSteps key={c.id} db={db} claim={c} villageName={villageName.get(c.villageId) ?? ""} decisions={decisions?.get(c.id) ?? []} kept={keptParcels?.get(c.id) ?? null} onSyncNow={onSyncNow} />;
+  const item = (c: AreaClaim) => <ClaimSteps key={c.id} db={db} claim={c} villageName={villageName.get(c.villageId) ?? ""} steps={steps?.get(c.id) ?? []} kept={keptParcels?.get(c.id) ?? null} onSyncNow={onSyncNow} />;
   return (
     <section className="field-decisions" aria-label="Field verification and Gram Sabha">
       <h2>Field verification and Gram Sabha</h2>
@@ -80,23 +84,27 @@ export function AreaDecisions({ db, villages, decisions, onSyncNow }: { db: Fiel
   );
 }
 
-function ClaimSteps({ db, claim, villageName, decisions, kept, onSyncNow }: {
-  db: FieldDatabase; claim: AreaClaim; villageName: string; decisions: readonly DecisionRow[]; kept: ParcelRecord | null; onSyncNow: () => void;
+function ClaimSteps({ db, claim, villageName, steps, kept, onSyncNow }: {
+  db: FieldDatabase; claim: AreaClaim; villageName: string; steps: readonly StepRow[]; kept: ParcelRecord | null; onSyncNow: () => void;
 }) {
-  const seen = withWaitingSteps(claim, decisions);
+  const seen = withWaitingSteps(claim, steps);
   const actions = availableActions(seen.status, "field_staff");
   const [action, setAction] = useState<WorkflowAction | "">("");
   const [reason, setReason] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [mapping, setMapping] = useState(false);
-  const refused = refusedStep(decisions);
+  const refused = refusedStep(steps);
   const chosen = actions.find((a) => a.action === action);
+  const rejected = REJECTED_STATUSES.includes(seen.status);
+  // An appeal after its window is still recorded (the committee may condone the delay), but said so first.
+  const appeal = rejected && seen.noticeReceivedOn ? appealWindow(seen.noticeReceivedOn, indiaDayOf(Date.now())) : null;
+  const lateAppeal = action === "file_appeal" && appeal !== null && appeal.daysLeft < 0 ? appeal : null;
 
   async function record() {
     if (!action) return;
     setError(null);
     try {
-      await recordDecision(db, claim, decisions, action, reason);
+      await recordDecision(db, claim, steps, action, reason);
       setAction("");
       setReason("");
       setMapping(false);
@@ -111,19 +119,20 @@ function ClaimSteps({ db, claim, villageName, decisions, kept, onSyncNow }: {
       <div><strong>{claim.claimantName}</strong> <span className="muted">{claim.claimNo} · {villageName}</span> <StatusBadge status={claim.status} /></div>
       {seen.waiting.map((d) => (
         <div key={d.id} className="waiting">
-          Waiting to sync: {transitionFor(d.record.payload.action).label} ({d.record.payload.reason}){d.record.payload.parcel && ", with the boundary as found"}
+          Waiting to sync: {describeStep(d.record).step} ({describeStep(d.record).words}){d.record.kind === "decision" && d.record.payload.parcel && ", with the boundary as found"}
         </div>
       ))}
       {refused && (
         <div className="refused">
           <span>
-            <span className="error">Not recorded ({transitionFor(refused.record.payload.action).label}, “{refused.record.payload.reason}”): {refused.message}</span>
+            <span className="error">Not recorded ({describeStep(refused.record).step}, “{describeStep(refused.record).words}”): {refused.message}</span>
             <span className="muted"> The claim is shown as the district now has it: record the step again if it still applies.</span>
           </span>
           <button onClick={() => void dismissRefusedStep(db, refused)}>Dismiss</button>
         </div>
       )}
       {actions.length === 0 && seen.waiting.length === 0 && <div className="muted">No step is yours to take while the claim is {STATUS_LABELS[seen.status]}.</div>}
+      {rejected && <NoticeDelivery key={seen.version} db={db} claim={claim} steps={steps} seen={seen} onSyncNow={onSyncNow} />}
       {actions.length > 0 && (
         <div className="decide">
           <select aria-label="Step" value={action} onChange={(e) => setAction(e.target.value as WorkflowAction)}>
@@ -144,6 +153,11 @@ function ClaimSteps({ db, claim, villageName, decisions, kept, onSyncNow }: {
               )}
               {action === STEP_WITH_BOUNDARY && mapping && (
                 <ParcelMap db={db} villageId={claim.villageId} claimType={claim.type} parcel={kept} onChange={(parcel) => keepVerificationParcel(db, claim.id, parcel)} locked={false} onRecord={claim} />
+              )}
+              {lateAppeal && (
+                <p className="warning" role="note">
+                  This appeal is late: the {appealWindowText(lateAppeal)}. It is still recorded; the committee decides whether to hear it. Give the reason for the delay.
+                </p>
               )}
               <textarea aria-label="Reason" placeholder="What was found, or the resolution's number and date (told to the claimant)" value={reason} onChange={(e) => setReason(e.target.value)} />
               <button className="primary" disabled={reason.trim().length < (chosen?.minReasonLength ?? 1)} onClick={() => void record()}>

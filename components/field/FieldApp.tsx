@@ -12,7 +12,7 @@ import { StatusBar } from "./StatusBar";
 import { useFieldSession, type FieldUser } from "./useFieldSession";
 import { useArea, useFieldModel, useOcrLanguages, useOnline, useServiceWorker, useStorage, useSync } from "./useFieldServices";
 import type { FieldDatabase } from "@/workers/db/field-db";
-import { decisionsByClaim, refusedSteps } from "@/workers/field/decisions";
+import { stepsByClaim, refusedSteps } from "@/workers/field/claim-steps";
 
 export function FieldApp() {
   const session = useFieldSession();
@@ -46,7 +46,7 @@ function FieldWorkspace({ user, db, serviceWorker }: { user: FieldUser; db: Fiel
   const drafts = useLiveQuery(() => db.drafts.orderBy("updatedAt").reverse().toArray(), [db]) ?? [];
   const [selected, setSelected] = useState<string | null>(null);
   // The area's workflow steps: their page lists them, and the button to it counts the refused ones.
-  const decisionRows = useLiveQuery(() => decisionsByClaim(db), [db]);
+  const stepRows = useLiveQuery(() => stepsByClaim(db), [db]);
   const [decisions, setDecisions] = useState(false); // the workflow steps on the area's claims, instead of a draft
   const current = drafts.find((d) => d.id === selected) ?? null;
   const openDraft = (id: string | null) => {
@@ -69,9 +69,9 @@ function FieldWorkspace({ user, db, serviceWorker }: { user: FieldUser; db: Fiel
       </header>
       <StatusBar db={db} online={online} sync={sync} model={model} prefer={prefer} onPrefer={setPrefer} storage={storage} areaError={area.error} areaVillages={areaVillages?.length ?? null} ocrLanguages={ocrLanguages} serviceWorkerReady={serviceWorker.ready} serviceWorkerError={serviceWorker.error} />
       <div className="field-workspace">
-        <DraftList drafts={drafts} selected={decisions ? null : selected} onSelect={openDraft} onNew={create} onDecisions={() => setDecisions(true)} refusedSteps={decisionRows ? refusedSteps(decisionRows).length : 0} />
+        <DraftList drafts={drafts} selected={decisions ? null : selected} onSelect={openDraft} onNew={create} onDecisions={() => setDecisions(true)} refusedSteps={stepRows ? refusedSteps(stepRows).length : 0} />
         {decisions ? (
-          <AreaDecisions db={db} villages={areaVillages ?? []} decisions={decisionRows} onSyncNow={() => void sync.syncNow()} />
+          <AreaDecisions db={db} villages={areaVillages ?? []} steps={stepRows} onSyncNow={() => void sync.syncNow()} />
         ) : current ? (
           <DraftEditor key={current.id} db={db} draft={current} model={model} onDeleted={() => setSelected(null)} onSyncNow={sync.syncNow} />
         ) : (

@@ -5,7 +5,7 @@ import { IFR_MAX_HA, NOTICE_DELIVERIES, NOTICE_STATES, STEP_WITH_TITLED_AREA, TI
 import { polygonGeometrySchema } from "./geojson";
 
 // A calendar day that exists: JavaScript's parser takes 30 February as 2 March, so the day must read back the same.
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "use a date as YYYY-MM-DD")
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "use a date as YYYY-MM-DD")
   .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(Date.parse(s)).toISOString().slice(0, 10) === s, "not a real date");
 const id = z.number().int().positive();
 

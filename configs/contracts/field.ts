@@ -2,6 +2,7 @@
 // caches for offline work (its villages' boundaries and the claims already in them).
 import { z } from "zod";
 import { claimStatusSchema, claimTypeSchema } from "../workflow";
+import { isoDate } from "./claims";
 import { storedMultiPolygonSchema } from "./geojson";
 
 // Where a field's value came from: the model (with its span in the OCR text), the form's printed layout
@@ -46,6 +47,9 @@ export const areaClaimSchema = z
     lat: z.number().nullable(),
     // The parcel, for drawing new parcels beside (not over) the ones already claimed.
     parcel: storedMultiPolygonSchema.nullable(),
+    // A rejected claim's notice: the day the claimant received it, null while not yet recorded. Absent
+    // from a copy of the area fetched before the tablet knew of receipts (read as not yet recorded).
+    noticeReceivedOn: isoDate.nullable().optional(),
   })
   .strict();
 export type AreaClaim = z.infer<typeof areaClaimSchema>;

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { entitySpanSchema, MAX_EXAMPLE_CHARS } from "../ner";
 import { BOUNDARY_ONLY_WITH_VERIFICATION, STEP_WITH_BOUNDARY, type ClaimStatus } from "../workflow";
-import { newClaimSchema, titledAreaRule, transitionFieldsSchema } from "./claims";
+import { newClaimSchema, noticeReceiptInputSchema, titledAreaRule, transitionFieldsSchema } from "./claims";
 import { polygonGeometrySchema, type MultiPolygonGeometry } from "./geojson";
 
 const spansWithin = (text: string, spans: ReadonlyArray<{ start: number; end: number }>) => spans.every((s) => s.end <= text.length);
@@ -34,12 +34,17 @@ export const decisionPayloadSchema = transitionFieldsSchema
   .refine((d) => d.parcel === undefined || d.action === STEP_WITH_BOUNDARY, { message: BOUNDARY_ONLY_WITH_VERIFICATION, path: ["parcel"] });
 export type DecisionPayload = z.infer<typeof decisionPayloadSchema>;
 
+// A rejection notice delivered in the village (field staff often hand it over there): the day the claimant
+// received it, which starts their 60 days to appeal. The same input as claims.recordNoticeReceipt, applied
+// only to the claim version the tablet had.
 export const syncRecordSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("claim"), id: z.string().uuid(), payload: newClaimSchema }).strict(),
   z.object({ kind: z.literal("correction"), id: z.string().uuid(), payload: correctionPayloadSchema }).strict(),
   z.object({ kind: z.literal("decision"), id: z.string().uuid(), payload: decisionPayloadSchema }).strict(),
+  z.object({ kind: z.literal("notice_receipt"), id: z.string().uuid(), payload: noticeReceiptInputSchema }).strict(),
 ]);
 export type SyncRecord = z.infer<typeof syncRecordSchema>;
+export type SyncRecordKind = SyncRecord["kind"];
 
 export const MAX_SYNC_BATCH = 100;
 export const syncPushInputSchema = z
@@ -56,10 +61,12 @@ export type SyncOutcome =
   | { id: string; status: "rejected"; message: string };
 
 // A review decision on a claim in the user's area, as the tablet pulls it (seq: the audit trail's order).
-// A parcel edit carries the boundary it drew, so that the tablet's copy of the claim follows it.
+// A parcel edit carries the boundary it drew, so that the tablet's copy of the claim follows it; a notice's
+// receipt, the day it was received.
 export type PulledChange = {
   seq: number; claimId: string; villageId: number; action: string; status: ClaimStatus; version: number; reason: string; at: string;
   parcel?: MultiPolygonGeometry;
+  noticeReceivedOn?: string;
 };
 export type PullPage = { changes: PulledChange[]; cursor: number; more: boolean };
 

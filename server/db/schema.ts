@@ -19,6 +19,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import type { ClaimStatus, ClaimType, Role } from "@/configs/workflow";
+import type { SyncRecordKind } from "@/configs/contracts/sync";
 
 const geometry = (name: string, kind: "MultiPolygon" | "Point") =>
   customType<{ data: string; driverData: string }>({
@@ -302,7 +303,7 @@ export const syncRecords = pgTable(
   "sync_records",
   {
     id: uuid("id").primaryKey(),
-    kind: text("kind").$type<"claim" | "correction">().notNull(),
+    kind: text("kind").$type<SyncRecordKind>().notNull(),
     contentSha256: text("content_sha256").notNull(),
     userId: uuid("user_id").notNull().references(() => users.id),
     deviceId: uuid("device_id").notNull(),

@@ -13,6 +13,7 @@ import { rows, sqlList, transaction, type Db } from "@/server/db/client";
 import { canonicalJson } from "@/workers/sync/canonical";
 import { checkedTransition, checkNewClaim, claimVillages, insertClaim, lockAuditTrail, type ClaimVillage } from "./claims";
 import { DomainError } from "./errors";
+import { checkedNoticeReceipt } from "./notices";
 import { requireRole, scopeCondition } from "./scope";
 
 export const contentHash = (record: SyncRecord) => createHash("sha256").update(canonicalJson(record)).digest("hex");
@@ -20,6 +21,7 @@ export const contentHash = (record: SyncRecord) => createHash("sha256").update(c
 type ClaimRecord = Extract<SyncRecord, { kind: "claim" }>;
 type CorrectionRecord = Extract<SyncRecord, { kind: "correction" }>;
 type DecisionRecord = Extract<SyncRecord, { kind: "decision" }>;
+type NoticeReceiptRecord = Extract<SyncRecord, { kind: "notice_receipt" }>;
 type LedgerEntry = { hash: string; result: Record<string, unknown> };
 
 /** What a batch's checks need from the database, read once for the whole batch. */
@@ -33,7 +35,7 @@ type BatchLookups = {
 export async function pushRecords(db: Db, user: SessionUser, input: SyncPushInput): Promise<SyncOutcome[]> {
   requireRole(user, ["field_staff", "district_official"]);
   return transaction(db, async (tx) => {
-    if (input.records.some((r) => r.kind !== "correction")) await lockAuditTrail(tx); // a new claim's first audit entry, a decision's
+    if (input.records.some((r) => r.kind !== "correction")) await lockAuditTrail(tx); // a new claim's first audit entry, a step's
     const lookups = await batchLookups(tx, user, input.records);
     const outcomes: SyncOutcome[] = [];
     const applied: { record: SyncRecord; entry: LedgerEntry }[] = [];
@@ -51,11 +53,12 @@ export async function pushRecords(db: Db, user: SessionUser, input: SyncPushInpu
       try {
         write = record.kind === "claim" ? await checkClaimRecord(tx, user, record, lookups)
           : record.kind === "decision" ? await checkDecisionRecord(tx, user, record)
+          : record.kind === "notice_receipt" ? await checkNoticeReceiptRecord(tx, user, record)
           : checkCorrectionRecord(tx, user, record, lookups);
       } catch (error) {
-        // Refused before anything was written; the tablet keeps the record and shows why. A decision on a
+        // Refused before anything was written; the tablet keeps the record and shows why. A step on a
         // claim that moved on since the tablet's copy is a conflict: the server's state is sent back.
-        if (error instanceof DomainError && record.kind === "decision" && error.code === "CONFLICT") {
+        if (error instanceof DomainError && (record.kind === "decision" || record.kind === "notice_receipt") && error.code === "CONFLICT") {
           outcomes.push({ id: record.id, status: "conflict", message: error.message, server: await serverCopy(tx, user, record) });
           continue;
         }
@@ -125,6 +128,14 @@ async function checkDecisionRecord(tx: Db, user: SessionUser, record: DecisionRe
   };
 }
 
+async function checkNoticeReceiptRecord(tx: Db, user: SessionUser, record: NoticeReceiptRecord) {
+  const write = await checkedNoticeReceipt(tx, user, record.payload);
+  return async () => {
+    const done = await write();
+    return { claimId: done.id, version: done.version, appealBy: done.appealWindow.appealBy };
+  };
+}
+
 /** The ledger rows of a batch's applied records, in one statement at the end of its transaction. */
 async function writeLedger(tx: Db, user: SessionUser, deviceId: string, applied: readonly { record: SyncRecord; entry: LedgerEntry }[]) {
   if (applied.length === 0) return;
@@ -146,12 +157,16 @@ async function serverCopy(tx: Db, user: SessionUser, record: SyncRecord): Promis
 
 /** Workflow changes to claims in the user's area after `cursor` (the audit trail's sequence). */
 export async function pullChanges(db: Db, user: SessionUser, input: { cursor: number; limit: number }): Promise<PullPage> {
-  const found = await rows<Omit<PulledChange, "parcel"> & { parcel: string | null }>(db, sql`
+  const found = await rows<Omit<PulledChange, "parcel" | "noticeReceivedOn"> & { parcel: string | null; noticeReceivedOn: string | null }>(db, sql`
     SELECT t.id::int AS seq, t.claim_id AS "claimId", c.village_id AS "villageId", t.action, t.to_status AS status, t.claim_version AS version, t.reason, t.at::text AS at,
-           ST_AsGeoJSON(t.parcel_after, 7) AS parcel
+           ST_AsGeoJSON(t.parcel_after, 7) AS parcel, t.notice_received_on::text AS "noticeReceivedOn"
     FROM claim_transitions t JOIN claims c ON c.id = t.claim_id
     WHERE t.id > ${input.cursor} AND ${scopeCondition(user)}
     ORDER BY t.id LIMIT ${input.limit + 1}`);
-  const page = found.slice(0, input.limit).map(({ parcel, ...change }): PulledChange => (parcel === null ? change : { ...change, parcel: JSON.parse(parcel) as MultiPolygonGeometry }));
+  const page = found.slice(0, input.limit).map(({ parcel, noticeReceivedOn, ...change }): PulledChange => ({
+    ...change,
+    ...(parcel === null ? {} : { parcel: JSON.parse(parcel) as MultiPolygonGeometry }),
+    ...(noticeReceivedOn === null ? {} : { noticeReceivedOn }),
+  }));
   return { changes: page, cursor: page.at(-1)?.seq ?? input.cursor, more: found.length > input.limit };
 }

@@ -10,6 +10,7 @@ import path from "node:path";
 import { chromium, type BrowserContext, type Page, type Route } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { FieldArea } from "@/configs/contracts/field";
+import { addDays, indiaDayOf, longDate } from "@/configs/india-day";
 import type { FormPageData } from "@/server/db/seed/form-image";
 import { nameSimilarity } from "@/workers/field/form-from-entities";
 import { DEMO_PASSWORD } from "@/server/db/seed/generate";
@@ -403,6 +404,45 @@ describe("field digitisation, offline", () => {
     await panel.getByRole("button", { name: "List" }).click();
     await panel.getByTestId("area-map").waitFor({ state: "detached" });
     await setOffline(false);
+  });
+
+  it("records, offline, the day a rejection notice was handed over in the village; the district sees it and the appeal window after the sync", async () => {
+    const area = await api<FieldArea>("field.area", "field.etapalli");
+    const target = area.claims.filter((c) => c.status === "dlc_review").sort((a, b) => a.claimNo.localeCompare(b.claimNo))[0]!;
+    const rejected = await api<{ version: number }>("claims.transition", "official.gadchiroli", { id: target.id, action: "dlc_reject", reason: "Evidence does not establish occupation before the cut-off date", expectedVersion: target.version }, "mutation");
+    const panel = page.getByLabel("Field verification and Gram Sabha");
+    if (!(await panel.isVisible())) await page.getByRole("button", { name: /^Field verification and Gram Sabha/ }).click();
+    await page.getByRole("button", { name: "Sync now" }).click(); // the rejection reaches the tablet's copy of the area
+    await panel.getByLabel("Village").selectOption(String(target.villageId));
+    const item = panel.locator(`li[data-claim-no="${target.claimNo}"]`);
+    await item.locator(".status", { hasText: "DLC rejected" }).waitFor();
+    await item.getByText("Rejection notice not yet recorded as received: the 60 days to appeal start when the claimant receives it.").waitFor();
+
+    await setOffline(true);
+    const today = indiaDayOf(Date.now());
+    await item.getByText("Record the day it was received").click();
+    await item.getByLabel("Notice received on").fill(today);
+    await item.getByLabel("How it was delivered").selectOption("gram_sabha");
+    await item.getByLabel("Delivery note").fill("ok");
+    expect(await item.getByRole("button", { name: "Record receipt" }).isDisabled()).toBe(true);
+    await item.getByLabel("Delivery note").fill("Read out and handed over at the Gram Sabha; slip signed");
+    await item.getByRole("button", { name: "Record receipt" }).click();
+    await item.getByText(`Waiting to sync: Rejection notice received on ${longDate(today)}, handed over at the Gram Sabha (Read out and handed over at the Gram Sabha; slip signed)`).waitFor();
+    await item.getByText(/^Notice received by the claimant on .*: appeal window open until .* \(60 days left\)\.$/).waitFor();
+    expect(await page.getByTestId("pending-count").textContent()).toBe("1 record waiting");
+    await page.screenshot({ path: "test-results/field-notice-receipt.png" });
+
+    await setOffline(false);
+    await page.getByRole("button", { name: "Sync now" }).click();
+    await page.getByTestId("pending-count").filter({ hasText: "0 records waiting" }).waitFor();
+    const claim = await api<{ version: number; notice: { appealWindow: { receivedOn: string; appealBy: string; daysLeft: number } | null }; history: Array<{ action: string; actor: string; noticeReceivedOn: string | null }> }>(
+      "claims.get", "official.gadchiroli", { id: target.id });
+    expect(claim.version).toBe(rejected.version + 1);
+    expect(claim.notice.appealWindow).toEqual({ receivedOn: today, appealBy: addDays(today, 60), daysLeft: 60 });
+    expect(claim.history.at(-1)).toMatchObject({ action: "record_notice_receipt", actor: "Ravi Atram (field staff, Etapalli)", noticeReceivedOn: today });
+    // The tablet's copy follows the server's: nothing waits, and the window stays shown.
+    await expect.poll(() => item.locator(".waiting").count()).toBe(0);
+    await item.getByText(/appeal window open until .* \(60 days left\)/).waitFor();
   });
 
   it("reads the claimant and item 9 on a second, sparse-text look when the page's layout analysis loses their lines", async () => {

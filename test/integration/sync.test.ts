@@ -8,11 +8,13 @@ import Dexie from "dexie";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SyncOutcome, SyncRecord } from "@/configs/contracts/sync";
+import { addDays, indiaDayOf, longDate } from "@/configs/india-day";
 import { nerExampleSchema } from "@/configs/ner";
+import { APPEAL_DAYS } from "@/configs/workflow";
 import { rows, sqlList } from "@/server/db/client";
 import { applyPulledChanges, claimsOfVillage, replaceAreaClaims } from "@/workers/db/area-claims";
 import { FieldDatabase } from "@/workers/db/field-db";
-import { decisionsByClaim, dismissRefusedStep, keepVerificationParcel, recordDecision, refusedStep, refusedSteps, withWaitingSteps } from "@/workers/field/decisions";
+import { describeStep, dismissRefusedStep, keepVerificationParcel, recordDecision, recordNoticeReceipt, refusedStep, refusedSteps, stepsByClaim, withWaitingSteps } from "@/workers/field/claim-steps";
 import { emptyForm } from "@/workers/field/form-from-entities";
 import { dexieOutbox, enqueue } from "@/workers/sync/dexie-outbox";
 import { backoffDelay, flushOutbox } from "@/workers/sync/outbox";
@@ -22,8 +24,10 @@ import { callerFor, openTestDatabase, squareInVillage } from "../helpers/db";
 let env: Awaited<ReturnType<typeof openTestDatabase>>;
 let villageId: number;
 let otherVillageId: number;
+let today: string; // in India, by the database's clock
 beforeAll(async () => {
   env = await openTestDatabase();
+  today = (await rows<{ d: string }>(env.db, sql`SELECT india_today()::text AS d`))[0]!.d;
   const [mine] = await rows<{ id: number }>(env.db, sql`SELECT v.id FROM villages v WHERE v.tehsil_id = ${env.users.etapalli.tehsilIds[0]!} ORDER BY v.id LIMIT 1`);
   const [other] = await rows<{ id: number }>(env.db, sql`SELECT v.id FROM villages v WHERE v.tehsil_id <> ALL(${sql.raw(`ARRAY[${env.users.etapalli.tehsilIds.join(",")}]::int[]`)}) ORDER BY v.id LIMIT 1`);
   villageId = mine!.id;
@@ -185,6 +189,43 @@ describe("sync push", () => {
     expect(stored!.area_parcel_ha).toBeGreaterThan(0.5);
   });
 
+  it("applies a notice's receipt recorded offline to the claim version the tablet had, audited once and pulled back with its day; a stale, unrejected or future one changes nothing", async () => {
+    const { cursor } = await drain(0);
+    const c = await rejectedInEtapalli(0);
+    const [received] = await rows<{ id: string; version: number }>(env.db, sql`SELECT id, version FROM claims WHERE status = 'received' AND tehsil_id = ${env.users.etapalli.tehsilIds[0]!} ORDER BY claim_no LIMIT 1 OFFSET 5`);
+    const trail = async (claimId: string) => rows<{ action: string; actor: string; on: string | null }>(env.db, sql`
+      SELECT t.action, u.username AS actor, t.notice_received_on::text AS on FROM claim_transitions t JOIN users u ON u.id = t.actor_id WHERE t.claim_id = ${claimId} ORDER BY t.id`);
+    const before = (await trail(c.id)).length;
+
+    const record = noticeReceipt(c.id, c.version, today);
+    expect(await field().sync.push({ deviceId, records: [record] })).toEqual([
+      { id: record.id, status: "applied", detail: { claimId: c.id, version: c.version + 1, appealBy: addDays(today, APPEAL_DAYS) } },
+    ]);
+    expect((await field().sync.push({ deviceId, records: [record] }))[0]!.status).toBe("duplicate"); // its answer was lost
+    expect((await trail(c.id)).slice(before)).toEqual([{ action: "record_notice_receipt", actor: "field.etapalli", on: today }]);
+
+    // Another tablet's receipt on the version before, one on a claim not rejected, one dated tomorrow: nothing written.
+    const stale = noticeReceipt(c.id, c.version, today);
+    const notRejected = noticeReceipt(received!.id, received!.version, today);
+    const future = noticeReceipt(c.id, c.version + 1, addDays(today, 1));
+    const refused = await field().sync.push({ deviceId, records: [stale, notRejected, future] });
+    expect(refused).toEqual([
+      { id: stale.id, status: "conflict", message: expect.stringMatching(/changed by someone else/), server: expect.objectContaining({ id: c.id, status: c.status, version: c.version + 1 }) },
+      { id: notRejected.id, status: "rejected", message: expect.stringMatching(/only a rejected claim has a rejection notice/) },
+      { id: future.id, status: "rejected", message: expect.stringMatching(/after today in India/) },
+    ]);
+    expect(await trail(c.id)).toHaveLength(before + 1);
+    expect(await rows(env.db, sql`SELECT 1 FROM sync_records WHERE id IN (${sqlList([stale.id, notRejected.id, future.id])})`)).toHaveLength(0);
+    // A day that does not exist is refused at the boundary, with the whole batch.
+    await expect(field().sync.push({ deviceId, records: [noticeReceipt(c.id, c.version + 1, "2026-02-30")] })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+
+    // The pull and the area's copy carry the day, for every tablet of the block.
+    const pulled = (await field().sync.pull({ cursor, limit: 500 })).changes.filter((ch) => ch.claimId === c.id);
+    expect(pulled.at(-1)).toMatchObject({ action: "record_notice_receipt", status: c.status, version: c.version + 1, noticeReceivedOn: today });
+    expect(pulled.slice(0, -1).every((ch) => !("noticeReceivedOn" in ch))).toBe(true);
+    expect((await field().field.area()).claims.find((a) => a.id === c.id)).toMatchObject({ version: c.version + 1, noticeReceivedOn: today });
+  });
+
   it("refuses a parcel sent with any step but a field verification, at the boundary, writing nothing", async () => {
     const [claim] = await rows<{ id: string; version: number; village_id: number }>(env.db, sql`
       SELECT id, version, village_id FROM claims WHERE status = 'fld_verified' AND tehsil_id = ${env.users.etapalli.tehsilIds[0]!} ORDER BY claim_no LIMIT 1`);
@@ -235,6 +276,19 @@ async function tabletHolding(name: string, nth: number) {
   await replaceAreaClaims(db, [cachedClaim]);
   return { db, claim: claim!, cachedClaim };
 }
+
+/** A claim of Etapalli at a committee's review, rejected now by Gadchiroli's official (`nth` by number): its notice not yet delivered. */
+async function rejectedInEtapalli(nth: number) {
+  const [c] = await rows<{ id: string; claim_no: string; version: number; village_id: number; status: string }>(env.db, sql`
+    SELECT id, claim_no, version, village_id, status FROM claims WHERE status IN ('sdlc_review', 'dlc_review') AND tehsil_id = ${env.users.etapalli.tehsilIds[0]!}
+    ORDER BY claim_no LIMIT 1 OFFSET ${nth}`);
+  const action = c!.status === "dlc_review" ? "dlc_reject" : "sdlc_reject";
+  const done = await callerFor(env.db, env.users.gadchiroli).claims.transition({ id: c!.id, action, reason: "Evidence does not establish occupation before the cut-off date", expectedVersion: c!.version });
+  return { id: c!.id, claimNo: c!.claim_no, villageId: c!.village_id, version: done.version, status: done.status };
+}
+
+const noticeReceipt = (claimId: string, expectedVersion: number, receivedOn: string): SyncRecord =>
+  ({ kind: "notice_receipt", id: crypto.randomUUID(), payload: { id: claimId, expectedVersion, receivedOn, delivery: "in_person", note: "Handed to the claimant at home; the signed slip is with the FRC" } });
 
 /** `parcel` is `polygon` as a MultiPolygon, to the 7 decimals (about 1 cm) that PostGIS writes. */
 function expectSameParcel(parcel: { type: string; coordinates: number[][][][] } | null | undefined, polygon: { coordinates: number[][][] }) {
@@ -338,7 +392,7 @@ describe("sync under a failing network (Dexie outbox on fake-indexeddb)", () => 
   it("keeps a step taken offline on a claim that moved on meanwhile as refused, with the reason, and offers the next step on the claim as it now is", async () => {
     const { db, claim, cachedClaim } = await tabletHolding("decision-conflict", 0);
     await recordDecision(db, cachedClaim, [], "verify_in_field", "Boundary walked with the FRC and the forester");
-    const waiting = (await decisionsByClaim(db)).get(claim!.id)!;
+    const waiting = (await stepsByClaim(db)).get(claim!.id)!;
     expect(withWaitingSteps(cachedClaim, waiting)).toMatchObject({ status: "fld_verified", version: claim!.version + 1 });
     // Refused on the tablet, before the outbox: a committee's step, and a reason too short.
     await expect(recordDecision(db, cachedClaim, waiting, "sdlc_recommend", "Recommended by the SDLC")).rejects.toThrow('"SDLC: recommend" is not allowed for a claim that is Field verified');
@@ -348,18 +402,18 @@ describe("sync under a failing network (Dexie outbox on fake-indexeddb)", () => 
     const deps = tabletSync();
     const summary = await syncNow(db, deps);
     expect(summary.outbox).toMatchObject({ conflicts: 1, pending: 0 });
-    const [refused] = (await decisionsByClaim(db)).get(claim!.id)!;
+    const [refused] = (await stepsByClaim(db)).get(claim!.id)!;
     expect(refused).toMatchObject({ state: "conflict", message: expect.stringMatching(/changed by someone else/) });
-    expect(refusedSteps(await decisionsByClaim(db)).map((d) => d.id)).toEqual([refused!.id]);
+    expect(refusedSteps(await stepsByClaim(db)).map((d) => d.id)).toEqual([refused!.id]);
     // The pull brought the official's step: the claim is verified, nothing waits, and the next step is the tablet's to take.
     const [now] = await claimsOfVillage(db, claim!.village_id);
     expect(now).toMatchObject({ status: "fld_verified", version: claim!.version + 1 });
-    expect(withWaitingSteps(now!, [refused!])).toEqual({ status: "fld_verified", version: claim!.version + 1, waiting: [] });
+    expect(withWaitingSteps(now!, [refused!])).toEqual({ status: "fld_verified", version: claim!.version + 1, noticeReceivedOn: null, waiting: [] });
     await recordDecision(db, now!, [refused!], "record_gs_resolution", "Gram Sabha resolution 15/2026");
     // Still shown while the new step waits; the new step, once on the server, answers it.
-    expect(refusedSteps(await decisionsByClaim(db))).toHaveLength(1);
+    expect(refusedSteps(await stepsByClaim(db))).toHaveLength(1);
     expect((await syncNow(db, deps)).outbox).toMatchObject({ synced: 1, conflicts: 0 });
-    const steps = (await decisionsByClaim(db)).get(claim!.id)!;
+    const steps = (await stepsByClaim(db)).get(claim!.id)!;
     expect(steps.map((d) => d.state)).toEqual(["conflict", "synced"]);
     expect(refusedStep(steps)).toBeUndefined();
     db.close();
@@ -378,13 +432,13 @@ describe("sync under a failing network (Dexie outbox on fake-indexeddb)", () => 
     await keepVerificationParcel(db, claim!.id, { geometry: square, method: "walked", areaHa: 0.93, warnings: [], accuracyM: 5 });
     await recordDecision(db, cachedClaim, [], "verify_in_field", "Boundary walked with the FRC");
     expect(await db.verificationParcels.count()).toBe(0); // it went into the step, in the same transaction
-    const waiting = (await decisionsByClaim(db)).get(claim!.id)!;
+    const waiting = (await stepsByClaim(db)).get(claim!.id)!;
     expect(waiting[0]!.record.payload).toMatchObject({ action: "verify_in_field", expectedVersion: claim!.version, parcel: square });
     expect(withWaitingSteps(cachedClaim, waiting)).toMatchObject({ status: "fld_verified", version: claim!.version + 2 });
     await recordDecision(db, cachedClaim, waiting, "record_gs_resolution", "Gram Sabha resolution 16/2026");
     // A resolution takes no boundary, even one kept for the claim.
     await keepVerificationParcel(db, claim!.id, { geometry: square, method: "drawn", areaHa: 0.93, warnings: [], accuracyM: null });
-    expect((await decisionsByClaim(db)).get(claim!.id)!.at(-1)!.record.payload).not.toHaveProperty("parcel");
+    expect((await stepsByClaim(db)).get(claim!.id)!.at(-1)!.record.payload).not.toHaveProperty("parcel");
 
     const deps = tabletSync();
     expect((await syncNow(db, deps)).outbox).toMatchObject({ synced: 2, conflicts: 0, rejected: 0 });
@@ -414,16 +468,51 @@ describe("sync under a failing network (Dexie outbox on fake-indexeddb)", () => 
     db.close();
   });
 
+  it("records a notice's receipt offline and then the appeal on the version after it; the tablet shows the window until the appeal leaves the notice behind", async () => {
+    const db = tablet("notice-receipt");
+    const c = await rejectedInEtapalli(1);
+    const other = await rejectedInEtapalli(2);
+    const cached = (r: typeof c) => ({ id: r.id, claimNo: r.claimNo, type: "IFR" as const, status: r.status, claimantName: "Cached", villageId: r.villageId, version: r.version, lon: null, lat: null, parcel: null, noticeReceivedOn: null });
+    await replaceAreaClaims(db, [cached(c), cached(other)]);
+    const tabletToday = indiaDayOf(Date.now());
+    const delivered = { receivedOn: tabletToday, delivery: "gram_sabha" as const, note: "Read out and handed over at the Gram Sabha of 3 March" };
+
+    // Refused on the tablet, before the outbox: a claim not rejected, a note too short, a day not yet come.
+    await expect(recordNoticeReceipt(db, { ...cached(c), status: "gs_resolved" }, [], delivered)).rejects.toThrow(/Only a rejected claim/);
+    await expect(recordNoticeReceipt(db, cached(c), [], { ...delivered, note: "ok" })).rejects.toThrow(/say in a few words who delivered it/);
+    await expect(recordNoticeReceipt(db, cached(c), [], { ...delivered, receivedOn: addDays(tabletToday, 1) })).rejects.toThrow(/after today/);
+    expect(await db.outbox.count()).toBe(0);
+
+    await recordNoticeReceipt(db, cached(c), [], delivered);
+    let steps = (await stepsByClaim(db)).get(c.id)!;
+    expect(describeStep(steps[0]!.record)).toEqual({ step: `Rejection notice received on ${longDate(tabletToday)}, handed over at the Gram Sabha`, words: "Read out and handed over at the Gram Sabha of 3 March" });
+    expect(withWaitingSteps(cached(c), steps)).toMatchObject({ status: c.status, version: c.version + 1, noticeReceivedOn: tabletToday });
+    // The appeal is made on the version after the receipt, and leaves the notice behind.
+    await recordDecision(db, cached(c), steps, "file_appeal", "Appeal filed by the claimant with the Gram Sabha's support");
+    steps = (await stepsByClaim(db)).get(c.id)!;
+    expect(steps.map((s) => s.record.payload.expectedVersion)).toEqual([c.version, c.version + 1]);
+    expect(withWaitingSteps(cached(c), steps)).toMatchObject({ status: "appeal", version: c.version + 2, noticeReceivedOn: null });
+
+    // Meanwhile the district recorded the other claim's receipt online.
+    await callerFor(env.db, env.users.gadchiroli).claims.recordNoticeReceipt({ id: other.id, expectedVersion: other.version, receivedOn: today, delivery: "registered_post", note: "Acknowledgement card returned by the post office" });
+    expect((await syncNow(db, tabletSync())).outbox).toMatchObject({ synced: 2, conflicts: 0, rejected: 0 });
+    expect((await rows(env.db, sql`SELECT status, version, notice_received_on FROM claims WHERE id = ${c.id}`))[0]).toEqual({ status: "appeal", version: c.version + 2, notice_received_on: null });
+    const village = new Map((await claimsOfVillage(db, c.villageId)).concat(await claimsOfVillage(db, other.villageId)).map((a) => [a.id, a]));
+    expect(village.get(c.id)).toMatchObject({ status: "appeal", version: c.version + 2, noticeReceivedOn: null });
+    expect(village.get(other.id)).toMatchObject({ status: other.status, version: other.version + 1, noticeReceivedOn: today });
+    db.close();
+  });
+
   it("sets a refused step aside when its worker dismisses it, keeping the record in the outbox as it was", async () => {
     const { db, claim, cachedClaim } = await tabletHolding("decision-dismiss", 1);
     // Made on a version the server has never had: refused as a conflict at the sync.
     await recordDecision(db, { ...cachedClaim, version: claim!.version + 5 }, [], "verify_in_field", "Boundary walked with the FRC and the forester");
     const deps = tabletSync();
     expect((await syncNow(db, deps)).outbox).toMatchObject({ conflicts: 1 });
-    const [refused] = refusedSteps(await decisionsByClaim(db));
+    const [refused] = refusedSteps(await stepsByClaim(db));
     expect(refused).toMatchObject({ state: "conflict", record: { payload: { id: claim!.id, reason: "Boundary walked with the FRC and the forester" } } });
     await dismissRefusedStep(db, refused!);
-    expect(refusedSteps(await decisionsByClaim(db))).toEqual([]);
+    expect(refusedSteps(await stepsByClaim(db))).toEqual([]);
     const kept = await db.outbox.get(refused!.seq!);
     expect(kept).toMatchObject({ state: "conflict", message: refused!.message, record: refused!.record, dismissedAt: expect.any(Number) });
     // Nothing was written on the server, and a dismissed record is never sent again.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { claimFilterSchema, claimListInputSchema, decodeFilterParam, encodeFilterParam, newClaimSchema, transitionInputSchema } from "@/configs/contracts/claims";
-import { decisionPayloadSchema } from "@/configs/contracts/sync";
+import { areaClaimSchema } from "@/configs/contracts/field";
+import { decisionPayloadSchema, syncRecordSchema } from "@/configs/contracts/sync";
 import { polygonGeometrySchema } from "@/configs/contracts/geojson";
 
 describe("claim filter contract", () => {
@@ -52,6 +53,26 @@ describe("workflow step contract", () => {
   it("holds the same rule for a step synced from a tablet", () => {
     expect(messages(decisionPayloadSchema.safeParse({ ...step, action: "verify_in_field", areaTitledHa: 1 }))).toEqual(["an area recognised goes only with a grant of title"]);
     expect(decisionPayloadSchema.safeParse({ ...step, action: "verify_in_field" }).success).toBe(true);
+  });
+});
+
+describe("rejection notice on the tablet", () => {
+  const receipt = { id: "6f1c2a4e-8b0d-4c3e-9f7a-1b2c3d4e5f60", expectedVersion: 4, receivedOn: "2026-03-03", delivery: "gram_sabha", note: "Handed over at the Gram Sabha" };
+  const record = (payload: object) => syncRecordSchema.safeParse({ kind: "notice_receipt", id: "0b6a8f52-3c1d-4e7f-8a9b-2c3d4e5f6a70", payload });
+
+  it("syncs a receipt with the same checks as the review side: a real day, a known delivery, a note", () => {
+    expect(record(receipt).success).toBe(true);
+    expect(record({ ...receipt, receivedOn: "2026-02-30" }).success).toBe(false);
+    expect(record({ ...receipt, delivery: "whatsapp" }).success).toBe(false);
+    expect(record({ ...receipt, note: "ok" }).success).toBe(false);
+    expect(record({ ...receipt, extra: 1 }).success).toBe(false);
+  });
+
+  it("reads an area copy from before receipts were kept as not yet recorded, and refuses a day that does not exist", () => {
+    const claim = { id: receipt.id, claimNo: "MH-GAD-IFR-2012-000041", type: "IFR", status: "dlc_rejected", claimantName: "Sukhram Usendi", villageId: 7, version: 4, lon: null, lat: null, parcel: null };
+    expect(areaClaimSchema.parse(claim).noticeReceivedOn).toBeUndefined();
+    expect(areaClaimSchema.parse({ ...claim, noticeReceivedOn: "2026-03-03" }).noticeReceivedOn).toBe("2026-03-03");
+    expect(areaClaimSchema.safeParse({ ...claim, noticeReceivedOn: "2026-02-30" }).success).toBe(false);
   });
 });
 

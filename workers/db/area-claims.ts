@@ -4,6 +4,7 @@
 import type { AreaClaim } from "@/configs/contracts/field";
 import { polygonsOf, type PolygonGeometry } from "@/configs/contracts/geojson";
 import type { PulledChange } from "@/configs/contracts/sync";
+import { NOTICE_RECEIPT_ENTRY, workflowActionSchema } from "@/configs/workflow";
 import type { FieldDatabase, VillageClaimsRow } from "./field-db";
 
 export function groupByVillage(claims: readonly AreaClaim[]): VillageClaimsRow[] {
@@ -26,7 +27,7 @@ export async function claimsOfVillage(db: FieldDatabase, villageId: number): Pro
   return (await db.villageClaims.get(villageId))?.claims ?? [];
 }
 
-/** Applies pulled review decisions (status, version, a redrawn parcel) to the cached claims they touch, inside the caller's transaction. */
+/** Applies pulled review decisions (status, version, a redrawn parcel, a notice's receipt) to the cached claims they touch, inside the caller's transaction. */
 export async function applyPulledChanges(db: FieldDatabase, changes: readonly PulledChange[]): Promise<void> {
   const villageIds = [...new Set(changes.map((c) => c.villageId))];
   const rows = (await db.villageClaims.bulkGet(villageIds)).filter((row): row is VillageClaimsRow => row !== undefined);
@@ -38,9 +39,14 @@ export async function applyPulledChanges(db: FieldDatabase, changes: readonly Pu
     if (!claim || change.version < claim.version) continue;
     Object.assign(claim, { status: change.status, version: change.version });
     if (change.parcel) claim.parcel = change.parcel; // redrawn, or mapped at a field verification
+    // A notice's receipt is recorded by its own entry, and any workflow step leaves it behind, as on the server.
+    if (change.action === NOTICE_RECEIPT_ENTRY) claim.noticeReceivedOn = change.noticeReceivedOn ?? null;
+    else if (isWorkflowAction(change.action)) claim.noticeReceivedOn = null;
   }
   await db.villageClaims.bulkPut(rows);
 }
+
+const isWorkflowAction = (action: string) => workflowActionSchema.safeParse(action).success;
 
 /** Every claim of the area the tablet holds, in claim-number order. */
 export async function allAreaClaims(db: FieldDatabase): Promise<AreaClaim[]> {
