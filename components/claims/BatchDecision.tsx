@@ -4,7 +4,8 @@
 import { useState } from "react";
 import { MAX_CLAIMS_PER_DECISION } from "@/configs/contracts/claims";
 import { STATUS_LABELS, stepsOpenToAll, type ClaimStatus, type Role } from "@/configs/workflow";
-import { errorMessage, trpc } from "../trpc";
+import { trpc } from "../trpc";
+import { useSubmission } from "../ui/useSubmission";
 
 export type ChosenClaim = { id: string; claimNo: string; status: ClaimStatus; version: number };
 
@@ -16,28 +17,21 @@ export function BatchDecision({ chosen, role, onClear, onRecorded }: {
 }) {
   const [action, setAction] = useState("");
   const [reason, setReason] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, submit } = useSubmission();
   const steps = stepsOpenToAll(chosen.map((c) => c.status), role);
   const step = steps.find((t) => t.action === action);
   const tooMany = chosen.length > MAX_CLAIMS_PER_DECISION;
 
   async function record() {
     if (!step) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await submit(async () => {
       const result = await trpc.claims.transitionMany.mutate({ action: step.action, reason, claims: chosen.map((c) => ({ id: c.id, expectedVersion: c.version })) });
       setAction("");
       setReason("");
       // An admitted appeal goes back to whichever committee rejected each claim: the server says where.
       const now = [...new Set(result.claims.map((c) => STATUS_LABELS[c.status]))].join(" or ");
       onRecorded(`Recorded for ${result.claims.length} ${result.claims.length === 1 ? "claim" : "claims"}: now ${now}`);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

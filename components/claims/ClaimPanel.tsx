@@ -5,6 +5,7 @@ import { nameLanguageTagOf } from "@/configs/field";
 import { IFR_MAX_HA, NOTICE_RECEIPT_ENTRY, STATUS_LABELS, STEP_WITH_TITLED_AREA, TITLE_FORMS, TYPE_LABELS, type WorkflowAction } from "@/configs/workflow";
 import type { Bbox } from "../map/ClaimMap";
 import { errorMessage, trpc } from "../trpc";
+import { useSubmission } from "../ui/useSubmission";
 import { appealWindowText } from "./appeal-window-text";
 import { NoticeReceipt } from "./NoticeReceipt";
 import { StatusBadge } from "./StatusBadge";
@@ -47,14 +48,15 @@ export function ClaimPanel({ claimNo, onClose, onChanged, onFocus, compared, onC
   const [action, setAction] = useState<WorkflowAction | "">("");
   const [reason, setReason] = useState("");
   const [titledArea, setTitledArea] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const { busy, error, submit, clearError } = useSubmission();
+  const [recorded, setRecorded] = useState<string | null>(null);
   useEffect(() => {
     setAction("");
     setReason("");
     setTitledArea("");
-    setMessage(null);
-  }, [claimNo]);
+    setRecorded(null);
+    clearError();
+  }, [claimNo, clearError]);
 
   const c = claim.data;
   const localTag = nameLanguageTagOf(c?.stateCode);
@@ -72,21 +74,16 @@ export function ClaimPanel({ claimNo, onClose, onChanged, onFocus, compared, onC
 
   async function decide() {
     if (!c || !action) return;
-    setBusy(true);
-    setMessage(null);
-    try {
+    setRecorded(null);
+    await submit(async () => {
       const result = await trpc.claims.transition.mutate({
         id: c.id, action, reason, expectedVersion: c.version, ...(grant && areaTitledHa !== null ? { areaTitledHa } : {}),
       });
-      setMessage({ ok: true, text: `Recorded: now ${STATUS_LABELS[result.status]}` });
+      setRecorded(`Recorded: now ${STATUS_LABELS[result.status]}`);
       setAction("");
       setReason("");
       onChanged();
-    } catch (e) {
-      setMessage({ ok: false, text: errorMessage(e) });
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -168,7 +165,8 @@ export function ClaimPanel({ claimNo, onClose, onChanged, onFocus, compared, onC
           </button>
         </div>
       )}
-      {message && <p className={message.ok ? "ok" : "error"} role="status">{message.text}</p>}
+      {recorded && <p className="ok" role="status">{recorded}</p>}
+      {error && <p className="error" role="status">{error}</p>}
       <h3>History</h3>
       <ol className="timeline" aria-label="Audit trail">
         {c.history.map((h) => (

@@ -4,7 +4,8 @@
 import { useState } from "react";
 import { longDate } from "@/configs/india-day";
 import { APPEAL_DAYS, NOTICE_DELIVERIES, NOTICE_DELIVERY_LABELS, type AppealWindow, type NoticeDelivery } from "@/configs/workflow";
-import { errorMessage, trpc } from "../trpc";
+import { trpc } from "../trpc";
+import { useSubmission } from "../ui/useSubmission";
 import { appealWindowText } from "./appeal-window-text";
 
 export type ClaimNotice = { appealWindow: AppealWindow | null; today: string; canRecordReceipt: boolean };
@@ -17,22 +18,13 @@ export function NoticeReceipt({ claim, onChanged }: {
   const [receivedOn, setReceivedOn] = useState(today);
   const [delivery, setDelivery] = useState<NoticeDelivery>("in_person");
   const [note, setNote] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, submit } = useSubmission();
 
-  async function record() {
-    setBusy(true);
-    setError(null);
-    try {
-      await trpc.claims.recordNoticeReceipt.mutate({ id: claim.id, expectedVersion: claim.version, receivedOn, delivery, note });
-      setNote("");
-      onChanged();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const record = () => submit(async () => {
+    await trpc.claims.recordNoticeReceipt.mutate({ id: claim.id, expectedVersion: claim.version, receivedOn, delivery, note });
+    setNote("");
+    onChanged();
+  });
 
   return (
     <div className="notice-delivery" aria-label="Rejection notice">

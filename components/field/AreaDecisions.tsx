@@ -14,6 +14,7 @@ import type { FieldDatabase, ParcelRecord } from "@/workers/db/field-db";
 import { describeStep, dismissRefusedStep, keepVerificationParcel, recordDecision, refusedStep, refusedSteps, withWaitingSteps, type StepRow } from "@/workers/field/claim-steps";
 import { appealWindowText } from "../claims/appeal-window-text";
 import { StatusBadge } from "../claims/StatusBadge";
+import { useSubmission } from "../ui/useSubmission";
 import { AreaClaimsMap } from "./AreaClaimsMap";
 import { NoticeDelivery } from "./NoticeDelivery";
 import { ParcelMap } from "./ParcelMap";
@@ -91,7 +92,7 @@ function ClaimSteps({ db, claim, villageName, steps, kept, onSyncNow }: {
   const actions = availableActions(seen.status, "field_staff");
   const [action, setAction] = useState<WorkflowAction | "">("");
   const [reason, setReason] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, submit } = useSubmission();
   const [mapping, setMapping] = useState(false);
   const refused = refusedStep(steps);
   const chosen = actions.find((a) => a.action === action);
@@ -100,19 +101,14 @@ function ClaimSteps({ db, claim, villageName, steps, kept, onSyncNow }: {
   const appeal = rejected && seen.noticeReceivedOn ? appealWindow(seen.noticeReceivedOn, indiaDayOf(Date.now())) : null;
   const lateAppeal = action === "file_appeal" && appeal !== null && appeal.daysLeft < 0 ? appeal : null;
 
-  async function record() {
+  const record = () => submit(async () => {
     if (!action) return;
-    setError(null);
-    try {
-      await recordDecision(db, claim, steps, action, reason);
-      setAction("");
-      setReason("");
-      setMapping(false);
-      onSyncNow();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    }
-  }
+    await recordDecision(db, claim, steps, action, reason);
+    setAction("");
+    setReason("");
+    setMapping(false);
+    onSyncNow();
+  });
 
   return (
     <li className="claim-steps" data-claim-no={claim.claimNo}>
@@ -160,7 +156,7 @@ function ClaimSteps({ db, claim, villageName, steps, kept, onSyncNow }: {
                 </p>
               )}
               <textarea aria-label="Reason" placeholder="What was found, or the resolution's number and date (told to the claimant)" value={reason} onChange={(e) => setReason(e.target.value)} />
-              <button className="primary" disabled={reason.trim().length < (chosen?.minReasonLength ?? 1)} onClick={() => void record()}>
+              <button className="primary" disabled={busy || reason.trim().length < (chosen?.minReasonLength ?? 1)} onClick={() => void record()}>
                 Record as {STATUS_LABELS[chosen && chosen.to !== "rejecting_committee" ? chosen.to : seen.status]}
               </button>
             </>

@@ -9,6 +9,7 @@ import { APPEAL_DAYS, appealWindow, NOTICE_DELIVERIES, NOTICE_DELIVERY_LABELS, t
 import type { FieldDatabase } from "@/workers/db/field-db";
 import { recordNoticeReceipt, type SeenClaim, type StepRow } from "@/workers/field/claim-steps";
 import { appealWindowText } from "../claims/appeal-window-text";
+import { useSubmission } from "../ui/useSubmission";
 
 export function NoticeDelivery({ db, claim, steps, seen, onSyncNow }: {
   db: FieldDatabase; claim: AreaClaim; steps: readonly StepRow[]; seen: SeenClaim; onSyncNow: () => void;
@@ -17,19 +18,14 @@ export function NoticeDelivery({ db, claim, steps, seen, onSyncNow }: {
   const [receivedOn, setReceivedOn] = useState(today);
   const [delivery, setDelivery] = useState<Delivery>("in_person");
   const [note, setNote] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, submit } = useSubmission();
   const appeal = seen.noticeReceivedOn ? appealWindow(seen.noticeReceivedOn, today) : null;
 
-  async function record() {
-    setError(null);
-    try {
-      await recordNoticeReceipt(db, claim, steps, { receivedOn, delivery, note });
-      setNote("");
-      onSyncNow();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    }
-  }
+  const record = () => submit(async () => {
+    await recordNoticeReceipt(db, claim, steps, { receivedOn, delivery, note });
+    setNote("");
+    onSyncNow();
+  });
 
   return (
     <div className="notice-delivery" aria-label="Rejection notice">
@@ -45,7 +41,7 @@ export function NoticeDelivery({ db, claim, steps, seen, onSyncNow }: {
           {NOTICE_DELIVERIES.map((d) => <option key={d} value={d}>{NOTICE_DELIVERY_LABELS[d]}</option>)}
         </select>
         <textarea aria-label="Delivery note" placeholder="Who delivered it, and where the signed receipt slip is kept" value={note} onChange={(e) => setNote(e.target.value)} />
-        <button disabled={!receivedOn || note.trim().length < 5} onClick={() => void record()}>Record receipt</button>
+        <button disabled={busy || !receivedOn || note.trim().length < 5} onClick={() => void record()}>Record receipt</button>
         {error && <p className="error" role="alert">{error}</p>}
       </details>
     </div>
