@@ -110,6 +110,26 @@ export const TRANSITIONS: readonly Transition[] = [
 export const STEP_WITH_BOUNDARY: WorkflowAction = "verify_in_field";
 export const BOUNDARY_ONLY_WITH_VERIFICATION = "a parcel boundary goes only with a field verification";
 
+// The landmarks on each side of the land, as the FRC names them when it walks the boundary: the title
+// describes the boundary by them (Annexures II to IV, "description of boundaries by prominent landmarks").
+// They come with the same step as the boundary.
+export const BOUNDARY_SIDES = ["north", "east", "south", "west"] as const;
+export type BoundarySide = (typeof BOUNDARY_SIDES)[number];
+export type BoundaryLandmarks = Record<BoundarySide, string>;
+export const BOUNDARY_SIDE_LABELS: Record<BoundarySide, string> = { north: "North", east: "East", south: "South", west: "West" };
+export const NO_LANDMARKS: BoundaryLandmarks = { north: "", east: "", south: "", west: "" };
+/** The landmarks as a step carries them: trimmed, or none at all when no side is named. */
+export function namedLandmarks(landmarks: BoundaryLandmarks): BoundaryLandmarks | undefined {
+  const trimmed = { north: landmarks.north.trim(), east: landmarks.east.trim(), south: landmarks.south.trim(), west: landmarks.west.trim() };
+  return BOUNDARY_SIDES.some((side) => trimmed[side] !== "") ? trimmed : undefined;
+}
+/** "North: nala to Kasansur; West: forest road", the sides named, in order. */
+export function landmarksText(landmarks: BoundaryLandmarks, labels: Record<BoundarySide, string> = BOUNDARY_SIDE_LABELS): string {
+  return BOUNDARY_SIDES.filter((side) => landmarks[side]).map((side) => `${labels[side]}: ${landmarks[side]}`).join("; ");
+}
+export const LANDMARKS_ONLY_WITH_VERIFICATION = "boundary landmarks go only with a field verification";
+export const MAX_LANDMARK_CHARS = 200;
+
 // The one step that records the extent recognised on the title (Forms C, D and E state it): often less than
 // claimed, never more, and for an individual right at most 4 ha (Section 4(6)).
 export const STEP_WITH_TITLED_AREA: WorkflowAction = "grant_title";

@@ -2,11 +2,15 @@
 // One claim: its fields, scanned pages, evidence and history, and the workflow decisions the user may take.
 import { useEffect, useState } from "react";
 import { nameLanguageTagOf } from "@/configs/field";
-import { IFR_MAX_HA, NOTICE_RECEIPT_ENTRY, STATUS_LABELS, STEP_WITH_TITLED_AREA, TITLE_FORMS, TYPE_LABELS, type WorkflowAction } from "@/configs/workflow";
+import {
+  IFR_MAX_HA, landmarksText, namedLandmarks, NO_LANDMARKS, NOTICE_RECEIPT_ENTRY, STATUS_LABELS, STEP_WITH_BOUNDARY, STEP_WITH_TITLED_AREA, TITLE_FORMS, TYPE_LABELS,
+  type WorkflowAction,
+} from "@/configs/workflow";
 import type { Bbox } from "../map/ClaimMap";
 import { errorMessage, trpc } from "../trpc";
 import { useSubmission } from "../ui/useSubmission";
 import { appealWindowText } from "./appeal-window-text";
+import { LandmarkFields } from "./LandmarkFields";
 import { NoticeReceipt } from "./NoticeReceipt";
 import { StatusBadge } from "./StatusBadge";
 import { useClaim } from "./useClaim";
@@ -48,12 +52,14 @@ export function ClaimPanel({ claimNo, onClose, onChanged, onFocus, compared, onC
   const [action, setAction] = useState<WorkflowAction | "">("");
   const [reason, setReason] = useState("");
   const [titledArea, setTitledArea] = useState("");
+  const [landmarks, setLandmarks] = useState(NO_LANDMARKS);
   const { busy, error, submit, clearError } = useSubmission();
   const [recorded, setRecorded] = useState<string | null>(null);
   useEffect(() => {
     setAction("");
     setReason("");
     setTitledArea("");
+    setLandmarks(NO_LANDMARKS);
     setRecorded(null);
     clearError();
   }, [claimNo, clearError]);
@@ -64,6 +70,7 @@ export function ClaimPanel({ claimNo, onClose, onChanged, onFocus, compared, onC
   if (!c) return <aside className="panel">Loading claim…</aside>;
   const chosen = c.actions.find((a) => a.action === action);
   const grant = action === STEP_WITH_TITLED_AREA;
+  const verification = action === STEP_WITH_BOUNDARY;
   const areaTitledHa = grant ? parseTitledArea(titledArea, titleLimitHa(c)) : null;
   const appealWin = c.notice?.appealWindow;
   const lateAppeal = action === "file_appeal" && appealWin && appealWin.daysLeft < 0 ? appealWin : null;
@@ -78,10 +85,12 @@ export function ClaimPanel({ claimNo, onClose, onChanged, onFocus, compared, onC
     await submit(async () => {
       const result = await trpc.claims.transition.mutate({
         id: c.id, action, reason, expectedVersion: c.version, ...(grant && areaTitledHa !== null ? { areaTitledHa } : {}),
+        ...(verification && namedLandmarks(landmarks) ? { landmarks: namedLandmarks(landmarks) } : {}),
       });
       setRecorded(`Recorded: now ${STATUS_LABELS[result.status]}`);
       setAction("");
       setReason("");
+      setLandmarks(NO_LANDMARKS);
       onChanged();
     });
   }
@@ -113,6 +122,7 @@ export function ClaimPanel({ claimNo, onClose, onChanged, onFocus, compared, onC
           <><dt>Title</dt><dd>{c.titleNo ?? "not numbered yet"} · <a href={`/claims/${encodeURIComponent(c.claimNo)}/title`} target="_blank" rel="noreferrer">{TITLE_FORMS[c.type].annexure}, to print</a></dd></>
         )}
         <dt>Survey / khasra</dt><dd>{c.surveyNumbers.join(", ") || "—"}</dd>
+        {c.boundaryLandmarks && <><dt>Landmarks</dt><dd>{landmarksText(c.boundaryLandmarks)}</dd></>}
         <dt>Rights claimed</dt><dd>{c.rightsClaimed.map((r) => r.replace(/_/g, " ")).join(", ")}</dd>
         <dt>Filed on</dt><dd>{c.filedOn}</dd>
       </dl>
@@ -145,6 +155,7 @@ export function ClaimPanel({ claimNo, onClose, onChanged, onFocus, compared, onC
               to hear it. Give the reason for the delay.
             </p>
           )}
+          {verification && <LandmarkFields value={landmarks} onChange={setLandmarks} />}
           {grant && (
             <>
               <label className="titled-area">
@@ -174,6 +185,7 @@ export function ClaimPanel({ claimNo, onClose, onChanged, onFocus, compared, onC
             <div><strong>{h.toStatus === h.fromStatus ? (SAME_STATUS_ENTRIES[h.action] ?? h.action.replace(/_/g, " ")) : STATUS_LABELS[h.toStatus]}</strong></div>
             <div className="when">{new Date(h.at).toLocaleString("en-IN", { dateStyle: "medium", timeStyle: "short" })} · {h.actor}</div>
             <div>{h.reason}</div>
+            {h.landmarks && <div className="landmarks-named">Landmarks: {landmarksText(h.landmarks)}</div>}
             {h.areaTitledHa !== null && <div className="titled-change">Area recognised: {h.areaTitledHa.toFixed(2)} ha of {c.areaClaimedHa.toFixed(2)} ha claimed</div>}
             {h.parcel && (
               <div className="parcel-change">

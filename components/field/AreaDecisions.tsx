@@ -8,11 +8,12 @@ import { useLiveQuery } from "dexie-react-hooks";
 import { useCallback, useState } from "react";
 import type { AreaClaim, AreaVillage } from "@/configs/contracts/field";
 import { indiaDayOf } from "@/configs/india-day";
-import { appealWindow, availableActions, REJECTED_STATUSES, STATUS_LABELS, STEP_WITH_BOUNDARY, type WorkflowAction } from "@/configs/workflow";
+import { appealWindow, availableActions, landmarksText, NO_LANDMARKS, REJECTED_STATUSES, STATUS_LABELS, STEP_WITH_BOUNDARY, type WorkflowAction } from "@/configs/workflow";
 import { allAreaClaims, matchClaims } from "@/workers/db/area-claims";
 import type { FieldDatabase, ParcelRecord } from "@/workers/db/field-db";
 import { describeStep, dismissRefusedStep, keepVerificationParcel, recordDecision, refusedStep, refusedSteps, withWaitingSteps, type StepRow } from "@/workers/field/claim-steps";
 import { appealWindowText } from "../claims/appeal-window-text";
+import { LandmarkFields } from "../claims/LandmarkFields";
 import { StatusBadge } from "../claims/StatusBadge";
 import { useSubmission } from "../ui/useSubmission";
 import { AreaClaimsMap } from "./AreaClaimsMap";
@@ -92,6 +93,7 @@ function ClaimSteps({ db, claim, villageName, steps, kept, onSyncNow }: {
   const actions = availableActions(seen.status, "field_staff");
   const [action, setAction] = useState<WorkflowAction | "">("");
   const [reason, setReason] = useState("");
+  const [landmarks, setLandmarks] = useState(NO_LANDMARKS);
   const { busy, error, submit } = useSubmission();
   const [mapping, setMapping] = useState(false);
   const refused = refusedStep(steps);
@@ -103,9 +105,10 @@ function ClaimSteps({ db, claim, villageName, steps, kept, onSyncNow }: {
 
   const record = () => submit(async () => {
     if (!action) return;
-    await recordDecision(db, claim, steps, action, reason);
+    await recordDecision(db, claim, steps, action, reason, action === STEP_WITH_BOUNDARY ? landmarks : undefined);
     setAction("");
     setReason("");
+    setLandmarks(NO_LANDMARKS);
     setMapping(false);
     onSyncNow();
   });
@@ -115,7 +118,9 @@ function ClaimSteps({ db, claim, villageName, steps, kept, onSyncNow }: {
       <div><strong>{claim.claimantName}</strong> <span className="muted">{claim.claimNo} · {villageName}</span> <StatusBadge status={claim.status} /></div>
       {seen.waiting.map((d) => (
         <div key={d.id} className="waiting">
-          Waiting to sync: {describeStep(d.record).step} ({describeStep(d.record).words}){d.record.kind === "decision" && d.record.payload.parcel && ", with the boundary as found"}
+          Waiting to sync: {describeStep(d.record).step} ({describeStep(d.record).words})
+          {d.record.kind === "decision" && d.record.payload.parcel && ", with the boundary as found"}
+          {d.record.kind === "decision" && d.record.payload.landmarks && `, landmarks: ${landmarksText(d.record.payload.landmarks)}`}
         </div>
       ))}
       {refused && (
@@ -147,6 +152,7 @@ function ClaimSteps({ db, claim, villageName, steps, kept, onSyncNow }: {
                   <button onClick={() => setMapping(!mapping)}>{mapping ? "Close the map" : kept ? "Change the boundary" : "Map the boundary as found"}</button>
                 </div>
               )}
+              {action === STEP_WITH_BOUNDARY && <LandmarkFields value={landmarks} onChange={setLandmarks} />}
               {action === STEP_WITH_BOUNDARY && mapping && (
                 <ParcelMap db={db} villageId={claim.villageId} claimType={claim.type} parcel={kept} onChange={(parcel) => keepVerificationParcel(db, claim.id, parcel)} locked={false} onRecord={claim} />
               )}

@@ -3,12 +3,12 @@
 // sign, in English or its state's language (title-text.ts). Rendered on the server from the claim as
 // recorded; it changes nothing.
 import { nameLanguageTagOf } from "@/configs/field";
-import { STEP_WITH_TITLED_AREA } from "@/configs/workflow";
+import { landmarksText, STEP_WITH_TITLED_AREA } from "@/configs/workflow";
 import { BothScripts } from "@/components/print/BothScripts";
 import { printedDate, type PrintLanguage } from "@/components/print/print-languages";
 import type { ClaimDetail } from "@/server/services/claims";
 import { parcelCorners, sketchParcel } from "./parcel-sketch";
-import { TITLE_TEXT } from "./title-text";
+import { TITLE_TEXT, type TitleText } from "./title-text";
 
 const SKETCH = { width: 360, height: 260 };
 const MAX_CORNERS_LISTED = 24;
@@ -42,7 +42,7 @@ export function TitleDeed({ claim, language }: { claim: ClaimDetail; language: P
     [text.category, claim.category === "ST" ? `${text.scheduledTribe}${claim.tribe ? ` (${claim.tribe})` : ""}` : text.otherDweller],
     ...(individual ? [] : ([[text.rights, claim.rightsClaimed.map((r) => text.rightNames[r] ?? r.replace(/_/g, " ")).join(", ") || "—"]] as Array<[string, React.ReactNode]>)),
     [text.area, claim.areaTitledHa === null ? text.notStated : text.hectares(claim.areaTitledHa.toFixed(2))],
-    [text.boundaries, `${claim.surveyNumbers.join(", ") || "—"}; ${text.boundaryAsMapped}`],
+    [text.boundaries, <BoundaryDescription claim={claim} text={text} />],
   ];
   return (
     <article className="print-doc" lang={language} aria-label={`${form.annexure}: ${form.heading}`}>
@@ -79,5 +79,18 @@ export function TitleDeed({ claim, language }: { claim: ClaimDetail; language: P
         {text.signatories.map((s) => <div key={s}><div className="line" /><div>{s}</div><div className="muted">{text.signature}</div></div>)}
       </div>
     </article>
+  );
+}
+
+/**
+ * The boundary as the title describes it: the landmarks on each side that the field verification named
+ * (printed as they were written), the khasra or compartment numbers, and the mapped boundary below.
+ */
+function BoundaryDescription({ claim, text }: { claim: ClaimDetail; text: TitleText }) {
+  return (
+    <>
+      {claim.boundaryLandmarks && <span className="landmarks">{landmarksText(claim.boundaryLandmarks, text.sides)}. </span>}
+      {text.khasra} {claim.surveyNumbers.join(", ") || "—"}; {text.boundaryAsMapped}
+    </>
   );
 }

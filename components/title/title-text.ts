@@ -1,7 +1,7 @@
 // The words of a printed title, in English and in the languages the states of the demo issue titles in
 // (Hindi, Marathi: components/print/print-languages.ts). A value the claim holds only in Latin letters (a
 // spouse's or dependant's name, a tribe) is printed as it is.
-import { TITLE_FORMS, type ClaimType } from "@/configs/workflow";
+import { TITLE_FORMS, type BoundarySide, type ClaimType } from "@/configs/workflow";
 import type { PrintLanguage } from "@/components/print/print-languages";
 
 export type TitleText = {
@@ -30,6 +30,8 @@ export type TitleText = {
   hectares: (ha: string) => string;
   notStated: string;
   boundaries: string;
+  sides: Record<BoundarySide, string>;
+  khasra: string;
   boundaryAsMapped: string;
   sketch: string;
   north: string;
@@ -70,7 +72,9 @@ const ENGLISH: TitleText = {
   area: "Area",
   hectares: (ha) => `${ha} hectares`,
   notStated: "not stated",
-  boundaries: "Description of boundaries, with khasra / compartment numbers",
+  boundaries: "Description of boundaries by prominent landmarks, with khasra / compartment numbers",
+  sides: { north: "North", east: "East", south: "South", west: "West" },
+  khasra: "Khasra / compartment",
   boundaryAsMapped: "the boundary as mapped, sketched below with its corners' coordinates (WGS 84)",
   sketch: "Sketch of the parcel",
   north: "N",
@@ -115,7 +119,9 @@ const HINDI: TitleText = {
   area: "क्षेत्रफल",
   hectares: (ha) => `${ha} हेक्टेयर`,
   notStated: "उल्लेख नहीं",
-  boundaries: "सीमाओं का विवरण, खसरा / कक्ष क्रमांक सहित",
+  boundaries: "प्रमुख चिह्नों द्वारा सीमाओं का विवरण, खसरा / कक्ष क्रमांक सहित",
+  sides: { north: "उत्तर", east: "पूर्व", south: "दक्षिण", west: "पश्चिम" },
+  khasra: "खसरा / कक्ष",
   boundaryAsMapped: "मानचित्र पर अंकित सीमा, जिसका रेखाचित्र कोनों के निर्देशांकों (WGS 84) सहित नीचे है",
   sketch: "भूखंड का रेखाचित्र",
   north: "उ",
@@ -160,7 +166,9 @@ const MARATHI: TitleText = {
   area: "क्षेत्रफळ",
   hectares: (ha) => `${ha} हेक्टर`,
   notStated: "नमूद नाही",
-  boundaries: "सीमांचे वर्णन, खसरा / कक्ष क्रमांकांसह",
+  boundaries: "ठळक खुणांद्वारे सीमांचे वर्णन, खसरा / कक्ष क्रमांकांसह",
+  sides: { north: "उत्तर", east: "पूर्व", south: "दक्षिण", west: "पश्चिम" },
+  khasra: "खसरा / कक्ष",
   boundaryAsMapped: "नकाशावर नोंदवलेली सीमा, जिचे रेखाचित्र कोपऱ्यांच्या निर्देशांकांसह (WGS 84) खाली आहे",
   sketch: "भूखंडाचे रेखाचित्र",
   north: "उ",

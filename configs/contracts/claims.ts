@@ -1,7 +1,10 @@
 // What crosses the wire about claims: filters, pages, workflow steps, new claims. Used by the tRPC
 // routers, the tile and export routes, and the browser.
 import { z } from "zod";
-import { IFR_MAX_HA, NOTICE_DELIVERIES, NOTICE_STATES, STEP_WITH_TITLED_AREA, TITLED_AREA_ONLY_WITH_GRANT, TITLED_AREA_REQUIRED, claimStatusSchema, claimTypeSchema, workflowActionSchema, type WorkflowAction } from "../workflow";
+import {
+  IFR_MAX_HA, LANDMARKS_ONLY_WITH_VERIFICATION, MAX_LANDMARK_CHARS, NOTICE_DELIVERIES, NOTICE_STATES, STEP_WITH_BOUNDARY, STEP_WITH_TITLED_AREA, TITLED_AREA_ONLY_WITH_GRANT,
+  TITLED_AREA_REQUIRED, claimStatusSchema, claimTypeSchema, workflowActionSchema, type BoundaryLandmarks, type WorkflowAction,
+} from "../workflow";
 import { polygonGeometrySchema } from "./geojson";
 
 // A calendar day that exists: JavaScript's parser takes 30 February as 2 March, so the day must read back the same.
@@ -53,6 +56,13 @@ export const claimNoSchema = z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9
 export const claimRefSchema = z.union([claimIdSchema, z.object({ claimNo: claimNoSchema }).strict()], { error: "give the claim's id or its claim number (one of the two)" });
 export type ClaimRef = z.infer<typeof claimRefSchema>;
 
+// A boundary's landmarks, side by side; a side with none named is an empty string.
+const landmark = z.string().trim().max(MAX_LANDMARK_CHARS, `a landmark is at most ${MAX_LANDMARK_CHARS} characters`);
+export const boundaryLandmarksSchema = z
+  .object({ north: landmark, east: landmark, south: landmark, west: landmark })
+  .strict()
+  .refine((l) => Object.values(l).some((side) => side !== ""), "name a landmark on at least one side, or leave the landmarks out");
+
 // The fields of a step; the sync's decision payload extends them (zod cannot extend a refined object).
 export const transitionFieldsSchema = z
   .object({
@@ -62,17 +72,23 @@ export const transitionFieldsSchema = z
     expectedVersion: z.number().int().positive(),
     // Hectares, to the title's two decimals: only with a grant, and then required.
     areaTitledHa: z.number().positive("the area recognised must be more than 0 ha").max(100_000).multipleOf(0.01, "give the area to two decimals (0.01 ha)").optional(),
+    // What bounds the land on each side, as walked: only with a field verification, and then optional.
+    landmarks: boundaryLandmarksSchema.optional(),
   })
   .strict();
 
-/** A grant states the area recognised on the title; no other step carries one. */
-export function titledAreaRule(step: { action: WorkflowAction; areaTitledHa?: number | undefined }, ctx: z.RefinementCtx): void {
+/**
+ * The rules between a step and what it carries: a grant states the area recognised on the title, and no
+ * other step carries one; only a field verification names the boundary's landmarks.
+ */
+export function stepFieldsRule(step: { action: WorkflowAction; areaTitledHa?: number | undefined; landmarks?: BoundaryLandmarks | undefined }, ctx: z.RefinementCtx): void {
   const grant = step.action === STEP_WITH_TITLED_AREA;
   if (grant && step.areaTitledHa === undefined) ctx.addIssue({ code: "custom", message: TITLED_AREA_REQUIRED, path: ["areaTitledHa"] });
   if (!grant && step.areaTitledHa !== undefined) ctx.addIssue({ code: "custom", message: TITLED_AREA_ONLY_WITH_GRANT, path: ["areaTitledHa"] });
+  if (step.landmarks !== undefined && step.action !== STEP_WITH_BOUNDARY) ctx.addIssue({ code: "custom", message: LANDMARKS_ONLY_WITH_VERIFICATION, path: ["landmarks"] });
 }
 
-export const transitionInputSchema = transitionFieldsSchema.superRefine(titledAreaRule);
+export const transitionInputSchema = transitionFieldsSchema.superRefine(stepFieldsRule);
 export type TransitionInput = z.infer<typeof transitionInputSchema>;
 
 // A committee (a Gram Sabha, the SDLC, the DLC) decides many claims at one sitting: one step and one reason,

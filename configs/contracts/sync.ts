@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { entitySpanSchema, MAX_EXAMPLE_CHARS } from "../ner";
 import { BOUNDARY_ONLY_WITH_VERIFICATION, STEP_WITH_BOUNDARY, type ClaimStatus } from "../workflow";
-import { newClaimSchema, noticeReceiptInputSchema, titledAreaRule, transitionFieldsSchema } from "./claims";
+import { newClaimSchema, noticeReceiptInputSchema, stepFieldsRule, transitionFieldsSchema } from "./claims";
 import { polygonGeometrySchema, type MultiPolygonGeometry } from "./geojson";
 
 const spansWithin = (text: string, spans: ReadonlyArray<{ start: number; end: number }>) => spans.every((s) => s.end <= text.length);
@@ -30,7 +30,7 @@ export type CorrectionPayload = z.infer<typeof correctionPayloadSchema>;
 // audited edit, then the verification (two versions).
 export const decisionPayloadSchema = transitionFieldsSchema
   .extend({ parcel: polygonGeometrySchema.optional() })
-  .superRefine(titledAreaRule)
+  .superRefine(stepFieldsRule)
   .refine((d) => d.parcel === undefined || d.action === STEP_WITH_BOUNDARY, { message: BOUNDARY_ONLY_WITH_VERIFICATION, path: ["parcel"] });
 export type DecisionPayload = z.infer<typeof decisionPayloadSchema>;
 

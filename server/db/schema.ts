@@ -18,7 +18,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import type { ClaimStatus, ClaimType, Role } from "@/configs/workflow";
+import type { BoundaryLandmarks, ClaimStatus, ClaimType, Role } from "@/configs/workflow";
 import type { SyncRecordKind } from "@/configs/contracts/sync";
 
 const geometry = (name: string, kind: "MultiPolygon" | "Point") =>
@@ -121,6 +121,9 @@ export const claims = pgTable(
     // The day the claimant received the notice of a rejection (Rule 12A): the appeal's 60 days run from it.
     // Only on a rejected claim; a step out of the rejection clears it (migration 0015).
     noticeReceivedOn: date("notice_received_on"),
+    // What bounds the land on each side, as the field verification found it: the title describes the
+    // boundary by them. Null until a verification names them (migration 0016).
+    boundaryLandmarks: jsonb("boundary_landmarks").$type<BoundaryLandmarks>(),
     filedOn: date("filed_on").notNull(),
     geom: geometry("geom", "MultiPolygon"),
     centroid: geometry("centroid", "Point"),
@@ -189,6 +192,8 @@ export const claimTransitions = pgTable(
     areaTitledHa: real("area_titled_ha"),
     // The day a rejection notice reached the claimant, on its delivery's entry; null on any other.
     noticeReceivedOn: date("notice_received_on"),
+    // The boundary's landmarks named at a field verification (migration 0016); null on any other entry.
+    boundaryLandmarks: jsonb("boundary_landmarks").$type<BoundaryLandmarks>(),
   },
   (t) => [index("claim_transitions_claim_idx").on(t.claimId, t.at)],
 );

@@ -9,12 +9,14 @@ import {
   BOUNDARY_ONLY_WITH_VERIFICATION,
   checkTransition,
   IFR_MAX_HA,
+  LANDMARKS_ONLY_WITH_VERIFICATION,
   NOTICE_RECEIPT_ROLES,
   REJECTED_STATUSES,
   STEP_WITH_BOUNDARY,
   STEP_WITH_TITLED_AREA,
   TITLED_AREA_REQUIRED,
   transitionFor,
+  type BoundaryLandmarks,
   type ClaimStatus,
   type ClaimType,
 } from "@/configs/workflow";
@@ -96,7 +98,7 @@ export async function getClaim(db: Db, user: SessionUser, ref: ClaimRef) {
     db,
     sql`SELECT c.id, c.claim_no, c.type, c.status, c.claimant_name, c.claimant_name_local, c.spouse_name, c.relative_name,
                c.community, c.category, c.tribe, c.family_members, c.rights_claimed, c.evidence, c.survey_numbers,
-               c.area_claimed_ha, c.area_parcel_ha, c.area_titled_ha, c.title_no, c.notice_received_on::text, india_today()::text AS today, c.filed_on, c.status_changed_at, c.created_at, c.updated_at, c.version,
+               c.area_claimed_ha, c.area_parcel_ha, c.area_titled_ha, c.title_no, c.notice_received_on::text, c.boundary_landmarks, india_today()::text AS today, c.filed_on, c.status_changed_at, c.created_at, c.updated_at, c.version,
                ST_AsGeoJSON(c.geom, 7) AS geometry, ST_AsGeoJSON(ST_Envelope(c.geom)) AS envelope,
                v.id AS village_id, v.name AS village, v.name_local AS village_local, v.census_code, v.gram_panchayat,
                t.name AS tehsil, t.name_local AS tehsil_local, d.name AS district, d.name_local AS district_local, d.id AS district_id,
@@ -110,7 +112,7 @@ export async function getClaim(db: Db, user: SessionUser, ref: ClaimRef) {
   const id = c.id as string;
   const history = await rows<HistoryRow>(
     db,
-    sql`SELECT h.id, h.action, h.from_status, h.to_status, h.reason, h.at, h.claim_version, h.area_titled_ha, h.notice_received_on::text,
+    sql`SELECT h.id, h.action, h.from_status, h.to_status, h.reason, h.at, h.claim_version, h.area_titled_ha, h.notice_received_on::text, h.boundary_landmarks,
                u.display_name AS actor,
                ST_AsGeoJSON(h.parcel_before, 7) AS parcel_before, ST_Area(h.parcel_before::geography) / 10000 AS before_ha,
                ST_AsGeoJSON(h.parcel_after, 7) AS parcel_after, ST_Area(h.parcel_after::geography) / 10000 AS after_ha
@@ -143,6 +145,7 @@ export async function getClaim(db: Db, user: SessionUser, ref: ClaimRef) {
     areaParcelHa: c.area_parcel_ha === null ? null : Number(c.area_parcel_ha),
     areaTitledHa: c.area_titled_ha === null ? null : Number(c.area_titled_ha),
     titleNo: (c.title_no as string | null) ?? null,
+    boundaryLandmarks: (parse(c.boundary_landmarks) as BoundaryLandmarks | null) ?? null,
     // A rejected claim's notice: not yet delivered (null), or the appeal window its receipt opened.
     notice: REJECTED_STATUSES.includes(c.status)
       ? {
@@ -168,6 +171,7 @@ export async function getClaim(db: Db, user: SessionUser, ref: ClaimRef) {
       parcel: parcelChange(h),
       areaTitledHa: h.area_titled_ha === null ? null : Number(h.area_titled_ha),
       noticeReceivedOn: h.notice_received_on,
+      landmarks: (parse(h.boundary_landmarks) as BoundaryLandmarks | null) ?? null,
     })),
     actions: availableActions(c.status, user.role).map((t) => ({ action: t.action, label: t.label, minReasonLength: t.minReasonLength })),
   };
@@ -176,7 +180,7 @@ export type ClaimDetail = Awaited<ReturnType<typeof getClaim>>;
 
 type HistoryRow = {
   id: number; action: string; from_status: ClaimStatus | null; to_status: ClaimStatus; reason: string; at: string | Date; actor: string | null; claim_version: number; area_titled_ha: number | null;
-  notice_received_on: string | null;
+  notice_received_on: string | null; boundary_landmarks: BoundaryLandmarks | null;
   parcel_before: string | null; before_ha: number | null; parcel_after: string | null; after_ha: number | null;
 };
 type ParcelShape = { geometry: MultiPolygonGeometry; areaHa: number };
@@ -228,11 +232,11 @@ export function auditedTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Pro
 
 export async function appendAudit(tx: Db, args: {
   claimId: string; action: string; from: ClaimStatus | null; to: ClaimStatus; actorId: string; reason: string; version: number;
-  areaTitledHa?: number | undefined; noticeReceivedOn?: string | undefined;
+  areaTitledHa?: number | undefined; noticeReceivedOn?: string | undefined; landmarks?: BoundaryLandmarks | undefined;
 }) {
-  await tx.execute(sql`INSERT INTO claim_transitions (claim_id, action, from_status, to_status, actor_id, reason, claim_version, area_titled_ha, notice_received_on)
+  await tx.execute(sql`INSERT INTO claim_transitions (claim_id, action, from_status, to_status, actor_id, reason, claim_version, area_titled_ha, notice_received_on, boundary_landmarks)
                        VALUES (${args.claimId}, ${args.action}, ${args.from}, ${args.to}, ${args.actorId}, ${args.reason}, ${args.version},
-                               ${args.areaTitledHa ?? null}, ${args.noticeReceivedOn ?? null}::date)`);
+                               ${args.areaTitledHa ?? null}, ${args.noticeReceivedOn ?? null}::date, ${args.landmarks ? JSON.stringify(args.landmarks) : null}::jsonb)`);
 }
 
 /** One step of the legal workflow: checked, applied only to the version the user saw, and audited. */
@@ -276,8 +280,9 @@ export async function checkedTransition(tx: Db, user: SessionUser, input: Transi
   const rejectedStatus = input.action === "hear_appeal" ? await appealedRejection(tx, claim.id) : undefined;
   const check = checkTransition({ action: input.action, from: claim.status, role: user.role, reason: input.reason, rejectedStatus });
   if (!check.ok) throw new DomainError(check.code === "FORBIDDEN_ROLE" ? "FORBIDDEN" : "BAD_REQUEST", check.message);
-  // The sync's schema refuses this already; the rule is kept here too for any other caller.
+  // The contracts refuse these already; the rules are kept here too for any other caller.
   if (input.parcel && input.action !== STEP_WITH_BOUNDARY) throw new DomainError("BAD_REQUEST", BOUNDARY_ONLY_WITH_VERIFICATION);
+  if (input.landmarks && input.action !== STEP_WITH_BOUNDARY) throw new DomainError("BAD_REQUEST", LANDMARKS_ONLY_WITH_VERIFICATION);
   const parcel = input.parcel ? { geometry: input.parcel, areaHa: await checkParcel(tx, input.parcel, claim.village_id) } : null;
   const areaTitledHa = checkTitledArea(claim, input);
   return async () => {
@@ -292,12 +297,14 @@ export async function checkedTransition(tx: Db, user: SessionUser, input: Transi
       tx,
       sql`UPDATE claims SET status = ${check.to}, version = version + 1, status_changed_at = now(), updated_at = now(),
                             area_titled_ha = coalesce(${areaTitledHa ?? null}::real, area_titled_ha), title_no = ${titleNo},
+                            boundary_landmarks = coalesce(${input.landmarks ? JSON.stringify(input.landmarks) : null}::jsonb, boundary_landmarks),
                             notice_received_on = NULL
           WHERE id = ${claim.id} AND version = ${version} RETURNING version`,
     );
     if (!updated) throw new DomainError("CONFLICT", "this claim changed while you were deciding; reload it");
     await appendAudit(tx, {
       claimId: claim.id, action: input.action, from: claim.status, to: check.to, actorId: user.id, reason: input.reason.trim(), version: updated.version, areaTitledHa,
+      landmarks: input.landmarks,
     });
     return { id: claim.id, status: check.to, version: updated.version };
   };

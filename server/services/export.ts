@@ -12,7 +12,9 @@ export const EXPORT_COLUMNS = [
   "claim_no", "type", "status", "claimant_name", "category", "village", "census_code", "tehsil", "district",
   "area_claimed_ha", "area_parcel_ha", "area_titled_ha", "title_no", "filed_on", "status_changed_at",
   // A rejection's notice: the day the claimant received it, and the last day to appeal.
-  "notice_received_on", "appeal_by", "lon", "lat",
+  "notice_received_on", "appeal_by",
+  // What bounds the land on each side, as the field verification named it.
+  "landmark_north", "landmark_east", "landmark_south", "landmark_west", "lon", "lat",
 ] as const;
 type ExportRow = Record<(typeof EXPORT_COLUMNS)[number], string | number | null> & { id: string; geometry: string | null };
 
@@ -28,7 +30,9 @@ async function* exportRows(db: Db, user: SessionUser, filter: ClaimFilter): Asyn
                  d.name AS district, c.area_claimed_ha, round(c.area_parcel_ha::numeric, 4)::float8 AS area_parcel_ha,
                  round(c.area_titled_ha::numeric, 2)::float8 AS area_titled_ha, c.title_no,
                  to_char(c.filed_on, 'YYYY-MM-DD') AS filed_on, c.notice_received_on::text AS notice_received_on,
-                 (c.notice_received_on + ${APPEAL_DAYS}::int)::text AS appeal_by, to_char(c.status_changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS status_changed_at,
+                 (c.notice_received_on + ${APPEAL_DAYS}::int)::text AS appeal_by,
+                 c.boundary_landmarks->>'north' AS landmark_north, c.boundary_landmarks->>'east' AS landmark_east,
+                 c.boundary_landmarks->>'south' AS landmark_south, c.boundary_landmarks->>'west' AS landmark_west, to_char(c.status_changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS status_changed_at,
                  round(ST_X(c.centroid)::numeric, 6)::float8 AS lon, round(ST_Y(c.centroid)::numeric, 6)::float8 AS lat, ST_AsGeoJSON(c.geom, 6) AS geometry
           FROM claims c JOIN villages v ON v.id = c.village_id JOIN tehsils t ON t.id = c.tehsil_id JOIN districts d ON d.id = c.district_id
           WHERE ${where} AND c.id > ${after}::uuid ORDER BY c.id LIMIT ${PAGE}`,

@@ -303,6 +303,9 @@ describe("field digitisation, offline", () => {
     await item.getByLabel("Reason").fill("ok");
     expect(await item.getByRole("button", { name: "Record as Field verified" }).isDisabled()).toBe(true);
     await item.getByLabel("Reason").fill("Boundary walked with the FRC, the forester and the patwari");
+    // So do the landmarks the FRC named on each side, for the title.
+    await item.getByLabel("Landmark to the north").fill("seasonal nala");
+    await item.getByLabel("Landmark to the west").fill("Kh. 88, field of the Kowase family");
     // The boundary as found on the ground goes with the verification.
     await item.getByRole("button", { name: "Map the boundary as found" }).click();
     // The map opens on the claim, close enough to walk its corners.
@@ -317,7 +320,7 @@ describe("field digitisation, offline", () => {
     await item.getByTestId("verification-parcel").filter({ hasText: `Boundary as found: ${drawn.areaHa.toFixed(2)} ha, drawn on the map` }).waitFor();
     await page.screenshot({ path: "test-results/field-verification-parcel.png" });
     await item.getByRole("button", { name: "Record as Field verified" }).click();
-    await item.getByText("Waiting to sync: Record field verification (Boundary walked with the FRC, the forester and the patwari), with the boundary as found").waitFor();
+    await item.getByText("Waiting to sync: Record field verification (Boundary walked with the FRC, the forester and the patwari), with the boundary as found, landmarks: North: seasonal nala; West: Kh. 88, field of the Kowase family").waitFor();
     // The resolution builds on the verification, though neither has reached the server.
     await item.getByLabel("Step").selectOption("record_gs_resolution");
     await item.getByLabel("Reason").fill("Gram Sabha resolution 14/2026 of 2 March");
@@ -334,7 +337,10 @@ describe("field digitisation, offline", () => {
     expect(claim.areaParcelHa).toBeCloseTo(drawn.areaHa, 1); // the tablet measures on a sphere, PostGIS on the ellipsoid
     expect(claim.history.slice(-3)).toEqual([
       expect.objectContaining({ action: "edit_parcel", actor: "Ravi Atram (field staff, Etapalli)", reason: `Parcel boundary mapped at the field verification (${claim.areaParcelHa.toFixed(2)} ha)`, claimVersion: target.version + 1 }),
-      expect.objectContaining({ action: "verify_in_field", actor: "Ravi Atram (field staff, Etapalli)", reason: "Boundary walked with the FRC, the forester and the patwari", claimVersion: target.version + 2 }),
+      expect.objectContaining({
+        action: "verify_in_field", actor: "Ravi Atram (field staff, Etapalli)", reason: "Boundary walked with the FRC, the forester and the patwari", claimVersion: target.version + 2,
+        landmarks: { north: "seasonal nala", east: "", south: "", west: "Kh. 88, field of the Kowase family" },
+      }),
       expect.objectContaining({ action: "record_gs_resolution", actor: "Ravi Atram (field staff, Etapalli)", reason: "Gram Sabha resolution 14/2026 of 2 March", claimVersion: target.version + 3 }),
     ]);
     // The sync's pull brings the new status to the tablet's copy; nothing waits any more.

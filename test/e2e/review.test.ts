@@ -430,6 +430,9 @@ describe("review map, end to end", () => {
     const claimant = (await panel.locator("h2").textContent())!;
     const claimantLocal = (await panel.locator("h2 + div").textContent())!;
     const spouse = (await panel.locator("dt", { hasText: "Spouse" }).locator("+ dd").textContent())!;
+    // Named at its field verification, side by side: the title describes the boundary by them.
+    const landmarks = (await panel.locator("dt", { hasText: "Landmarks" }).locator("+ dd").textContent())!;
+    expect(landmarks).toMatch(/^North: .+; East: .+; South: .+; West: .+$/);
     const [titlePage] = await Promise.all([page.context().waitForEvent("page"), panel.getByRole("link", { name: "Annexure II, to print" }).click()]);
     const deed = titlePage.getByRole("article", { name: "Annexure II: Title for forest land under occupation" });
     await deed.waitFor();
@@ -437,6 +440,7 @@ describe("review map, end to end", () => {
     expect(text).toContain(`${claimant} (${claimantLocal}) and ${spouse}`);
     expect(text).toContain(`Title no. ${titleNo}`);
     expect(text).toContain(`Area${part} hectares`);
+    expect(text).toContain(`Description of boundaries by prominent landmarks, with khasra / compartment numbers${landmarks}. Khasra / compartment `);
     expect(text).toMatch(/granted by the District Level Committee on \d{1,2} \w+ \d{4}/);
     for (const signatory of ["Divisional Forest Officer", "District Tribal Welfare Officer", "District Collector"]) expect(text).toContain(signatory);
     expect(await deed.getByRole("img", { name: "Sketch of the parcel" }).locator("path").first().getAttribute("d")).toMatch(/^M[\d.,L]+Z/);
@@ -453,6 +457,7 @@ describe("review map, end to end", () => {
     expect(marathiText).toContain(`${claimantLocal} (${claimant}) व ${spouse}`);
     expect(marathiText).toContain(`हक्कपत्र क्रमांक ${titleNo}`);
     expect(marathiText).toContain(`क्षेत्रफळ${part} हेक्टर`);
+    expect(marathiText).toContain(landmarks.replace("North", "उत्तर").replace("East", "पूर्व").replace("South", "दक्षिण").replace("West", "पश्चिम"));
     expect(marathiText).toMatch(/जिल्हास्तरीय समितीने \S+ \S+ \S+ रोजी प्रदान केले/);
     for (const signatory of ["विभागीय वन अधिकारी", "जिल्हा आदिवासी कल्याण अधिकारी", "जिल्हाधिकारी"]) expect(marathiText).toContain(signatory);
     expect(await titlePage.getByRole("link", { name: "English" }).getAttribute("href")).toBe("?lang=en");

@@ -171,6 +171,48 @@ describe("claims router", () => {
     expect({ overClaim: seeded!.over_claim, overCap: seeded!.over_cap, entriesDiffer: seeded!.entries_differ }).toEqual({ overClaim: 0, overCap: 0, entriesDiffer: 0 });
   });
 
+  it("records the landmarks a field verification names on each side: on the claim and in its audit entry, kept by the steps after it", async () => {
+    const c = await claimIn("Gadchiroli", "received");
+    const api = callerFor(db, users.gadchiroli);
+    const landmarks = { north: "Kh. 114, field of the Usendi family", east: "  seasonal nala  ", south: "", west: "reserved forest, compartment 412" };
+    // Landmarks with any other step, or with no side named, are refused at the contract, changing nothing.
+    await expect(api.claims.transition({ id: c.id, action: "verify_in_field", reason: "Boundary walked with the FRC", expectedVersion: c.version, landmarks: { north: "", east: " ", south: "", west: "" } }))
+      .rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("name a landmark on at least one side") });
+    await expect(api.claims.transition({ id: c.id, action: "verify_in_field", reason: "Boundary walked with the FRC", expectedVersion: c.version, landmarks: { ...landmarks, south: "x".repeat(201) } }))
+      .rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("at most 200 characters") });
+    expect((await api.claims.get({ id: c.id })).version).toBe(c.version);
+
+    const verified = await api.claims.transition({ id: c.id, action: "verify_in_field", reason: "Boundary walked with the FRC", expectedVersion: c.version, landmarks });
+    const trimmed = { ...landmarks, east: "seasonal nala" };
+    const detail = await api.claims.get({ id: c.id });
+    expect(detail.boundaryLandmarks).toEqual(trimmed);
+    expect(detail.history.at(-1)).toMatchObject({ action: "verify_in_field", landmarks: trimmed });
+    await expect(api.claims.transition({ id: c.id, action: "record_gs_resolution", reason: "Resolution 4/2026", expectedVersion: verified.version, landmarks: trimmed }))
+      .rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("boundary landmarks go only with a field verification") });
+    // A later step keeps them on the claim, and carries none of its own.
+    await api.claims.transition({ id: c.id, action: "record_gs_resolution", reason: "Resolution 4/2026", expectedVersion: verified.version });
+    const resolved = await api.claims.get({ id: c.id });
+    expect(resolved.boundaryLandmarks).toEqual(trimmed);
+    expect(resolved.history.at(-1)).toMatchObject({ action: "record_gs_resolution", landmarks: null });
+    // The trail refuses landmarks on any entry but a verification, whoever writes it.
+    const refused = await db.execute(sql`INSERT INTO claim_transitions (claim_id, action, from_status, to_status, reason, claim_version, boundary_landmarks)
+      VALUES (${c.id}, 'record_gs_resolution', 'fld_verified', 'gs_resolved', 'x', 99, '{"north":"x","east":"","south":"","west":""}'::jsonb)`).then(() => null, (e: Error) => e);
+    expect(String((refused?.cause as Error | undefined)?.message)).toMatch(/claim_transitions_boundary_landmarks_check/);
+  });
+
+  it("seeds the landmarks of every verified claim, as its verification's audit entry names them", async () => {
+    const [seeded] = await rows<{ verified: number; with_landmarks: number; unverified_with: number; entries_differ: number }>(db, sql`
+      SELECT count(*) FILTER (WHERE c.status <> 'received')::int AS verified,
+             count(*) FILTER (WHERE c.status <> 'received' AND c.boundary_landmarks IS NOT NULL)::int AS with_landmarks,
+             count(*) FILTER (WHERE c.status = 'received' AND c.boundary_landmarks IS NOT NULL)::int AS unverified_with,
+             count(*) FILTER (WHERE c.boundary_landmarks IS DISTINCT FROM (SELECT h.boundary_landmarks FROM claim_transitions h
+                                WHERE h.claim_id = c.id AND h.action = 'verify_in_field' ORDER BY h.id DESC LIMIT 1))::int AS entries_differ
+      FROM claims c WHERE c.updated_at < now() - interval '1 day'`); // the seed's own claims, not those the tests changed
+    expect(seeded!.verified).toBeGreaterThan(100);
+    expect({ withLandmarks: seeded!.with_landmarks, unverifiedWith: seeded!.unverified_with, entriesDiffer: seeded!.entries_differ })
+      .toEqual({ withLandmarks: seeded!.verified, unverifiedWith: 0, entriesDiffer: 0 });
+  });
+
   it("numbers titles in each district's register, in the order they were granted, with no gaps", async () => {
     const registers = await rows<{ district_id: number; year: number; last: number; titles: string[] }>(db, sql`
       SELECT r.district_id, r.year, r.last, array_agg(c.title_no ORDER BY c.status_changed_at, c.claim_no) AS titles

@@ -49,6 +49,8 @@ describe("export of the filtered claims", () => {
       expect(Number(r.area_titled_ha)).toBeGreaterThan(0);
       expect(Number(r.area_titled_ha)).toBeLessThanOrEqual(Number(r.area_claimed_ha));
       expect(r.title_no).toMatch(/^MH-GAD-T-\d{4}-\d{5}$/);
+      // Verified before they were titled: the landmarks the verification named, one column a side.
+      expect([r.landmark_north, r.landmark_east, r.landmark_south, r.landmark_west].every((side) => side !== "")).toBe(true);
     }
     expect(new Set(csv.map((r) => r.title_no)).size).toBe(csv.length);
   });

@@ -430,10 +430,14 @@ describe("sync under a failing network (Dexie outbox on fake-indexeddb)", () => 
     expect(await db.outbox.count()).toBe(0);
 
     await keepVerificationParcel(db, claim!.id, { geometry: square, method: "walked", areaHa: 0.93, warnings: [], accuracyM: 5 });
-    await recordDecision(db, cachedClaim, [], "verify_in_field", "Boundary walked with the FRC");
+    const landmarks = { north: " seasonal nala ", east: "", south: "Kh. 88, field of the Kowase family", west: "" };
+    await expect(recordDecision(db, cachedClaim, [], "verify_in_field", "Boundary walked with the FRC", { ...landmarks, west: "x".repeat(201) })).rejects.toThrow(/landmark to the west is longer than 200/);
+    await recordDecision(db, cachedClaim, [], "verify_in_field", "Boundary walked with the FRC", landmarks);
     expect(await db.verificationParcels.count()).toBe(0); // it went into the step, in the same transaction
     const waiting = (await stepsByClaim(db)).get(claim!.id)!;
-    expect(waiting[0]!.record.payload).toMatchObject({ action: "verify_in_field", expectedVersion: claim!.version, parcel: square });
+    const named = { ...landmarks, north: "seasonal nala" };
+    expect(waiting[0]!.record.payload).toMatchObject({ action: "verify_in_field", expectedVersion: claim!.version, parcel: square, landmarks: named });
+    await expect(recordDecision(db, cachedClaim, waiting, "record_gs_resolution", "Gram Sabha resolution 16/2026", named)).rejects.toThrow(/only with a field verification/);
     expect(withWaitingSteps(cachedClaim, waiting)).toMatchObject({ status: "fld_verified", version: claim!.version + 2 });
     await recordDecision(db, cachedClaim, waiting, "record_gs_resolution", "Gram Sabha resolution 16/2026");
     // A resolution takes no boundary, even one kept for the claim.
@@ -442,7 +446,7 @@ describe("sync under a failing network (Dexie outbox on fake-indexeddb)", () => 
 
     const deps = tabletSync();
     expect((await syncNow(db, deps)).outbox).toMatchObject({ synced: 2, conflicts: 0, rejected: 0 });
-    expect((await rows(env.db, sql`SELECT status, version FROM claims WHERE id = ${claim!.id}`))[0]).toEqual({ status: "gs_resolved", version: claim!.version + 3 });
+    expect((await rows(env.db, sql`SELECT status, version, boundary_landmarks FROM claims WHERE id = ${claim!.id}`))[0]).toEqual({ status: "gs_resolved", version: claim!.version + 3, boundary_landmarks: named });
     const [now] = await claimsOfVillage(db, claim!.village_id);
     expect(now).toMatchObject({ status: "gs_resolved", version: claim!.version + 3 });
     expectSameParcel(now!.parcel, square); // as the server wrote it, pulled after the sync

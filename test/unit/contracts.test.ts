@@ -54,6 +54,18 @@ describe("workflow step contract", () => {
     expect(messages(decisionPayloadSchema.safeParse({ ...step, action: "verify_in_field", areaTitledHa: 1 }))).toEqual(["an area recognised goes only with a grant of title"]);
     expect(decisionPayloadSchema.safeParse({ ...step, action: "verify_in_field" }).success).toBe(true);
   });
+
+  it("takes the boundary's landmarks with a field verification only, trimmed, with at least one side named", () => {
+    const landmarks = { north: " seasonal nala ", east: "", south: "forest road", west: "" };
+    expect(transitionInputSchema.parse({ ...step, action: "verify_in_field", landmarks }).landmarks).toEqual({ ...landmarks, north: "seasonal nala" });
+    expect(decisionPayloadSchema.parse({ ...step, action: "verify_in_field", landmarks }).landmarks?.south).toBe("forest road");
+    for (const schema of [transitionInputSchema, decisionPayloadSchema]) {
+      expect(messages(schema.safeParse({ ...step, action: "record_gs_resolution", landmarks }))).toEqual(["boundary landmarks go only with a field verification"]);
+      expect(messages(schema.safeParse({ ...step, action: "verify_in_field", landmarks: { north: " ", east: "", south: "", west: "" } }))).toEqual(["name a landmark on at least one side, or leave the landmarks out"]);
+    }
+    expect(transitionInputSchema.safeParse({ ...step, action: "verify_in_field", landmarks: { north: "nala" } }).success).toBe(false); // every side, if only empty
+    expect(transitionInputSchema.safeParse({ ...step, action: "verify_in_field", landmarks: { ...landmarks, up: "sky" } }).success).toBe(false);
+  });
 });
 
 describe("rejection notice on the tablet", () => {

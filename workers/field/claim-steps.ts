@@ -10,7 +10,8 @@ import { polygonsOf } from "@/configs/contracts/geojson";
 import type { SyncRecord } from "@/configs/contracts/sync";
 import { indiaDayOf, longDate } from "@/configs/india-day";
 import {
-  checkTransition, NOTICE_DELIVERY_LABELS, REJECTED_STATUSES, STATUS_LABELS, STEP_WITH_BOUNDARY, transitionFor, type ClaimStatus, type WorkflowAction,
+  BOUNDARY_SIDES, checkTransition, LANDMARKS_ONLY_WITH_VERIFICATION, MAX_LANDMARK_CHARS, namedLandmarks, NOTICE_DELIVERY_LABELS, REJECTED_STATUSES, STATUS_LABELS,
+  STEP_WITH_BOUNDARY, transitionFor, type BoundaryLandmarks, type ClaimStatus, type WorkflowAction,
 } from "@/configs/workflow";
 import type { FieldDatabase, OutboxRow, ParcelRecord } from "@/workers/db/field-db";
 import { selfIntersects } from "@/workers/geo/parcel";
@@ -96,19 +97,27 @@ export async function keepVerificationParcel(db: FieldDatabase, claimId: string,
 
 /**
  * Records a step on a claim for the next sync; refuses at once what the server would refuse. A field
- * verification takes the boundary kept for it (keepVerificationParcel), in the same transaction.
+ * verification takes the boundary kept for it (keepVerificationParcel), in the same transaction, and the
+ * landmarks named on each side, if any.
  */
-export async function recordDecision(db: FieldDatabase, claim: AreaClaim, steps: readonly StepRow[], action: WorkflowAction, reason: string): Promise<void> {
+export async function recordDecision(
+  db: FieldDatabase, claim: AreaClaim, steps: readonly StepRow[], action: WorkflowAction, reason: string, landmarks?: BoundaryLandmarks,
+): Promise<void> {
   const seen = withWaitingSteps(claim, steps);
   const check = checkTransition({ action, from: seen.status, role: "field_staff", reason });
   if (!check.ok) throw new Error(check.message);
+  const named = landmarks && namedLandmarks(landmarks);
+  if (named && action !== STEP_WITH_BOUNDARY) throw new Error(`Not recorded: ${LANDMARKS_ONLY_WITH_VERIFICATION}.`);
+  const tooLong = named && BOUNDARY_SIDES.find((side) => named[side].length > MAX_LANDMARK_CHARS);
+  if (tooLong) throw new Error(`The landmark to the ${tooLong} is longer than ${MAX_LANDMARK_CHARS} characters.`);
   await db.transaction("rw", db.outbox, db.verificationParcels, async () => {
     const kept = action === STEP_WITH_BOUNDARY ? await db.verificationParcels.get(claim.id) : undefined;
     // The server refuses such a boundary, and the verification with it: better said here, while it can be mapped again.
     const rings = kept ? polygonsOf(kept.parcel.geometry).flat() : [];
     if (rings.some((ring) => selfIntersects(ring))) throw new Error("The boundary as found crosses itself: map it again, or remove it to keep the parcel on record.");
     const parcel = kept ? { parcel: kept.parcel.geometry } : {};
-    await enqueue(db, [{ kind: "decision", id: crypto.randomUUID(), payload: { id: claim.id, action, reason: reason.trim(), expectedVersion: seen.version, ...parcel } }]);
+    const payload = { id: claim.id, action, reason: reason.trim(), expectedVersion: seen.version, ...parcel, ...(named ? { landmarks: named } : {}) };
+    await enqueue(db, [{ kind: "decision", id: crypto.randomUUID(), payload }]);
     if (kept) await db.verificationParcels.delete(claim.id);
   });
 }

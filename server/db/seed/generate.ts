@@ -7,7 +7,8 @@ import { sql } from "drizzle-orm";
 import { DAY_MS, indiaDayOf, IST_OFFSET_MS } from "@/configs/india-day";
 import { claimNumberOf } from "@/configs/states";
 import {
-  IFR_MAX_HA, NOTICE_DELIVERIES, NOTICE_DELIVERY_LABELS, NOTICE_RECEIPT_ENTRY, REJECTED_STATUSES, type ClaimStatus, type ClaimType, type WorkflowAction,
+  IFR_MAX_HA, NOTICE_DELIVERIES, NOTICE_DELIVERY_LABELS, NOTICE_RECEIPT_ENTRY, REJECTED_STATUSES, STEP_WITH_BOUNDARY, type BoundaryLandmarks, type ClaimStatus, type ClaimType,
+  type WorkflowAction,
 } from "@/configs/workflow";
 import { rows, type Db } from "../client";
 import {
@@ -26,6 +27,7 @@ import { insertDemoGeography, wktPolygon } from "./demo-geography";
 import { FOCUS_DISTRICTS } from "./geography";
 import { COMMUNITY_RIGHTS, EVIDENCE_KINDS, type Bilingual } from "./names";
 import { fnv1a32 } from "@/workers/hash";
+import { demoLandmarks } from "./landmarks";
 import { createRng, weightedIndex, type Rng } from "./random";
 import type { ClaimDistrict, DemoUser, SeedGeography } from "./seed-geography";
 import { renderFormPageSvg } from "./form-image";
@@ -220,7 +222,11 @@ type ClaimRow = {
   family: Array<{ name: string; age: number; relation: string }>; rights: string[];
   evidence: Array<{ kind: string; description: string }>; survey: string[]; village: VillageForSeed;
   areaClaimedHa: number; wkt: string | null; centroid: Position; filedOn: Date; statusChangedAt: Date; noticeReceivedOn: string | null; version: number;
-  history: Array<{ action: string; from: ClaimStatus | null; to: ClaimStatus; reason: string; at: Date; actor: string | null; version: number; noticeReceivedOn?: string }>;
+  landmarks: BoundaryLandmarks | null;
+  history: Array<{
+    action: string; from: ClaimStatus | null; to: ClaimStatus; reason: string; at: Date; actor: string | null; version: number; noticeReceivedOn?: string;
+    landmarks?: BoundaryLandmarks;
+  }>;
 };
 
 async function insertClaims(
@@ -304,6 +310,8 @@ function makeClaim(
   const areaClaimedHa = parcel ? Math.round(parcel.areaHa * (0.9 + rng.next() * 0.25) * 100) / 100 : 0;
 
   const path = PATHS[status];
+  // The field verification names what bounds the land on each side.
+  const landmarks = path.includes(STEP_WITH_BOUNDARY) ? demoLandmarks(`${district.abbr}|${serial}`, type, { village: village.name, surnames }) : null;
   const now = Date.now();
   const spanDays = Math.max(1, Math.min((now - filedOn.getTime()) / DAY_MS, 9 * 365));
   const history: ClaimRow["history"] = [];
@@ -324,7 +332,7 @@ function makeClaim(
     const actor = action === "verify_in_field" || action === "record_gs_resolution"
       ? users.fieldByTehsil.get(village.tehsilId) ?? users.officialByDistrict.get(village.districtId) ?? null
       : users.officialByDistrict.get(village.districtId) ?? null;
-    history.push({ action, from, to, reason: rng.pick(REASONS[action]), at: new Date(at), actor, version: ++version });
+    history.push({ action, from, to, reason: rng.pick(REASONS[action]), at: new Date(at), actor, version: ++version, ...(action === STEP_WITH_BOUNDARY && landmarks ? { landmarks } : {}) });
     from = to;
     statusChangedAt = at;
     noticeReceivedOn = null;
@@ -353,6 +361,7 @@ function makeClaim(
     statusChangedAt: new Date(statusChangedAt),
     noticeReceivedOn,
     version,
+    landmarks,
     history: withHistory ? history : [],
   };
 }
@@ -399,12 +408,13 @@ async function insertClaimBatch(db: Db, batch: ClaimRow[]): Promise<void> {
       ${c.community}, ${c.category}, ${c.tribe}, ${JSON.stringify(c.family)}::jsonb, ${JSON.stringify(c.rights)}::jsonb,
       ${JSON.stringify(c.evidence)}::jsonb, ${JSON.stringify(c.survey)}::jsonb, ${c.village.id}, ${c.village.tehsilId},
       ${c.village.districtId}, ${c.areaClaimedHa}, ${parcelArea}, ${c.filedOn.toISOString().slice(0, 10)}, ${geom}, ${centroid},
-      ${c.statusChangedAt.toISOString()}, ${c.filedOn.toISOString()}, ${c.statusChangedAt.toISOString()}, ${c.version}, ${c.noticeReceivedOn}::date)`;
+      ${c.statusChangedAt.toISOString()}, ${c.filedOn.toISOString()}, ${c.statusChangedAt.toISOString()}, ${c.version}, ${c.noticeReceivedOn}::date,
+      ${c.landmarks ? JSON.stringify(c.landmarks) : null}::jsonb)`;
   });
   await db.execute(sql`INSERT INTO claims (id, claim_no, type, status, claimant_name, claimant_name_local, spouse_name,
       relative_name, community, category, tribe, family_members, rights_claimed, evidence, survey_numbers, village_id,
       tehsil_id, district_id, area_claimed_ha, area_parcel_ha, filed_on, geom, centroid, status_changed_at, created_at,
-      updated_at, version, notice_received_on)
+      updated_at, version, notice_received_on, boundary_landmarks)
     VALUES ${sql.join(values, sql`, `)}`);
 }
 
@@ -445,10 +455,10 @@ async function insertHistory(db: Db, batch: ClaimRow[]): Promise<number> {
   const titled = (c: ClaimRow, action: string) => (action === "grant_title" ? sql`(SELECT area_titled_ha FROM claims WHERE id = ${c.id})` : sql`NULL`);
   const values = batch.flatMap((c) =>
     c.history.map((h) => sql`(${c.id}, ${h.action}, ${h.from}, ${h.to}, ${h.actor}, ${h.reason}, ${h.version}, ${h.at.toISOString()}, ${titled(c, h.action)},
-      ${h.noticeReceivedOn ?? null}::date)`),
+      ${h.noticeReceivedOn ?? null}::date, ${h.landmarks ? JSON.stringify(h.landmarks) : null}::jsonb)`),
   );
   if (values.length === 0) return 0;
-  await db.execute(sql`INSERT INTO claim_transitions (claim_id, action, from_status, to_status, actor_id, reason, claim_version, at, area_titled_ha, notice_received_on)
+  await db.execute(sql`INSERT INTO claim_transitions (claim_id, action, from_status, to_status, actor_id, reason, claim_version, at, area_titled_ha, notice_received_on, boundary_landmarks)
                        VALUES ${sql.join(values, sql`, `)}`);
   return values.length;
 }
