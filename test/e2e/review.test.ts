@@ -331,7 +331,7 @@ describe("review map, end to end", () => {
     await notice.close();
     // The signed receipt slip comes back: its day opens the 60 days to appeal.
     const delivery = panel.getByLabel("Rejection notice");
-    expect(await delivery.getByRole("status").textContent()).toContain("Not yet recorded as received");
+    expect(await delivery.getByRole("status").textContent()).toContain("not yet recorded as received");
     await delivery.getByText("Record the day it was received").click();
     await delivery.getByLabel("How it was delivered").selectOption("gram_sabha");
     await delivery.getByLabel("Delivery note").fill("Read out and handed over at the Gram Sabha; slip signed, kept in the file");
