@@ -123,6 +123,7 @@ export function ClaimPanel({ claimNo, onClose, onChanged, onFocus, compared, onC
         )}
         <dt>Survey / khasra</dt><dd>{c.surveyNumbers.join(", ") || "—"}</dd>
         {c.boundaryLandmarks && <><dt>Landmarks</dt><dd>{landmarksText(c.boundaryLandmarks)}</dd></>}
+        {c.type === "CFR" && <><dt>Bordering villages</dt><dd>{c.borderingVillages.map((v) => v.name).join(", ") || "none found within 50 m"}</dd></>}
         <dt>Rights claimed</dt><dd>{c.rightsClaimed.map((r) => r.replace(/_/g, " ")).join(", ")}</dd>
         <dt>Filed on</dt><dd>{c.filedOn}</dd>
       </dl>

@@ -43,6 +43,10 @@ export function TitleDeed({ claim, language }: { claim: ClaimDetail; language: P
     ...(individual ? [] : ([[text.rights, claim.rightsClaimed.map((r) => text.rightNames[r] ?? r.replace(/_/g, " ")).join(", ") || "—"]] as Array<[string, React.ReactNode]>)),
     [text.area, claim.areaTitledHa === null ? text.notStated : text.hectares(claim.areaTitledHa.toFixed(2))],
     [text.boundaries, <BoundaryDescription claim={claim} text={text} />],
+    ...(claim.type === "CFR" ? ([[
+      text.borderingVillages,
+      claim.borderingVillages.length ? claim.borderingVillages.map((v) => <span key={v.name}>{bothScripts(v.name, v.nameLocal)}</span>).reduce((a, b) => <>{a}, {b}</>) : "—",
+    ]] as Array<[string, React.ReactNode]>) : []),
   ];
   return (
     <article className="print-doc" lang={language} aria-label={`${form.annexure}: ${form.heading}`}>

@@ -30,6 +30,7 @@ export type TitleText = {
   hectares: (ha: string) => string;
   notStated: string;
   boundaries: string;
+  borderingVillages: string;
   sides: Record<BoundarySide, string>;
   khasra: string;
   boundaryAsMapped: string;
@@ -73,6 +74,7 @@ const ENGLISH: TitleText = {
   hectares: (ha) => `${ha} hectares`,
   notStated: "not stated",
   boundaries: "Description of boundaries by prominent landmarks, with khasra / compartment numbers",
+  borderingVillages: "Bordering villages",
   sides: { north: "North", east: "East", south: "South", west: "West" },
   khasra: "Khasra / compartment",
   boundaryAsMapped: "the boundary as mapped, sketched below with its corners' coordinates (WGS 84)",
@@ -120,6 +122,7 @@ const HINDI: TitleText = {
   hectares: (ha) => `${ha} हेक्टेयर`,
   notStated: "उल्लेख नहीं",
   boundaries: "प्रमुख चिह्नों द्वारा सीमाओं का विवरण, खसरा / कक्ष क्रमांक सहित",
+  borderingVillages: "सीमावर्ती गाँव",
   sides: { north: "उत्तर", east: "पूर्व", south: "दक्षिण", west: "पश्चिम" },
   khasra: "खसरा / कक्ष",
   boundaryAsMapped: "मानचित्र पर अंकित सीमा, जिसका रेखाचित्र कोनों के निर्देशांकों (WGS 84) सहित नीचे है",
@@ -167,6 +170,7 @@ const MARATHI: TitleText = {
   hectares: (ha) => `${ha} हेक्टर`,
   notStated: "नमूद नाही",
   boundaries: "ठळक खुणांद्वारे सीमांचे वर्णन, खसरा / कक्ष क्रमांकांसह",
+  borderingVillages: "सीमेलगतची गावे",
   sides: { north: "उत्तर", east: "पूर्व", south: "दक्षिण", west: "पश्चिम" },
   khasra: "खसरा / कक्ष",
   boundaryAsMapped: "नकाशावर नोंदवलेली सीमा, जिचे रेखाचित्र कोपऱ्यांच्या निर्देशांकांसह (WGS 84) खाली आहे",

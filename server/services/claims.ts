@@ -119,6 +119,12 @@ export async function getClaim(db: Db, user: SessionUser, ref: ClaimRef) {
         FROM claim_transitions h LEFT JOIN users u ON u.id = h.actor_id
         WHERE h.claim_id = ${id} ORDER BY h.at, h.id`,
   );
+  // Form C names the villages a community forest resource borders: those within about 50 m of its boundary.
+  const bordering = c.type === "CFR"
+    ? await rows<{ name: string; name_local: string }>(db, sql`
+        SELECT v.name, v.name_local FROM claims c JOIN villages v ON v.geom && ST_Expand(c.geom, ${BORDER_DEGREES}) AND ST_DWithin(v.geom, c.geom, ${BORDER_DEGREES})
+        WHERE c.id = ${id} AND v.id <> c.village_id ORDER BY v.name`)
+    : [];
   const documents = await rows<{ id: string; kind: string; title: string; page: number; mime: string }>(
     db,
     sql`SELECT id, kind, title, page, mime FROM claim_documents WHERE claim_id = ${id} ORDER BY kind, page`,
@@ -146,6 +152,7 @@ export async function getClaim(db: Db, user: SessionUser, ref: ClaimRef) {
     areaTitledHa: c.area_titled_ha === null ? null : Number(c.area_titled_ha),
     titleNo: (c.title_no as string | null) ?? null,
     boundaryLandmarks: (parse(c.boundary_landmarks) as BoundaryLandmarks | null) ?? null,
+    borderingVillages: bordering.map((v) => ({ name: v.name, nameLocal: v.name_local })),
     // A rejected claim's notice: not yet delivered (null), or the appeal window its receipt opened.
     notice: REJECTED_STATUSES.includes(c.status)
       ? {
@@ -177,6 +184,9 @@ export async function getClaim(db: Db, user: SessionUser, ref: ClaimRef) {
   };
 }
 export type ClaimDetail = Awaited<ReturnType<typeof getClaim>>;
+
+// About 50 m at India's latitudes: a shared boundary drawn twice never matches to the metre.
+const BORDER_DEGREES = 0.0005;
 
 type HistoryRow = {
   id: number; action: string; from_status: ClaimStatus | null; to_status: ClaimStatus; reason: string; at: string | Date; actor: string | null; claim_version: number; area_titled_ha: number | null;

@@ -467,6 +467,17 @@ describe("review map, end to end", () => {
     await titlePage.close();
   });
 
+  it("prints a community forest resource's title (Annexure IV) with the villages it borders, in both scripts", async () => {
+    const [cfr] = (await callApi<{ items: Array<{ id: string; claimNo: string }> }>(app.url, "claims.list", "official.gadchiroli", { filter: { types: ["CFR"], statuses: ["title_granted"] }, limit: 1 })).items;
+    const detail = await callApi<{ borderingVillages: Array<{ name: string; nameLocal: string }> }>(app.url, "claims.get", "official.gadchiroli", { id: cfr!.id });
+    expect(detail.borderingVillages.length).toBeGreaterThan(0);
+    await page.goto(`${app.url}/claims/${cfr!.claimNo}/title`);
+    const deed = page.getByRole("article", { name: "Annexure IV: Community forest resource" });
+    const row = deed.locator("li", { hasText: "Bordering villages" }).locator(".value");
+    expect(await row.textContent()).toBe(detail.borderingVillages.map((v) => `${v.name} (${v.nameLocal})`).join(", "));
+    await page.goto(`${app.url}/`);
+  });
+
   it("prints no title for a claim that has none, nor for another district's claim", async () => {
     const [pending] = (await callApi<{ items: Array<{ claimNo: string }> }>(app.url, "claims.list", "official.gadchiroli", { filter: { types: ["IFR"], statuses: ["dlc_review"] }, limit: 1 })).items;
     await page.goto(`${app.url}/claims/${pending!.claimNo}/title`);

@@ -213,6 +213,25 @@ describe("claims router", () => {
       .toEqual({ withLandmarks: seeded!.verified, unverifiedWith: 0, entriesDiffer: 0 });
   });
 
+  it("names the villages a community forest resource borders, from the map: every village it touches, none farther than the tolerance, not its own", async () => {
+    const api = callerFor(db, users.gadchiroli);
+    const [cfr] = await rows<{ id: string; village: string }>(db, sql`SELECT c.id, v.name AS village FROM claims c JOIN villages v ON v.id = c.village_id
+      JOIN districts d ON d.id = c.district_id WHERE d.name = 'Gadchiroli' AND c.type = 'CFR' AND c.geom IS NOT NULL ORDER BY c.claim_no LIMIT 1`);
+    const named = (await api.claims.get({ id: cfr!.id })).borderingVillages.map((v) => v.name);
+    const touching = await rows<{ name: string }>(db, sql`SELECT v.name FROM villages v, claims c WHERE c.id = ${cfr!.id} AND v.id <> c.village_id AND ST_Intersects(v.geom, c.geom)`);
+    // Names repeat across a state: each named village's nearest namesake is the one meant.
+    const farthest = await rows<{ m: number }>(db, sql`SELECT coalesce(max(m), 0)::float8 AS m FROM (
+      SELECT min(ST_Distance(v.geom::geography, c.geom::geography)) AS m FROM villages v, claims c
+      WHERE c.id = ${cfr!.id} AND v.name IN (${sql.join(named.map((n) => sql`${n}`), sql`, `)}) GROUP BY v.name) nearest`);
+    expect(touching.length).toBeGreaterThan(0);
+    expect(named).toEqual(expect.arrayContaining(touching.map((v) => v.name)));
+    expect(named).not.toContain(cfr!.village);
+    expect(farthest[0]!.m).toBeLessThan(60);
+    // An individual claim's title names no bordering villages.
+    const ifr = await claimIn("Gadchiroli", "title_granted");
+    expect((await api.claims.get({ id: ifr.id })).borderingVillages).toEqual([]);
+  });
+
   it("numbers titles in each district's register, in the order they were granted, with no gaps", async () => {
     const registers = await rows<{ district_id: number; year: number; last: number; titles: string[] }>(db, sql`
       SELECT r.district_id, r.year, r.last, array_agg(c.title_no ORDER BY c.status_changed_at, c.claim_no) AS titles
