@@ -5,12 +5,10 @@
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
-import { readServerEnv } from "@/configs/server";
-import { createSession, validateSession } from "@/server/auth/session";
 import { rows } from "@/server/db/client";
 import { openDatabase } from "@/server/db/open";
 import { seedDemo } from "@/server/db/seed/generate";
-import { createCaller } from "@/server/routers";
+import { benchCaller } from "./caller";
 import { latencyStats } from "./latency";
 
 const { values } = parseArgs({
@@ -31,13 +29,8 @@ try {
     log(`generating ${values.claims} demo claims into ${dataDir} (once)`);
     await seedDemo(db, { claims: Number(values.claims), seed: 2006, documents: 0, log });
   }
-  const callerOf = async (username: string) => {
-    const [u] = await rows<{ id: string }>(db, sql`SELECT id FROM users WHERE username = ${username}`);
-    const user = (await validateSession(db, (await createSession(db, u!.id, 1)).token, readServerEnv().FRA_SESSION_DAYS))!;
-    return createCaller({ db, user, sessionToken: null, resHeaders: new Headers(), secureCookies: false });
-  };
-  const official = await callerOf("official.gadchiroli");
-  const admin = await callerOf("admin");
+  const official = (await benchCaller(db, "official.gadchiroli")).api;
+  const admin = (await benchCaller(db, "admin")).api;
   const [district] = await rows<{ id: number }>(db, sql`SELECT id FROM districts WHERE name = 'Gadchiroli'`);
   const [{ n: claimCount } = { n: 0 }] = await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM claims`);
 

@@ -8,12 +8,10 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
-import { readServerEnv } from "@/configs/server";
-import { createSession, validateSession } from "@/server/auth/session";
 import { rows } from "@/server/db/client";
 import { openDatabase } from "@/server/db/open";
 import { seedDemo } from "@/server/db/seed/generate";
-import { createCaller } from "@/server/routers";
+import { benchCaller } from "./caller";
 import { latencyStats, percentile } from "./latency";
 
 const { values } = parseArgs({
@@ -39,9 +37,7 @@ await database.migrate(); // a dataset made before the latest migrations
 const db = database.db;
 
 try {
-  const [official] = await rows<{ id: string }>(db, sql`SELECT id FROM users WHERE username = 'official.gadchiroli'`);
-  const user = (await validateSession(db, (await createSession(db, official!.id, 1)).token, readServerEnv().FRA_SESSION_DAYS))!;
-  const api = createCaller({ db, user, sessionToken: null, resHeaders: new Headers(), secureCookies: false });
+  const { user, api } = await benchCaller(db, "official.gadchiroli");
   const reason = "SDLC sitting of 20 November 2026, item 4: resolutions in order";
   // Claims of the official's district at a stage, oldest number first, not yet used by this run.
   const used = new Set<string>();

@@ -1,0 +1,64 @@
+// Claim panel benchmark: how long an official waits for a claim to open (claims.get: its fields, history,
+// scanned pages, the notice's appeal window, and for a community forest resource the villages it
+// borders), through the tRPC procedure, for claims of each kind. It only reads.
+// npm run bench:claim -- [--claims 20000] [--data-dir data/bench-decisions] [--reps 30]
+import { existsSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { sql } from "drizzle-orm";
+import { rows } from "@/server/db/client";
+import { openDatabase } from "@/server/db/open";
+import { seedDemo } from "@/server/db/seed/generate";
+import { benchCaller } from "./caller";
+import { latencyStats } from "./latency";
+
+const { values } = parseArgs({
+  options: { claims: { type: "string", default: "20000" }, "data-dir": { type: "string", default: "data/bench-decisions" }, reps: { type: "string", default: "30" } },
+});
+const dataDir = values["data-dir"]!;
+const reps = Number(values.reps);
+const log = (m: string) => console.error(`[bench:claim] ${m}`);
+
+// The same dataset as bench:decisions and bench:dashboard, made once if absent.
+const fresh = !existsSync(dataDir);
+const database = await openDatabase({ dataDir });
+await database.migrate();
+const db = database.db;
+try {
+  if (fresh) {
+    log(`generating ${values.claims} demo claims into ${dataDir} (once)`);
+    await seedDemo(db, { claims: Number(values.claims), seed: 2006, documents: 0, log });
+  }
+  const { api } = await benchCaller(db, "official.gadchiroli");
+  // A claim of each kind in the official's district, the one with the longest history among them.
+  const sample = async (where: ReturnType<typeof sql>) => {
+    const [c] = await rows<{ id: string; claim_no: string; entries: number }>(db, sql`
+      SELECT c.id, c.claim_no, (SELECT count(*)::int FROM claim_transitions t WHERE t.claim_id = c.id) AS entries
+      FROM claims c JOIN districts d ON d.id = c.district_id WHERE d.name = 'Gadchiroli' AND ${where} ORDER BY entries DESC, c.claim_no LIMIT 1`);
+    if (!c) throw new Error("no such claim in the dataset");
+    return c;
+  };
+  const claims = {
+    individual_titled: await sample(sql`c.type = 'IFR' AND c.status = 'title_granted'`),
+    individual_rejected: await sample(sql`c.type = 'IFR' AND c.status IN ('sdlc_rejected', 'dlc_rejected')`),
+    community_forest_resource: await sample(sql`c.type = 'CFR' AND c.geom IS NOT NULL`),
+  };
+  const timed = async (id: string) => {
+    for (let i = 0; i < 3; i++) await api.claims.get({ id }); // warm-up: plans and pages that later calls reuse
+    const samples: number[] = [];
+    for (let i = 0; i < reps; i++) {
+      const t0 = performance.now();
+      await api.claims.get({ id });
+      samples.push(performance.now() - t0);
+    }
+    return latencyStats(samples);
+  };
+  const [{ n: claimCount } = { n: 0 }] = await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM claims`);
+  const results: Record<string, unknown> = {};
+  for (const [kind, c] of Object.entries(claims)) {
+    const detail = await api.claims.get({ id: c.id });
+    results[kind] = { claim_no: c.claim_no, history_entries: c.entries, bordering_villages: detail.borderingVillages.length, ...(await timed(c.id)) };
+  }
+  console.log(JSON.stringify({ benchmark: "claim open", database: "PGlite + PostGIS (embedded)", claims: claimCount, ...results }, null, 2));
+} finally {
+  await database.close();
+}
