@@ -2,32 +2,14 @@
 // scanned pages, the notice's appeal window, and for a community forest resource the villages it
 // borders), through the tRPC procedure, for claims of each kind. It only reads.
 // npm run bench:claim -- [--claims 20000] [--data-dir data/bench-decisions] [--reps 30]
-import { existsSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { rows } from "@/server/db/client";
-import { openDatabase } from "@/server/db/open";
-import { seedDemo } from "@/server/db/seed/generate";
 import { benchCaller } from "./caller";
+import { openDecisionsSet } from "./decisions-set";
 import { latencyStats } from "./latency";
 
-const { values } = parseArgs({
-  options: { claims: { type: "string", default: "20000" }, "data-dir": { type: "string", default: "data/bench-decisions" }, reps: { type: "string", default: "30" } },
-});
-const dataDir = values["data-dir"]!;
-const reps = Number(values.reps);
-const log = (m: string) => console.error(`[bench:claim] ${m}`);
-
-// The same dataset as bench:decisions and bench:dashboard, made once if absent.
-const fresh = !existsSync(dataDir);
-const database = await openDatabase({ dataDir });
-await database.migrate();
-const db = database.db;
+const { database, db, reps } = await openDecisionsSet("bench:claim");
 try {
-  if (fresh) {
-    log(`generating ${values.claims} demo claims into ${dataDir} (once)`);
-    await seedDemo(db, { claims: Number(values.claims), seed: 2006, documents: 0, log });
-  }
   const { api } = await benchCaller(db, "official.gadchiroli");
   // A claim of each kind in the official's district, the one with the longest history among them.
   const sample = async (where: ReturnType<typeof sql>) => {

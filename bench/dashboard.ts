@@ -2,33 +2,14 @@
 // status and type, by tehsil, pending claims by age, rejection notices and appeal windows), through the
 // tRPC procedure, for one district's official and for the state-wide admin. It only reads.
 // npm run bench:dashboard -- [--claims 20000] [--data-dir data/bench-decisions] [--reps 30]
-import { existsSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { rows } from "@/server/db/client";
-import { openDatabase } from "@/server/db/open";
-import { seedDemo } from "@/server/db/seed/generate";
 import { benchCaller } from "./caller";
+import { openDecisionsSet } from "./decisions-set";
 import { latencyStats } from "./latency";
 
-const { values } = parseArgs({
-  options: { claims: { type: "string", default: "20000" }, "data-dir": { type: "string", default: "data/bench-decisions" }, reps: { type: "string", default: "30" } },
-});
-const dataDir = values["data-dir"]!;
-const reps = Number(values.reps);
-const log = (m: string) => console.error(`[bench:dashboard] ${m}`);
-
-
-// The same dataset as bench:decisions (same size and seed), made once if absent.
-const fresh = !existsSync(dataDir);
-const database = await openDatabase({ dataDir });
-await database.migrate();
-const db = database.db;
+const { database, db, reps } = await openDecisionsSet("bench:dashboard");
 try {
-  if (fresh) {
-    log(`generating ${values.claims} demo claims into ${dataDir} (once)`);
-    await seedDemo(db, { claims: Number(values.claims), seed: 2006, documents: 0, log });
-  }
   const official = (await benchCaller(db, "official.gadchiroli")).api;
   const admin = (await benchCaller(db, "admin")).api;
   const [district] = await rows<{ id: number }>(db, sql`SELECT id FROM districts WHERE name = 'Gadchiroli'`);
