@@ -71,6 +71,7 @@ export function ClaimPanel({ claimNo, onClose, onChanged, onFocus, compared, onC
   const chosen = c.actions.find((a) => a.action === action);
   const grant = action === STEP_WITH_TITLED_AREA;
   const verification = action === STEP_WITH_BOUNDARY;
+  const named = verification ? namedLandmarks(landmarks) : undefined;
   const areaTitledHa = grant ? parseTitledArea(titledArea, titleLimitHa(c)) : null;
   const appealWin = c.notice?.appealWindow;
   const lateAppeal = action === "file_appeal" && appealWin && appealWin.daysLeft < 0 ? appealWin : null;
@@ -85,7 +86,7 @@ export function ClaimPanel({ claimNo, onClose, onChanged, onFocus, compared, onC
     await submit(async () => {
       const result = await trpc.claims.transition.mutate({
         id: c.id, action, reason, expectedVersion: c.version, ...(grant && areaTitledHa !== null ? { areaTitledHa } : {}),
-        ...(verification && namedLandmarks(landmarks) ? { landmarks: namedLandmarks(landmarks) } : {}),
+        ...(named ? { landmarks: named } : {}),
       });
       setRecorded(`Recorded: now ${STATUS_LABELS[result.status]}`);
       setAction("");

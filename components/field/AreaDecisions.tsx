@@ -97,10 +97,12 @@ function ClaimSteps({ db, claim, villageName, steps, kept, onSyncNow }: {
   const { busy, error, submit } = useSubmission();
   const [mapping, setMapping] = useState(false);
   const refused = refusedStep(steps);
+  const refusedStepText = refused && describeStep(refused.record);
   const chosen = actions.find((a) => a.action === action);
   const rejected = REJECTED_STATUSES.includes(seen.status);
   // An appeal after its window is still recorded (the committee may condone the delay), but said so first.
-  const appeal = rejected && seen.noticeReceivedOn ? appealWindow(seen.noticeReceivedOn, indiaDayOf(Date.now())) : null;
+  const today = indiaDayOf(Date.now());
+  const appeal = rejected && seen.noticeReceivedOn ? appealWindow(seen.noticeReceivedOn, today) : null;
   const lateAppeal = action === "file_appeal" && appeal !== null && appeal.daysLeft < 0 ? appeal : null;
 
   const record = () => submit(async () => {
@@ -116,24 +118,27 @@ function ClaimSteps({ db, claim, villageName, steps, kept, onSyncNow }: {
   return (
     <li className="claim-steps" data-claim-no={claim.claimNo}>
       <div><strong>{claim.claimantName}</strong> <span className="muted">{claim.claimNo} · {villageName}</span> <StatusBadge status={claim.status} /></div>
-      {seen.waiting.map((d) => (
-        <div key={d.id} className="waiting">
-          Waiting to sync: {describeStep(d.record).step} ({describeStep(d.record).words})
-          {d.record.kind === "decision" && d.record.payload.parcel && ", with the boundary as found"}
-          {d.record.kind === "decision" && d.record.payload.landmarks && `, landmarks: ${landmarksText(d.record.payload.landmarks)}`}
-        </div>
-      ))}
-      {refused && (
+      {seen.waiting.map((d) => {
+        const { step, words } = describeStep(d.record);
+        return (
+          <div key={d.id} className="waiting">
+            Waiting to sync: {step} ({words})
+            {d.record.kind === "decision" && d.record.payload.parcel && ", with the boundary as found"}
+            {d.record.kind === "decision" && d.record.payload.landmarks && `, landmarks: ${landmarksText(d.record.payload.landmarks)}`}
+          </div>
+        );
+      })}
+      {refused && refusedStepText && (
         <div className="refused">
           <span>
-            <span className="error">Not recorded ({describeStep(refused.record).step}, “{describeStep(refused.record).words}”): {refused.message}</span>
+            <span className="error">Not recorded ({refusedStepText.step}, “{refusedStepText.words}”): {refused.message}</span>
             <span className="muted"> The claim is shown as the district now has it: record the step again if it still applies.</span>
           </span>
           <button onClick={() => void dismissRefusedStep(db, refused)}>Dismiss</button>
         </div>
       )}
       {actions.length === 0 && seen.waiting.length === 0 && <div className="muted">No step is yours to take while the claim is {STATUS_LABELS[seen.status]}.</div>}
-      {rejected && <NoticeDelivery key={seen.version} db={db} claim={claim} steps={steps} seen={seen} onSyncNow={onSyncNow} />}
+      {rejected && <NoticeDelivery key={seen.version} db={db} claim={claim} steps={steps} appeal={appeal} today={today} onSyncNow={onSyncNow} />}
       {actions.length > 0 && (
         <div className="decide">
           <select aria-label="Step" value={action} onChange={(e) => setAction(e.target.value as WorkflowAction)}>

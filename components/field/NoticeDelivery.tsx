@@ -3,17 +3,16 @@
 // no network. The day it was received (it starts the 60 days to appeal) waits in the outbox like any step
 // (workers/field/claim-steps.ts), and the window shown counts from it by the tablet's own calendar.
 import type { AreaClaim } from "@/configs/contracts/field";
-import { indiaDayOf } from "@/configs/india-day";
-import { appealWindow } from "@/configs/workflow";
+import type { AppealWindow } from "@/configs/workflow";
 import type { FieldDatabase } from "@/workers/db/field-db";
-import { recordNoticeReceipt, type SeenClaim, type StepRow } from "@/workers/field/claim-steps";
+import { recordNoticeReceipt, type StepRow } from "@/workers/field/claim-steps";
 import { NoticeReceiptForm, type ReceiptEntry } from "../claims/NoticeReceiptForm";
 import { useSubmission } from "../ui/useSubmission";
 
-export function NoticeDelivery({ db, claim, steps, seen, onSyncNow }: {
-  db: FieldDatabase; claim: AreaClaim; steps: readonly StepRow[]; seen: SeenClaim; onSyncNow: () => void;
+/** `appeal`: the window the claim's receipt (waiting or synced) opened, by the tablet's day `today`; null before one. */
+export function NoticeDelivery({ db, claim, steps, appeal, today, onSyncNow }: {
+  db: FieldDatabase; claim: AreaClaim; steps: readonly StepRow[]; appeal: AppealWindow | null; today: string; onSyncNow: () => void;
 }) {
-  const today = indiaDayOf(Date.now());
   const { busy, error, submit } = useSubmission();
   const record = (entry: ReceiptEntry) => submit(async () => {
     await recordNoticeReceipt(db, claim, steps, entry);
@@ -23,7 +22,7 @@ export function NoticeDelivery({ db, claim, steps, seen, onSyncNow }: {
   return (
     <div className="notice-delivery" aria-label="Rejection notice">
       <NoticeReceiptForm
-        appealWindow={seen.noticeReceivedOn ? appealWindow(seen.noticeReceivedOn, today) : null} today={today} canRecord busy={busy} error={error} onRecord={record}
+        appealWindow={appeal} today={today} canRecord busy={busy} error={error} onRecord={record}
       />
     </div>
   );

@@ -1,7 +1,7 @@
 // The words of a printed title, in English and in the languages the states of the demo issue titles in
 // (Hindi, Marathi: components/print/print-languages.ts). A value the claim holds only in Latin letters (a
 // spouse's or dependant's name, a tribe) is printed as it is.
-import { TITLE_FORMS, type BoundarySide, type ClaimType } from "@/configs/workflow";
+import { BOUNDARY_SIDE_LABELS, TITLE_FORMS, type BoundarySide, type ClaimType } from "@/configs/workflow";
 import type { PrintLanguage } from "@/components/print/print-languages";
 
 export type TitleText = {
@@ -75,7 +75,7 @@ const ENGLISH: TitleText = {
   notStated: "not stated",
   boundaries: "Description of boundaries by prominent landmarks, with khasra / compartment numbers",
   borderingVillages: "Bordering villages",
-  sides: { north: "North", east: "East", south: "South", west: "West" },
+  sides: BOUNDARY_SIDE_LABELS,
   khasra: "Khasra / compartment",
   boundaryAsMapped: "the boundary as mapped, sketched below with its corners' coordinates (WGS 84)",
   sketch: "Sketch of the parcel",

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import {
   IFR_MAX_HA, LANDMARKS_ONLY_WITH_VERIFICATION, MAX_LANDMARK_CHARS, NOTICE_DELIVERIES, NOTICE_STATES, STEP_WITH_BOUNDARY, STEP_WITH_TITLED_AREA, TITLED_AREA_ONLY_WITH_GRANT,
-  TITLED_AREA_REQUIRED, claimStatusSchema, claimTypeSchema, workflowActionSchema, type BoundaryLandmarks, type WorkflowAction,
+  TITLED_AREA_REQUIRED, claimStatusSchema, claimTypeSchema, workflowActionSchema, type BoundaryLandmarks, type BoundarySide, type WorkflowAction,
 } from "../workflow";
 import { polygonGeometrySchema } from "./geojson";
 
@@ -57,9 +57,9 @@ export const claimRefSchema = z.union([claimIdSchema, z.object({ claimNo: claimN
 export type ClaimRef = z.infer<typeof claimRefSchema>;
 
 // A boundary's landmarks, side by side; a side with none named is an empty string.
-const landmark = z.string().trim().max(MAX_LANDMARK_CHARS, `a landmark is at most ${MAX_LANDMARK_CHARS} characters`);
+const landmark = (side: BoundarySide) => z.string().trim().max(MAX_LANDMARK_CHARS, `the landmark to the ${side} is at most ${MAX_LANDMARK_CHARS} characters`);
 export const boundaryLandmarksSchema = z
-  .object({ north: landmark, east: landmark, south: landmark, west: landmark })
+  .object({ north: landmark("north"), east: landmark("east"), south: landmark("south"), west: landmark("west") })
   .strict()
   .refine((l) => Object.values(l).some((side) => side !== ""), "name a landmark on at least one side, or leave the landmarks out");
 

@@ -431,7 +431,7 @@ describe("sync under a failing network (Dexie outbox on fake-indexeddb)", () => 
 
     await keepVerificationParcel(db, claim!.id, { geometry: square, method: "walked", areaHa: 0.93, warnings: [], accuracyM: 5 });
     const landmarks = { north: " seasonal nala ", east: "", south: "Kh. 88, field of the Kowase family", west: "" };
-    await expect(recordDecision(db, cachedClaim, [], "verify_in_field", "Boundary walked with the FRC", { ...landmarks, west: "x".repeat(201) })).rejects.toThrow(/landmark to the west is longer than 200/);
+    await expect(recordDecision(db, cachedClaim, [], "verify_in_field", "Boundary walked with the FRC", { ...landmarks, west: "x".repeat(201) })).rejects.toThrow(/the landmark to the west is at most 200 characters/);
     await recordDecision(db, cachedClaim, [], "verify_in_field", "Boundary walked with the FRC", landmarks);
     expect(await db.verificationParcels.count()).toBe(0); // it went into the step, in the same transaction
     const waiting = (await stepsByClaim(db)).get(claim!.id)!;

@@ -4,7 +4,7 @@
 import type { AreaClaim } from "@/configs/contracts/field";
 import { polygonsOf, type PolygonGeometry } from "@/configs/contracts/geojson";
 import type { PulledChange } from "@/configs/contracts/sync";
-import { NOTICE_RECEIPT_ENTRY, workflowActionSchema } from "@/configs/workflow";
+import { NOTICE_RECEIPT_ENTRY, WORKFLOW_ACTIONS } from "@/configs/workflow";
 import type { FieldDatabase, VillageClaimsRow } from "./field-db";
 
 export function groupByVillage(claims: readonly AreaClaim[]): VillageClaimsRow[] {
@@ -46,7 +46,7 @@ export async function applyPulledChanges(db: FieldDatabase, changes: readonly Pu
   await db.villageClaims.bulkPut(rows);
 }
 
-const isWorkflowAction = (action: string) => workflowActionSchema.safeParse(action).success;
+const isWorkflowAction = (action: string) => (WORKFLOW_ACTIONS as readonly string[]).includes(action);
 
 /** Every claim of the area the tablet holds, in claim-number order. */
 export async function allAreaClaims(db: FieldDatabase): Promise<AreaClaim[]> {

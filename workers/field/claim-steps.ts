@@ -4,20 +4,28 @@
 // it only to that version (server/services/sync.ts). Until the server has answered, a claim shows the steps
 // still waiting as if taken, so that a worker can verify a claim and then record its Gram Sabha's
 // resolution before either has synced.
+import type { ZodType } from "zod";
 import { noticeReceiptInputSchema, type NoticeReceiptInput } from "@/configs/contracts/claims";
 import type { AreaClaim } from "@/configs/contracts/field";
 import { polygonsOf } from "@/configs/contracts/geojson";
-import type { SyncRecord } from "@/configs/contracts/sync";
+import { decisionPayloadSchema, type SyncRecord } from "@/configs/contracts/sync";
 import { indiaDayOf, longDate } from "@/configs/india-day";
 import {
-  BOUNDARY_SIDES, checkTransition, LANDMARKS_ONLY_WITH_VERIFICATION, MAX_LANDMARK_CHARS, namedLandmarks, NOTICE_DELIVERY_LABELS, REJECTED_STATUSES, STATUS_LABELS,
-  STEP_WITH_BOUNDARY, transitionFor, type BoundaryLandmarks, type ClaimStatus, type WorkflowAction,
+  checkTransition, namedLandmarks, NOTICE_DELIVERY_LABELS, REJECTED_STATUSES, STATUS_LABELS, STEP_WITH_BOUNDARY, transitionFor, type BoundaryLandmarks,
+  type ClaimStatus, type WorkflowAction,
 } from "@/configs/workflow";
 import type { FieldDatabase, OutboxRow, ParcelRecord } from "@/workers/db/field-db";
 import { selfIntersects } from "@/workers/geo/parcel";
 import { enqueue } from "@/workers/sync/dexie-outbox";
 
 type StepRecord = Extract<SyncRecord, { kind: "decision" | "notice_receipt" }>;
+
+/** `value` as the sync's contract reads it; what the server would refuse throws here, in its words. */
+function checkedByContract<T>(schema: ZodType<T>, value: unknown): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join("; "));
+  return parsed.data;
+}
 export type StepRow = OutboxRow & { record: StepRecord };
 const STEP_KINDS: StepRecord["kind"][] = ["decision", "notice_receipt"];
 
@@ -43,7 +51,7 @@ export function describeStep(step: StepRecord): { step: string; words: string } 
   return { step: transitionFor(step.payload.action).label, words: step.payload.reason };
 }
 
-export type SeenClaim = { status: ClaimStatus; version: number; noticeReceivedOn: string | null; waiting: StepRow[] };
+type SeenClaim = { status: ClaimStatus; version: number; noticeReceivedOn: string | null; waiting: StepRow[] };
 
 /**
  * A claim as the tablet sees it: its cached status, version and notice receipt, moved on by the steps still
@@ -106,10 +114,7 @@ export async function recordDecision(
   const seen = withWaitingSteps(claim, steps);
   const check = checkTransition({ action, from: seen.status, role: "field_staff", reason });
   if (!check.ok) throw new Error(check.message);
-  const named = landmarks && namedLandmarks(landmarks);
-  if (named && action !== STEP_WITH_BOUNDARY) throw new Error(`Not recorded: ${LANDMARKS_ONLY_WITH_VERIFICATION}.`);
-  const tooLong = named && BOUNDARY_SIDES.find((side) => named[side].length > MAX_LANDMARK_CHARS);
-  if (tooLong) throw new Error(`The landmark to the ${tooLong} is longer than ${MAX_LANDMARK_CHARS} characters.`);
+  const named = landmarks && namedLandmarks(landmarks); // blank sides are no landmarks, not a refusal
   await db.transaction("rw", db.outbox, db.verificationParcels, async () => {
     const kept = action === STEP_WITH_BOUNDARY ? await db.verificationParcels.get(claim.id) : undefined;
     // The server refuses such a boundary, and the verification with it: better said here, while it can be mapped again.
@@ -117,6 +122,7 @@ export async function recordDecision(
     if (rings.some((ring) => selfIntersects(ring))) throw new Error("The boundary as found crosses itself: map it again, or remove it to keep the parcel on record.");
     const parcel = kept ? { parcel: kept.parcel.geometry } : {};
     const payload = { id: claim.id, action, reason: reason.trim(), expectedVersion: seen.version, ...parcel, ...(named ? { landmarks: named } : {}) };
+    checkedByContract(decisionPayloadSchema, payload); // the sync's own rules: landmarks' length, only with a verification
     await enqueue(db, [{ kind: "decision", id: crypto.randomUUID(), payload }]);
     if (kept) await db.verificationParcels.delete(claim.id);
   });
@@ -130,9 +136,8 @@ export async function recordDecision(
 export async function recordNoticeReceipt(db: FieldDatabase, claim: AreaClaim, steps: readonly StepRow[], receipt: Omit<NoticeReceiptInput, "id" | "expectedVersion">, now = Date.now()): Promise<void> {
   const seen = withWaitingSteps(claim, steps);
   if (!REJECTED_STATUSES.includes(seen.status)) throw new Error(`Only a rejected claim has a rejection notice to deliver; this one is ${STATUS_LABELS[seen.status]}.`);
-  const parsed = noticeReceiptInputSchema.safeParse({ ...receipt, id: claim.id, expectedVersion: seen.version });
-  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join("; "));
+  const payload = checkedByContract(noticeReceiptInputSchema, { ...receipt, id: claim.id, expectedVersion: seen.version });
   const today = indiaDayOf(now);
-  if (parsed.data.receivedOn > today) throw new Error(`The day received (${parsed.data.receivedOn}) is after today (${today}).`);
-  await enqueue(db, [{ kind: "notice_receipt", id: crypto.randomUUID(), payload: parsed.data }]);
+  if (payload.receivedOn > today) throw new Error(`The day received (${payload.receivedOn}) is after today (${today}).`);
+  await enqueue(db, [{ kind: "notice_receipt", id: crypto.randomUUID(), payload }]);
 }
