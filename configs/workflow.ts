@@ -181,6 +181,14 @@ export function appealWindow(receivedOn: string, today: string): AppealWindow {
   return { receivedOn, appealBy, daysLeft: daysBetween(today, appealBy) };
 }
 
+/** Why a notice's day of receipt cannot be: before the rejection it gives notice of, or after `today`
+ *  (India's days); null when it can. The server and the tablet refuse with the same words. */
+export function receiptDayProblem(receivedOn: string, rejectedOn: string | null, today: string): string | null {
+  if (rejectedOn !== null && receivedOn < rejectedOn) return `the notice cannot have been received on ${receivedOn}: the claim was rejected on ${rejectedOn}`;
+  if (receivedOn > today) return `the day received (${receivedOn}) is after today in India (${today})`;
+  return null;
+}
+
 export function transitionFor(action: WorkflowAction): Transition {
   const t = TRANSITIONS.find((x) => x.action === action);
   if (!t) throw new Error(`unknown workflow action ${action}`);

@@ -7,7 +7,7 @@ import { trpc } from "../trpc";
 import { useSubmission } from "../ui/useSubmission";
 import { NoticeReceiptForm, type ReceiptEntry } from "./NoticeReceiptForm";
 
-export type ClaimNotice = { appealWindow: AppealWindow | null; today: string; canRecordReceipt: boolean };
+export type ClaimNotice = { appealWindow: AppealWindow | null; today: string; rejectedOn: string | null; canRecordReceipt: boolean };
 
 export function NoticeReceipt({ claim, onChanged }: {
   claim: { id: string; claimNo: string; version: number; notice: ClaimNotice };
@@ -23,7 +23,7 @@ export function NoticeReceipt({ claim, onChanged }: {
     <div className="notice-delivery" aria-label="Rejection notice">
       <a href={`/claims/${encodeURIComponent(claim.claimNo)}/notice`} target="_blank" rel="noreferrer">Rejection notice, to print</a>
       <NoticeReceiptForm
-        appealWindow={claim.notice.appealWindow} today={claim.notice.today} canRecord={claim.notice.canRecordReceipt} busy={busy} error={error} onRecord={record}
+        appealWindow={claim.notice.appealWindow} today={claim.notice.today} rejectedOn={claim.notice.rejectedOn} canRecord={claim.notice.canRecordReceipt} busy={busy} error={error} onRecord={record}
       />
     </div>
   );

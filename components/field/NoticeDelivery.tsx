@@ -22,7 +22,7 @@ export function NoticeDelivery({ db, claim, steps, appeal, today, onSyncNow }: {
   return (
     <div className="notice-delivery" aria-label="Rejection notice">
       <NoticeReceiptForm
-        appealWindow={appeal} today={today} canRecord busy={busy} error={error} onRecord={record}
+        appealWindow={appeal} today={today} rejectedOn={claim.rejectedOn ?? null} canRecord busy={busy} error={error} onRecord={record}
       />
     </div>
   );

@@ -50,6 +50,9 @@ export const areaClaimSchema = z
     // A rejected claim's notice: the day the claimant received it, null while not yet recorded. Absent
     // from a copy of the area fetched before the tablet knew of receipts (read as not yet recorded).
     noticeReceivedOn: isoDate.nullable().optional(),
+    // A rejected claim's day of rejection (India's calendar), which its notice cannot have been received
+    // before; null at any other status, and absent from a copy fetched before the tablet knew it.
+    rejectedOn: isoDate.nullable().optional(),
   })
   .strict();
 export type AreaClaim = z.infer<typeof areaClaimSchema>;

@@ -62,9 +62,10 @@ export type SyncOutcome =
 
 // A review decision on a claim in the user's area, as the tablet pulls it (seq: the audit trail's order).
 // A parcel edit carries the boundary it drew, so that the tablet's copy of the claim follows it; a notice's
-// receipt, the day it was received.
+// receipt, the day it was received. `indiaDay`: the day of India's calendar it was recorded on (absent
+// from changes a tablet kept from before it was sent).
 export type PulledChange = {
-  seq: number; claimId: string; villageId: number; action: string; status: ClaimStatus; version: number; reason: string; at: string;
+  seq: number; claimId: string; villageId: number; action: string; status: ClaimStatus; version: number; reason: string; at: string; indiaDay?: string;
   parcel?: MultiPolygonGeometry;
   noticeReceivedOn?: string;
 };

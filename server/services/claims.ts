@@ -24,6 +24,7 @@ import type { SessionUser } from "@/server/auth/session";
 import { rows, sqlList, transaction, type Db } from "@/server/db/client";
 import { filterConditions, whereAll } from "./claim-filter";
 import { DomainError } from "./errors";
+import { REJECTED_ON } from "./rejection-day";
 import { requireRole, scopeCondition } from "./scope";
 
 export type ClaimListItem = {
@@ -98,7 +99,7 @@ export async function getClaim(db: Db, user: SessionUser, ref: ClaimRef) {
     db,
     sql`SELECT c.id, c.claim_no, c.type, c.status, c.claimant_name, c.claimant_name_local, c.spouse_name, c.relative_name,
                c.community, c.category, c.tribe, c.family_members, c.rights_claimed, c.evidence, c.survey_numbers,
-               c.area_claimed_ha, c.area_parcel_ha, c.area_titled_ha, c.title_no, c.notice_received_on::text, c.boundary_landmarks, india_today()::text AS today, c.filed_on, c.status_changed_at, c.created_at, c.updated_at, c.version,
+               c.area_claimed_ha, c.area_parcel_ha, c.area_titled_ha, c.title_no, c.notice_received_on::text, ${REJECTED_ON} AS rejected_on, c.boundary_landmarks, india_today()::text AS today, c.filed_on, c.status_changed_at, c.created_at, c.updated_at, c.version,
                ST_AsGeoJSON(c.geom, 7) AS geometry, ST_AsGeoJSON(ST_Envelope(c.geom)) AS envelope,
                v.id AS village_id, v.name AS village, v.name_local AS village_local, v.census_code, v.gram_panchayat,
                t.name AS tehsil, t.name_local AS tehsil_local, d.name AS district, d.name_local AS district_local, d.id AS district_id,
@@ -158,6 +159,7 @@ export async function getClaim(db: Db, user: SessionUser, ref: ClaimRef) {
       ? {
           appealWindow: c.notice_received_on ? appealWindow(c.notice_received_on as string, c.today as string) : null,
           today: c.today as string,
+          rejectedOn: c.rejected_on as string,
           canRecordReceipt: NOTICE_RECEIPT_ROLES.includes(user.role),
         }
       : null,

@@ -159,6 +159,7 @@ async function serverCopy(tx: Db, user: SessionUser, record: SyncRecord): Promis
 export async function pullChanges(db: Db, user: SessionUser, input: { cursor: number; limit: number }): Promise<PullPage> {
   const found = await rows<Omit<PulledChange, "parcel" | "noticeReceivedOn"> & { parcel: string | null; noticeReceivedOn: string | null }>(db, sql`
     SELECT t.id::int AS seq, t.claim_id AS "claimId", c.village_id AS "villageId", t.action, t.to_status AS status, t.claim_version AS version, t.reason, t.at::text AS at,
+           (t.at AT TIME ZONE 'Asia/Kolkata')::date::text AS "indiaDay",
            ST_AsGeoJSON(t.parcel_after, 7) AS parcel, t.notice_received_on::text AS "noticeReceivedOn"
     FROM claim_transitions t JOIN claims c ON c.id = t.claim_id
     WHERE t.id > ${input.cursor} AND ${scopeCondition(user)}

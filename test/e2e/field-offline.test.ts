@@ -432,6 +432,11 @@ describe("field digitisation, offline", () => {
     await item.getByLabel("Delivery note").fill("ok");
     expect(await item.getByRole("button", { name: "Record receipt" }).isDisabled()).toBe(true);
     await item.getByLabel("Delivery note").fill("Read out and handed over at the Gram Sabha; slip signed");
+    // A day before the rejection, which the tablet learnt from the pull, is refused before it is queued.
+    await item.getByLabel("Notice received on").fill(addDays(today, -1));
+    await item.getByRole("alert").filter({ hasText: `The notice cannot have been received on ${addDays(today, -1)}: the claim was rejected on ${today}.` }).waitFor();
+    expect(await item.getByRole("button", { name: "Record receipt" }).isDisabled()).toBe(true);
+    await item.getByLabel("Notice received on").fill(today);
     await item.getByRole("button", { name: "Record receipt" }).click();
     await item.getByText(`Waiting to sync: Rejection notice received on ${longDate(today)}, handed over at the Gram Sabha (Read out and handed over at the Gram Sabha; slip signed)`).waitFor();
     await item.getByText(/^Notice received by the claimant on .*: appeal window open until .* \(60 days left\)\.$/).waitFor();

@@ -36,7 +36,7 @@ describe("rejection notices", () => {
   it("records the day the claimant received the notice, audits it, and opens a 60-day appeal window", async () => {
     const c = await freshRejection(0);
     const api = callerFor(db, users.gadchiroli);
-    expect((await api.claims.get({ id: c.id })).notice).toEqual({ appealWindow: null, today, canRecordReceipt: true });
+    expect((await api.claims.get({ id: c.id })).notice).toEqual({ appealWindow: null, today, rejectedOn: today, canRecordReceipt: true });
     const r = await api.claims.recordNoticeReceipt({ id: c.id, expectedVersion: c.version, receivedOn: today, delivery: "in_person", note: "Handed over by the FRC secretary; slip in the file" });
     expect(r).toEqual({ id: c.id, version: c.version + 1, appealWindow: { receivedOn: today, appealBy: addDays(today, APPEAL_DAYS), daysLeft: APPEAL_DAYS } });
     const detail = await api.claims.get({ id: c.id });

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SyncOutcome, SyncRecord } from "@/configs/contracts/sync";
 import { addDays, indiaDayOf, longDate } from "@/configs/india-day";
 import { nerExampleSchema } from "@/configs/ner";
+import { asSentence } from "@/configs/sentence";
 import { APPEAL_DAYS } from "@/configs/workflow";
 import { rows, sqlList } from "@/server/db/client";
 import { applyPulledChanges, claimsOfVillage, replaceAreaClaims } from "@/workers/db/area-claims";
@@ -504,6 +505,35 @@ describe("sync under a failing network (Dexie outbox on fake-indexeddb)", () => 
     const village = new Map((await claimsOfVillage(db, c.villageId)).concat(await claimsOfVillage(db, other.villageId)).map((a) => [a.id, a]));
     expect(village.get(c.id)).toMatchObject({ status: "appeal", version: c.version + 2, noticeReceivedOn: null });
     expect(village.get(other.id)).toMatchObject({ status: other.status, version: other.version + 1, noticeReceivedOn: today });
+    db.close();
+  });
+
+  it("knows the day of a rejection from its copy of the area and from the pull, and refuses at once a notice received before it", async () => {
+    const db = tablet("rejection-day");
+    const before = await rejectedInEtapalli(3);
+    await storeArea(db, env.users.etapalli.id, await field().field.area());
+    const after = await rejectedInEtapalli(4);
+    const pulled = await syncNow(db, tabletSync());
+    expect(pulled.ok).toBe(true);
+    const copyOf = async (r: typeof before) => (await claimsOfVillage(db, r.villageId)).find((c) => c.id === r.id)!;
+    expect(await copyOf(before)).toMatchObject({ status: before.status, rejectedOn: today });
+    expect(await copyOf(after)).toMatchObject({ status: after.status, version: after.version, rejectedOn: today });
+    expect((await db.changes.where("claimId").equals(after.id).last())).toMatchObject({ action: expect.stringMatching(/_reject$/), indiaDay: today });
+    // A claim at another status has no day of rejection.
+    expect((await field().field.area()).claims.filter((c) => c.status === "received").every((c) => c.rejectedOn === null)).toBe(true);
+
+    const dayBefore = addDays(today, -1);
+    const receipt = { receivedOn: dayBefore, delivery: "in_person" as const, note: "Handed to the claimant at home; the signed slip is with the FRC" };
+    const refusal = `the notice cannot have been received on ${dayBefore}: the claim was rejected on ${today}`;
+    for (const r of [before, after]) await expect(recordNoticeReceipt(db, await copyOf(r), [], receipt)).rejects.toThrow(asSentence(refusal));
+    expect(await db.outbox.count()).toBe(0);
+
+    // A copy from before the tablet knew the day: the step waits, and the server refuses it in the same words.
+    const { rejectedOn: _unknown, ...olderCopy } = await copyOf(before);
+    await recordNoticeReceipt(db, olderCopy, [], receipt);
+    expect((await syncNow(db, tabletSync())).outbox).toMatchObject({ synced: 0, rejected: 1 });
+    expect(await db.outbox.toArray()).toMatchObject([{ state: "rejected", message: expect.stringContaining(refusal) }]);
+    expect((await rows(env.db, sql`SELECT notice_received_on FROM claims WHERE id = ${before.id}`))[0]).toEqual({ notice_received_on: null });
     db.close();
   });
 

@@ -4,7 +4,7 @@
 import type { AreaClaim } from "@/configs/contracts/field";
 import { polygonsOf, type PolygonGeometry } from "@/configs/contracts/geojson";
 import type { PulledChange } from "@/configs/contracts/sync";
-import { NOTICE_RECEIPT_ENTRY, WORKFLOW_ACTIONS } from "@/configs/workflow";
+import { NOTICE_RECEIPT_ENTRY, REJECTED_STATUSES, WORKFLOW_ACTIONS } from "@/configs/workflow";
 import type { FieldDatabase, VillageClaimsRow } from "./field-db";
 
 export function groupByVillage(claims: readonly AreaClaim[]): VillageClaimsRow[] {
@@ -27,7 +27,7 @@ export async function claimsOfVillage(db: FieldDatabase, villageId: number): Pro
   return (await db.villageClaims.get(villageId))?.claims ?? [];
 }
 
-/** Applies pulled review decisions (status, version, a redrawn parcel, a notice's receipt) to the cached claims they touch, inside the caller's transaction. */
+/** Applies pulled review decisions (status, version, the day of a rejection, a redrawn parcel, a notice's receipt) to the cached claims they touch, inside the caller's transaction. */
 export async function applyPulledChanges(db: FieldDatabase, changes: readonly PulledChange[]): Promise<void> {
   const villageIds = [...new Set(changes.map((c) => c.villageId))];
   const rows = (await db.villageClaims.bulkGet(villageIds)).filter((row): row is VillageClaimsRow => row !== undefined);
@@ -41,7 +41,10 @@ export async function applyPulledChanges(db: FieldDatabase, changes: readonly Pu
     if (change.parcel) claim.parcel = change.parcel; // redrawn, or mapped at a field verification
     // A notice's receipt is recorded by its own entry, and any workflow step leaves it behind, as on the server.
     if (change.action === NOTICE_RECEIPT_ENTRY) claim.noticeReceivedOn = change.noticeReceivedOn ?? null;
-    else if (isWorkflowAction(change.action)) claim.noticeReceivedOn = null;
+    else if (isWorkflowAction(change.action)) {
+      claim.noticeReceivedOn = null;
+      claim.rejectedOn = REJECTED_STATUSES.includes(change.status) ? (change.indiaDay ?? null) : null;
+    }
   }
   await db.villageClaims.bulkPut(rows);
 }

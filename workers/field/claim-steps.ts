@@ -10,8 +10,9 @@ import type { AreaClaim } from "@/configs/contracts/field";
 import { polygonsOf } from "@/configs/contracts/geojson";
 import { decisionPayloadSchema, type SyncRecord } from "@/configs/contracts/sync";
 import { indiaDayOf, longDate } from "@/configs/india-day";
+import { asSentence } from "@/configs/sentence";
 import {
-  checkTransition, namedLandmarks, NOTICE_DELIVERY_LABELS, REJECTED_STATUSES, STATUS_LABELS, STEP_WITH_BOUNDARY, transitionFor, type BoundaryLandmarks,
+  checkTransition, namedLandmarks, NOTICE_DELIVERY_LABELS, receiptDayProblem, REJECTED_STATUSES, STATUS_LABELS, STEP_WITH_BOUNDARY, transitionFor, type BoundaryLandmarks,
   type ClaimStatus, type WorkflowAction,
 } from "@/configs/workflow";
 import type { FieldDatabase, OutboxRow, ParcelRecord } from "@/workers/db/field-db";
@@ -130,14 +131,14 @@ export async function recordDecision(
 
 /**
  * Records, for the next sync, the day the claimant received the notice of the claim's rejection; refuses at
- * once what the server would refuse but the day of the rejection itself, which only the server knows for
- * sure (a tablet may hold the claim from before it was rejected).
+ * once what the server would refuse. The day of the rejection is checked when the tablet's copy has it (a
+ * copy fetched before it knew of it has not: then the server checks it alone).
  */
 export async function recordNoticeReceipt(db: FieldDatabase, claim: AreaClaim, steps: readonly StepRow[], receipt: Omit<NoticeReceiptInput, "id" | "expectedVersion">, now = Date.now()): Promise<void> {
   const seen = withWaitingSteps(claim, steps);
   if (!REJECTED_STATUSES.includes(seen.status)) throw new Error(`Only a rejected claim has a rejection notice to deliver; this one is ${STATUS_LABELS[seen.status]}.`);
   const payload = checkedByContract(noticeReceiptInputSchema, { ...receipt, id: claim.id, expectedVersion: seen.version });
-  const today = indiaDayOf(now);
-  if (payload.receivedOn > today) throw new Error(`The day received (${payload.receivedOn}) is after today (${today}).`);
+  const problem = receiptDayProblem(payload.receivedOn, claim.rejectedOn ?? null, indiaDayOf(now));
+  if (problem) throw new Error(asSentence(problem));
   await enqueue(db, [{ kind: "notice_receipt", id: crypto.randomUUID(), payload }]);
 }
