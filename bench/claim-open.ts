@@ -38,7 +38,7 @@ try {
   const results: Record<string, unknown> = {};
   for (const [kind, c] of Object.entries(claims)) {
     const detail = await api.claims.get({ id: c.id });
-    results[kind] = { claim_no: c.claim_no, history_entries: c.entries, bordering_villages: detail.borderingVillages.length, ...(await timed(c.id)) };
+    results[kind] = { claim_no: c.claim_no, history_entries: c.entries, villages_along_boundary: detail.villagesAlongBoundary.length, ...(await timed(c.id)) };
   }
   console.log(JSON.stringify({ benchmark: "claim open", database: "PGlite + PostGIS (embedded)", claims: claimCount, ...results }, null, 2));
 } finally {

@@ -10,6 +10,7 @@ import type { Bbox } from "../map/ClaimMap";
 import { errorMessage, trpc } from "../trpc";
 import { useSubmission } from "../ui/useSubmission";
 import { appealWindowText } from "./appeal-window-text";
+import { BorderingVillages } from "./BorderingVillages";
 import { LandmarkFields } from "./LandmarkFields";
 import { NoticeReceipt } from "./NoticeReceipt";
 import { StatusBadge } from "./StatusBadge";
@@ -124,7 +125,7 @@ export function ClaimPanel({ claimNo, onClose, onChanged, onFocus, compared, onC
         )}
         <dt>Survey / khasra</dt><dd>{c.surveyNumbers.join(", ") || "—"}</dd>
         {c.boundaryLandmarks && <><dt>Landmarks</dt><dd>{landmarksText(c.boundaryLandmarks)}</dd></>}
-        {c.type === "CFR" && <><dt>Bordering villages</dt><dd>{c.borderingVillages.map((v) => v.name).join(", ") || "none found within 50 m"}</dd></>}
+        {c.type === "CFR" && <><dt>Bordering villages</dt><dd><BorderingVillages stated={c.borderingVillages} alongBoundary={c.villagesAlongBoundary} /></dd></>}
         <dt>Rights claimed</dt><dd>{c.rightsClaimed.map((r) => r.replace(/_/g, " ")).join(", ")}</dd>
         <dt>Filed on</dt><dd>{c.filedOn}</dd>
       </dl>

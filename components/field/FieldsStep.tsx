@@ -9,6 +9,7 @@ import { FORM_FIELD_LABELS, FORM_FIELDS, LOW_CONFIDENCE, type FormFieldKey } fro
 import { CLAIM_TYPES, TYPE_LABELS, type ClaimType } from "@/configs/workflow";
 import { errorMessage } from "@/components/trpc";
 import type { Draft, FieldDatabase } from "@/workers/db/field-db";
+import { OTHER_LABELS } from "@/workers/field/draft-records";
 import { matchVillages } from "@/workers/field/form-from-entities";
 import { pageOfSpan } from "@/workers/field/pages-text";
 import { recordMismatches } from "@/workers/field/village-record";
@@ -141,6 +142,13 @@ export function FieldsStep({ db, draft, locked }: { db: FieldDatabase; draft: Dr
             </label>
           );
         })}
+        {draft.type === "CFR" && (
+          <label className="form-row">
+            <span>{OTHER_LABELS.borderingVillages}</span>
+            <textarea disabled={locked} name="borderingVillages" defaultValue={draft.borderingVillages ?? ""} key={`bordering-${draft.borderingVillages ?? ""}`}
+              placeholder="As written on the form, separated by commas" onBlur={(e) => void run(updateDraft(db, draft.id, { borderingVillages: e.target.value }))} />
+          </label>
+        )}
       </form>
       <div className="evidence">
         {shownPage && <PageImage page={shownPage} rects={rects} />}

@@ -61,7 +61,7 @@ export async function pickField(db: FieldDatabase, id: string, key: FormFieldKey
   });
 }
 
-export async function updateDraft(db: FieldDatabase, id: string, change: Partial<Pick<Draft, "villageId" | "type" | "parcel">>): Promise<void> {
+export async function updateDraft(db: FieldDatabase, id: string, change: Partial<Pick<Draft, "villageId" | "type" | "parcel" | "borderingVillages">>): Promise<void> {
   await db.transaction("rw", db.drafts, async () => {
     await editable(db, id);
     await db.drafts.update(id, { ...change, updatedAt: Date.now() });

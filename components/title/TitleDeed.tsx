@@ -2,6 +2,7 @@
 // individual right, III for community rights, IV for a community forest resource), ready to print and
 // sign, in English or its state's language (title-text.ts). Rendered on the server from the claim as
 // recorded; it changes nothing.
+import { titleBorderingVillages } from "@/configs/bordering-villages";
 import { nameLanguageTagOf } from "@/configs/field";
 import { landmarksText, STEP_WITH_TITLED_AREA } from "@/configs/workflow";
 import { BothScripts } from "@/components/print/BothScripts";
@@ -25,6 +26,7 @@ export function TitleDeed({ claim, language }: { claim: ClaimDetail; language: P
   const holders = individual
     ? <>{bothScripts(claim.claimantName, claim.claimantNameLocal)}{claim.spouseName ? `${text.and}${claim.spouseName}` : null}</>
     : <>{claim.community ?? claim.claimantName}</>;
+  const bordering = titleBorderingVillages(claim.borderingVillages, claim.villagesAlongBoundary);
   const dependants = claim.familyMembers.filter((m) => m.relation !== "spouse");
   const sketch = claim.geometry ? sketchParcel(claim.geometry, SKETCH.width, SKETCH.height) : null;
   const corners = claim.geometry ? parcelCorners(claim.geometry) : [];
@@ -45,7 +47,7 @@ export function TitleDeed({ claim, language }: { claim: ClaimDetail; language: P
     [text.boundaries, <BoundaryDescription claim={claim} text={text} />],
     ...(claim.type === "CFR" ? ([[
       text.borderingVillages,
-      claim.borderingVillages.length ? claim.borderingVillages.map((v) => <span key={v.name}>{bothScripts(v.name, v.nameLocal)}</span>).reduce((a, b) => <>{a}, {b}</>) : "—",
+      bordering.length ? bordering.map((v) => <span key={v.name}>{bothScripts(v.name, v.nameLocal)}</span>).reduce((a, b) => <>{a}, {b}</>) : "—",
     ]] as Array<[string, React.ReactNode]>) : []),
   ];
   return (

@@ -5,6 +5,7 @@ import {
   IFR_MAX_HA, LANDMARKS_ONLY_WITH_VERIFICATION, MAX_LANDMARK_CHARS, NOTICE_DELIVERIES, NOTICE_STATES, STEP_WITH_BOUNDARY, STEP_WITH_TITLED_AREA, TITLED_AREA_ONLY_WITH_GRANT,
   TITLED_AREA_REQUIRED, claimStatusSchema, claimTypeSchema, workflowActionSchema, type BoundaryLandmarks, type BoundarySide, type WorkflowAction,
 } from "../workflow";
+import { BORDERING_ONLY_CFR, MAX_BORDERING_VILLAGES, MAX_VILLAGE_NAME_CHARS } from "../bordering-villages";
 import { polygonGeometrySchema } from "./geojson";
 
 // A calendar day that exists: JavaScript's parser takes 30 February as 2 March, so the day must read back the same.
@@ -141,10 +142,14 @@ export const newClaimSchema = z
     areaClaimedHa: z.number().positive().max(100_000),
     filedOn: isoDate,
     surveyNumbers: z.array(z.string().trim().min(1).max(50)).max(50).default([]),
+    // Form C's bordering villages, as written on the form.
+    borderingVillages: z.array(z.string().trim().min(1, "a bordering village needs a name").max(MAX_VILLAGE_NAME_CHARS))
+      .max(MAX_BORDERING_VILLAGES, `name at most ${MAX_BORDERING_VILLAGES} bordering villages`).default([]),
     evidence: z.array(z.object({ kind: z.string().min(1).max(50), description: z.string().max(500) })).max(50).default([]),
     geometry: polygonGeometrySchema.optional(),
   })
   .strict()
+  .refine((c) => c.type === "CFR" || c.borderingVillages.length === 0, { message: BORDERING_ONLY_CFR, path: ["borderingVillages"] })
   .refine((c) => c.type !== "IFR" || c.areaClaimedHa <= IFR_MAX_HA, { message: `an individual claim (IFR) is capped at ${IFR_MAX_HA} ha by Section 4(6)`, path: ["areaClaimedHa"] });
 export type NewClaim = z.infer<typeof newClaimSchema>;
 

@@ -108,6 +108,9 @@ export const claims = pgTable(
     rightsClaimed: jsonb("rights_claimed").$type<string[]>().notNull().default([]),
     evidence: jsonb("evidence").$type<Evidence[]>().notNull().default([]),
     surveyNumbers: jsonb("survey_numbers").$type<string[]>().notNull().default([]),
+    // Form C's bordering villages as written on the form (community forest resource claims only:
+    // migration 0017's check). The panel sets them against the villages the mapped boundary reaches.
+    borderingVillages: jsonb("bordering_villages").$type<string[]>().notNull().default([]),
     villageId: integer("village_id").notNull().references(() => villages.id),
     tehsilId: integer("tehsil_id").notNull().references(() => tehsils.id),
     districtId: integer("district_id").notNull().references(() => districts.id),

@@ -25,6 +25,7 @@ import { rows, sqlList, transaction, type Db } from "@/server/db/client";
 import { filterConditions, whereAll } from "./claim-filter";
 import { DomainError } from "./errors";
 import { REJECTED_ON } from "./rejection-day";
+import { ALONG_BOUNDARY } from "./villages-along-boundary";
 import { requireRole, scopeCondition } from "./scope";
 
 export type ClaimListItem = {
@@ -98,7 +99,7 @@ export async function getClaim(db: Db, user: SessionUser, ref: ClaimRef) {
   const [c] = await rows<Record<string, unknown> & { status: ClaimStatus; version: number }>(
     db,
     sql`SELECT c.id, c.claim_no, c.type, c.status, c.claimant_name, c.claimant_name_local, c.spouse_name, c.relative_name,
-               c.community, c.category, c.tribe, c.family_members, c.rights_claimed, c.evidence, c.survey_numbers,
+               c.community, c.category, c.tribe, c.family_members, c.rights_claimed, c.evidence, c.survey_numbers, c.bordering_villages,
                c.area_claimed_ha, c.area_parcel_ha, c.area_titled_ha, c.title_no, c.notice_received_on::text, ${REJECTED_ON} AS rejected_on, c.boundary_landmarks, india_today()::text AS today, c.filed_on, c.status_changed_at, c.created_at, c.updated_at, c.version,
                ST_AsGeoJSON(c.geom, 7) AS geometry, ST_AsGeoJSON(ST_Envelope(c.geom)) AS envelope,
                v.id AS village_id, v.name AS village, v.name_local AS village_local, v.census_code, v.gram_panchayat,
@@ -120,11 +121,10 @@ export async function getClaim(db: Db, user: SessionUser, ref: ClaimRef) {
         FROM claim_transitions h LEFT JOIN users u ON u.id = h.actor_id
         WHERE h.claim_id = ${id} ORDER BY h.at, h.id`,
   );
-  // Form C names the villages a community forest resource borders: those within about 50 m of its boundary.
-  const bordering = c.type === "CFR"
+  // Form C names the villages a community forest resource borders; the map shows which its boundary reaches.
+  const alongBoundary = c.type === "CFR"
     ? await rows<{ name: string; name_local: string }>(db, sql`
-        SELECT v.name, v.name_local FROM claims c JOIN villages v ON v.geom && ST_Expand(c.geom, ${BORDER_DEGREES}) AND ST_DWithin(v.geom, c.geom, ${BORDER_DEGREES})
-        WHERE c.id = ${id} AND v.id <> c.village_id ORDER BY v.name`)
+        SELECT v.name, v.name_local FROM claims c JOIN villages v ON ${ALONG_BOUNDARY} WHERE c.id = ${id} ORDER BY v.name`)
     : [];
   const documents = await rows<{ id: string; kind: string; title: string; page: number; mime: string }>(
     db,
@@ -153,7 +153,8 @@ export async function getClaim(db: Db, user: SessionUser, ref: ClaimRef) {
     areaTitledHa: c.area_titled_ha === null ? null : Number(c.area_titled_ha),
     titleNo: (c.title_no as string | null) ?? null,
     boundaryLandmarks: (parse(c.boundary_landmarks) as BoundaryLandmarks | null) ?? null,
-    borderingVillages: bordering.map((v) => ({ name: v.name, nameLocal: v.name_local })),
+    borderingVillages: parse(c.bordering_villages) as string[], // as written on Form C
+    villagesAlongBoundary: alongBoundary.map((v) => ({ name: v.name, nameLocal: v.name_local })),
     // A rejected claim's notice: not yet delivered (null), or the appeal window its receipt opened.
     notice: REJECTED_STATUSES.includes(c.status)
       ? {
@@ -186,9 +187,6 @@ export async function getClaim(db: Db, user: SessionUser, ref: ClaimRef) {
   };
 }
 export type ClaimDetail = Awaited<ReturnType<typeof getClaim>>;
-
-// About 50 m at India's latitudes: a shared boundary drawn twice never matches to the metre.
-const BORDER_DEGREES = 0.0005;
 
 type HistoryRow = {
   id: number; action: string; from_status: ClaimStatus | null; to_status: ClaimStatus; reason: string; at: string | Date; actor: string | null; claim_version: number; area_titled_ha: number | null;
@@ -443,11 +441,11 @@ export async function insertClaim(tx: Db, user: SessionUser, { input, village, a
   const claimNo = claimNumberOf(village.state_code, village.abbr, input.type, input.filedOn.slice(0, 4), serial);
   const geojson = input.geometry ? JSON.stringify(input.geometry) : null;
   await tx.execute(sql`INSERT INTO claims (id, claim_no, type, status, claimant_name, claimant_name_local, spouse_name, relative_name,
-      community, category, tribe, evidence, survey_numbers, village_id, tehsil_id, district_id, area_claimed_ha, area_parcel_ha,
+      community, category, tribe, evidence, survey_numbers, bordering_villages, village_id, tehsil_id, district_id, area_claimed_ha, area_parcel_ha,
       filed_on, geom, centroid)
     VALUES (${input.id}, ${claimNo}, ${input.type}, 'received', ${input.claimantName}, ${input.claimantNameLocal}, ${input.spouseName ?? null},
       ${input.relativeName ?? null}, ${input.community ?? null}, ${input.category}, ${input.tribe ?? null}, ${JSON.stringify(input.evidence)}::jsonb,
-      ${JSON.stringify(input.surveyNumbers)}::jsonb, ${village.id}, ${village.tehsil_id}, ${village.district_id}, ${input.areaClaimedHa},
+      ${JSON.stringify(input.surveyNumbers)}::jsonb, ${JSON.stringify(input.borderingVillages)}::jsonb, ${village.id}, ${village.tehsil_id}, ${village.district_id}, ${input.areaClaimedHa},
       ${areaParcelHa}, ${input.filedOn}::date,
       ${geojson ? sql`ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(${geojson}), 4326))` : sql`NULL`},
       ${geojson ? sql`ST_PointOnSurface(ST_SetSRID(ST_GeomFromGeoJSON(${geojson}), 4326))` : sql`NULL`})`);

@@ -14,7 +14,9 @@ export const EXPORT_COLUMNS = [
   // A rejection's notice: the day the claimant received it, and the last day to appeal.
   "notice_received_on", "appeal_by",
   // What bounds the land on each side, as the field verification named it.
-  "landmark_north", "landmark_east", "landmark_south", "landmark_west", "lon", "lat",
+  "landmark_north", "landmark_east", "landmark_south", "landmark_west",
+  // Form C's bordering villages, as written on it ("; " between them).
+  "bordering_villages", "lon", "lat",
 ] as const;
 type ExportRow = Record<(typeof EXPORT_COLUMNS)[number], string | number | null> & { id: string; geometry: string | null };
 
@@ -32,7 +34,8 @@ async function* exportRows(db: Db, user: SessionUser, filter: ClaimFilter): Asyn
                  to_char(c.filed_on, 'YYYY-MM-DD') AS filed_on, c.notice_received_on::text AS notice_received_on,
                  (c.notice_received_on + ${APPEAL_DAYS}::int)::text AS appeal_by,
                  c.boundary_landmarks->>'north' AS landmark_north, c.boundary_landmarks->>'east' AS landmark_east,
-                 c.boundary_landmarks->>'south' AS landmark_south, c.boundary_landmarks->>'west' AS landmark_west, to_char(c.status_changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS status_changed_at,
+                 c.boundary_landmarks->>'south' AS landmark_south, c.boundary_landmarks->>'west' AS landmark_west,
+                 nullif((SELECT string_agg(b, '; ') FROM jsonb_array_elements_text(c.bordering_villages) b), '') AS bordering_villages, to_char(c.status_changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS status_changed_at,
                  round(ST_X(c.centroid)::numeric, 6)::float8 AS lon, round(ST_Y(c.centroid)::numeric, 6)::float8 AS lat, ST_AsGeoJSON(c.geom, 6) AS geometry
           FROM claims c JOIN villages v ON v.id = c.village_id JOIN tehsils t ON t.id = c.tehsil_id JOIN districts d ON d.id = c.district_id
           WHERE ${where} AND c.id > ${after}::uuid ORDER BY c.id LIMIT ${PAGE}`,

@@ -519,6 +519,23 @@ describe("field digitisation, offline", () => {
     await page.getByText("the father's or mother's name and the survey or khasra numbers (item 12) from a second reading of page 1").waitFor();
   });
 
+  it("files the form just read as a community forest resource claim, with the bordering villages the worker typed from it", async () => {
+    const form = page.getByLabel("Claim fields");
+    expect(await form.locator('textarea[name="borderingVillages"]').count()).toBe(0); // an individual claim's form has none
+    await form.locator("select").first().selectOption("CFR");
+    const bordering = form.locator('textarea[name="borderingVillages"]');
+    await bordering.fill("Kotmi, Gatta;\nkotmi");
+    await bordering.blur();
+    await form.getByRole("combobox", { name: "Village on record" }).selectOption(String(village.id));
+    await page.getByRole("tab", { name: "4 · Send" }).click();
+    await page.getByRole("button", { name: "Save for sync" }).click();
+    await page.getByRole("button", { name: "Sync now" }).click();
+    const claimNo = (await page.getByTestId("server-claim-no").textContent({ timeout: 120_000 }))!;
+    expect(claimNo).toMatch(/^MH-GAD-CFR-2008-\d{6}$/);
+    const claim = await api<{ type: string; borderingVillages: string[] }>("claims.get", "official.gadchiroli", { claimNo });
+    expect(claim).toMatchObject({ type: "CFR", borderingVillages: ["Kotmi", "Gatta"] });
+  });
+
   it("reads a survey number again, in English alone, where tesseract was unsure of it", async () => {
     // A demo claim's form whose "Kh. 510/9" English + Hindi OCR reads as "5160/9," at confidence 0 (workers/field/unsure-numbers.ts).
     const form = await readPhotographedForm("form-unsure-khasra.jpg", {

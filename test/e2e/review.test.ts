@@ -5,6 +5,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { compareBorderingVillages, titleBorderingVillages, type MapVillage } from "@/configs/bordering-villages";
 import { DISTRICTS } from "@/server/db/seed/geography";
 import { DEMO_PASSWORD } from "@/server/db/seed/generate";
 import { tileContaining } from "@/server/services/tiles";
@@ -40,6 +41,8 @@ afterAll(async () => {
   await app?.stop();
   basemapServer?.close();
 });
+
+type CfrDetail = { claimNo: string; borderingVillages: string[]; villagesAlongBoundary: MapVillage[] };
 
 /** Records a decision in the open claim panel; the audit trail's text once it shows the decision's reason. */
 async function recordDecision(on: Page, action: string, reason: string): Promise<string> {
@@ -469,13 +472,37 @@ describe("review map, end to end", () => {
 
   it("prints a community forest resource's title (Annexure IV) with the villages it borders, in both scripts", async () => {
     const [cfr] = (await callApi<{ items: Array<{ id: string; claimNo: string }> }>(app.url, "claims.list", "official.gadchiroli", { filter: { types: ["CFR"], statuses: ["title_granted"] }, limit: 1 })).items;
-    const detail = await callApi<{ borderingVillages: Array<{ name: string; nameLocal: string }> }>(app.url, "claims.get", "official.gadchiroli", { id: cfr!.id });
-    expect(detail.borderingVillages.length).toBeGreaterThan(0);
+    const detail = await callApi<CfrDetail>(app.url, "claims.get", "official.gadchiroli", { id: cfr!.id });
+    const printed = titleBorderingVillages(detail.borderingVillages, detail.villagesAlongBoundary);
+    expect(printed.length).toBeGreaterThan(0);
     await page.goto(`${app.url}/claims/${cfr!.claimNo}/title`);
     const deed = page.getByRole("article", { name: "Annexure IV: Community forest resource" });
     const row = deed.locator("li", { hasText: "Bordering villages" }).locator(".value");
-    expect(await row.textContent()).toBe(detail.borderingVillages.map((v) => `${v.name} (${v.nameLocal})`).join(", "));
+    expect(await row.textContent()).toBe(printed.map((v) => (v.nameLocal ? `${v.name} (${v.nameLocal})` : v.name)).join(", "));
     await page.goto(`${app.url}/`);
+  });
+
+  it("sets a community forest resource's bordering villages as its form names them against the villages its mapped boundary reaches", async () => {
+    const { items } = await callApi<{ items: Array<{ id: string; claimNo: string }> }>(app.url, "claims.list", "official.gadchiroli", { filter: { types: ["CFR"] }, limit: 100 });
+    let disagreeing: { detail: CfrDetail; notOnMap: string[] } | null = null;
+    for (const item of items) {
+      const detail = await callApi<CfrDetail>(app.url, "claims.get", "official.gadchiroli", { id: item.id });
+      const { notOnMap } = compareBorderingVillages(detail.borderingVillages, detail.villagesAlongBoundary);
+      if (notOnMap.length) {
+        disagreeing = { detail, notOnMap };
+        break;
+      }
+    }
+    expect(disagreeing).not.toBeNull();
+    const { detail, notOnMap } = disagreeing!;
+    await page.getByLabel("Search").fill(detail.claimNo);
+    await page.getByLabel("only in map view").uncheck();
+    await page.locator(".list li").filter({ hasText: detail.claimNo }).click();
+    const row = page.getByLabel("Claim details").locator("dt", { hasText: "Bordering villages" }).locator("+ dd");
+    await row.getByTestId("bordering-not-on-map").filter({ hasText: `Named on the form, not along the mapped boundary: ${notOnMap.join(", ")}` }).waitFor();
+    expect(await row.textContent()).toContain(`${detail.borderingVillages.join(", ")} (Form C)`);
+    await page.screenshot({ path: "test-results/bordering-villages.png" });
+    await page.getByLabel("Search").fill("");
   });
 
   it("prints no title for a claim that has none, nor for another district's claim", async () => {

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { compareBorderingVillages } from "@/configs/bordering-villages";
 import { rows, type Db } from "@/server/db/client";
 import { callerFor, openTestDatabase, squareInVillage, type DemoUsers } from "../helpers/db";
 
@@ -213,11 +214,11 @@ describe("claims router", () => {
       .toEqual({ withLandmarks: seeded!.verified, unverifiedWith: 0, entriesDiffer: 0 });
   });
 
-  it("names the villages a community forest resource borders, from the map: every village it touches, none farther than the tolerance, not its own", async () => {
+  it("finds the villages a community forest resource's mapped boundary reaches: every village it touches, none farther than the tolerance, not its own", async () => {
     const api = callerFor(db, users.gadchiroli);
     const [cfr] = await rows<{ id: string; village: string }>(db, sql`SELECT c.id, v.name AS village FROM claims c JOIN villages v ON v.id = c.village_id
       JOIN districts d ON d.id = c.district_id WHERE d.name = 'Gadchiroli' AND c.type = 'CFR' AND c.geom IS NOT NULL ORDER BY c.claim_no LIMIT 1`);
-    const named = (await api.claims.get({ id: cfr!.id })).borderingVillages.map((v) => v.name);
+    const named = (await api.claims.get({ id: cfr!.id })).villagesAlongBoundary.map((v) => v.name);
     const touching = await rows<{ name: string }>(db, sql`SELECT v.name FROM villages v, claims c WHERE c.id = ${cfr!.id} AND v.id <> c.village_id AND ST_Intersects(v.geom, c.geom)`);
     // Names repeat across a state: each named village's nearest namesake is the one meant.
     const farthest = await rows<{ m: number }>(db, sql`SELECT coalesce(max(m), 0)::float8 AS m FROM (
@@ -227,9 +228,40 @@ describe("claims router", () => {
     expect(named).toEqual(expect.arrayContaining(touching.map((v) => v.name)));
     expect(named).not.toContain(cfr!.village);
     expect(farthest[0]!.m).toBeLessThan(60);
-    // An individual claim's title names no bordering villages.
+    // An individual claim has no bordering villages, on its form or from the map.
     const ifr = await claimIn("Gadchiroli", "title_granted");
-    expect((await api.claims.get({ id: ifr.id })).borderingVillages).toEqual([]);
+    expect((await api.claims.get({ id: ifr.id }))).toMatchObject({ borderingVillages: [], villagesAlongBoundary: [] });
+  });
+
+  it("keeps Form C's bordering villages as written; the demo's forms mostly agree with the map, some leave one out or add one", async () => {
+    const api = callerFor(db, users.gadchiroli);
+    const cfrs = await rows<{ id: string }>(db, sql`SELECT c.id FROM claims c JOIN districts d ON d.id = c.district_id
+      WHERE d.name = 'Gadchiroli' AND c.type = 'CFR' AND c.geom IS NOT NULL AND c.updated_at < now() - interval '1 day' ORDER BY c.claim_no`);
+    const compared = await Promise.all(cfrs.map(async ({ id }) => {
+      const c = await api.claims.get({ id });
+      return { stated: c.borderingVillages, ...compareBorderingVillages(c.borderingVillages, c.villagesAlongBoundary) };
+    }));
+    expect(compared.length).toBeGreaterThan(8);
+    expect(compared.every((c) => c.stated.length > 0)).toBe(true);
+    expect(compared.filter((c) => c.notOnMap.length === 0 && c.notNamed.length === 0).length).toBeGreaterThan(compared.length / 2);
+    expect(compared.some((c) => c.notOnMap.length === 1 && c.notNamed.length === 0)).toBe(true); // a farther village added
+    expect(compared.some((c) => c.notNamed.length === 1 && c.notOnMap.length === 0)).toBe(true); // one left out
+    // No other kind of claim names any, and the database refuses one that would.
+    expect((await rows(db, sql`SELECT count(*)::int AS n FROM claims WHERE type <> 'CFR' AND bordering_villages <> '[]'::jsonb`))[0]).toEqual({ n: 0 });
+    const ifr = await claimIn("Gadchiroli", "received");
+    const refused = await db.execute(sql`UPDATE claims SET bordering_villages = '["Kotmi"]'::jsonb WHERE id = ${ifr.id}`).catch((e: Error) => e);
+    expect(((refused as Error).cause as Error).message).toMatch(/claims_bordering_villages_check/);
+  });
+
+  it("files a community forest resource claim with the bordering villages its form names, and refuses them on any other claim, writing nothing", async () => {
+    const api = callerFor(db, users.gadchiroli);
+    const [village] = await rows<{ id: number }>(db, sql`SELECT v.id FROM villages v JOIN districts d ON d.id = v.district_id WHERE d.name = 'Gadchiroli' ORDER BY v.id LIMIT 1`);
+    const claim = { claimantName: "Gram Sabha of the village", category: "ST" as const, villageId: village!.id, areaClaimedHa: 85, filedOn: "2012-05-01", borderingVillages: ["Kotmi", " Gatta "] };
+    const made = await api.claims.create({ ...claim, type: "CFR" });
+    expect((await api.claims.get({ id: made.id })).borderingVillages).toEqual(["Kotmi", "Gatta"]);
+    const before = (await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM claims`))[0]!.n;
+    await expect(api.claims.create({ ...claim, type: "CR" })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("only a community forest resource claim (Form C) names its bordering villages") });
+    expect((await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM claims`))[0]!.n).toBe(before);
   });
 
   it("numbers titles in each district's register, in the order they were granted, with no gaps", async () => {

@@ -53,6 +53,18 @@ describe("export of the filtered claims", () => {
       expect([r.landmark_north, r.landmark_east, r.landmark_south, r.landmark_west].every((side) => side !== "")).toBe(true);
     }
     expect(new Set(csv.map((r) => r.title_no)).size).toBe(csv.length);
+    expect(csv.every((r) => r.bordering_villages === "")).toBe(true); // Form A names none
+  });
+
+  it("writes a community forest resource's bordering villages as its form names them", async () => {
+    const csv = await csvOf(env.users.gadchiroli, { types: ["CFR"] });
+    const api = callerFor(env.db, env.users.gadchiroli);
+    const withNames = csv.filter((r) => r.bordering_villages !== "");
+    expect(withNames.length).toBeGreaterThan(0);
+    for (const r of withNames.slice(0, 5)) {
+      const claim = await api.claims.get({ claimNo: r.claim_no! });
+      expect(r.bordering_villages).toBe(claim.borderingVillages.join("; "));
+    }
   });
 
   it("writes the same claims as GeoJSON, each with its parcel", async () => {

@@ -43,7 +43,7 @@ function claimRecord(n: number, village = villageId): SyncRecord {
   return {
     kind: "claim",
     id: crypto.randomUUID(),
-    payload: { type: "IFR", claimantName: `Claimant ${n} Usendi`, claimantNameLocal: "", category: "ST", villageId: village, areaClaimedHa: 1 + (n % 3) / 2, filedOn: "2025-03-14", surveyNumbers: [`${100 + n}/2`], evidence: [] },
+    payload: { type: "IFR", claimantName: `Claimant ${n} Usendi`, claimantNameLocal: "", category: "ST", villageId: village, areaClaimedHa: 1 + (n % 3) / 2, filedOn: "2025-03-14", surveyNumbers: [`${100 + n}/2`], borderingVillages: [], evidence: [] },
   };
 }
 
@@ -68,6 +68,19 @@ describe("sync push", () => {
     expect(conflict).toMatchObject({ status: "conflict", server: { id: record.id, areaClaimedHa: 1.5 } });
     const [{ n }] = (await rows<{ n: number }>(env.db, sql`SELECT count(*)::int AS n FROM claims WHERE id = ${record.id}`)) as [{ n: number }];
     expect(n).toBe(1);
+  });
+
+  it("files a community forest resource claim with the bordering villages its form names; a record from a tablet that did not ask for them names none", async () => {
+    const base = claimRecord(8) as Extract<SyncRecord, { kind: "claim" }>;
+    const cfr = { ...base, payload: { ...base.payload, type: "CFR" as const, areaClaimedHa: 60, borderingVillages: ["Kotmi", "Gatta"] } };
+    const { borderingVillages: _notAsked, ...olderPayload } = claimRecord(9).payload as Extract<SyncRecord, { kind: "claim" }>["payload"];
+    const older = { ...claimRecord(9), payload: olderPayload } as SyncRecord;
+    expect((await field().sync.push({ deviceId, records: [cfr, older] })).map((o) => o.status)).toEqual(["applied", "applied"]);
+    expect(await rows(env.db, sql`SELECT bordering_villages FROM claims WHERE id IN (${cfr.id}, ${older.id}) ORDER BY type`)).toEqual([{ bordering_villages: ["Kotmi", "Gatta"] }, { bordering_villages: [] }]);
+    // On an individual claim they are refused with the batch, before anything is written.
+    const ifr = { ...base, id: crypto.randomUUID(), payload: { ...base.payload, borderingVillages: ["Kotmi"] } };
+    await expect(field().sync.push({ deviceId, records: [ifr] })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("only a community forest resource claim (Form C)") });
+    expect(await rows(env.db, sql`SELECT 1 FROM claims WHERE id = ${ifr.id}`)).toHaveLength(0);
   });
 
   it("rejects a record it cannot apply, writes nothing, and accepts the fixed record under the same id", async () => {

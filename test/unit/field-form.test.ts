@@ -334,6 +334,17 @@ describe("the form from the model's entities", () => {
     const overCap = { ...draft, fields: { ...draft.fields, area: { ...draft.fields.area, value: "12 acres" } } };
     expect(claimFromDraft(overCap)).toMatchObject({ ok: false, problems: [expect.stringMatching(/Area claimed: an individual claim \(IFR\) is capped at 4 ha/)] });
   });
+
+  it("sends Form C's bordering villages with a community forest resource claim only, one name each, repeats dropped", () => {
+    const draft = { ...draftFrom(), borderingVillages: " Kotmi, Gatta;\nkotmi \n, Pipli  Tola " };
+    expect(claimFromDraft({ ...draft, type: "CFR" })).toMatchObject({ ok: true, claim: { type: "CFR", borderingVillages: ["Kotmi", "Gatta", "Pipli Tola"] } });
+    // Typed while the draft was a CFR, then the type changed: an individual claim names none.
+    expect(claimFromDraft(draft)).toMatchObject({ ok: true, claim: { type: "IFR", borderingVillages: [] } });
+    // A draft made before the tablet asked for them.
+    expect(claimFromDraft({ ...draftFrom(), type: "CFR" })).toMatchObject({ ok: true, claim: { borderingVillages: [] } });
+    const tooMany = { ...draft, type: "CFR" as const, borderingVillages: Array.from({ length: 31 }, (_, i) => `Village ${i}`).join(", ") };
+    expect(claimFromDraft(tooMany)).toEqual({ ok: false, problems: ["Bordering villages (Form C): name at most 30 bordering villages"] });
+  });
 });
 
 describe("user edits and the correction they make", () => {

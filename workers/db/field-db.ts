@@ -52,6 +52,9 @@ export type Draft = {
   type: ClaimType;
   fields: Record<FormFieldKey, FormField>;
   villageId: number | null;
+  // Form C's bordering villages as the worker typed them (a community forest resource claim's only; absent
+  // from drafts made before they were asked for).
+  borderingVillages?: string;
   parcel: ParcelRecord | null;
   extraction: Extraction | null;
   server: { claimNo: string; version: number; status: ClaimStatus } | null;

@@ -1,6 +1,7 @@
 // From a corrected draft to what the server receives: the claim (validated by the same zod schema the
 // server applies, so a draft that would be refused is caught on the tablet with the field named) and
 // the correction that turns the user's edits into a training example.
+import { borderingVillagesFromText } from "@/configs/bordering-villages";
 import { newClaimSchema, type NewClaim } from "@/configs/contracts/claims";
 import type { CorrectionPayload } from "@/configs/contracts/sync";
 import type { FormField } from "@/configs/contracts/field";
@@ -25,6 +26,9 @@ export const FIELD_ENTITY: Partial<Record<FormFieldKey, EntityType>> = {
   khasra: "KHASRA",
   filedOn: "DATE",
 };
+
+// What the claim's other parts are called on the tablet's form.
+export const OTHER_LABELS: Record<string, string> = { parcel: "Parcel", borderingVillages: "Bordering villages (Form C)" };
 
 const optional = (f: FormField) => (f.value.trim() ? f.value.trim() : undefined);
 
@@ -54,6 +58,7 @@ export function claimFromDraft(draft: Draft): ClaimCheck {
     areaClaimedHa: area,
     filedOn,
     surveyNumbers: f.khasra.value.split(/[,;]/).map((s) => s.trim()).filter(Boolean),
+    borderingVillages: draft.type === "CFR" ? borderingVillagesFromText(draft.borderingVillages ?? "") : [],
     evidence: [{ kind: "documents", description: "Claim form photographed and digitised in the field" }],
     geometry: draft.parcel?.geometry,
   });
@@ -61,7 +66,7 @@ export function claimFromDraft(draft: Draft): ClaimCheck {
   const labelOf = (path: PropertyKey[]) => {
     const key = String(path[0] ?? "");
     const field = ({ claimantName: "claimant", spouseName: "spouse", relativeName: "relative", areaClaimedHa: "area", surveyNumbers: "khasra", geometry: "parcel" } as Record<string, string>)[key] ?? key;
-    return FORM_FIELD_LABELS[field as FormFieldKey] ?? (field === "parcel" ? "Parcel" : field);
+    return FORM_FIELD_LABELS[field as FormFieldKey] ?? OTHER_LABELS[field] ?? field;
   };
   return { ok: false, problems: parsed.error.issues.map((i) => `${labelOf(i.path)}: ${i.message}`) };
 }

@@ -22,6 +22,7 @@ import {
 } from "@/server/services/geometry";
 import { ringInsideArea } from "@/workers/geo/parcel";
 import { insertBoundaryGeography } from "./boundary-geography";
+import { seedBorderingVillages } from "./bordering-villages";
 import type { BoundarySet } from "./boundary-file";
 import { insertDemoGeography, wktPolygon } from "./demo-geography";
 import { FOCUS_DISTRICTS } from "./geography";
@@ -133,6 +134,8 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedSummar
   const users = await seedDemoUsersIfMissing(db, geography.users);
 
   const claimsMade = await insertClaims(db, rng, villages, geography, options, users, log);
+  log("Form C's bordering villages");
+  await seedBorderingVillages(db);
   // Numbered after all are in: batches are drawn in no order of time, and a register runs in grant order.
   log("title numbers");
   await db.execute(sql`SELECT number_untitled_grants()`);
