@@ -6,7 +6,7 @@ import { sql } from "drizzle-orm";
 import { rows } from "@/server/db/client";
 import { benchCaller } from "./caller";
 import { openDecisionsSet } from "./decisions-set";
-import { latencyStats } from "./latency";
+import { timedCalls } from "./latency";
 
 const { database, db, reps } = await openDecisionsSet("bench:claim");
 try {
@@ -24,21 +24,11 @@ try {
     individual_rejected: await sample(sql`c.type = 'IFR' AND c.status IN ('sdlc_rejected', 'dlc_rejected')`),
     community_forest_resource: await sample(sql`c.type = 'CFR' AND c.geom IS NOT NULL`),
   };
-  const timed = async (id: string) => {
-    for (let i = 0; i < 3; i++) await api.claims.get({ id }); // warm-up: plans and pages that later calls reuse
-    const samples: number[] = [];
-    for (let i = 0; i < reps; i++) {
-      const t0 = performance.now();
-      await api.claims.get({ id });
-      samples.push(performance.now() - t0);
-    }
-    return latencyStats(samples);
-  };
   const [{ n: claimCount } = { n: 0 }] = await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM claims`);
   const results: Record<string, unknown> = {};
   for (const [kind, c] of Object.entries(claims)) {
     const detail = await api.claims.get({ id: c.id });
-    results[kind] = { claim_no: c.claim_no, history_entries: c.entries, villages_along_boundary: detail.villagesAlongBoundary.length, ...(await timed(c.id)) };
+    results[kind] = { claim_no: c.claim_no, history_entries: c.entries, villages_along_boundary: detail.villagesAlongBoundary.length, ...(await timedCalls(() => api.claims.get({ id: c.id }), reps)) };
   }
   console.log(JSON.stringify({ benchmark: "claim open", database: "PGlite + PostGIS (embedded)", claims: claimCount, ...results }, null, 2));
 } finally {

@@ -6,7 +6,7 @@ import { sql } from "drizzle-orm";
 import { rows } from "@/server/db/client";
 import { benchCaller } from "./caller";
 import { openDecisionsSet } from "./decisions-set";
-import { latencyStats } from "./latency";
+import { timedCalls } from "./latency";
 
 const { database, db, reps } = await openDecisionsSet("bench:dashboard");
 try {
@@ -15,16 +15,7 @@ try {
   const [district] = await rows<{ id: number }>(db, sql`SELECT id FROM districts WHERE name = 'Gadchiroli'`);
   const [{ n: claimCount } = { n: 0 }] = await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM claims`);
 
-  const timed = async (open: () => Promise<unknown>) => {
-    for (let i = 0; i < 3; i++) await open(); // warm-up: plans and pages that later calls reuse
-    const samples: number[] = [];
-    for (let i = 0; i < reps; i++) {
-      const t0 = performance.now();
-      await open();
-      samples.push(performance.now() - t0);
-    }
-    return latencyStats(samples);
-  };
+  const timed = (open: () => Promise<unknown>) => timedCalls(open, reps);
   const opened = await official.geo.dashboard({ districtId: district!.id });
   console.log(JSON.stringify({
     benchmark: "dashboard",

@@ -3,33 +3,18 @@
 // the tRPC procedures as the route runs them (validation, scope, row locks, the audit trail's lock, the
 // counts trigger). Each run works on a fresh copy of the dataset, so that runs see the same claims.
 // npm run bench:decisions -- [--claims 20000] [--data-dir data/bench-decisions] [--reps 2]
-import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { rows } from "@/server/db/client";
 import { openDatabase } from "@/server/db/open";
-import { seedDemo } from "@/server/db/seed/generate";
 import { benchCaller } from "./caller";
+import { ensureDecisionsSet } from "./decisions-set";
 import { latencyStats, percentile } from "./latency";
 
-const { values } = parseArgs({
-  options: { claims: { type: "string", default: "20000" }, "data-dir": { type: "string", default: "data/bench-decisions" }, reps: { type: "string", default: "2" } },
-});
-const dataDir = values["data-dir"]!;
-const reps = Number(values.reps);
-const log = (m: string) => console.error(`[bench:decisions] ${m}`);
-
-
-// 1. The dataset: the demo's size and mix, made once.
-if (!existsSync(dataDir)) {
-  log(`generating ${values.claims} demo claims into ${dataDir} (once)`);
-  const database = await openDatabase({ dataDir });
-  await database.migrate();
-  await seedDemo(database.db, { claims: Number(values.claims), seed: 2006, documents: 0, log });
-  await database.close();
-}
+// 1. The dataset: the demo's size and mix, made once; each run works on its own copy.
+const { dataDir, reps } = await ensureDecisionsSet("bench:decisions", 2);
 const workDir = mkdtempSync(path.join(os.tmpdir(), "fra-bench-decisions-"));
 cpSync(dataDir, workDir, { recursive: true });
 const database = await openDatabase({ dataDir: workDir });

@@ -7,3 +7,16 @@ export const percentile = (xs: readonly number[], p: number) => {
 export const latencyStats = (xs: readonly number[], decimals = 1) => ({
   p50_ms: +percentile(xs, 50).toFixed(decimals), p95_ms: +percentile(xs, 95).toFixed(decimals), n: xs.length,
 });
+
+/** p50/p95 of `reps` calls of `call`, after 3 unmeasured ones: the first calls of a process plan and page in
+ *  what later ones reuse. */
+export async function timedCalls(call: () => Promise<unknown>, reps: number) {
+  for (let i = 0; i < 3; i++) await call();
+  const samples: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    const t0 = performance.now();
+    await call();
+    samples.push(performance.now() - t0);
+  }
+  return latencyStats(samples);
+}

@@ -80,3 +80,5 @@ export const FORM_FIELD_LABELS: Record<FormFieldKey, string> = {
   khasra: "Khasra / survey no.",
   filedOn: "Date of filing",
 };
+// What a draft's parts beside the model's fields are called on the tablet's form.
+export const DRAFT_PART_LABELS: Record<string, string> = { parcel: "Parcel", borderingVillages: "Bordering villages (Form C)" };

@@ -163,6 +163,9 @@ export const NOTICE_DELIVERY_LABELS: Record<NoticeDelivery, string> = {
   registered_post: "by registered post",
   gram_sabha: "handed over at the Gram Sabha",
 };
+/** A notice's receipt as the audit trail records it (the server's entry, and the demo's). */
+export const noticeReceiptReason = (receivedOn: string, delivery: NoticeDelivery, note: string) =>
+  `Rejection notice received by the claimant on ${receivedOn}, ${NOTICE_DELIVERY_LABELS[delivery]}: ${note}`;
 // What the list and map can be narrowed to among rejected claims.
 export const NOTICE_STATES = ["undelivered", "appeal_open", "appeal_closed"] as const;
 export type NoticeState = (typeof NOTICE_STATES)[number];

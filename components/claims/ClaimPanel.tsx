@@ -9,9 +9,9 @@ import {
 import type { Bbox } from "../map/ClaimMap";
 import { errorMessage, trpc } from "../trpc";
 import { useSubmission } from "../ui/useSubmission";
-import { appealWindowText } from "./appeal-window-text";
 import { BorderingVillages } from "./BorderingVillages";
 import { LandmarkFields } from "./LandmarkFields";
+import { LateAppealWarning } from "./LateAppealWarning";
 import { NoticeReceipt } from "./NoticeReceipt";
 import { StatusBadge } from "./StatusBadge";
 import { useClaim } from "./useClaim";
@@ -74,8 +74,6 @@ export function ClaimPanel({ claimNo, onClose, onChanged, onFocus, compared, onC
   const verification = action === STEP_WITH_BOUNDARY;
   const named = verification ? namedLandmarks(landmarks) : undefined;
   const areaTitledHa = grant ? parseTitledArea(titledArea, titleLimitHa(c)) : null;
-  const appealWin = c.notice?.appealWindow;
-  const lateAppeal = action === "file_appeal" && appealWin && appealWin.daysLeft < 0 ? appealWin : null;
   const choose = (next: WorkflowAction | "") => {
     setAction(next);
     if (next === STEP_WITH_TITLED_AREA) setTitledArea(suggestedTitleHa(c));
@@ -152,12 +150,7 @@ export function ClaimPanel({ claimNo, onClose, onChanged, onFocus, compared, onC
           </select>
           <textarea aria-label="Reason" placeholder="Reason (recorded in the audit trail and told to the claimant)" value={reason} onChange={(e) => setReason(e.target.value)} />
           {chosen && <small>At least {chosen.minReasonLength} characters.</small>}
-          {lateAppeal && (
-            <p className="warning" role="note">
-              This appeal is late: the {appealWindowText(lateAppeal)}. It can still be recorded; the committee decides whether
-              to hear it. Give the reason for the delay.
-            </p>
-          )}
+          <LateAppealWarning action={action} appeal={c.notice?.appealWindow} />
           {verification && <LandmarkFields value={landmarks} onChange={setLandmarks} />}
           {grant && (
             <>

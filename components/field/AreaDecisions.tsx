@@ -12,8 +12,8 @@ import { appealWindow, availableActions, landmarksText, NO_LANDMARKS, REJECTED_S
 import { allAreaClaims, matchClaims } from "@/workers/db/area-claims";
 import type { FieldDatabase, ParcelRecord } from "@/workers/db/field-db";
 import { describeStep, dismissRefusedStep, keepVerificationParcel, recordDecision, refusedStep, refusedSteps, withWaitingSteps, type StepRow } from "@/workers/field/claim-steps";
-import { appealWindowText } from "../claims/appeal-window-text";
 import { LandmarkFields } from "../claims/LandmarkFields";
+import { LateAppealWarning } from "../claims/LateAppealWarning";
 import { StatusBadge } from "../claims/StatusBadge";
 import { useSubmission } from "../ui/useSubmission";
 import { AreaClaimsMap } from "./AreaClaimsMap";
@@ -100,10 +100,9 @@ function ClaimSteps({ db, claim, villageName, steps, kept, onSyncNow }: {
   const refusedStepText = refused && describeStep(refused.record);
   const chosen = actions.find((a) => a.action === action);
   const rejected = REJECTED_STATUSES.includes(seen.status);
-  // An appeal after its window is still recorded (the committee may condone the delay), but said so first.
+  // The window the claim's receipt opened, by the tablet's own day: its notice form shows it, and an appeal chosen after it is warned of.
   const today = indiaDayOf(Date.now());
   const appeal = rejected && seen.noticeReceivedOn ? appealWindow(seen.noticeReceivedOn, today) : null;
-  const lateAppeal = action === "file_appeal" && appeal !== null && appeal.daysLeft < 0 ? appeal : null;
 
   const record = () => submit(async () => {
     if (!action) return;
@@ -161,11 +160,7 @@ function ClaimSteps({ db, claim, villageName, steps, kept, onSyncNow }: {
               {action === STEP_WITH_BOUNDARY && mapping && (
                 <ParcelMap db={db} villageId={claim.villageId} claimType={claim.type} parcel={kept} onChange={(parcel) => keepVerificationParcel(db, claim.id, parcel)} locked={false} onRecord={claim} />
               )}
-              {lateAppeal && (
-                <p className="warning" role="note">
-                  This appeal is late: the {appealWindowText(lateAppeal)}. It is still recorded; the committee decides whether to hear it. Give the reason for the delay.
-                </p>
-              )}
+              <LateAppealWarning action={action} appeal={appeal} />
               <textarea aria-label="Reason" placeholder="What was found, or the resolution's number and date (told to the claimant)" value={reason} onChange={(e) => setReason(e.target.value)} />
               <button className="primary" disabled={busy || reason.trim().length < (chosen?.minReasonLength ?? 1)} onClick={() => void record()}>
                 Record as {STATUS_LABELS[chosen && chosen.to !== "rejecting_committee" ? chosen.to : seen.status]}

@@ -5,11 +5,10 @@
 import { useLiveQuery } from "dexie-react-hooks";
 import { useMemo, useRef, useState } from "react";
 import type { FormField } from "@/configs/contracts/field";
-import { FORM_FIELD_LABELS, FORM_FIELDS, LOW_CONFIDENCE, type FormFieldKey } from "@/configs/field";
+import { FORM_FIELD_LABELS, FORM_FIELDS, LOW_CONFIDENCE, DRAFT_PART_LABELS, type FormFieldKey } from "@/configs/field";
 import { CLAIM_TYPES, TYPE_LABELS, type ClaimType } from "@/configs/workflow";
 import { errorMessage } from "@/components/trpc";
 import type { Draft, FieldDatabase } from "@/workers/db/field-db";
-import { OTHER_LABELS } from "@/workers/field/draft-records";
 import { matchVillages } from "@/workers/field/form-from-entities";
 import { pageOfSpan } from "@/workers/field/pages-text";
 import { recordMismatches } from "@/workers/field/village-record";
@@ -144,7 +143,7 @@ export function FieldsStep({ db, draft, locked }: { db: FieldDatabase; draft: Dr
         })}
         {draft.type === "CFR" && (
           <label className="form-row">
-            <span>{OTHER_LABELS.borderingVillages}</span>
+            <span>{DRAFT_PART_LABELS.borderingVillages}</span>
             <textarea disabled={locked} name="borderingVillages" defaultValue={draft.borderingVillages ?? ""} key={`bordering-${draft.borderingVillages ?? ""}`}
               placeholder="As written on the form, separated by commas" onBlur={(e) => void run(updateDraft(db, draft.id, { borderingVillages: e.target.value }))} />
           </label>

@@ -2,7 +2,7 @@
 // they have to appeal. Recorded on the claim and in the audit trail; the claim's status stays the rejection.
 import { sql } from "drizzle-orm";
 import type { NoticeReceiptInput } from "@/configs/contracts/claims";
-import { appealWindow, NOTICE_DELIVERY_LABELS, NOTICE_RECEIPT_ENTRY, NOTICE_RECEIPT_ROLES, receiptDayProblem, REJECTED_STATUSES, STATUS_LABELS } from "@/configs/workflow";
+import { appealWindow, NOTICE_RECEIPT_ENTRY, NOTICE_RECEIPT_ROLES, noticeReceiptReason, receiptDayProblem, REJECTED_STATUSES, STATUS_LABELS } from "@/configs/workflow";
 import type { SessionUser } from "@/server/auth/session";
 import { rows, type Db } from "@/server/db/client";
 import { appendAudit, auditedTransaction, lockClaim } from "./claims";
@@ -30,16 +30,16 @@ export async function checkedNoticeReceipt(tx: Db, user: SessionUser, input: Not
   }
   const [days] = await rows<{ rejected_on: string | null; today: string }>(tx, sql`
     SELECT ${REJECTED_ON} AS rejected_on, india_today()::text AS today FROM claims c WHERE c.id = ${claim.id}`);
-  const problem = receiptDayProblem(input.receivedOn, days!.rejected_on, days!.today);
+  const { rejected_on: rejectedOn, today } = days!;
+  const problem = receiptDayProblem(input.receivedOn, rejectedOn, today);
   if (problem) throw new DomainError("BAD_REQUEST", problem);
-  const today = days!.today;
   return async () => {
     const [updated] = await rows<{ version: number }>(tx, sql`
       UPDATE claims SET notice_received_on = ${input.receivedOn}::date, version = version + 1, updated_at = now()
       WHERE id = ${claim.id} AND version = ${claim.version} RETURNING version`);
     await appendAudit(tx, {
       claimId: claim.id, action: NOTICE_RECEIPT_ENTRY, from: claim.status, to: claim.status, actorId: user.id, version: updated!.version,
-      reason: `Rejection notice received by the claimant on ${input.receivedOn}, ${NOTICE_DELIVERY_LABELS[input.delivery]}: ${input.note}`,
+      reason: noticeReceiptReason(input.receivedOn, input.delivery, input.note),
       noticeReceivedOn: input.receivedOn,
     });
     return { id: claim.id, version: updated!.version, appealWindow: appealWindow(input.receivedOn, today) };

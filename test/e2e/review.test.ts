@@ -505,6 +505,22 @@ describe("review map, end to end", () => {
     await page.getByLabel("Search").fill("");
   });
 
+  it("warns before an appeal whose window has closed, and still offers to record it", async () => {
+    const [closed] = (await callApi<{ items: Array<{ claimNo: string }> }>(app.url, "claims.list", "official.gadchiroli", { filter: { notice: "appeal_closed" }, limit: 1 })).items;
+    await page.getByLabel("Search").fill(closed!.claimNo);
+    await page.getByLabel("only in map view").uncheck();
+    await page.locator(".list li").filter({ hasText: closed!.claimNo }).click();
+    const panel = page.getByLabel("Claim details");
+    await panel.getByLabel("Action").selectOption("file_appeal");
+    const note = panel.getByRole("note");
+    await note.waitFor();
+    expect(await note.textContent()).toMatch(/^This appeal is late: the appeal window closed on .+ \(\d+ days? ago\)\. It can still be recorded; the committee decides whether to hear it\./);
+    expect(await panel.getByRole("button", { name: "Record decision" }).count()).toBe(1);
+    await panel.getByLabel("Action").selectOption("");
+    expect(await panel.getByRole("note").count()).toBe(0);
+    await page.getByLabel("Search").fill("");
+  });
+
   it("prints no title for a claim that has none, nor for another district's claim", async () => {
     const [pending] = (await callApi<{ items: Array<{ claimNo: string }> }>(app.url, "claims.list", "official.gadchiroli", { filter: { types: ["IFR"], statuses: ["dlc_review"] }, limit: 1 })).items;
     await page.goto(`${app.url}/claims/${pending!.claimNo}/title`);

@@ -5,7 +5,7 @@ import { borderingVillagesFromText } from "@/configs/bordering-villages";
 import { newClaimSchema, type NewClaim } from "@/configs/contracts/claims";
 import type { CorrectionPayload } from "@/configs/contracts/sync";
 import type { FormField } from "@/configs/contracts/field";
-import { FORM_FIELD_LABELS, type FormFieldKey } from "@/configs/field";
+import { FORM_FIELD_LABELS, DRAFT_PART_LABELS, type FormFieldKey } from "@/configs/field";
 import type { EntitySpan, EntityType } from "@/configs/ner";
 import type { Draft } from "@/workers/db/field-db";
 import { categoryOf, parseAreaHa, parseDate } from "./form-from-entities";
@@ -26,9 +26,6 @@ export const FIELD_ENTITY: Partial<Record<FormFieldKey, EntityType>> = {
   khasra: "KHASRA",
   filedOn: "DATE",
 };
-
-// What the claim's other parts are called on the tablet's form.
-export const OTHER_LABELS: Record<string, string> = { parcel: "Parcel", borderingVillages: "Bordering villages (Form C)" };
 
 const optional = (f: FormField) => (f.value.trim() ? f.value.trim() : undefined);
 
@@ -66,7 +63,7 @@ export function claimFromDraft(draft: Draft): ClaimCheck {
   const labelOf = (path: PropertyKey[]) => {
     const key = String(path[0] ?? "");
     const field = ({ claimantName: "claimant", spouseName: "spouse", relativeName: "relative", areaClaimedHa: "area", surveyNumbers: "khasra", geometry: "parcel" } as Record<string, string>)[key] ?? key;
-    return FORM_FIELD_LABELS[field as FormFieldKey] ?? OTHER_LABELS[field] ?? field;
+    return FORM_FIELD_LABELS[field as FormFieldKey] ?? DRAFT_PART_LABELS[field] ?? field;
   };
   return { ok: false, problems: parsed.error.issues.map((i) => `${labelOf(i.path)}: ${i.message}`) };
 }

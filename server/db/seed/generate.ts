@@ -7,7 +7,7 @@ import { sql } from "drizzle-orm";
 import { DAY_MS, indiaDayOf, IST_OFFSET_MS } from "@/configs/india-day";
 import { claimNumberOf } from "@/configs/states";
 import {
-  IFR_MAX_HA, NOTICE_DELIVERIES, NOTICE_DELIVERY_LABELS, NOTICE_RECEIPT_ENTRY, REJECTED_STATUSES, STEP_WITH_BOUNDARY, type BoundaryLandmarks, type ClaimStatus, type ClaimType,
+  IFR_MAX_HA, NOTICE_DELIVERIES, NOTICE_RECEIPT_ENTRY, noticeReceiptReason, REJECTED_STATUSES, STEP_WITH_BOUNDARY, type BoundaryLandmarks, type ClaimStatus, type ClaimType,
   type WorkflowAction,
 } from "@/configs/workflow";
 import { rows, type Db } from "../client";
@@ -347,7 +347,7 @@ function makeClaim(
     at = received;
     history.push({
       action: NOTICE_RECEIPT_ENTRY, from: to, to, at: new Date(received), actor: users.officialByDistrict.get(village.districtId) ?? null, version: ++version,
-      reason: `Rejection notice received by the claimant on ${noticeReceivedOn}, ${NOTICE_DELIVERY_LABELS[noticeRng.pick(NOTICE_DELIVERIES)]}: receipt slip signed, kept in the claim file.`,
+      reason: noticeReceiptReason(noticeReceivedOn, noticeRng.pick(NOTICE_DELIVERIES), "receipt slip signed, kept in the claim file."),
       noticeReceivedOn,
     });
   });
