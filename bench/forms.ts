@@ -13,7 +13,7 @@ import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { chromium } from "playwright-core";
 import sharp from "sharp";
-import { FORM_FIELDS, OCR_LONG_SIDE_PX, STORED_JPEG_QUALITY, type FormFieldKey } from "@/configs/field";
+import { FORM_FIELDS, type FormFieldKey } from "@/configs/field";
 import { createSession, validateSession } from "@/server/auth/session";
 import { rows } from "@/server/db/client";
 import { readBoundaryFiles } from "@/server/db/seed/boundary-file";
@@ -29,11 +29,9 @@ import { localToday, rereadImpossibleDate } from "@/workers/field/date-reread";
 import { rereadUnsureNumbers } from "@/workers/field/unsure-numbers";
 import { nameLanguageOfClaim, withPlaceSpellingsOnRecord } from "@/workers/field/village-record";
 import { extractEntities } from "@/workers/ner/extract";
-import type { OcrWord } from "@/workers/db/field-db";
 import { createFocusedWorker, createOcrWorker, devanagariLine, PAGE_SEGMENTATION, type FocusedReading, type RegionText } from "@/workers/ocr/ocr-pool";
-import { prepareForOcr, toGray, toRgba } from "@/workers/ocr/preprocess";
-import { pageReading, type TesseractBlocks } from "@/workers/ocr/words";
 import { openFieldBenchDatabase } from "./app";
+import { asTheAppKeepsIt, readPage, type Reading } from "./form-pages";
 
 const { values } = parseArgs({ options: { forms: { type: "string", default: "24" }, model: { type: "string", multiple: true, default: ["models/fra-ner"] }, "data-dir": { type: "string", default: "data/bench-field" }, seed: { type: "string", default: "2006" }, boundaries: { type: "string", multiple: true }, "census-codes": { type: "string" } } });
 const dataDir = values["data-dir"]!;
@@ -75,24 +73,9 @@ const normalise: Partial<Record<FormFieldKey, (s: string) => string>> = {
 // Photograph every form once; OCR once; then every package reads the same text.
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 const ocr = await createOcrWorker({ langPath: path.resolve("public/tesseract/lang") });
-type Reading = { text: string; words: OcrWord[] };
-const read = async (image: Buffer): Promise<Reading> => {
-  const { data } = await ocr.recognize(image, {}, { text: true, blocks: true });
-  return pageReading(data.text, data.blocks as unknown as TesseractBlocks);
-};
+const read = (image: Buffer) => readPage(ocr, image);
 const pages: Array<{ claim: ClaimRow; ocrSeconds: number; image: Buffer; size: { width: number; height: number } } & Reading> = [];
 
-// The page as the app's preprocessing worker keeps and OCRs it (workers/ocr/preprocess.worker.ts): the
-// same luma, cleaning and downscale rule, then a JPEG at the app's quality (4:2:0, as Chromium writes it).
-async function asTheAppKeepsIt(photo: Buffer): Promise<{ jpeg: Buffer; width: number; height: number }> {
-  const meta = await sharp(photo).metadata();
-  const scale = Math.min(1, OCR_LONG_SIDE_PX / Math.max(meta.width!, meta.height!));
-  const { data, info } = await sharp(photo).resize(Math.round(meta.width! * scale)).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-  const prepared = prepareForOcr(toGray(data, info.width, info.height)).image;
-  const jpeg = await sharp(Buffer.from(toRgba(prepared)), { raw: { width: prepared.width, height: prepared.height, channels: 4 } })
-    .removeAlpha().jpeg({ quality: Math.round(STORED_JPEG_QUALITY * 100), chromaSubsampling: "4:2:0" }).toBuffer();
-  return { jpeg, width: prepared.width, height: prepared.height };
-}
 try {
   const renderer = await browser.newPage();
   for (const [i, c] of claims.entries()) {

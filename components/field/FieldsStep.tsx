@@ -12,15 +12,16 @@ import type { Draft, FieldDatabase } from "@/workers/db/field-db";
 import { matchVillages } from "@/workers/field/form-from-entities";
 import { pageOfSpan } from "@/workers/field/pages-text";
 import { recordMismatches } from "@/workers/field/village-record";
-import type { SecondLookFilled } from "@/workers/field/second-look";
+import type { SecondLookGave } from "@/workers/field/second-look";
 import { fieldUnsureNumbers } from "@/workers/field/unsure-numbers";
 import { highlightRects } from "@/workers/ocr/words";
 import { editField, pickField, updateDraft } from "./drafts";
 import { PageImage } from "./PageImage";
 
-const SECOND_LOOK_NAMES: Record<SecondLookFilled, string> = {
+const SECOND_LOOK_NAMES: Record<SecondLookGave, string> = {
   claimant: "the claimant's name", relative: "the father's or mother's name", village: "the village (item 5)", category: "ST or OTFD (item 9)", area: "the area (item 11)",
   khasra: "the survey or khasra numbers (item 12)", spouse: "the spouse's name", claimantLocal: "the Devanagari name", tehsil: "the tehsil", district: "the district",
+  borderingVillages: "the bordering villages (Form C, item 7)",
 };
 const TEXT_FIELDS = FORM_FIELDS.filter((k) => k !== "type" && k !== "category" && k !== "village");
 
@@ -35,6 +36,7 @@ function Confidence({ field, unsure = [] }: { field: FormField; unsure?: readonl
   if (field.source === "user") return <span className="conf user">edited</span>;
   if (unsure.length) return <span className="conf low" title="Tesseract was unsure of these characters on the photo">check: OCR unsure of {unsure.join(", ")}</span>;
   if (field.source === "form") return <span className="conf low" title="Read after the form's printed label, not by the model">check: from the form</span>;
+  if (field.source === "record") return <span className="conf high" title="Form C names no person: the claim is the Gram Sabha's">the village's Gram Sabha</span>;
   if (field.source === "empty" || field.confidence === null) return <span className="conf none">not found</span>;
   const low = needsCheck(field);
   return <span className={`conf ${low ? "low" : "high"}`} title="How sure the model was">{low ? "check: " : ""}{Math.round(field.confidence * 100)}%</span>;
@@ -55,6 +57,9 @@ export function FieldsStep({ db, draft, locked }: { db: FieldDatabase; draft: Dr
   );
   const chosenVillage = villages.find((v) => v.id === draft.villageId) ?? null;
   const mismatches = recordMismatches(f, chosenVillage);
+  const borderingRead = draft.extraction?.borderingVillages ?? [];
+  // The list as the page gave it, not yet looked over (the worker's own edit of it is theirs).
+  const borderingAsRead = borderingRead.length > 0 && draft.borderingVillages === borderingRead.join(", ");
 
   const run = (work: Promise<void>) => work.then(() => setError(null), (e: unknown) => setError(errorMessage(e)));
 
@@ -142,8 +147,8 @@ export function FieldsStep({ db, draft, locked }: { db: FieldDatabase; draft: Dr
           );
         })}
         {draft.type === "CFR" && (
-          <label className="form-row">
-            <span>{DRAFT_PART_LABELS.borderingVillages}</span>
+          <label className={`form-row${borderingAsRead ? " flagged" : ""}`}>
+            <span>{DRAFT_PART_LABELS.borderingVillages} {borderingAsRead && <span className="conf low" title="Read after the form's printed label, not by the model">check: from the form</span>}</span>
             <textarea disabled={locked} name="borderingVillages" defaultValue={draft.borderingVillages ?? ""} key={`bordering-${draft.borderingVillages ?? ""}`}
               placeholder="As written on the form, separated by commas" onBlur={(e) => void run(updateDraft(db, draft.id, { borderingVillages: e.target.value }))} />
           </label>

@@ -7,10 +7,11 @@ import { storageMessage, type Draft, type Extraction, type FieldDatabase, type M
 import { nameAnchor, rereadLocalName, type ClaimantReading } from "@/workers/field/devanagari-line";
 import { formFromEntities, villageOnRecord, type FormFields } from "@/workers/field/form-from-entities";
 import { joinPages, pageOfSpan } from "@/workers/field/pages-text";
-import { foundClaimantName, secondLookWanted, withSecondLook, type SecondLookField, type SecondLookFilled } from "@/workers/field/second-look";
+import { borderingVillagesWanted, foundClaimantName, secondLookWanted, withSecondLook, type SecondLookField, type SecondLookFilled, type SecondLookGave } from "@/workers/field/second-look";
 import { localToday, rereadImpossibleDate, withImpossibleDateFlagged } from "@/workers/field/date-reread";
 import { fieldOnPage, rereadUnsureNumbers, type WordsReread } from "@/workers/field/unsure-numbers";
 import { nameLanguageOfClaim, withPlaceSpellingsOnRecord } from "@/workers/field/village-record";
+import { withGramSabhaClaimant } from "@/workers/field/gram-sabha-claimant";
 import type { NerBackend } from "@/workers/ner/ner-client";
 import { nerWorker } from "@/workers/ner/ner-client";
 import type { OrtBuild } from "@/workers/ner/ort-runtime";
@@ -110,18 +111,27 @@ export async function extractFields(
   let { fields: readFields } = read;
   let secondLook = null as Extraction["secondLook"];
   let claimantOn = claimantOnPage(pages, pageOffsets, readFields);
-  // What the worker typed is not looked for; a claim type they chose decides whether item 9 is.
+  // What the worker typed is not looked for; a claim type they chose decides which items are.
   const typed = draft.fields.type.source === "user" ? { type: draft.fields.type } : {};
+  const type = draft.fields.type.source === "user" ? draft.type : (read.type ?? draft.type);
   let wanted = secondLookWanted({ ...readFields, ...typed }).filter((key) => draft.fields[key].source !== "user");
-  if (wanted.length) onLookAgain("missed");
+  let borderingRead = read.borderingVillages;
+  let borderingWanted = borderingVillagesWanted(type, borderingRead, draft.borderingVillages);
+  if (wanted.length || borderingWanted) onLookAgain("missed");
   for (const page of pages.filter((p) => p.ocr.state === "done").sort((a, b) => a.index - b.index)) {
-    if (!wanted.length) break;
-    const better = await lookAgain(pool, page, villages, readFields, wanted);
-    if (!better) continue;
-    readFields = better.fields;
-    if (foundClaimantName(better.found)) claimantOn = better.claimantOn;
-    secondLook = { pageId: secondLook?.pageId ?? page.id, fields: [...(secondLook?.fields ?? []), ...better.found] };
-    wanted = wanted.filter((key) => !better.found.includes(key));
+    if (!wanted.length && !borderingWanted) break;
+    const again = await lookAgain(pool, page, villages, readFields, wanted);
+    if (!again) continue;
+    const gave: SecondLookGave[] = [...again.found];
+    if (borderingWanted && again.borderingVillages?.length) {
+      [borderingRead, borderingWanted] = [again.borderingVillages, false];
+      gave.push("borderingVillages");
+    }
+    if (!gave.length) continue;
+    readFields = again.fields;
+    if (foundClaimantName(again.found)) claimantOn = again.claimantOn;
+    secondLook = { pageId: secondLook?.pageId ?? page.id, fields: [...(secondLook?.fields ?? []), ...gave] };
+    wanted = wanted.filter((key) => !again.found.includes(key));
   }
   // Place names in the record's spelling where only case or a speck sets them apart.
   readFields = withPlaceSpellingsOnRecord(readFields, villages);
@@ -156,6 +166,9 @@ export async function extractFields(
   const today = localToday();
   const dateRereadPageId = await rereadWords("filedOn", (...args) => rereadImpossibleDate(...args, today));
   readFields = { ...readFields, filedOn: withImpossibleDateFlagged(readFields.filedOn, today) };
+  readFields = withGramSabhaClaimant(readFields, type, villages.find((v) => v.id === villageId));
+  // Form C's list fills the box the worker would type it in, unless they already have.
+  const bordering = borderingRead?.length && !draft.borderingVillages?.trim() ? { borderingVillages: borderingRead.join(", ") } : {};
   const fields = { ...draft.fields };
   for (const key of Object.keys(readFields) as Array<keyof typeof fields>) {
     if (fields[key].source !== "user") fields[key] = readFields[key];
@@ -163,10 +176,11 @@ export async function extractFields(
   await db.drafts.update(draft.id, {
     fields,
     villageId,
-    type: draft.fields.type.source === "user" ? draft.type : (read.type ?? draft.type),
+    type,
+    ...bordering,
     extraction: {
       text, pageOffsets, entities: result.entities, modelVersion: ner.version, backend: result.backend, ms: result.ms, at: Date.now(),
-      secondLook, claimantLocalRereadPageId, khasraRereadPageId, dateRereadPageId,
+      secondLook, claimantLocalRereadPageId, khasraRereadPageId, dateRereadPageId, borderingVillages: borderingRead,
     },
     updatedAt: Date.now(),
   });
@@ -179,17 +193,25 @@ function claimantOnPage(pages: readonly PageRecord[], pageOffsets: Extraction["p
   return anchor && on ? { page: on.page, reading: { words: on.page.ocr.words, anchor: { ...anchor, start: on.start, end: on.end }, page: on.page, offset: anchor.start - on.start } } : null;
 }
 
-/** One page read again as sparse text, for the `wanted` fields (and those that come along); null when it fills none. */
+/**
+ * One page read again as sparse text: the form with the `wanted` fields it found (and those that come
+ * along), and the bordering villages it lists (null on a page without Form C's item); null when it could
+ * not be read.
+ */
 async function lookAgain(
   pool: OcrPool, page: PageRecord, villages: readonly AreaVillage[], fields: FormFields, wanted: readonly SecondLookField[],
-): Promise<{ fields: FormFields; found: SecondLookFilled[]; claimantOn: ClaimantOnPage | null } | null> {
+): Promise<{ fields: FormFields; found: SecondLookFilled[]; claimantOn: ClaimantOnPage | null; borderingVillages: string[] | null } | null> {
   try {
     const sparse = await pool.recognize(`${page.id}:second-look`, page.image, () => {}, "sparse");
     const { entities } = await nerWorker().call("extract", { text: sparse.text });
-    const again = formFromEntities(sparse.text, entities, villages).fields;
-    const better = withSecondLook(fields, again, villages, wanted);
-    const anchor = nameAnchor(again);
-    return better && { ...better, claimantOn: anchor && { page, reading: { words: sparse.words, anchor, page, offset: null } } };
+    const again = formFromEntities(sparse.text, entities, villages);
+    // Wanting no field, it takes none: what comes along is only worth taking with a field it was looked for.
+    const better = wanted.length ? withSecondLook(fields, again.fields, villages, wanted) : null;
+    const anchor = nameAnchor(again.fields);
+    return {
+      fields: better?.fields ?? fields, found: better?.found ?? [], borderingVillages: again.borderingVillages,
+      claimantOn: better && anchor && { page, reading: { words: sparse.words, anchor, page, offset: null } },
+    };
   } catch {
     return null; // the first reading stands; the worker fills the fields
   }

@@ -6,6 +6,7 @@ import type { Draft, FieldDatabase, ParcelRecord } from "@/workers/db/field-db";
 import { claimFromDraft, correctionFromDraft } from "@/workers/field/draft-records";
 import { editedField, pickedField } from "@/workers/field/edit-field";
 import { emptyForm } from "@/workers/field/form-from-entities";
+import { withGramSabhaClaimant } from "@/workers/field/gram-sabha-claimant";
 import { enqueue } from "@/workers/sync/dexie-outbox";
 
 export async function newDraft(db: FieldDatabase, type: ClaimType = "IFR"): Promise<string> {
@@ -61,10 +62,12 @@ export async function pickField(db: FieldDatabase, id: string, key: FormFieldKey
   });
 }
 
+/** Changes the draft's village, type, parcel or bordering villages; a CFR claim's claimant follows its village's Gram Sabha. */
 export async function updateDraft(db: FieldDatabase, id: string, change: Partial<Pick<Draft, "villageId" | "type" | "parcel" | "borderingVillages">>): Promise<void> {
-  await db.transaction("rw", db.drafts, async () => {
-    await editable(db, id);
-    await db.drafts.update(id, { ...change, updatedAt: Date.now() });
+  await db.transaction("rw", db.drafts, db.area, async () => {
+    const draft = { ...(await editable(db, id)), ...change };
+    const village = (await db.area.get("area"))?.area.villages.find((v) => v.id === draft.villageId);
+    await db.drafts.update(id, { ...change, fields: withGramSabhaClaimant(draft.fields, draft.type, village), updatedAt: Date.now() });
   });
 }
 

@@ -6,8 +6,9 @@ import { isoDate } from "./claims";
 import { storedMultiPolygonSchema } from "./geojson";
 
 // Where a field's value came from: the model (with its span in the OCR text), the form's printed layout
-// (a field the model missed, read after its printed label), the user, or nowhere yet.
-export const fieldSourceSchema = z.enum(["model", "form", "user", "empty"]);
+// (a field the model missed, read after its printed label), the village on record (a Form C's claimant,
+// its Gram Sabha), the user, or nowhere yet.
+export const fieldSourceSchema = z.enum(["model", "form", "record", "user", "empty"]);
 export const formFieldSchema = z
   .object({
     value: z.string().max(300),

@@ -11,11 +11,11 @@ import { chromium, type BrowserContext, type Page, type Route } from "playwright
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { FieldArea } from "@/configs/contracts/field";
 import { addDays, indiaDayOf, longDate } from "@/configs/india-day";
-import type { FormPageData } from "@/server/db/seed/form-image";
-import { nameSimilarity } from "@/workers/field/form-from-entities";
+import { renderCfrFormPageSvg, renderFormPageSvg, type FormPageData } from "@/server/db/seed/form-image";
+import { nameSimilarity } from "@/workers/field/name-similarity";
 import { DEMO_PASSWORD } from "@/server/db/seed/generate";
 import { callApi, CHROMIUM_ARGS, CHROMIUM_PATH, signIn, startApp } from "../helpers/app-server";
-import { photographForm } from "../helpers/form-photo";
+import { photographForm, photographPage } from "../helpers/form-photo";
 import { clickMapMiddleOn } from "../helpers/map-click";
 
 let app: Awaited<ReturnType<typeof startApp>>;
@@ -97,17 +97,20 @@ async function newDraft() {
   await expect.poll(() => page.getByTestId("page-card").count()).toBe(0);
 }
 
-/** A demo claim's Form A, photographed, read in a new draft: the Fields step's form once the fields are read. */
-async function readPhotographedForm(file: string, data: FormPageData) {
+/** A drawn form page, photographed, read in a new draft: the Fields step's form once the fields are read. */
+async function readPhotographedPage(file: string, svg: string) {
   const renderer = await context.newPage();
   const photo = path.join(profile, file);
-  writeFileSync(photo, await photographForm(renderer, data));
+  writeFileSync(photo, await photographPage(renderer, svg));
   await renderer.close();
   await newDraft();
   await page.setInputFiles('input[aria-label="Page photos"]', photo);
   await page.getByRole("tab", { name: "2 · Fields", selected: true }).waitFor({ timeout: 240_000 });
   return page.getByLabel("Claim fields");
 }
+
+/** A demo claim's Form A, photographed and read in a new draft. */
+const readPhotographedForm = (file: string, data: FormPageData) => readPhotographedPage(file, renderFormPageSvg(data));
 
 beforeAll(async () => {
   app = await startApp(inject("templateDir"));
@@ -519,21 +522,35 @@ describe("field digitisation, offline", () => {
     await page.getByText("the father's or mother's name and the survey or khasra numbers (item 12) from a second reading of page 1").waitFor();
   });
 
-  it("files the form just read as a community forest resource claim, with the bordering villages the worker typed from it", async () => {
-    const form = page.getByLabel("Claim fields");
-    expect(await form.locator('textarea[name="borderingVillages"]').count()).toBe(0); // an individual claim's form has none
-    await form.locator("select").first().selectOption("CFR");
+  it("reads a photographed Form C: its village past the bordering villages it lists, which fill their box for the worker to check, and files it as the Gram Sabha's claim", async () => {
+    // The claim's village and three others of the block as its neighbours, with one from beyond the block
+    // (not on this tablet: kept as read).
+    const [home, ...neighbours] = areaVillages.filter((v) => v.name.length >= 5 && areaVillages.filter((o) => o.name === v.name).length === 1 && v.id !== village.id).slice(0, 4);
+    const listed = [...neighbours!.map((v) => v.name), "Kotmal"];
+    const form = await readPhotographedPage("form-c.jpg", renderCfrFormPageSvg({
+      claimNo: "MH-GAD-CFR-2009-000101", village: home!.name, gramPanchayat: home!.gramPanchayat, tehsil: home!.tehsil, district: home!.district, category: "ST", tribe: "Madia",
+      areaHa: 412.5, survey: ["Compt. 214", "Compt. 37"], evidence: ["Gram Sabha resolution", "elders' statement"], borderingVillages: listed, filedOn: "14/03/2009", seed: 77,
+    }));
+    expect(await form.locator("select").first().inputValue()).toBe("CFR");
+    expect(await form.getByRole("combobox", { name: "Village on record" }).inputValue()).toBe(String(home!.id));
+    expect(await form.locator('input[name="claimant"]').inputValue()).toBe(`Gram Sabha ${home!.name}`);
+    await form.getByText("the village's Gram Sabha").first().waitFor();
+    expect(await form.locator('input[name="khasra"]').inputValue()).toBe("Compt. 214, Compt. 37");
     const bordering = form.locator('textarea[name="borderingVillages"]');
-    await bordering.fill("Kotmi, Gatta;\nkotmi");
+    expect(await bordering.inputValue()).toBe(listed.join(", "));
+    const flagged = form.locator('.form-row.flagged:has(textarea[name="borderingVillages"])');
+    await flagged.getByText("check: from the form").waitFor();
+    // The worker checks the list against the page and drops the village beyond the block.
+    await bordering.fill(listed.slice(0, 3).join(", "));
     await bordering.blur();
-    await form.getByRole("combobox", { name: "Village on record" }).selectOption(String(village.id));
+    await expect.poll(() => flagged.count()).toBe(0);
     await page.getByRole("tab", { name: "4 · Send" }).click();
     await page.getByRole("button", { name: "Save for sync" }).click();
     await page.getByRole("button", { name: "Sync now" }).click();
     const claimNo = (await page.getByTestId("server-claim-no").textContent({ timeout: 120_000 }))!;
-    expect(claimNo).toMatch(/^MH-GAD-CFR-2008-\d{6}$/);
-    const claim = await api<{ type: string; borderingVillages: string[] }>("claims.get", "official.gadchiroli", { claimNo });
-    expect(claim).toMatchObject({ type: "CFR", borderingVillages: ["Kotmi", "Gatta"] });
+    expect(claimNo).toMatch(/^MH-GAD-CFR-2009-\d{6}$/);
+    const claim = await api<{ type: string; claimantName: string; village: { id: number }; borderingVillages: string[]; surveyNumbers: string[] }>("claims.get", "official.gadchiroli", { claimNo });
+    expect(claim).toMatchObject({ type: "CFR", claimantName: `Gram Sabha ${home!.name}`, village: { id: home!.id }, borderingVillages: listed.slice(0, 3), surveyNumbers: ["Compt. 214", "Compt. 37"] });
   });
 
   it("reads a survey number again, in English alone, where tesseract was unsure of it", async () => {

@@ -253,6 +253,20 @@ describe("claims router", () => {
     expect(((refused as Error).cause as Error).message).toMatch(/claims_bordering_villages_check/);
   });
 
+  it("shows a demo community forest resource claim's scanned Form C, which lists the bordering villages the claim states", async () => {
+    const [cfr] = await rows<{ id: string }>(db, sql`SELECT c.id FROM claims c JOIN claim_documents k ON k.claim_id = c.id JOIN districts d ON d.id = c.district_id
+      WHERE d.name = 'Gadchiroli' AND c.type = 'CFR' ORDER BY c.claim_no LIMIT 1`);
+    const claim = await callerFor(db, users.gadchiroli).claims.get({ id: cfr!.id });
+    expect(claim.documents).toEqual([expect.objectContaining({ kind: "form_page", title: "Form C (scanned), page 1" })]);
+    const [page] = await rows<{ svg: string }>(db, sql`SELECT convert_from(bytes, 'UTF8') AS svg FROM claim_documents WHERE id = ${claim.documents[0]!.id}`);
+    expect(page!.svg).toContain("FORM - C");
+    expect(page!.svg).toContain(`>${claim.village.name}<`);
+    expect(claim.borderingVillages.length).toBeGreaterThan(0);
+    for (const name of claim.borderingVillages) expect(page!.svg).toContain(name);
+    // Form A is an individual claim's: no community claim has one.
+    expect((await rows(db, sql`SELECT count(*)::int AS n FROM claim_documents k JOIN claims c ON c.id = k.claim_id WHERE k.title LIKE 'Form A%' AND c.type <> 'IFR'`))[0]).toEqual({ n: 0 });
+  });
+
   it("files a community forest resource claim with the bordering villages its form names, and refuses them on any other claim, writing nothing", async () => {
     const api = callerFor(db, users.gadchiroli);
     const [village] = await rows<{ id: number }>(db, sql`SELECT v.id FROM villages v JOIN districts d ON d.id = v.district_id WHERE d.name = 'Gadchiroli' ORDER BY v.id LIMIT 1`);

@@ -441,19 +441,23 @@ describe("a second look for what the first reading lost", () => {
     const noCategory = formFromEntities(TEXT.replace("Scheduled Tribe (Madia Gond)", " ".repeat(28)), ENTITIES.filter((e) => e.label !== "CATEGORY")).fields;
     expect(noCategory.category.value).toBe("");
     expect(secondLookWanted(noCategory)).toEqual(["category"]);
-    // Item 9 is asked of individual claims only.
-    expect(secondLookWanted({ ...noCategory, type: { value: "CFR", source: "user", confidence: null, span: null } })).toEqual([]);
+    // Form C asks its members' status too; Form B does not.
+    expect(secondLookWanted({ ...noCategory, type: { value: "CFR", source: "user", confidence: null, span: null } })).toEqual(["category"]);
+    expect(secondLookWanted({ ...noCategory, type: { value: "CR", source: "user", confidence: null, span: null } })).toEqual([]);
+    // Form C names no person: its claimant is the Gram Sabha, and there is no father or mother.
+    expect(secondLookWanted({ ...lost(), type: { value: "CFR", source: "user", confidence: null, span: null } })).toEqual([]);
+    expect(secondLookWanted({ ...noParent(), type: { value: "CFR", source: "user", confidence: null, span: null } })).toEqual([]);
     expect(secondLookWanted(formFromEntities(TEXT, ENTITIES.filter((e) => e.label !== "CLAIMANT")).fields)).toEqual(["claimant"]);
     expect(secondLookWanted(noParent())).toEqual(["relative"]);
     expect(secondLookWanted(formFromEntities(TEXT, ENTITIES).fields)).toEqual([]);
-    // Item 12, the survey or khasra numbers: asked of individual claims only, like item 9.
+    // Item 12, the survey or khasra numbers: not asked of Form B, which names no land.
     const noKhasra = formFromEntities(TEXT, ENTITIES.filter((e) => e.label !== "KHASRA")).fields;
     expect(secondLookWanted(noKhasra)).toEqual(["khasra"]);
     expect(secondLookWanted({ ...noKhasra, type: { value: "CR", source: "user", confidence: null, span: null } })).toEqual([]);
     // Item 11, the area, likewise (bench:forms --forms 48, form 35: its line lost with the spouse's).
     const noArea = formFromEntities(TEXT, ENTITIES.filter((e) => e.label !== "AREA")).fields;
     expect(secondLookWanted(noArea)).toEqual(["area"]);
-    expect(secondLookWanted({ ...noArea, type: { value: "CFR", source: "user", confidence: null, span: null } })).toEqual([]);
+    expect(secondLookWanted({ ...noArea, type: { value: "CFR", source: "user", confidence: null, span: null } })).toEqual(["area"]);
     expect(withSecondLook(noArea, sparse(), VILLAGES)).toEqual({ fields: { ...noArea, area: { ...sparse().area, span: null } }, found: ["area"] });
     expect(sparse().area.value).toBe("1.25");
     // Devanagari numerals are a khasra number too: no second look for "२१२/३".
@@ -527,10 +531,13 @@ describe("a second look for what the first reading lost", () => {
     const merged = withSecondLook(noVillage.fields, again, VILLAGES)!;
     expect(merged.found).toEqual(["village"]);
     expect(merged.fields.village).toMatchObject({ value: "Pipgaon", span: null });
-    // A village the area does not hold (a stamp's "GRAM SABHA" in sparse text) is not taken.
+    // A stamp's "GRAM SABHA" in sparse text is the form's printed words, no village; and a village the
+    // area does not hold is not taken.
     const stamp = "5. Village / ग्राम\nGRAM SABHA";
-    const stamped = formFromEntities(stamp, [{ label: "VILLAGE", start: stamp.indexOf("SABHA"), end: stamp.length, text: "SABHA", score: 0.9 }]).fields;
-    expect(stamped.village.value).toBe("SABHA");
+    expect(formFromEntities(stamp, [{ label: "VILLAGE", start: stamp.indexOf("SABHA"), end: stamp.length, text: "SABHA", score: 0.9 }]).fields.village.value).toBe("");
+    const elsewhere = "5. Village / ग्राम\nKorkheda";
+    const stamped = formFromEntities(elsewhere, [{ label: "VILLAGE", start: elsewhere.indexOf("Korkheda"), end: elsewhere.length, text: "Korkheda", score: 0.9 }]).fields;
+    expect(stamped.village.value).toBe("Korkheda");
     expect(withSecondLook(noVillage.fields, stamped, VILLAGES)).toBeNull();
     // Gatta's Gram Panchayat has two villages: without the village's name none is clearly on record.
     expect(villageOnRecord(noVillage.fields, VILLAGES)).toBeNull();

@@ -10,7 +10,7 @@ import type { FormFieldKey } from "@/configs/field";
 import type { ManifestModel, ModelGraph } from "@/configs/models";
 import type { EntitySpan } from "@/configs/ner";
 import type { ClaimStatus, ClaimType } from "@/configs/workflow";
-import type { SecondLookFilled } from "@/workers/field/second-look";
+import type { SecondLookGave } from "@/workers/field/second-look";
 import type { ExtractedEntity } from "@/workers/ner/decode";
 import { groupByVillage } from "./area-claims";
 
@@ -33,7 +33,7 @@ export type Extraction = {
   ms: number;
   at: number;
   /** The fields a second, sparse-text reading gave, and the first page it gave them on (workers/field/second-look.ts). */
-  secondLook?: { pageId: string; fields: SecondLookFilled[] } | null;
+  secondLook?: { pageId: string; fields: SecondLookGave[] } | null;
   /** Drafts read before the second look took other names: the page whose second reading gave the claimant. */
   claimantSecondLookPageId?: string | null;
   /** The page whose claimant line, read again alone, gave the Devanagari name (workers/field/devanagari-line.ts). */
@@ -42,6 +42,8 @@ export type Extraction = {
   khasraRereadPageId?: string | null;
   /** The page where a date no claim can have (a year read as "2609") was read again (workers/field/date-reread.ts). */
   dateRereadPageId?: string | null;
+  /** Form C's bordering villages as read from the page (workers/field/bordering-villages-item.ts); null on another form. */
+  borderingVillages?: string[] | null;
 };
 
 export type Draft = {

@@ -6,6 +6,8 @@ import { FORM_FIELDS, type FormFieldKey } from "@/configs/field";
 import type { EntityType } from "@/configs/ner";
 import type { ClaimType } from "@/configs/workflow";
 import type { ExtractedEntity } from "@/workers/ner/decode";
+import { borderingVillagesItem } from "./bordering-villages-item";
+import { nameSimilarity } from "./name-similarity";
 
 export type FormFields = Record<FormFieldKey, FormField>;
 
@@ -159,34 +161,23 @@ export function claimantEntityRole(text: string, start: number): "claimant" | "s
 }
 
 // Words the form itself prints: an entity made of nothing else is a label the model took for a name
-// ("Signature / Thumb impression" under the last item), never a person.
+// ("Signature / Thumb impression" under the last item, "Gram Sabha" in Form C's item 1), never a person
+// or a place.
 const PRINTED_WORDS = new Set([
   "signature", "thumb", "impression", "name", "names", "date", "place", "claimant", "claimants", "claimant(s)", "spouse", "father",
   "mother", "address", "village", "post", "gram", "panchayat", "tehsil", "taluka", "district", "family", "members", "age",
   "evidence", "support", "survey", "khasra", "no", "form", "claim", "of", "the", "or", "with", "हस्ताक्षर", "अंगूठा", "अंगूठे",
   "निशान", "नाम", "दिनांक", "पता", "ग्राम", "जिला", "तहसील",
+  // Form C's labels: "Village / Gram Sabha", "Bordering villages", "Gram Sabha resolution".
+  "sabha", "bordering", "villages", "resolution", "compartment", "सभा", "सीमावर्ती", "कक्ष", "क्रमांक",
 ]);
 const PERSON: ReadonlySet<EntityType> = new Set(["CLAIMANT", "RELATIVE"]);
+const NAMED: ReadonlySet<EntityType> = new Set([...PERSON, "VILLAGE", "GRAM_PANCHAYAT", "TEHSIL", "DISTRICT"]);
 
-/** A CLAIMANT or RELATIVE entity that is only the form's printed words. */
+/** A person or place entity that is only the form's printed words. */
 export function isPrintedLabel(e: ExtractedEntity): boolean {
   const words = e.text.toLowerCase().split(/[\s/:;,.|]+/).filter(Boolean);
-  return PERSON.has(e.label) && words.length > 0 && words.every((w) => PRINTED_WORDS.has(w));
-}
-
-/** Levenshtein similarity 0..1 of two names after case and punctuation are set aside. */
-export function nameSimilarity(a: string, b: string): number {
-  const norm = (s: string) => s.toLowerCase().normalize("NFC").replace(/[^\p{L}\p{M}\p{N}]/gu, "");
-  const x = [...norm(a)];
-  const y = [...norm(b)];
-  if (!x.length || !y.length) return 0;
-  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= y.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
-    previous = current;
-  }
-  return 1 - previous[y.length]! / Math.max(x.length, y.length);
+  return NAMED.has(e.label) && words.length > 0 && words.every((w) => PRINTED_WORDS.has(w));
 }
 
 export type VillageMatch = { village: AreaVillage; score: number; rank: number }; // score: the name alone; rank: with Gram Panchayat and tehsil
@@ -250,7 +241,6 @@ export function withoutStrayMarks(e: ExtractedEntity): ExtractedEntity {
   return { ...e, text: core, start, end: start + core.length };
 }
 
-const NAMED: ReadonlySet<EntityType> = new Set([...PERSON, "VILLAGE", "GRAM_PANCHAYAT", "TEHSIL", "DISTRICT"]);
 /** A person's or a place's name has two letters at least ("Om"): one letter alone is a speck OCR read ("~N"). */
 const tooShortForName = (e: ExtractedEntity) => NAMED.has(e.label) && (e.text.match(/\p{L}/gu)?.length ?? 0) < 2;
 
@@ -365,6 +355,18 @@ const KHASRA_CUE = /khasra|survey|sy\.?\s*no|खसरा|सर्वे/i;
 // a number and its subdivision ("212" + "3" in "212/3").
 const PREFIX_GAP = /^[ .]*$/;
 const SUBDIVISION_GAP = /^ ?[/-] ?$|^$/;
+// A number's kind written before it ("Kh. 214", "Compt. 855"), which the model may leave unmarked: a
+// compartment (the forest department's) and a khasra (the revenue record's) are not the same land.
+const NUMBER_KIND_BEFORE = /\b(?:kh|compt|comp|sy)\. ?$/i;
+
+/** A number with its kind before it, where the model marked the number alone. */
+function withNumberKind(text: string, e: ExtractedEntity): ExtractedEntity {
+  if (/^\p{L}/u.test(e.text)) return e;
+  const kind = NUMBER_KIND_BEFORE.exec(text.slice(Math.max(0, e.start - 8), e.start));
+  if (!kind) return e;
+  const start = e.start - kind[0].length;
+  return { ...e, start, text: text.slice(start, e.end) };
+}
 
 /**
  * The survey or khasra numbers: the model's KHASRA entities grouped into answers, the answer under a
@@ -387,7 +389,7 @@ export function khasraAnswer(text: string, khasra: readonly ExtractedEntity[]): 
       if (last && part) numbers[numbers.length - 1] = { ...last, end: e.end, text: text.slice(last.start, e.end), score: Math.min(last.score, e.score) };
       else numbers.push(e);
     }
-    const held = numbers.filter((n) => HAS_DIGIT.test(n.text));
+    const held = numbers.filter((n) => HAS_DIGIT.test(n.text)).map((n) => withNumberKind(text, n));
     if (!held.length) return [];
     const start = held[0]!.start;
     return [{ value: held.map((n) => n.text.trim()).join(", "), score: Math.min(...held.map((n) => n.score)), span: { start, end: held.at(-1)!.end }, cued: KHASRA_CUE.test(lastLinesBefore(text, start, 120)) }];
@@ -396,18 +398,45 @@ export function khasraAnswer(text: string, khasra: readonly ExtractedEntity[]): 
   return best ? { value: best.value, score: best.score, span: best.span } : null;
 }
 
+// The village's printed label on the line above its answer: Form A's item 5, Form C's item 1 ("Village /
+// Gram Sabha"). Not "Gram Panchayat / ग्राम पंचायत", whose Hindi starts the same.
+const VILLAGE_LABEL = /\bvillage\b/i;
+
+/** The nearest line with text above the one `at` is on. */
+function lineAbove(text: string, at: number): string {
+  const lines = text.slice(0, lineStartOf(text, at)).split(/[\n¶]/);
+  return lines.reverse().find((l) => l.trim() !== "") ?? "";
+}
+
+/**
+ * The village: the model's VILLAGE entity under the village's label, else the one it is surest of. On a
+ * Form C the model also marks words of the evidence ("Written statement of village elders") as a village,
+ * surer than of the answer to item 1.
+ */
+function villageAnswer(text: string, entities: readonly ExtractedEntity[]): ExtractedEntity | undefined {
+  const cued = (e: ExtractedEntity) => VILLAGE_LABEL.test(lineAbove(text, e.start));
+  return entities.filter((e) => e.label === "VILLAGE").sort((a, b) => Number(cued(b)) - Number(cued(a)) || b.score - a.score)[0];
+}
+
 const fromEntity = (e: ExtractedEntity, value = e.text): FormField => ({ value, source: "model", confidence: e.score, span: { start: e.start, end: e.end } });
+
+/** What a page's text gives the claim form; `borderingVillages`: Form C's list, null on a page without that item. */
+export type FormReading = { fields: FormFields; type: ClaimType | null; borderingVillages: string[] | null };
 
 /**
  * The form as the model read it. Where a field occurs twice the more confident reading wins. `villages`,
  * the worker's area on record, lets a place name the model read in part be made whole from its line.
  */
-export function formFromEntities(text: string, extracted: readonly ExtractedEntity[], villages: readonly AreaVillage[] = []): { fields: FormFields; type: ClaimType | null } {
+export function formFromEntities(text: string, extracted: readonly ExtractedEntity[], villages: readonly AreaVillage[] = []): FormReading {
+  // Form C's bordering villages are neighbours' names, not this claim's place.
+  const bordering = borderingVillagesItem(text, villages);
+  const outsideBordering = (e: ExtractedEntity) => !bordering || e.end <= bordering.span.start || e.start >= bordering.span.end;
   // A stray mark the OCR read before a name ("‘Sitabai") can come out as an entity of its own: no value;
   // one at the end of an entity is not part of it.
   // Nor is the next item's own number ("13. Evidence…"), which the model takes for an answer when OCR
   // lost the answer's line.
-  const joined = joinSplitNames(text, extracted.map(withoutStrayMarks).filter((e) => /[\p{L}\p{N}]/u.test(e.text) && !isItemNumber(text, e) && !isPrintedLabel(e) && !tooShortForName(e)));
+  const joined = joinSplitNames(text, extracted.filter(outsideBordering).map(withoutStrayMarks)
+    .filter((e) => /[\p{L}\p{N}]/u.test(e.text) && !isItemNumber(text, e) && !isPrintedLabel(e) && !tooShortForName(e)));
   const widened = joined.map((e) => withWholeNameLine(text, e, joined));
   // What a widened name took in is no longer an entity of its own.
   const entities = widened.filter((o) => PERSON.has(o.label) || !widened.some((w) => PERSON.has(w.label) && w.start < o.end && w.end > o.start));
@@ -435,7 +464,7 @@ export function formFromEntities(text: string, extracted: readonly ExtractedEnti
   for (const { e, role } of relatives) if (role === "uncued" && fields.relative.source === "empty") set("relative", fromEntity(e));
   const simple: Array<[EntityType, PlaceField]> = [["VILLAGE", "village"], ["GRAM_PANCHAYAT", "gramPanchayat"], ["TEHSIL", "tehsil"], ["DISTRICT", "district"]];
   for (const [label, key] of simple) {
-    const e = first(label);
+    const e = label === "VILLAGE" ? villageAnswer(text, entities) : first(label);
     const place = e && withoutDevanagariTail(e);
     if (!place) continue;
     const joined = key === "village" || key === "gramPanchayat" ? withTwinVillageWord(text, withHyphenatedParts(text, place)) : place;
@@ -467,7 +496,7 @@ export function formFromEntities(text: string, extracted: readonly ExtractedEnti
   const type = types.sort((a, b) => b.e.score - a.e.score)[0];
   if (type) set("type", fromEntity(type.e, type.type!));
 
-  return { fields, type: type?.type ?? null };
+  return { fields, type: type?.type ?? null, borderingVillages: bordering?.names ?? null };
 }
 
 /** The village on record that the form's village, Gram Panchayat and tehsil name, if one is clearly best. */

@@ -4,13 +4,15 @@
 // form's reading order, which the other fields need, so only these answers are taken from it; each still
 // follows its own printed label there, which is what tells a father from a spouse and finds item 9's answer.
 import type { AreaVillage, FormField } from "@/configs/contracts/field";
+import { claimTypeSchema, type ClaimType } from "@/configs/workflow";
 import { HAS_DIGIT, villageOnRecord, type FormFields } from "./form-from-entities";
 
 /**
  * What a second look fills: the claimant (with the Devanagari name), the father or mother, and the village,
  * which every Form A names (the village decides the village on record the claim is filed under), and
  * item 9, ST or OTFD (with the tribe), item 11, the area, and item 12, the survey or khasra numbers of the
- * land, which every individual claim answers.
+ * land, which every individual claim answers. Form C asks its own: no person's name (its claimant is the
+ * Gram Sabha of its village), its members' status, the compartments and the extent.
  */
 export const SECOND_LOOK_FIELDS = ["claimant", "relative", "village", "category", "area", "khasra"] as const;
 export type SecondLookField = (typeof SECOND_LOOK_FIELDS)[number];
@@ -22,13 +24,24 @@ export type SecondLookField = (typeof SECOND_LOOK_FIELDS)[number];
 export const ALONG_FIELDS = ["spouse", "claimantLocal", "tehsil", "district"] as const;
 export type SecondLookFilled = SecondLookField | (typeof ALONG_FIELDS)[number];
 
+/** What a second look can give besides the fields: Form C's bordering villages, where the first reading lost their item. */
+export type SecondLookGave = SecondLookFilled | "borderingVillages";
+
+/** Whether a Form C's bordering villages are worth a second look: the first reading found none, and the worker typed none. */
+export const borderingVillagesWanted = (type: ClaimType, read: readonly string[] | null, typed: string | undefined) =>
+  type === "CFR" && !read?.length && !typed?.trim();
+
 /** Whether a second look filled either of the claimant's names: then its reading holds the name's line. */
 export const foundClaimantName = (found: readonly SecondLookFilled[]) => found.includes("claimant") || found.includes("claimantLocal");
 
 // What comes along with each when the first reading had none of it.
 const COMPANION = { claimant: "claimantLocal", relative: null, village: null, category: "tribe", area: null, khasra: null } as const;
-// Only an individual claim's form asks for these.
-const INDIVIDUAL_ONLY: ReadonlySet<SecondLookField> = new Set(["category", "area", "khasra"]);
+// What each form asks for, of the fields above; a form of unknown type is taken for Form A, the commonest.
+const FORM_ASKS: Record<ClaimType, readonly SecondLookField[]> = {
+  IFR: SECOND_LOOK_FIELDS,
+  CR: ["claimant", "village"], // Form B: the claimant community and its village
+  CFR: ["village", "category", "area", "khasra"],
+};
 
 const LETTER = /\p{L}/gu;
 const MIN_NAME_LETTERS = 3;
@@ -48,10 +61,10 @@ function missing(key: SecondLookField, field: FormField): boolean {
   return (field.value.match(LETTER)?.length ?? 0) < MIN_NAME_LETTERS;
 }
 
-/** What a second look should find on this form: what is missing (items 9 and 12 only on an individual claim, or one of unknown type). */
+/** What a second look should find on this form: what its type of form asks for and the first reading missed. */
 export function secondLookWanted(fields: FormFields): SecondLookField[] {
-  const individual = fields.type.value === "" || fields.type.value === "IFR";
-  return SECOND_LOOK_FIELDS.filter((key) => missing(key, fields[key]) && (individual || !INDIVIDUAL_ONLY.has(key)));
+  const type = claimTypeSchema.safeParse(fields.type.value);
+  return FORM_ASKS[type.success ? type.data : "IFR"].filter((key) => missing(key, fields[key]));
 }
 
 /**

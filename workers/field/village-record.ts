@@ -4,7 +4,8 @@
 // the claimant's Devanagari name follows.
 import type { AreaVillage } from "@/configs/contracts/field";
 import { nameLanguageOf, type NameLanguage } from "@/configs/field";
-import { nameSimilarity, PLACE_ON_RECORD, placeNamesOnRecord, SAME_PLACE_NAME, type FormFields, type PlaceField } from "./form-from-entities";
+import { PLACE_ON_RECORD, placeNamesOnRecord, SAME_PLACE_NAME, type FormFields, type PlaceField } from "./form-from-entities";
+import { nameSimilarity } from "./name-similarity";
 
 const PLACES = ["gramPanchayat", "tehsil", "district"] as const;
 export type PlaceOnRecord = (typeof PLACES)[number];

@@ -4,6 +4,7 @@
 // The same code makes the 20,000-claim demo and the 1,000,000-claim benchmark set.
 import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
+import { gramSabhaClaimant } from "@/configs/gram-sabha";
 import { DAY_MS, indiaDayOf, IST_OFFSET_MS } from "@/configs/india-day";
 import { claimNumberOf } from "@/configs/states";
 import {
@@ -31,7 +32,7 @@ import { fnv1a32 } from "@/workers/hash";
 import { demoLandmarks } from "./landmarks";
 import { createRng, weightedIndex, type Rng } from "./random";
 import type { ClaimDistrict, DemoUser, SeedGeography } from "./seed-geography";
-import { renderFormPageSvg } from "./form-image";
+import { renderCfrFormPageSvg, renderFormPageSvg } from "./form-image";
 
 export type SeedOptions = {
   claims: number;
@@ -44,6 +45,7 @@ export type SeedOptions = {
   /** Villages per 10 km² of district; the demo keeps real densities (about one village per 10 km²). */
   villageDensity?: number;
   withHistory?: boolean;
+  /** How many claims of each form get a scanned page: individual claims a Form A, CFR claims a Form C. */
   documents?: number;
   log?: (message: string) => void;
 };
@@ -136,6 +138,7 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedSummar
   const claimsMade = await insertClaims(db, rng, villages, geography, options, users, log);
   log("Form C's bordering villages");
   await seedBorderingVillages(db);
+  const formCPages = await insertCfrFormPages(db, options.documents ?? 0);
   // Numbered after all are in: batches are drawn in no order of time, and a register runs in grant order.
   log("title numbers");
   await db.execute(sql`SELECT number_untitled_grants()`);
@@ -152,7 +155,7 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedSummar
     villages: villages.length,
     claims: claimsMade.claims,
     transitions: claimsMade.transitions,
-    documents: claimsMade.documents,
+    documents: claimsMade.documents + formCPages,
   };
 }
 
@@ -161,6 +164,7 @@ type VillageForSeed = {
   tehsilId: number;
   districtId: number;
   name: string;
+  nameLocal: string;
   gramPanchayat: string;
   tehsil: string;
   district: string;
@@ -170,9 +174,9 @@ type VillageForSeed = {
 
 async function loadVillages(db: Db, districtIds: number[]): Promise<VillageForSeed[]> {
   if (districtIds.length === 0) return [];
-  const list = await rows<{ id: number; tehsil_id: number; district_id: number; name: string; gp: string; tehsil: string; district: string; district_local: string; geojson: string }>(
+  const list = await rows<{ id: number; tehsil_id: number; district_id: number; name: string; name_local: string; gp: string; tehsil: string; district: string; district_local: string; geojson: string }>(
     db,
-    sql`SELECT v.id, v.tehsil_id, v.district_id, v.name, v.gram_panchayat AS gp, t.name AS tehsil, d.name AS district,
+    sql`SELECT v.id, v.tehsil_id, v.district_id, v.name, v.name_local, v.gram_panchayat AS gp, t.name AS tehsil, d.name AS district,
                d.name_local AS district_local, ST_AsGeoJSON(v.geom, 6) AS geojson
         FROM villages v JOIN tehsils t ON t.id = v.tehsil_id JOIN districts d ON d.id = v.district_id
         WHERE v.district_id IN (${sql.join(districtIds.map((id) => sql`${id}`), sql`, `)})
@@ -183,6 +187,7 @@ async function loadVillages(db: Db, districtIds: number[]): Promise<VillageForSe
     tehsilId: v.tehsil_id,
     districtId: v.district_id,
     name: v.name,
+    nameLocal: v.name_local,
     gramPanchayat: v.gp,
     tehsil: v.tehsil,
     district: v.district,
@@ -296,7 +301,7 @@ function makeClaim(
   const [fatherEn] = rng.pick(people.male);
   const [spouseEn] = rng.pick(female ? people.male : people.female);
   const community = type === "IFR" ? null : `${village.name} Gram Sabha (${tribe ?? "mixed"} community)`;
-  const claimant: Bilingual = type === "IFR" ? [`${gEn} ${sEn}`, `${gHi} ${sHi}`] : [`Gram Sabha ${village.name}`, `ग्रामसभा ${village.name}`];
+  const claimant: Bilingual = type === "IFR" ? [`${gEn} ${sEn}`, `${gHi} ${sHi}`] : gramSabhaClaimant(village);
   const family = type === "IFR"
     ? Array.from({ length: rng.int(1, 5) }, (_, k) => {
         const child = rng.pick(rng.chance(0.5) ? people.male : people.female)[0];
@@ -466,17 +471,41 @@ async function insertHistory(db: Db, batch: ClaimRow[]): Promise<number> {
   return values.length;
 }
 
+async function insertFormPage(db: Db, claimId: string, title: string, page: string): Promise<void> {
+  const svg = new TextEncoder().encode(page);
+  const sha = createHash("sha256").update(svg).digest("hex");
+  await db.execute(sql`INSERT INTO claim_documents (id, claim_id, kind, title, page, mime, sha256, bytes)
+                       VALUES (${crypto.randomUUID()}, ${claimId}, 'form_page', ${title}, 1, 'image/svg+xml', ${sha}, ${svg})`);
+}
+
 async function insertDocuments(db: Db, claims: ClaimRow[]): Promise<number> {
   for (const c of claims) {
-    const svg = new TextEncoder().encode(renderFormPageSvg({
+    await insertFormPage(db, c.id, "Form A (scanned), page 1", renderFormPageSvg({
       claimNo: c.claimNo, claimant: c.claimant, spouse: c.spouse ?? "", relative: c.relative ?? "", village: c.village.name,
       gramPanchayat: c.village.gramPanchayat, tehsil: c.village.tehsil, district: c.village.district,
       category: c.category, tribe: c.tribe ?? "", family: c.family, areaHa: c.areaClaimedHa, survey: c.survey,
       evidence: c.evidence.map((e) => e.description), filedOn: c.filedOn.toISOString().slice(0, 10), seed: c.claimNo.length + c.areaClaimedHa,
     }));
-    const sha = createHash("sha256").update(svg).digest("hex");
-    await db.execute(sql`INSERT INTO claim_documents (id, claim_id, kind, title, page, mime, sha256, bytes)
-                         VALUES (${crypto.randomUUID()}, ${c.id}, 'form_page', 'Form A (scanned), page 1', 1, 'image/svg+xml', ${sha}, ${svg})`);
+  }
+  return claims.length;
+}
+
+/** The first `limit` CFR claims' Form C, drawn once their extent and bordering villages are in. */
+async function insertCfrFormPages(db: Db, limit: number): Promise<number> {
+  if (limit <= 0) return 0;
+  const claims = await rows<{
+    id: string; claim_no: string; category: "ST" | "OTFD"; tribe: string | null; area_claimed_ha: number; survey_numbers: string[]; evidence: Array<{ description: string }>;
+    filed_on: string; bordering_villages: string[]; village: string; gram_panchayat: string; tehsil: string; district: string;
+  }>(db, sql`SELECT c.id, c.claim_no, c.category, c.tribe, c.area_claimed_ha, c.survey_numbers, c.evidence, c.filed_on::text AS filed_on, c.bordering_villages,
+                    v.name AS village, v.gram_panchayat, t.name AS tehsil, d.name AS district
+             FROM claims c JOIN villages v ON v.id = c.village_id JOIN tehsils t ON t.id = v.tehsil_id JOIN districts d ON d.id = v.district_id
+             WHERE c.type = 'CFR' ORDER BY c.claim_no LIMIT ${limit}`);
+  for (const c of claims) {
+    await insertFormPage(db, c.id, "Form C (scanned), page 1", renderCfrFormPageSvg({
+      claimNo: c.claim_no, village: c.village, gramPanchayat: c.gram_panchayat, tehsil: c.tehsil, district: c.district, category: c.category, tribe: c.tribe ?? "",
+      areaHa: c.area_claimed_ha, survey: c.survey_numbers, evidence: c.evidence.map((e) => e.description), borderingVillages: c.bordering_villages,
+      filedOn: c.filed_on, seed: c.claim_no.length + c.area_claimed_ha,
+    }));
   }
   return claims.length;
 }
