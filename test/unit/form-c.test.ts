@@ -61,6 +61,9 @@ describe("Form C's bordering villages, read by the form's layout", () => {
   it("reads an answer on the label's own line, and stops after a line that does not end the list with a comma", () => {
     expect(borderingVillagesItem("7. Bordering villages: Kotmi, Gatta\n8. Extent of the community forest resource\n12 ha")!.names).toEqual(["Kotmi", "Gatta"]);
     expect(borderingVillagesItem("सीमावर्ती ग्राम\nKotmi, Gatta\nGram Sabha resolution; elders' statement")!.names).toEqual(["Kotmi", "Gatta"]);
+    // Typed in capitals throughout, and in Devanagari.
+    expect(borderingVillagesItem("7. Bordering villages / सीमावर्ती ग्राम\nKOTMI, GATTA,\nPIPLI TOLA\n8. Extent")!.names).toEqual(["KOTMI", "GATTA", "PIPLI TOLA"]);
+    expect(borderingVillagesItem("7. सीमावर्ती ग्राम\nकोटमी, गट्टा\n8. क्षेत्रफल")!.names).toEqual(["कोटमी", "गट्टा"]);
   });
 
   it("passes over OCR's debris around the list, and goes on past a line whose end OCR lost (bench:forms-c's forms 17 and 18)", () => {

@@ -10,9 +10,9 @@ const LABEL = /bordering\s+villages?|सीमावर्ती\s+(?:ग्र�
 // A printed label: the next item's number at a line's start (OCR reads "4." as "4," now and then, or
 // keeps only its full stop), or the " / " between a label's English and Hindi.
 const LABEL_LINE = /^\s*(?:\d{1,2}\s*)?[.,)]\s|^\s*\d{1,2}\s*[.,)]|\s\/\s/;
-// A typed name's word: a capital and two small letters, or a Devanagari word. A line without one is OCR's
-// debris of the stamp or the dotted rule ("00", "~N", "dahl!").
-const NAME_WORD = /\p{Lu}\p{Ll}{2}|[\u0900-\u097F]{2}/u;
+// A typed name's word: a capital and two more letters (a typist may use capitals throughout), or a
+// Devanagari word. A line without one is OCR's debris of the stamp or the dotted rule ("00", "~N", "dahl!").
+const NAME_WORD = /\p{Lu}\p{L}{2}|[\u0900-\u097F]{2}/u;
 // A list goes on to the next line after a separator at its line's end; where OCR lost that end ("…,
 // Lekhkheda, Ma"), the next line goes on with it if it is more names: a separator, and no word in small
 // letters ("Gram Sabha resolution; elders' statement" is the next item's answer).
