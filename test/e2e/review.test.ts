@@ -50,7 +50,8 @@ async function recordDecision(on: Page, action: string, reason: string): Promise
   await panel.getByLabel("Action").selectOption(action);
   await panel.getByLabel("Reason").fill(reason);
   await panel.getByRole("button", { name: "Record decision" }).click();
-  await on.getByRole("status").filter({ hasText: "Recorded" }).waitFor();
+  // The panel's own word: a batch decision's "Recorded for 3 claims" may still stand above the list.
+  await panel.getByRole("status").filter({ hasText: "Recorded: now" }).waitFor();
   const trail = panel.getByLabel("Audit trail");
   await trail.getByText(reason).waitFor();
   return (await trail.textContent()) ?? "";
