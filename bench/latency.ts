@@ -1,4 +1,6 @@
 // Latency figures as every benchmark prints them: the nearest-rank percentile and p50/p95 in milliseconds.
+import { timedSamples } from "@/configs/timed-samples";
+
 export const percentile = (xs: readonly number[], p: number) => {
   const sorted = [...xs].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -11,12 +13,5 @@ export const latencyStats = (xs: readonly number[], decimals = 1) => ({
 /** p50/p95 of `reps` calls of `call`, after 3 unmeasured ones: the first calls of a process plan and page in
  *  what later ones reuse. */
 export async function timedCalls(call: () => Promise<unknown>, reps: number) {
-  for (let i = 0; i < 3; i++) await call();
-  const samples: number[] = [];
-  for (let i = 0; i < reps; i++) {
-    const t0 = performance.now();
-    await call();
-    samples.push(performance.now() - t0);
-  }
-  return latencyStats(samples);
+  return latencyStats(await timedSamples(call, 3, reps));
 }

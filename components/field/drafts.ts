@@ -66,8 +66,10 @@ export async function pickField(db: FieldDatabase, id: string, key: FormFieldKey
 export async function updateDraft(db: FieldDatabase, id: string, change: Partial<Pick<Draft, "villageId" | "type" | "parcel" | "borderingVillages">>): Promise<void> {
   await db.transaction("rw", db.drafts, db.area, async () => {
     const draft = { ...(await editable(db, id)), ...change };
-    const village = (await db.area.get("area"))?.area.villages.find((v) => v.id === draft.villageId);
-    await db.drafts.update(id, { ...change, fields: withGramSabhaClaimant(draft.fields, draft.type, village), updatedAt: Date.now() });
+    // The area copy (every village's boundary) is read only where the claimant may follow the change.
+    const claimantMayFollow = change.villageId !== undefined || change.type !== undefined;
+    const village = claimantMayFollow ? (await db.area.get("area"))?.area.villages.find((v) => v.id === draft.villageId) : undefined;
+    await db.drafts.update(id, { ...change, ...(claimantMayFollow ? { fields: withGramSabhaClaimant(draft.fields, draft.type, village) } : {}), updatedAt: Date.now() });
   });
 }
 

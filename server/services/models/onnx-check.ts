@@ -6,6 +6,7 @@ import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import * as ort from "onnxruntime-node";
 import { ENTITY_TYPES, nerExampleSchema, type EntityType } from "@/configs/ner";
+import { timedSamples } from "@/configs/timed-samples";
 import type { ExtractedEntity } from "@/workers/ner/decode";
 import { extractEntities, markLineBreaks, modelInput, softmaxArgmax, type NerModel } from "@/workers/ner/extract";
 import { encoderFeeds, type Int64TensorClass } from "@/workers/ner/feeds";
@@ -111,14 +112,7 @@ export async function testF1(testFile: string, model: NerModel) {
 
 /** Median ms of `step` over `repeats` calls, after five to warm up. */
 async function medianMs(step: () => Promise<unknown>, repeats: number): Promise<number> {
-  for (let i = 0; i < 5; i++) await step();
-  const times: number[] = [];
-  for (let i = 0; i < repeats; i++) {
-    const t0 = performance.now();
-    await step();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
+  const times = (await timedSamples(step, 5, repeats)).sort((a, b) => a - b);
   return round(times[Math.floor(times.length / 2)]!);
 }
 
