@@ -1,9 +1,18 @@
 // What the form benchmarks share: a photographed page kept as the app keeps it, then read by tesseract.js
 // as the app reads it.
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import { chromium } from "playwright-core";
 import sharp from "sharp";
+import type { AreaVillage } from "@/configs/contracts/field";
 import { OCR_LONG_SIDE_PX, STORED_JPEG_QUALITY } from "@/configs/field";
+import { createSession, validateSession } from "@/server/auth/session";
+import { rows, type Db } from "@/server/db/client";
+import { fieldArea } from "@/server/services/field-area";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@/test/helpers/app-server";
+import { photographPage } from "@/test/helpers/form-photo";
 import type { OcrWord } from "@/workers/db/field-db";
-import type { createOcrWorker } from "@/workers/ocr/ocr-pool";
+import { createOcrWorker, PAGE_SEGMENTATION } from "@/workers/ocr/ocr-pool";
 import { prepareForOcr, toGray, toRgba } from "@/workers/ocr/preprocess";
 import { pageReading, type TesseractBlocks } from "@/workers/ocr/words";
 
@@ -27,4 +36,68 @@ export async function asTheAppKeepsIt(photo: Buffer): Promise<{ jpeg: Buffer; wi
 export async function readPage(ocr: Awaited<ReturnType<typeof createOcrWorker>>, image: Buffer): Promise<Reading> {
   const { data } = await ocr.recognize(image, {}, { text: true, blocks: true });
   return pageReading(data.text, data.blocks as unknown as TesseractBlocks);
+}
+
+/** The first district official's villages in a bench database: what a form's places are read against. */
+export async function officialVillages(db: Db): Promise<AreaVillage[]> {
+  const [official] = await rows<{ id: string }>(db, sql`SELECT id FROM users WHERE role = 'district_official' ORDER BY username LIMIT 1`);
+  const user = (await validateSession(db, (await createSession(db, official!.id, 1)).token, 1))!;
+  return (await fieldArea(db, user)).villages;
+}
+
+export type PhotographedPages = {
+  pages: Array<{ image: Buffer; ocrSeconds: number } & Reading>;
+  /** Page `index` read again as sparse text, as the app's second look reads it (once per page). */
+  sparseText(index: number): Promise<string>;
+  close(): Promise<void>;
+};
+
+/** Each drawn page photographed in Chromium, kept as the app keeps it and read by tesseract.js once. */
+export async function photographedPages(svgs: readonly string[]): Promise<PhotographedPages> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const ocr = await createOcrWorker({ langPath: path.resolve("public/tesseract/lang") });
+  const pages: PhotographedPages["pages"] = [];
+  try {
+    const renderer = await browser.newPage();
+    for (const svg of svgs) {
+      const { jpeg } = await asTheAppKeepsIt(await photographPage(renderer, svg));
+      const t0 = performance.now();
+      pages.push({ image: jpeg, ...(await readPage(ocr, jpeg)), ocrSeconds: (performance.now() - t0) / 1000 });
+    }
+  } finally {
+    await browser.close();
+  }
+  const sparse = new Map<number, string>();
+  return {
+    pages,
+    async sparseText(index) {
+      if (!sparse.has(index)) {
+        await ocr.setParameters({ tessedit_pageseg_mode: PAGE_SEGMENTATION.sparse });
+        sparse.set(index, (await readPage(ocr, pages[index]!.image)).text);
+        await ocr.setParameters({ tessedit_pageseg_mode: PAGE_SEGMENTATION.page });
+      }
+      return sparse.get(index)!;
+    },
+    close: () => ocr.terminate().then(() => undefined),
+  };
+}
+
+/** A share of `of`, to three decimals. */
+export const shareOf = (n: number, of: number) => Math.round((n / Math.max(1, of)) * 1000) / 1000;
+
+/** Counts, field by field, the forms on which a field came out exactly as the claim states it (`BENCH_MISSES=1` lists each miss). */
+export function exactFields<F extends string>(fields: readonly F[], normalise: Partial<Record<F, (s: string) => string>>) {
+  const right = Object.fromEntries(fields.map((f) => [f, 0])) as Record<F, number>;
+  let forms = 0;
+  return {
+    count(index: number, read: Record<F, { value: string }>, want: Record<F, string>) {
+      forms++;
+      for (const f of fields) {
+        const norm = normalise[f] ?? ((s: string) => s.trim());
+        if (norm(read[f].value) === norm(want[f])) right[f]++;
+        else if (process.env.BENCH_MISSES) console.error(`form ${index}`, f, JSON.stringify(read[f].value), "want", JSON.stringify(want[f]));
+      }
+    },
+    shares: () => Object.fromEntries(fields.map((f) => [f, shareOf(right[f], forms)])),
+  };
 }

@@ -81,4 +81,6 @@ export const FORM_FIELD_LABELS: Record<FormFieldKey, string> = {
   filedOn: "Date of filing",
 };
 // What a draft's parts beside the model's fields are called on the tablet's form.
-export const DRAFT_PART_LABELS: Record<string, string> = { parcel: "Parcel", borderingVillages: "Bordering villages (Form C)" };
+export const DRAFT_PART_LABELS: Record<string, string> = {
+  parcel: "Parcel", borderingVillages: "Bordering villages (Form C)", community: "Claimant community (Form B, item 1)", rightsClaimed: "Rights claimed (Form B, item 7)",
+};

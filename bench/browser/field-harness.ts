@@ -135,7 +135,7 @@ async function outbox(count: number, villageId: number, batchSize: number) {
     } else {
       const id = crypto.randomUUID();
       claims.push(id);
-      records.push({ kind: "claim", id, payload: { type: "IFR", claimantName: `Bench Claimant ${n}`, claimantNameLocal: "", category: "ST", villageId, areaClaimedHa: 1.2, filedOn: "2025-06-01", surveyNumbers: [], borderingVillages: [], evidence: [] } });
+      records.push({ kind: "claim", id, payload: { type: "IFR", claimantName: `Bench Claimant ${n}`, claimantNameLocal: "", category: "ST", villageId, areaClaimedHa: 1.2, filedOn: "2025-06-01", surveyNumbers: [], borderingVillages: [], rightsClaimed: [], evidence: [] } });
     }
   }
   const t0 = performance.now();

@@ -4,6 +4,7 @@
 // words in the OCR text and assigns them: either way the edit is kept as a correction for retraining.
 import { useLiveQuery } from "dexie-react-hooks";
 import { useMemo, useRef, useState } from "react";
+import { COMMUNITY_RIGHT_LABELS, FORM_B_RIGHT_LINES, type CommunityRight } from "@/configs/community-rights";
 import type { FormField } from "@/configs/contracts/field";
 import { FORM_FIELD_LABELS, FORM_FIELDS, LOW_CONFIDENCE, DRAFT_PART_LABELS, type FormFieldKey } from "@/configs/field";
 import { CLAIM_TYPES, TYPE_LABELS, type ClaimType } from "@/configs/workflow";
@@ -32,11 +33,13 @@ const needsCheck = (field: FormField) => field.source === "form" || (field.sourc
 // digits cannot be matched to the page's words).
 const NUMBER_FIELDS: ReadonlySet<FormFieldKey> = new Set(["khasra", "area"]);
 
+const FROM_THE_FORM = <span className="conf low" title="Read after the form's printed label, not by the model">check: from the form</span>;
+
 function Confidence({ field, unsure = [] }: { field: FormField; unsure?: readonly string[] }) {
   if (field.source === "user") return <span className="conf user">edited</span>;
   if (unsure.length) return <span className="conf low" title="Tesseract was unsure of these characters on the photo">check: OCR unsure of {unsure.join(", ")}</span>;
   if (field.source === "form") return <span className="conf low" title="Read after the form's printed label, not by the model">check: from the form</span>;
-  if (field.source === "record") return <span className="conf high" title="Form C names no person: the claim is the Gram Sabha's">the village's Gram Sabha</span>;
+  if (field.source === "record") return <span className="conf high" title="A community's form names no person: the claim is the Gram Sabha's">the village's Gram Sabha</span>;
   if (field.source === "empty" || field.confidence === null) return <span className="conf none">not found</span>;
   const low = needsCheck(field);
   return <span className={`conf ${low ? "low" : "high"}`} title="How sure the model was">{low ? "check: " : ""}{Math.round(field.confidence * 100)}%</span>;
@@ -60,6 +63,13 @@ export function FieldsStep({ db, draft, locked }: { db: FieldDatabase; draft: Dr
   const borderingRead = draft.extraction?.borderingVillages ?? [];
   // The list as the page gave it, not yet looked over (the worker's own edit of it is theirs).
   const borderingAsRead = borderingRead.length > 0 && draft.borderingVillages === borderingRead.join(", ");
+  const communityRead = draft.extraction?.community ?? null;
+  const communityAsRead = communityRead !== null && draft.community === communityRead;
+  const rightsRead = draft.extraction?.rights ?? null;
+  const rightsAsRead = rightsRead !== null && JSON.stringify(draft.rightsClaimed ?? []) === JSON.stringify(rightsRead.claimed);
+  const chosenRights = new Set(draft.rightsClaimed ?? []);
+  const withRight = (right: CommunityRight, on: boolean) =>
+    FORM_B_RIGHT_LINES.map((r) => r.right).filter((r) => (r === right ? on : chosenRights.has(r)));
 
   const run = (work: Promise<void>) => work.then(() => setError(null), (e: unknown) => setError(errorMessage(e)));
 
@@ -148,10 +158,32 @@ export function FieldsStep({ db, draft, locked }: { db: FieldDatabase; draft: Dr
         })}
         {draft.type === "CFR" && (
           <label className={`form-row${borderingAsRead ? " flagged" : ""}`}>
-            <span>{DRAFT_PART_LABELS.borderingVillages} {borderingAsRead && <span className="conf low" title="Read after the form's printed label, not by the model">check: from the form</span>}</span>
+            <span>{DRAFT_PART_LABELS.borderingVillages} {borderingAsRead && FROM_THE_FORM}</span>
             <textarea disabled={locked} name="borderingVillages" defaultValue={draft.borderingVillages ?? ""} key={`bordering-${draft.borderingVillages ?? ""}`}
               placeholder="As written on the form, separated by commas" onBlur={(e) => void run(updateDraft(db, draft.id, { borderingVillages: e.target.value }))} />
           </label>
+        )}
+        {draft.type !== "IFR" && (
+          <label className={`form-row${communityAsRead ? " flagged" : ""}`}>
+            <span>{DRAFT_PART_LABELS.community} {communityAsRead && FROM_THE_FORM}</span>
+            <input disabled={locked} name="community" defaultValue={draft.community ?? ""} key={`community-${draft.community ?? ""}`}
+              placeholder="Kotmi Gram Sabha (Gond community)" onBlur={(e) => void run(updateDraft(db, draft.id, { community: e.target.value }))} />
+          </label>
+        )}
+        {draft.type === "CR" && (
+          <fieldset className={`form-row rights${rightsAsRead ? " flagged" : ""}`}>
+            <legend>{DRAFT_PART_LABELS.rightsClaimed} {rightsAsRead && FROM_THE_FORM}</legend>
+            {rightsAsRead && rightsRead.unread.length > 0 && (
+              <p className="conf low" role="status">not read from the page: {rightsRead.unread.map((r) => COMMUNITY_RIGHT_LABELS[r]).join("; ")}. Look at the page and tick what it claims.</p>
+            )}
+            {FORM_B_RIGHT_LINES.map(({ right }) => (
+              <label key={right} className="check">
+                <input type="checkbox" disabled={locked} name={`right-${right}`} checked={chosenRights.has(right)}
+                  onChange={(e) => void run(updateDraft(db, draft.id, { rightsClaimed: withRight(right, e.target.checked) }))} />
+                {COMMUNITY_RIGHT_LABELS[right]}
+              </label>
+            ))}
+          </fieldset>
         )}
       </form>
       <div className="evidence">

@@ -12,7 +12,7 @@ import type { AreaClaim, AreaVillage } from "@/configs/contracts/field";
 import type { ClaimType } from "@/configs/workflow";
 import { errorMessage } from "@/components/trpc";
 import { claimsOfVillage } from "@/workers/db/area-claims";
-import type { AreaRow, FieldDatabase, ParcelRecord } from "@/workers/db/field-db";
+import type { FieldDatabase, ParcelRecord } from "@/workers/db/field-db";
 import { addFix, DEFAULT_WALK, startWalk, type WalkState } from "@/workers/geo/gps-walk";
 import { checkParcelOnTablet, closeRing } from "@/workers/geo/parcel-check";
 import type { Ring } from "@/workers/geo/parcel";

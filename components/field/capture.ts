@@ -167,8 +167,10 @@ export async function extractFields(
   const dateRereadPageId = await rereadWords("filedOn", (...args) => rereadImpossibleDate(...args, today));
   readFields = { ...readFields, filedOn: withImpossibleDateFlagged(readFields.filedOn, today) };
   readFields = withGramSabhaClaimant(readFields, type, villages.find((v) => v.id === villageId));
-  // Form C's list fills the box the worker would type it in, unless they already have.
+  // Form C's list, and Form B's community and rights, fill what the worker would type them in, unless they already have.
   const bordering = borderingRead?.length && !draft.borderingVillages?.trim() ? { borderingVillages: borderingRead.join(", ") } : {};
+  const community = read.community && !draft.community?.trim() ? { community: read.community } : {};
+  const rights = read.rights && draft.rightsClaimed === undefined ? { rightsClaimed: read.rights.claimed } : {};
   const fields = { ...draft.fields };
   for (const key of Object.keys(readFields) as Array<keyof typeof fields>) {
     if (fields[key].source !== "user") fields[key] = readFields[key];
@@ -178,9 +180,11 @@ export async function extractFields(
     villageId,
     type,
     ...bordering,
+    ...community,
+    ...rights,
     extraction: {
       text, pageOffsets, entities: result.entities, modelVersion: ner.version, backend: result.backend, ms: result.ms, at: Date.now(),
-      secondLook, claimantLocalRereadPageId, khasraRereadPageId, dateRereadPageId, borderingVillages: borderingRead,
+      secondLook, claimantLocalRereadPageId, khasraRereadPageId, dateRereadPageId, borderingVillages: borderingRead, community: read.community, rights: read.rights,
     },
     updatedAt: Date.now(),
   });

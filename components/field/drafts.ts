@@ -62,8 +62,8 @@ export async function pickField(db: FieldDatabase, id: string, key: FormFieldKey
   });
 }
 
-/** Changes the draft's village, type, parcel or bordering villages; a CFR claim's claimant follows its village's Gram Sabha. */
-export async function updateDraft(db: FieldDatabase, id: string, change: Partial<Pick<Draft, "villageId" | "type" | "parcel" | "borderingVillages">>): Promise<void> {
+/** Changes the draft's village, type, parcel or a community's items; a community claim's claimant follows its village's Gram Sabha. */
+export async function updateDraft(db: FieldDatabase, id: string, change: Partial<Pick<Draft, "villageId" | "type" | "parcel" | "borderingVillages" | "community" | "rightsClaimed">>): Promise<void> {
   await db.transaction("rw", db.drafts, db.area, async () => {
     const draft = { ...(await editable(db, id)), ...change };
     // The area copy (every village's boundary) is read only where the claimant may follow the change.

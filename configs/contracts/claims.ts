@@ -6,6 +6,7 @@ import {
   TITLED_AREA_REQUIRED, claimStatusSchema, claimTypeSchema, workflowActionSchema, type BoundaryLandmarks, type BoundarySide, type WorkflowAction,
 } from "../workflow";
 import { BORDERING_ONLY_CFR, MAX_BORDERING_VILLAGES, MAX_VILLAGE_NAME_CHARS } from "../bordering-villages";
+import { COMMUNITY_RIGHTS, CR_NAMES_A_RIGHT, RIGHTS_ONLY_COMMUNITY } from "../community-rights";
 import { polygonGeometrySchema } from "./geojson";
 
 // A calendar day that exists: JavaScript's parser takes 30 February as 2 March, so the day must read back the same.
@@ -145,11 +146,16 @@ export const newClaimSchema = z
     // Form C's bordering villages, as written on the form.
     borderingVillages: z.array(z.string().trim().min(1, "a bordering village needs a name").max(MAX_VILLAGE_NAME_CHARS))
       .max(MAX_BORDERING_VILLAGES, `name at most ${MAX_BORDERING_VILLAGES} bordering villages`).default([]),
+    // Form B's item 7: the community rights claimed.
+    rightsClaimed: z.array(z.enum(COMMUNITY_RIGHTS, { message: `a right is one of ${COMMUNITY_RIGHTS.join(", ")}` }))
+      .refine((rights) => new Set(rights).size === rights.length, "a right is named twice").default([]),
     evidence: z.array(z.object({ kind: z.string().min(1).max(50), description: z.string().max(500) })).max(50).default([]),
     geometry: polygonGeometrySchema.optional(),
   })
   .strict()
   .refine((c) => c.type === "CFR" || c.borderingVillages.length === 0, { message: BORDERING_ONLY_CFR, path: ["borderingVillages"] })
+  .refine((c) => c.type !== "IFR" || c.rightsClaimed.length === 0, { message: RIGHTS_ONLY_COMMUNITY, path: ["rightsClaimed"] })
+  .refine((c) => c.type !== "CR" || c.rightsClaimed.length > 0, { message: CR_NAMES_A_RIGHT, path: ["rightsClaimed"] })
   .refine((c) => c.type !== "IFR" || c.areaClaimedHa <= IFR_MAX_HA, { message: `an individual claim (IFR) is capped at ${IFR_MAX_HA} ha by Section 4(6)`, path: ["areaClaimedHa"] });
 export type NewClaim = z.infer<typeof newClaimSchema>;
 

@@ -441,10 +441,10 @@ export async function insertClaim(tx: Db, user: SessionUser, { input, village, a
   const claimNo = claimNumberOf(village.state_code, village.abbr, input.type, input.filedOn.slice(0, 4), serial);
   const geojson = input.geometry ? JSON.stringify(input.geometry) : null;
   await tx.execute(sql`INSERT INTO claims (id, claim_no, type, status, claimant_name, claimant_name_local, spouse_name, relative_name,
-      community, category, tribe, evidence, survey_numbers, bordering_villages, village_id, tehsil_id, district_id, area_claimed_ha, area_parcel_ha,
+      community, category, tribe, evidence, rights_claimed, survey_numbers, bordering_villages, village_id, tehsil_id, district_id, area_claimed_ha, area_parcel_ha,
       filed_on, geom, centroid)
     VALUES (${input.id}, ${claimNo}, ${input.type}, 'received', ${input.claimantName}, ${input.claimantNameLocal}, ${input.spouseName ?? null},
-      ${input.relativeName ?? null}, ${input.community ?? null}, ${input.category}, ${input.tribe ?? null}, ${JSON.stringify(input.evidence)}::jsonb,
+      ${input.relativeName ?? null}, ${input.community ?? null}, ${input.category}, ${input.tribe ?? null}, ${JSON.stringify(input.evidence)}::jsonb, ${JSON.stringify(input.rightsClaimed)}::jsonb,
       ${JSON.stringify(input.surveyNumbers)}::jsonb, ${JSON.stringify(input.borderingVillages)}::jsonb, ${village.id}, ${village.tehsil_id}, ${village.district_id}, ${input.areaClaimedHa},
       ${areaParcelHa}, ${input.filedOn}::date,
       ${geojson ? sql`ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(${geojson}), 4326))` : sql`NULL`},

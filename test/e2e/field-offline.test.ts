@@ -11,9 +11,8 @@ import { chromium, type BrowserContext, type Page, type Route } from "playwright
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { FieldArea } from "@/configs/contracts/field";
 import { addDays, indiaDayOf, longDate } from "@/configs/india-day";
-import { renderCfrFormPageSvg, renderFormPageSvg, type FormPageData } from "@/server/db/seed/form-image";
+import { renderCfrFormPageSvg, renderCrFormPageSvg, renderFormPageSvg, type FormPageData } from "@/server/db/seed/form-image";
 import { nameSimilarity } from "@/workers/field/name-similarity";
-import { DEMO_PASSWORD } from "@/server/db/seed/generate";
 import { callApi, CHROMIUM_ARGS, CHROMIUM_PATH, signIn, startApp } from "../helpers/app-server";
 import { photographForm, photographPage } from "../helpers/form-photo";
 import { clickMapMiddleOn } from "../helpers/map-click";
@@ -551,6 +550,38 @@ describe("field digitisation, offline", () => {
     expect(claimNo).toMatch(/^MH-GAD-CFR-2009-\d{6}$/);
     const claim = await api<{ type: string; claimantName: string; village: { id: number }; borderingVillages: string[]; surveyNumbers: string[] }>("claims.get", "official.gadchiroli", { claimNo });
     expect(claim).toMatchObject({ type: "CFR", claimantName: `Gram Sabha ${home!.name}`, village: { id: home!.id }, borderingVillages: listed.slice(0, 3), surveyNumbers: ["Compt. 214", "Compt. 37"] });
+  });
+
+  it("reads a photographed Form B: the claimant community and the rights it claims, for the worker to check, and files it as the Gram Sabha's claim", async () => {
+    const home = areaVillages.find((v) => v.name.length >= 5 && areaVillages.filter((o) => o.name === v.name).length === 1 && v.id !== village.id)!;
+    const community = `${home.name} Gram Sabha (Madia community)`;
+    const form = await readPhotographedPage("form-b.jpg", renderCrFormPageSvg({
+      claimNo: "MH-GAD-CR-2010-000212", village: home.name, gramPanchayat: home.gramPanchayat, tehsil: home.tehsil, district: home.district, category: "ST", tribe: "Madia",
+      areaHa: 38.2, evidence: ["Gram Sabha resolution", "elders' statement"], community, rightsClaimed: ["nistar", "minor_forest_produce", "grazing"], filedOn: "22/07/2010", seed: 91,
+    }));
+    expect(await form.locator("select").first().inputValue()).toBe("CR");
+    expect(await form.getByRole("combobox", { name: "Village on record" }).inputValue()).toBe(String(home.id));
+    // No person's name on a community's form: the claimant is the village's Gram Sabha.
+    expect(await form.locator('input[name="claimant"]').inputValue()).toBe(`Gram Sabha ${home.name}`);
+    expect(await form.locator('input[name="community"]').inputValue()).toBe(community);
+    const rights = form.locator("fieldset.rights");
+    await rights.getByText("check: from the form").waitFor();
+    const ticked = async () => (await rights.locator("input[type=checkbox]:checked").evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).name)));
+    expect(await ticked()).toEqual(["right-nistar", "right-minor_forest_produce", "right-grazing"]);
+    // The worker checks the page: grazing was struck out on the paper, fishing written in by hand.
+    // (A box shows its new state once the draft has it: click, then wait for the draft.)
+    await rights.getByLabel("Grazing").click();
+    await expect.poll(ticked).toEqual(["right-nistar", "right-minor_forest_produce"]);
+    await rights.getByLabel("Fish and water bodies").click();
+    await expect.poll(ticked).toEqual(["right-nistar", "right-minor_forest_produce", "right-fish_and_water_bodies"]);
+    await expect.poll(() => form.locator("fieldset.rights.flagged").count()).toBe(0);
+    await page.getByRole("tab", { name: "4 · Send" }).click();
+    await page.getByRole("button", { name: "Save for sync" }).click();
+    await page.getByRole("button", { name: "Sync now" }).click();
+    const claimNo = (await page.getByTestId("server-claim-no").textContent({ timeout: 120_000 }))!;
+    expect(claimNo).toMatch(/^MH-GAD-CR-2010-\d{6}$/);
+    const claim = await api<{ type: string; claimantName: string; community: string; rightsClaimed: string[]; village: { id: number } }>("claims.get", "official.gadchiroli", { claimNo });
+    expect(claim).toMatchObject({ type: "CR", claimantName: `Gram Sabha ${home.name}`, community, village: { id: home.id }, rightsClaimed: ["nistar", "minor_forest_produce", "fish_and_water_bodies"] });
   });
 
   it("reads a survey number again, in English alone, where tesseract was unsure of it", async () => {

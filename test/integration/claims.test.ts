@@ -274,7 +274,34 @@ describe("claims router", () => {
     const made = await api.claims.create({ ...claim, type: "CFR" });
     expect((await api.claims.get({ id: made.id })).borderingVillages).toEqual(["Kotmi", "Gatta"]);
     const before = (await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM claims`))[0]!.n;
-    await expect(api.claims.create({ ...claim, type: "CR" })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("only a community forest resource claim (Form C) names its bordering villages") });
+    await expect(api.claims.create({ ...claim, type: "CR", rightsClaimed: ["grazing"] })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("only a community forest resource claim (Form C) names its bordering villages") });
+    expect((await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM claims`))[0]!.n).toBe(before);
+  });
+
+  it("shows a demo community rights claim's scanned Form B, which answers each right the claim states", async () => {
+    const [cr] = await rows<{ id: string }>(db, sql`SELECT c.id FROM claims c JOIN claim_documents k ON k.claim_id = c.id JOIN districts d ON d.id = c.district_id
+      WHERE d.name = 'Gadchiroli' AND c.type = 'CR' ORDER BY c.claim_no LIMIT 1`);
+    const claim = await callerFor(db, users.gadchiroli).claims.get({ id: cr!.id });
+    expect(claim.documents).toEqual([expect.objectContaining({ kind: "form_page", title: "Form B (scanned), page 1" })]);
+    const [page] = await rows<{ svg: string }>(db, sql`SELECT convert_from(bytes, 'UTF8') AS svg FROM claim_documents WHERE id = ${claim.documents[0]!.id}`);
+    expect(page!.svg).toContain("FORM - B");
+    expect(page!.svg).toContain(`>${claim.community}<`);
+    // One line per right: "Yes: …" against each right claimed, "Nil" or "No" against the others.
+    expect(claim.rightsClaimed.length).toBeGreaterThan(0);
+    const answers = [...page!.svg.matchAll(/class="typed">(Yes: [^<]*|Nil|No)</g)].map((m) => m[1]!);
+    expect(answers).toHaveLength(7);
+    expect(answers.filter((a) => a.startsWith("Yes")).length).toBe(claim.rightsClaimed.length);
+  });
+
+  it("files a community rights claim with the rights its form claims, and refuses one that claims none, writing nothing", async () => {
+    const api = callerFor(db, users.gadchiroli);
+    const [village] = await rows<{ id: number }>(db, sql`SELECT v.id FROM villages v JOIN districts d ON d.id = v.district_id WHERE d.name = 'Gadchiroli' ORDER BY v.id LIMIT 1`);
+    const claim = { type: "CR" as const, claimantName: "Gram Sabha of the village", community: "The village's Gram Sabha (Gond community)", category: "ST" as const, villageId: village!.id, areaClaimedHa: 40, filedOn: "2012-05-01" };
+    const made = await api.claims.create({ ...claim, rightsClaimed: ["nistar", "fish_and_water_bodies"] });
+    expect(await api.claims.get({ id: made.id })).toMatchObject({ community: claim.community, rightsClaimed: ["nistar", "fish_and_water_bodies"] });
+    const before = (await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM claims`))[0]!.n;
+    await expect(api.claims.create(claim)).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("a community rights claim (Form B) names at least one right it claims") });
+    await expect(api.claims.create({ ...claim, rightsClaimed: ["felling"] as never })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("a right is one of nistar") });
     expect((await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM claims`))[0]!.n).toBe(before);
   });
 

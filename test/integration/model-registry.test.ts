@@ -1,14 +1,14 @@
 // The model pipeline end to end on real parts: the tiny trainer config (PyTorch) produces a package,
 // the registry verifies it in onnxruntime-node and stores it, publishing goes through the gates, the
 // manifest is signed, and transformers.js in Node loads the published files and extracts the fields.
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { env as transformersEnv, pipeline } from "@huggingface/transformers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_GATES, FIELD_MODEL_NAME } from "@/configs/models";
 import { modelRegistry } from "@/server/services/models";
-import { buildSignedManifest, registerModel, type RegistryContext } from "@/server/services/models/registry";
+import { buildSignedManifest, type RegistryContext } from "@/server/services/models/registry";
 import { groupEntities } from "@/workers/ner/decode";
 import { extractEntities, markLineBreaks } from "@/workers/ner/extract";
 import { loadPackageModel } from "@/server/services/models/onnx-check";

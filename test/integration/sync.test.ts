@@ -43,7 +43,7 @@ function claimRecord(n: number, village = villageId): SyncRecord {
   return {
     kind: "claim",
     id: crypto.randomUUID(),
-    payload: { type: "IFR", claimantName: `Claimant ${n} Usendi`, claimantNameLocal: "", category: "ST", villageId: village, areaClaimedHa: 1 + (n % 3) / 2, filedOn: "2025-03-14", surveyNumbers: [`${100 + n}/2`], borderingVillages: [], evidence: [] },
+    payload: { type: "IFR", claimantName: `Claimant ${n} Usendi`, claimantNameLocal: "", category: "ST", villageId: village, areaClaimedHa: 1 + (n % 3) / 2, filedOn: "2025-03-14", surveyNumbers: [`${100 + n}/2`], borderingVillages: [], rightsClaimed: [], evidence: [] },
   };
 }
 

@@ -37,7 +37,7 @@ describe("Form C's bordering villages against the mapped boundary", () => {
     expect(newClaimSchema.parse({ ...claim, borderingVillages: ["Kotmi"] }).borderingVillages).toEqual(["Kotmi"]);
     expect(newClaimSchema.parse(claim).borderingVillages).toEqual([]);
     const issues = (input: object) => newClaimSchema.safeParse(input).error?.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
-    expect(issues({ ...claim, type: "CR", borderingVillages: ["Kotmi"] })).toEqual(["borderingVillages: only a community forest resource claim (Form C) names its bordering villages"]);
+    expect(issues({ ...claim, type: "CR", rightsClaimed: ["grazing"], borderingVillages: ["Kotmi"] })).toEqual(["borderingVillages: only a community forest resource claim (Form C) names its bordering villages"]);
     expect(issues({ ...claim, borderingVillages: Array.from({ length: 31 }, (_, i) => `V${i}`) })).toEqual(["borderingVillages: name at most 30 bordering villages"]);
     expect(issues({ ...claim, borderingVillages: ["Kotmi", "  "] })).toEqual(["borderingVillages.1: a bordering village needs a name"]);
   });

@@ -441,9 +441,9 @@ describe("a second look for what the first reading lost", () => {
     const noCategory = formFromEntities(TEXT.replace("Scheduled Tribe (Madia Gond)", " ".repeat(28)), ENTITIES.filter((e) => e.label !== "CATEGORY")).fields;
     expect(noCategory.category.value).toBe("");
     expect(secondLookWanted(noCategory)).toEqual(["category"]);
-    // Form C asks its members' status too; Form B does not.
+    // Form B and Form C ask their members' status too.
     expect(secondLookWanted({ ...noCategory, type: { value: "CFR", source: "user", confidence: null, span: null } })).toEqual(["category"]);
-    expect(secondLookWanted({ ...noCategory, type: { value: "CR", source: "user", confidence: null, span: null } })).toEqual([]);
+    expect(secondLookWanted({ ...noCategory, type: { value: "CR", source: "user", confidence: null, span: null } })).toEqual(["category"]);
     // Form C names no person: its claimant is the Gram Sabha, and there is no father or mother.
     expect(secondLookWanted({ ...lost(), type: { value: "CFR", source: "user", confidence: null, span: null } })).toEqual([]);
     expect(secondLookWanted({ ...noParent(), type: { value: "CFR", source: "user", confidence: null, span: null } })).toEqual([]);

@@ -4,7 +4,7 @@ import { NOTICE_TEXT } from "@/components/notice/notice-text";
 import { TITLE_TEXT } from "@/components/title/title-text";
 import { nameLanguageTagOf } from "@/configs/field";
 import { claimNumberOf, stateCodeOfClaimNo } from "@/configs/states";
-import { COMMUNITY_RIGHTS } from "@/server/db/seed/names";
+import { COMMUNITY_RIGHTS } from "@/configs/community-rights";
 
 /** Every piece of a text, functions called with a sample, so that none is left out of a check. */
 function allStrings(text: object): string[] {

@@ -3,6 +3,7 @@
 // parcels and the outbox. The DeviceDatabase holds what is not anyone's work: the device id, the pinned
 // model-signing key and the verified field models, which the NER worker reads.
 import Dexie, { type EntityTable } from "dexie";
+import type { CommunityRight } from "@/configs/community-rights";
 import type { PulledChange, SyncRecord } from "@/configs/contracts/sync";
 import type { PolygonGeometry } from "@/configs/contracts/geojson";
 import type { AreaClaim, FieldArea, FormField } from "@/configs/contracts/field";
@@ -44,6 +45,9 @@ export type Extraction = {
   dateRereadPageId?: string | null;
   /** Form C's bordering villages as read from the page (workers/field/bordering-villages-item.ts); null on another form. */
   borderingVillages?: string[] | null;
+  /** Form B's claimant community and rights as read from the page (workers/field/form-b-items.ts); null on another form. */
+  community?: string | null;
+  rights?: { claimed: CommunityRight[]; unread: CommunityRight[] } | null;
 };
 
 export type Draft = {
@@ -57,6 +61,10 @@ export type Draft = {
   // Form C's bordering villages as the worker typed them (a community forest resource claim's only; absent
   // from drafts made before they were asked for).
   borderingVillages?: string;
+  // A community's claim: the community as Form B's item 1 names it, and the rights a community rights
+  // claim (Form B) claims (absent from drafts made before they were asked for).
+  community?: string;
+  rightsClaimed?: CommunityRight[];
   parcel: ParcelRecord | null;
   extraction: Extraction | null;
   server: { claimNo: string; version: number; status: ClaimStatus } | null;

@@ -4,12 +4,10 @@
 import { borderingVillagesFromText } from "@/configs/bordering-villages";
 import type { AreaVillage } from "@/configs/contracts/field";
 import { nameSimilarity } from "./name-similarity";
+import { LABEL_LINE, STRAY_AROUND } from "./printed-label";
 
 // The item's printed label, in English or Hindi (Marathi prints "सीमेलगतची गावे").
 const LABEL = /bordering\s+villages?|सीमावर्ती\s+(?:ग्राम|गाँव|गांव)|सीमेलगतची\s+गावे/iu;
-// A printed label: the next item's number at a line's start (OCR reads "4." as "4," now and then, or
-// keeps only its full stop), or the " / " between a label's English and Hindi.
-const LABEL_LINE = /^\s*(?:\d{1,2}\s*)?[.,)]\s|^\s*\d{1,2}\s*[.,)]|\s\/\s/;
 // A typed name's word: a capital and two more letters (a typist may use capitals throughout), or a
 // Devanagari word. A line without one is OCR's debris of the stamp or the dotted rule ("00", "~N", "dahl!").
 const NAME_WORD = /\p{Lu}\p{L}{2}|[\u0900-\u097F]{2}/u;
@@ -19,8 +17,6 @@ const NAME_WORD = /\p{Lu}\p{L}{2}|[\u0900-\u097F]{2}/u;
 const ENDS_WITH_SEPARATOR = /[,;]\s*$/;
 const MORE_NAMES = (line: string) => /[,;]/.test(line) && !/(?:^|[\s,;])\p{Ll}{3}/u.test(line);
 const MAX_ANSWER_LINES = 4;
-// OCR's marks around a typed name ("Sagpur _", "‘Kotmi"), none of them part of it.
-const STRAY_AROUND = /^[\s‘’“”'"`_|~.:]+|[\s‘’“”'"`_|~.:]+$/gu;
 // A name read this close to a village's spelling on record is that village, misread (SAME_PLACE_NAME is
 // for ranking candidates; a name written over needs more: "Kotmal" is not "Kotmi").
 const RECORD_SPELLING = 0.8;

@@ -56,6 +56,8 @@ export function claimFromDraft(draft: Draft): ClaimCheck {
     filedOn,
     surveyNumbers: f.khasra.value.split(/[,;]/).map((s) => s.trim()).filter(Boolean),
     borderingVillages: draft.type === "CFR" ? borderingVillagesFromText(draft.borderingVillages ?? "") : [],
+    community: draft.type !== "IFR" ? draft.community?.trim() || undefined : undefined,
+    rightsClaimed: draft.type === "CR" ? draft.rightsClaimed ?? [] : [],
     evidence: [{ kind: "documents", description: "Claim form photographed and digitised in the field" }],
     geometry: draft.parcel?.geometry,
   });

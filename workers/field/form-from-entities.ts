@@ -7,6 +7,7 @@ import type { EntityType } from "@/configs/ner";
 import type { ClaimType } from "@/configs/workflow";
 import type { ExtractedEntity } from "@/workers/ner/decode";
 import { borderingVillagesItem } from "./bordering-villages-item";
+import { claimantCommunityItem, communityRightsItem, type CommunityRightsItem } from "./form-b-items";
 import { nameSimilarity } from "./name-similarity";
 
 export type FormFields = Record<FormFieldKey, FormField>;
@@ -420,22 +421,36 @@ function villageAnswer(text: string, entities: readonly ExtractedEntity[]): Extr
 
 const fromEntity = (e: ExtractedEntity, value = e.text): FormField => ({ value, source: "model", confidence: e.score, span: { start: e.start, end: e.end } });
 
-/** What a page's text gives the claim form; `borderingVillages`: Form C's list, null on a page without that item. */
-export type FormReading = { fields: FormFields; type: ClaimType | null; borderingVillages: string[] | null };
+/**
+ * What a page's text gives the claim form. Items read by the form's layout, each null on a page without
+ * it: `borderingVillages`, Form C's list; `community` and `rights`, Form B's claimant community and the
+ * rights it claims.
+ */
+export type FormReading = {
+  fields: FormFields;
+  type: ClaimType | null;
+  borderingVillages: string[] | null;
+  community: string | null;
+  rights: Pick<CommunityRightsItem, "claimed" | "unread"> | null;
+};
 
 /**
  * The form as the model read it. Where a field occurs twice the more confident reading wins. `villages`,
  * the worker's area on record, lets a place name the model read in part be made whole from its line.
  */
 export function formFromEntities(text: string, extracted: readonly ExtractedEntity[], villages: readonly AreaVillage[] = []): FormReading {
-  // Form C's bordering villages are neighbours' names, not this claim's place.
+  // Form C's bordering villages are neighbours' names, not this claim's place; Form B's community and
+  // rights are no person's name and no place.
   const bordering = borderingVillagesItem(text, villages);
-  const outsideBordering = (e: ExtractedEntity) => !bordering || e.end <= bordering.span.start || e.start >= bordering.span.end;
+  const community = claimantCommunityItem(text);
+  const rights = communityRightsItem(text);
+  const layoutSpans = [bordering, community, rights].flatMap((item) => (item ? [item.span] : []));
+  const outsideLayoutItems = (e: ExtractedEntity) => layoutSpans.every((span) => e.end <= span.start || e.start >= span.end);
   // A stray mark the OCR read before a name ("‘Sitabai") can come out as an entity of its own: no value;
   // one at the end of an entity is not part of it.
   // Nor is the next item's own number ("13. Evidence…"), which the model takes for an answer when OCR
   // lost the answer's line.
-  const joined = joinSplitNames(text, extracted.filter(outsideBordering).map(withoutStrayMarks)
+  const joined = joinSplitNames(text, extracted.filter(outsideLayoutItems).map(withoutStrayMarks)
     .filter((e) => /[\p{L}\p{N}]/u.test(e.text) && !isItemNumber(text, e) && !isPrintedLabel(e) && !tooShortForName(e)));
   const widened = joined.map((e) => withWholeNameLine(text, e, joined));
   // What a widened name took in is no longer an entity of its own.
@@ -446,9 +461,12 @@ export function formFromEntities(text: string, extracted: readonly ExtractedEnti
     if (current.source === "empty" || (current.confidence ?? 0) < (field.confidence ?? 0)) fields[key] = field;
   };
   const first = (label: EntityType) => entities.filter((e) => e.label === label).sort((a, b) => b.score - a.score)[0];
+  // A community's form (Form B's items, Form C's) names no person: a name the model reads there is a word
+  // of the evidence or the stamp ("Old Survey record").
+  const namesPersons = layoutSpans.length === 0;
   // Item 10 lists the claimant's family: a name there is never the claimant. Under item 2's or 3's label
   // it is the spouse's or the parent's, whatever the model called it.
-  for (const e of entities.filter((x) => x.label === "CLAIMANT")) {
+  for (const e of entities.filter((x) => namesPersons && x.label === "CLAIMANT")) {
     const role = claimantEntityRole(text, e.start);
     if (role === "claimant") set(DEVANAGARI.test(e.text) ? "claimantLocal" : "claimant", fromEntity(e));
     else if (role !== "family" && !DEVANAGARI.test(e.text)) set(role, fromEntity(e));
@@ -459,7 +477,7 @@ export function formFromEntities(text: string, extracted: readonly ExtractedEnti
   if (local && /^[\u0900-\u097F\s.]+$/.test(local.value) && (fields.claimantLocal.source === "empty" || (local.value.includes(fields.claimantLocal.value) && local.value !== fields.claimantLocal.value))) {
     fields.claimantLocal = { value: local.value, source: "form", confidence: null, span: local.span };
   }
-  const relatives = entities.filter((x) => x.label === "RELATIVE").map((e) => ({ e, role: relativeRole(text, e.start) }));
+  const relatives = entities.filter((x) => namesPersons && x.label === "RELATIVE").map((e) => ({ e, role: relativeRole(text, e.start) }));
   for (const { e, role } of relatives) if (role === "spouse" || role === "relative") set(role, fromEntity(e));
   for (const { e, role } of relatives) if (role === "uncued" && fields.relative.source === "empty") set("relative", fromEntity(e));
   const simple: Array<[EntityType, PlaceField]> = [["VILLAGE", "village"], ["GRAM_PANCHAYAT", "gramPanchayat"], ["TEHSIL", "tehsil"], ["DISTRICT", "district"]];
@@ -496,7 +514,10 @@ export function formFromEntities(text: string, extracted: readonly ExtractedEnti
   const type = types.sort((a, b) => b.e.score - a.e.score)[0];
   if (type) set("type", fromEntity(type.e, type.type!));
 
-  return { fields, type: type?.type ?? null, borderingVillages: bordering?.names ?? null };
+  return {
+    fields, type: type?.type ?? null, borderingVillages: bordering?.names ?? null, community: community?.community ?? null,
+    rights: rights && { claimed: rights.claimed, unread: rights.unread },
+  };
 }
 
 /** The village on record that the form's village, Gram Panchayat and tehsil name, if one is clearly best. */

@@ -11,8 +11,9 @@ import { HAS_DIGIT, villageOnRecord, type FormFields } from "./form-from-entitie
  * What a second look fills: the claimant (with the Devanagari name), the father or mother, and the village,
  * which every Form A names (the village decides the village on record the claim is filed under), and
  * item 9, ST or OTFD (with the tribe), item 11, the area, and item 12, the survey or khasra numbers of the
- * land, which every individual claim answers. Form C asks its own: no person's name (its claimant is the
- * Gram Sabha of its village), its members' status, the compartments and the extent.
+ * land, which every individual claim answers. Form B and Form C ask their own: no person's name (a
+ * community's claimant is the Gram Sabha of its village), the members' status and the extent, and Form C
+ * the compartments.
  */
 export const SECOND_LOOK_FIELDS = ["claimant", "relative", "village", "category", "area", "khasra"] as const;
 export type SecondLookField = (typeof SECOND_LOOK_FIELDS)[number];
@@ -39,7 +40,7 @@ const COMPANION = { claimant: "claimantLocal", relative: null, village: null, ca
 // What each form asks for, of the fields above; a form of unknown type is taken for Form A, the commonest.
 const FORM_ASKS: Record<ClaimType, readonly SecondLookField[]> = {
   IFR: SECOND_LOOK_FIELDS,
-  CR: ["claimant", "village"], // Form B: the claimant community and its village
+  CR: ["village", "category", "area"], // Form B: the community's village and status, the extent its rights are used over
   CFR: ["village", "category", "area", "khasra"],
 };
 

@@ -1,6 +1,9 @@
 // Filled-in claim forms drawn as SVG "scans": the printed bilingual form, typewritten answers, a slight
 // skew, paper noise and a Gram Sabha stamp, like the photocopies officials receive. Form A is an
-// individual claim's, Form C a community forest resource claim's (the domain brief, "What the forms hold").
+// individual claim's, Form B a community rights claim's, Form C a community forest resource claim's (the
+// domain brief, "What the forms hold").
+import { FORM_B_RIGHT_LINES, type CommunityRight } from "@/configs/community-rights";
+
 export type FormPageData = {
   claimNo: string;
   claimant: readonly [string, string];
@@ -26,6 +29,13 @@ export type CfrFormPageData = Pick<FormPageData, "claimNo" | "village" | "gramPa
   borderingVillages: readonly string[];
 };
 
+/** Form B's answers: the claimant community and its status, its place, the rights it claims, the extent
+ *  of the area those rights are used over, and the evidence. */
+export type CrFormPageData = Pick<FormPageData, "claimNo" | "village" | "gramPanchayat" | "tehsil" | "district" | "category" | "tribe" | "areaHa" | "evidence" | "filedOn" | "seed"> & {
+  community: string;
+  rightsClaimed: readonly string[];
+};
+
 const escapeXml = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 // A typed answer's line holds about this many characters of the typewriter's face.
@@ -34,8 +44,11 @@ const ITEM_HEIGHT = 95;
 const CONTINUATION_HEIGHT = 44;
 
 /** One printed item: its number, bilingual label and typed answer. `wraps`: a long answer goes on onto
- *  the next lines (a list of names), where any other is cut at its line's end as a typist would stop. */
-type FormItem = { label: string; value: string; wraps?: boolean };
+ *  the next lines (a list of names), where any other is cut at its line's end as a typist would stop.
+ *  `rows`: an item printed as sub-items, each answered on its own line after its printed label. */
+type FormItem = { label: string; value: string; wraps?: boolean; rows?: ReadonlyArray<{ label: string; value: string }> };
+// Where a sub-item's typed answer starts, after its printed label.
+const ROW_ANSWER_X = 560;
 
 const categoryAnswer = (d: Pick<FormPageData, "category" | "tribe">) => (d.category === "ST" ? `Scheduled Tribe (${d.tribe})` : "Other Traditional Forest Dweller");
 
@@ -54,11 +67,15 @@ function typedLines(value: string, wraps: boolean): string[] {
 function formSheetSvg(sheet: { form: string; heading: string; subheading: string; items: readonly FormItem[]; claimNo: string; filedOn: string; village: string; seed: number }): string {
   const skew = ((sheet.seed * 7919) % 200) / 100 - 1; // -1..1 degrees
   let y = 330;
-  const items = sheet.items.map(({ label, value, wraps }, i) => {
-    const lines = typedLines(value, wraps ?? false);
+  const items = sheet.items.map(({ label, value, wraps, rows }, i) => {
+    const typed = (line: string, k: number, x = 130) => `<line x1="120" y1="${y + 48 + k * CONTINUATION_HEIGHT}" x2="1150" y2="${y + 48 + k * CONTINUATION_HEIGHT}" class="rule"/>
+  <text x="${x}" y="${y + 40 + k * CONTINUATION_HEIGHT}" class="typed">${escapeXml(line)}</text>`;
+    const lines = rows
+      ? rows.map((row, k) => `<text x="130" y="${y + 40 + k * CONTINUATION_HEIGHT}" class="label">(${String.fromCharCode(97 + k)}) ${escapeXml(row.label)}</text>
+  ${typed(row.value.slice(0, TYPED_LINE_CHARS - 34), k, ROW_ANSWER_X)}`)
+      : typedLines(value, wraps ?? false).map((line, k) => typed(line, k));
     const drawn = `<text x="90" y="${y}" class="label">${i + 1}. ${escapeXml(label)}</text>
-  ${lines.map((line, k) => `<line x1="120" y1="${y + 48 + k * CONTINUATION_HEIGHT}" x2="1150" y2="${y + 48 + k * CONTINUATION_HEIGHT}" class="rule"/>
-  <text x="130" y="${y + 40 + k * CONTINUATION_HEIGHT}" class="typed">${escapeXml(line)}</text>`).join("\n  ")}`;
+  ${lines.join("\n  ")}`;
     y += ITEM_HEIGHT + (lines.length - 1) * CONTINUATION_HEIGHT;
     return drawn;
   });
@@ -135,6 +152,45 @@ export function renderCfrFormPageSvg(d: CfrFormPageData): string {
       { label: "Khasra / Compartment No. / खसरा / कक्ष क्रमांक", value: d.survey.join(", ") },
       { label: "Bordering villages / सीमावर्ती ग्राम", value: d.borderingVillages.join(", "), wraps: true },
       { label: "Extent of the community forest resource / क्षेत्रफल", value: `${d.areaHa.toFixed(2)} ha` },
+      { label: "Evidence in support / साक्ष्य", value: d.evidence.join("; ") },
+    ],
+    claimNo: d.claimNo, filedOn: d.filedOn, village: d.village, seed: d.seed,
+  });
+}
+
+// What a claimant writes against a right claimed: the use it is, in a few words. A right not claimed is
+// answered "Nil" or "No", as claimants answer it.
+const RIGHT_USES: Record<CommunityRight, string> = {
+  nistar: "Yes: firewood, bamboo, house timber",
+  minor_forest_produce: "Yes: mahua, tendu leaves, honey",
+  grazing: "Yes: cattle and goats",
+  fish_and_water_bodies: "Yes: fishing in the village tank",
+  nomadic_pastoral_access: "Yes: seasonal route of herders",
+  pvtg_habitat: "Yes: habitat and habitation",
+  biodiversity_and_traditional_knowledge: "Yes: medicinal plants, seeds",
+};
+const NOT_CLAIMED = ["Nil", "No", "Nil"] as const;
+
+/** Form B: the claimant community and its status, its place, then item 7's rights one to a line, each
+ *  answered, the extent of the area used and the evidence. */
+export function renderCrFormPageSvg(d: CrFormPageData): string {
+  const claimed = new Set(d.rightsClaimed);
+  return formSheetSvg({
+    form: "FORM - B",
+    heading: "CLAIM FORM FOR COMMUNITY RIGHTS",
+    subheading: "प्रपत्र - ख : सामुदायिक अधिकारों के लिए दावा प्रपत्र  [See rule 11(1)(a) and (4)]",
+    items: [
+      { label: "Name of the claimant community / दावेदार समुदाय", value: d.community },
+      { label: "Scheduled Tribe or OTFD community / अनुसूचित जनजाति या अन्य", value: categoryAnswer(d) },
+      { label: "Village / ग्राम", value: d.village },
+      { label: "Gram Panchayat / ग्राम पंचायत", value: d.gramPanchayat },
+      { label: "Tehsil / Taluka / तहसील", value: d.tehsil },
+      { label: "District / जिला", value: d.district },
+      {
+        label: "Nature of community rights enjoyed / सामुदायिक अधिकारों का स्वरूप", value: "",
+        rows: FORM_B_RIGHT_LINES.map(({ right, label }, k) => ({ label, value: claimed.has(right) ? RIGHT_USES[right] : NOT_CLAIMED[Math.floor(d.seed + k) % NOT_CLAIMED.length]! })),
+      },
+      { label: "Extent of the area used / क्षेत्रफल", value: `${d.areaHa.toFixed(2)} ha` },
       { label: "Evidence in support / साक्ष्य", value: d.evidence.join("; ") },
     ],
     claimNo: d.claimNo, filedOn: d.filedOn, village: d.village, seed: d.seed,

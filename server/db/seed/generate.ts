@@ -27,12 +27,13 @@ import { seedBorderingVillages } from "./bordering-villages";
 import type { BoundarySet } from "./boundary-file";
 import { insertDemoGeography, wktPolygon } from "./demo-geography";
 import { FOCUS_DISTRICTS } from "./geography";
-import { COMMUNITY_RIGHTS, EVIDENCE_KINDS, type Bilingual } from "./names";
+import { COMMUNITY_RIGHTS } from "@/configs/community-rights";
+import { EVIDENCE_KINDS, type Bilingual } from "./names";
 import { fnv1a32 } from "@/workers/hash";
 import { demoLandmarks } from "./landmarks";
 import { createRng, weightedIndex, type Rng } from "./random";
 import type { ClaimDistrict, DemoUser, SeedGeography } from "./seed-geography";
-import { renderCfrFormPageSvg, renderFormPageSvg } from "./form-image";
+import { renderCfrFormPageSvg, renderCrFormPageSvg, renderFormPageSvg } from "./form-image";
 
 export type SeedOptions = {
   claims: number;
@@ -138,7 +139,7 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedSummar
   const claimsMade = await insertClaims(db, rng, villages, geography, options, users, log);
   log("Form C's bordering villages");
   await seedBorderingVillages(db);
-  const formCPages = await insertCfrFormPages(db, options.documents ?? 0);
+  const communityFormPages = await insertCommunityFormPages(db, options.documents ?? 0);
   // Numbered after all are in: batches are drawn in no order of time, and a register runs in grant order.
   log("title numbers");
   await db.execute(sql`SELECT number_untitled_grants()`);
@@ -155,7 +156,7 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedSummar
     villages: villages.length,
     claims: claimsMade.claims,
     transitions: claimsMade.transitions,
-    documents: claimsMade.documents + formCPages,
+    documents: claimsMade.documents + communityFormPages,
   };
 }
 
@@ -490,22 +491,31 @@ async function insertDocuments(db: Db, claims: ClaimRow[]): Promise<number> {
   return claims.length;
 }
 
-/** The first `limit` CFR claims' Form C, drawn once their extent and bordering villages are in. */
-async function insertCfrFormPages(db: Db, limit: number): Promise<number> {
+type CommunityClaimForPage = {
+  id: string; claim_no: string; category: "ST" | "OTFD"; tribe: string | null; area_claimed_ha: number; survey_numbers: string[]; evidence: Array<{ description: string }>;
+  filed_on: string; bordering_villages: string[]; community: string; rights_claimed: string[]; village: string; gram_panchayat: string; tehsil: string; district: string;
+};
+
+const communityClaimsForPages = (db: Db, type: "CR" | "CFR", limit: number) => rows<CommunityClaimForPage>(db, sql`
+  SELECT c.id, c.claim_no, c.category, c.tribe, c.area_claimed_ha, c.survey_numbers, c.evidence, c.filed_on::text AS filed_on, c.bordering_villages,
+         c.community, c.rights_claimed, v.name AS village, v.gram_panchayat, t.name AS tehsil, d.name AS district
+    FROM claims c JOIN villages v ON v.id = c.village_id JOIN tehsils t ON t.id = v.tehsil_id JOIN districts d ON d.id = v.district_id
+   WHERE c.type = ${type} ORDER BY c.claim_no LIMIT ${limit}`);
+
+/** The first `limit` CR claims' Form B and CFR claims' Form C, drawn once their bordering villages are in. */
+async function insertCommunityFormPages(db: Db, limit: number): Promise<number> {
   if (limit <= 0) return 0;
-  const claims = await rows<{
-    id: string; claim_no: string; category: "ST" | "OTFD"; tribe: string | null; area_claimed_ha: number; survey_numbers: string[]; evidence: Array<{ description: string }>;
-    filed_on: string; bordering_villages: string[]; village: string; gram_panchayat: string; tehsil: string; district: string;
-  }>(db, sql`SELECT c.id, c.claim_no, c.category, c.tribe, c.area_claimed_ha, c.survey_numbers, c.evidence, c.filed_on::text AS filed_on, c.bordering_villages,
-                    v.name AS village, v.gram_panchayat, t.name AS tehsil, d.name AS district
-             FROM claims c JOIN villages v ON v.id = c.village_id JOIN tehsils t ON t.id = v.tehsil_id JOIN districts d ON d.id = v.district_id
-             WHERE c.type = 'CFR' ORDER BY c.claim_no LIMIT ${limit}`);
-  for (const c of claims) {
-    await insertFormPage(db, c.id, "Form C (scanned), page 1", renderCfrFormPageSvg({
-      claimNo: c.claim_no, village: c.village, gramPanchayat: c.gram_panchayat, tehsil: c.tehsil, district: c.district, category: c.category, tribe: c.tribe ?? "",
-      areaHa: c.area_claimed_ha, survey: c.survey_numbers, evidence: c.evidence.map((e) => e.description), borderingVillages: c.bordering_villages,
-      filedOn: c.filed_on, seed: c.claim_no.length + c.area_claimed_ha,
-    }));
+  const place = (c: CommunityClaimForPage) => ({
+    claimNo: c.claim_no, village: c.village, gramPanchayat: c.gram_panchayat, tehsil: c.tehsil, district: c.district, category: c.category, tribe: c.tribe ?? "",
+    areaHa: c.area_claimed_ha, evidence: c.evidence.map((e) => e.description), filedOn: c.filed_on, seed: c.claim_no.length + c.area_claimed_ha,
+  });
+  const rightsClaims = await communityClaimsForPages(db, "CR", limit);
+  for (const c of rightsClaims) {
+    await insertFormPage(db, c.id, "Form B (scanned), page 1", renderCrFormPageSvg({ ...place(c), community: c.community, rightsClaimed: c.rights_claimed }));
   }
-  return claims.length;
+  const forestClaims = await communityClaimsForPages(db, "CFR", limit);
+  for (const c of forestClaims) {
+    await insertFormPage(db, c.id, "Form C (scanned), page 1", renderCfrFormPageSvg({ ...place(c), survey: c.survey_numbers, borderingVillages: c.bordering_villages }));
+  }
+  return rightsClaims.length + forestClaims.length;
 }

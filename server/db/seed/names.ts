@@ -101,16 +101,6 @@ export const EVIDENCE_KINDS = [
   ["tribe_certificate", "Scheduled Tribe certificate"],
 ] as const;
 
-export const COMMUNITY_RIGHTS = [
-  "nistar",
-  "minor_forest_produce",
-  "grazing",
-  "fish_and_water_bodies",
-  "pvtg_habitat",
-  "biodiversity_and_traditional_knowledge",
-  "nomadic_pastoral_access",
-] as const;
-
 /** Who files claims in a region: its Scheduled Tribes, their surnames, other forest dwellers' surnames. */
 export type People = {
   tribes: readonly string[];
