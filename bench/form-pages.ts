@@ -12,6 +12,7 @@ import { fieldArea } from "@/server/services/field-area";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@/test/helpers/app-server";
 import { photographPage } from "@/test/helpers/form-photo";
 import type { OcrWord } from "@/workers/db/field-db";
+import { parseAreaHa, parseDate } from "@/workers/field/form-from-entities";
 import { createOcrWorker, PAGE_SEGMENTATION } from "@/workers/ocr/ocr-pool";
 import { prepareForOcr, toGray, toRgba } from "@/workers/ocr/preprocess";
 import { pageReading, type TesseractBlocks } from "@/workers/ocr/words";
@@ -99,5 +100,39 @@ export function exactFields<F extends string>(fields: readonly F[], normalise: P
       }
     },
     shares: () => Object.fromEntries(fields.map((f) => [f, shareOf(right[f], forms)])),
+  };
+}
+
+/** A mean of seconds, to two decimals; null for none. */
+export const meanSeconds = (xs: readonly number[]) => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 100) / 100 : null);
+
+/** An area or a date read in any of the forms' ways, as the claim records it. */
+export const AREA_AND_DATE: { area: (s: string) => string; filedOn: (s: string) => string } = { area: (s) => String(parseAreaHa(s) ?? s), filedOn: (s) => parseDate(s) ?? s };
+
+/** A demo community claim as Forms B and C print it. */
+export type CommunityClaimRow = {
+  claim_no: string; category: "ST" | "OTFD"; tribe: string | null; area_claimed_ha: number; survey_numbers: string[]; evidence: Array<{ description: string }>;
+  filed_on: string; bordering_villages: string[]; community: string; rights_claimed: string[]; village_id: number;
+};
+
+/** The first `limit` demo claims of `type` in `villages`, by claim number. */
+export const communityClaims = (db: Db, type: "CR" | "CFR", villages: readonly AreaVillage[], limit: number) => rows<CommunityClaimRow>(db, sql`
+  SELECT claim_no, category, tribe, area_claimed_ha, survey_numbers, evidence, filed_on::text AS filed_on, bordering_villages, community, rights_claimed, village_id
+  FROM claims WHERE type = ${type} AND village_id IN (${sql.join(villages.map((v) => sql`${v.id}`), sql`, `)})
+  ORDER BY claim_no LIMIT ${limit}`);
+
+/** What Forms B and C print alike of the `index`th claim: its village's places, its status, extent, evidence and date as typed, and a seed of its own for the page's skew and noise. */
+export function communityFormPlace(c: CommunityClaimRow, v: AreaVillage, index: number) {
+  return {
+    claimNo: c.claim_no, village: v.name, gramPanchayat: v.gramPanchayat, tehsil: v.tehsil, district: v.district, category: c.category, tribe: c.tribe ?? "",
+    areaHa: c.area_claimed_ha, evidence: c.evidence.map((e) => e.description), filedOn: c.filed_on.split("-").reverse().join("/"), seed: 5 + index * 13,
+  };
+}
+
+/** What those shared items should read as once the app has read the form. */
+export function communityFormExpected(c: CommunityClaimRow, v: AreaVillage) {
+  return {
+    village: v.name, gramPanchayat: v.gramPanchayat, tehsil: v.tehsil, district: v.district, category: c.category, tribe: c.tribe ?? "",
+    area: String(c.area_claimed_ha), filedOn: c.filed_on,
   };
 }

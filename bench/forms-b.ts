@@ -7,61 +7,42 @@
 // and precision), and how many rights were left unread for the worker to decide. Prints one JSON object.
 //   npm run bench:forms-b [-- --forms 24 --model models/fra-ner --model OTHER_PACKAGE_DIR]   (BENCH_MISSES=1 lists each miss; BENCH_TEXT=6,13 prints those forms' OCR text)
 import { parseArgs } from "node:util";
-import { sql } from "drizzle-orm";
 import { COMMUNITY_RIGHTS } from "@/configs/community-rights";
 import { gramSabhaClaimant } from "@/configs/gram-sabha";
-import { rows } from "@/server/db/client";
 import { renderCrFormPageSvg } from "@/server/db/seed/form-image";
 import { loadPackageModel } from "@/server/services/models/onnx-check";
-import { formFromEntities, parseAreaHa, parseDate, villageOnRecord, type FormFields } from "@/workers/field/form-from-entities";
+import { formFromEntities, villageOnRecord, type FormFields } from "@/workers/field/form-from-entities";
 import { withGramSabhaClaimant } from "@/workers/field/gram-sabha-claimant";
 import { secondLookWanted, withSecondLook } from "@/workers/field/second-look";
 import { withPlaceSpellingsOnRecord } from "@/workers/field/village-record";
 import { extractEntities } from "@/workers/ner/extract";
 import { openFieldBenchDatabase } from "./app";
-import { exactFields, officialVillages, photographedPages, shareOf } from "./form-pages";
+import { AREA_AND_DATE, communityClaims, communityFormExpected, communityFormPlace, exactFields, meanSeconds, officialVillages, photographedPages, shareOf, type CommunityClaimRow } from "./form-pages";
 
 const { values } = parseArgs({ options: { forms: { type: "string", default: "24" }, model: { type: "string", multiple: true, default: ["models/fra-ner"] }, "data-dir": { type: "string", default: "data/bench-form-c" }, seed: { type: "string", default: "2006" } } });
 
 // The same demo database as bench:forms-c's.
 const database = await openFieldBenchDatabase(values["data-dir"]!, Number(values.seed));
 const villages = await officialVillages(database.db);
-type ClaimRow = {
-  claim_no: string; category: "ST" | "OTFD"; tribe: string | null; area_claimed_ha: number; evidence: Array<{ description: string }>;
-  filed_on: string; community: string; rights_claimed: string[]; village_id: number;
-};
-const claims = await rows<ClaimRow>(database.db, sql`
-  SELECT claim_no, category, tribe, area_claimed_ha, evidence, filed_on::text AS filed_on, community, rights_claimed, village_id
-  FROM claims WHERE type = 'CR' AND village_id IN (${sql.join(villages.map((v) => sql`${v.id}`), sql`, `)})
-  ORDER BY claim_no LIMIT ${Number(values.forms)}`);
+const claims = await communityClaims(database.db, "CR", villages, Number(values.forms));
 await database.close();
+const villageOf = (c: CommunityClaimRow) => villages.find((v) => v.id === c.village_id)!;
 
 const FIELDS = ["claimant", "claimantLocal", "village", "gramPanchayat", "tehsil", "district", "category", "tribe", "type", "area", "filedOn"] as const;
-function expected(c: ClaimRow): Record<(typeof FIELDS)[number], string> {
-  const v = villages.find((x) => x.id === c.village_id)!;
-  const [claimant, claimantLocal] = gramSabhaClaimant(v);
-  return {
-    claimant, claimantLocal, village: v.name, gramPanchayat: v.gramPanchayat, tehsil: v.tehsil, district: v.district, category: c.category, tribe: c.tribe ?? "",
-    type: "CR", area: String(c.area_claimed_ha), filedOn: c.filed_on,
-  };
+function expected(c: CommunityClaimRow): Record<(typeof FIELDS)[number], string> {
+  const [claimant, claimantLocal] = gramSabhaClaimant(villageOf(c));
+  return { ...communityFormExpected(c, villageOf(c)), claimant, claimantLocal, type: "CR" };
 }
-const normalise: Partial<Record<(typeof FIELDS)[number], (s: string) => string>> = { area: (s) => String(parseAreaHa(s) ?? s), filedOn: (s) => parseDate(s) ?? s };
 
 // Photograph and OCR every form once; each package then reads the same text.
-const { pages, sparseText, close } = await photographedPages(claims.map((c, i) => {
-  const v = villages.find((x) => x.id === c.village_id)!;
-  return renderCrFormPageSvg({
-    claimNo: c.claim_no, village: v.name, gramPanchayat: v.gramPanchayat, tehsil: v.tehsil, district: v.district, category: c.category, tribe: c.tribe ?? "",
-    areaHa: c.area_claimed_ha, evidence: c.evidence.map((e) => e.description), community: c.community, rightsClaimed: c.rights_claimed,
-    filedOn: c.filed_on.split("-").reverse().join("/"), seed: 5 + i * 13,
-  });
-}));
+const { pages, sparseText, close } = await photographedPages(claims.map((c, i) =>
+  renderCrFormPageSvg({ ...communityFormPlace(c, villageOf(c), i), community: c.community, rightsClaimed: c.rights_claimed })));
 
 const share = (n: number) => shareOf(n, pages.length);
 const models: Record<string, unknown> = {};
 for (const dir of values.model!) {
   const model = await loadPackageModel(dir, "model_quantized.onnx");
-  const exact = exactFields(FIELDS, normalise);
+  const exact = exactFields(FIELDS, AREA_AND_DATE);
   let villagesOnRecord = 0;
   let secondLooks = 0;
   let communities = 0;
@@ -108,5 +89,4 @@ for (const dir of values.model!) {
   };
 }
 await close();
-const mean = (xs: number[]) => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 100) / 100 : null);
-console.log(JSON.stringify({ forms: pages.length, ocrSecondsPerPage: mean(pages.map((p) => p.ocrSeconds)), models }, null, 1));
+console.log(JSON.stringify({ forms: pages.length, ocrSecondsPerPage: meanSeconds(pages.map((p) => p.ocrSeconds)), models }, null, 1));

@@ -6,57 +6,36 @@
 // exactly, and name by name (recall and precision). Prints one JSON object.
 //   npm run bench:forms-c [-- --forms 24 --model models/fra-ner --model OTHER_PACKAGE_DIR]   (BENCH_MISSES=1 lists each miss)
 import { parseArgs } from "node:util";
-import { sql } from "drizzle-orm";
-import { rows } from "@/server/db/client";
 import { renderCfrFormPageSvg } from "@/server/db/seed/form-image";
 import { loadPackageModel } from "@/server/services/models/onnx-check";
-import { formFromEntities, parseAreaHa, parseDate, villageOnRecord, type FormFields } from "@/workers/field/form-from-entities";
+import { formFromEntities, villageOnRecord, type FormFields } from "@/workers/field/form-from-entities";
 import { borderingVillagesWanted, secondLookWanted, withSecondLook } from "@/workers/field/second-look";
 import { withPlaceSpellingsOnRecord } from "@/workers/field/village-record";
 import { extractEntities } from "@/workers/ner/extract";
 import { openFieldBenchDatabase } from "./app";
-import { exactFields, officialVillages, photographedPages, shareOf } from "./form-pages";
+import { AREA_AND_DATE, communityClaims, communityFormExpected, communityFormPlace, exactFields, meanSeconds, officialVillages, photographedPages, shareOf, type CommunityClaimRow } from "./form-pages";
 
 const { values } = parseArgs({ options: { forms: { type: "string", default: "24" }, model: { type: "string", multiple: true, default: ["models/fra-ner"] }, "data-dir": { type: "string", default: "data/bench-form-c" }, seed: { type: "string", default: "2006" } } });
 
 const database = await openFieldBenchDatabase(values["data-dir"]!, Number(values.seed));
 // A district official's area: the district's villages, which the bordering villages are read against.
 const villages = await officialVillages(database.db);
-type ClaimRow = {
-  claim_no: string; category: "ST" | "OTFD"; tribe: string | null; area_claimed_ha: number; survey_numbers: string[]; evidence: Array<{ description: string }>;
-  filed_on: string; bordering_villages: string[]; village_id: number;
-};
-const claims = await rows<ClaimRow>(database.db, sql`
-  SELECT claim_no, category, tribe, area_claimed_ha, survey_numbers, evidence, filed_on::text AS filed_on, bordering_villages, village_id
-  FROM claims WHERE type = 'CFR' AND village_id IN (${sql.join(villages.map((v) => sql`${v.id}`), sql`, `)})
-  ORDER BY claim_no LIMIT ${Number(values.forms)}`);
+const claims = await communityClaims(database.db, "CFR", villages, Number(values.forms));
 await database.close();
+const villageOf = (c: CommunityClaimRow) => villages.find((v) => v.id === c.village_id)!;
 
 const FIELDS = ["village", "gramPanchayat", "tehsil", "district", "category", "tribe", "type", "area", "khasra", "filedOn"] as const;
-function expected(c: ClaimRow): Record<(typeof FIELDS)[number], string> {
-  const v = villages.find((x) => x.id === c.village_id)!;
-  return {
-    village: v.name, gramPanchayat: v.gramPanchayat, tehsil: v.tehsil, district: v.district, category: c.category, tribe: c.tribe ?? "", type: "CFR",
-    area: String(c.area_claimed_ha), khasra: c.survey_numbers.join(", "), filedOn: c.filed_on,
-  };
-}
-const normalise: Partial<Record<(typeof FIELDS)[number], (s: string) => string>> = { area: (s) => String(parseAreaHa(s) ?? s), filedOn: (s) => parseDate(s) ?? s };
+const expected = (c: CommunityClaimRow): Record<(typeof FIELDS)[number], string> => ({ ...communityFormExpected(c, villageOf(c)), type: "CFR", khasra: c.survey_numbers.join(", ") });
 
 // Photograph and OCR every form once; each package then reads the same text.
-const { pages, sparseText, close } = await photographedPages(claims.map((c, i) => {
-  const v = villages.find((x) => x.id === c.village_id)!;
-  return renderCfrFormPageSvg({
-    claimNo: c.claim_no, village: v.name, gramPanchayat: v.gramPanchayat, tehsil: v.tehsil, district: v.district, category: c.category, tribe: c.tribe ?? "",
-    areaHa: c.area_claimed_ha, survey: c.survey_numbers, evidence: c.evidence.map((e) => e.description), borderingVillages: c.bordering_villages,
-    filedOn: c.filed_on.split("-").reverse().join("/"), seed: 5 + i * 13,
-  });
-}));
+const { pages, sparseText, close } = await photographedPages(claims.map((c, i) =>
+  renderCfrFormPageSvg({ ...communityFormPlace(c, villageOf(c), i), survey: c.survey_numbers, borderingVillages: c.bordering_villages })));
 
 const share = (n: number) => shareOf(n, pages.length);
 const models: Record<string, unknown> = {};
 for (const dir of values.model!) {
   const model = await loadPackageModel(dir, "model_quantized.onnx");
-  const exact = exactFields(FIELDS, normalise);
+  const exact = exactFields(FIELDS, AREA_AND_DATE);
   let villagesOnRecord = 0;
   let secondLooks = 0;
   let listsExact = 0;
@@ -96,5 +75,4 @@ for (const dir of values.model!) {
   };
 }
 await close();
-const mean = (xs: number[]) => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 100) / 100 : null);
-console.log(JSON.stringify({ forms: pages.length, ocrSecondsPerPage: mean(pages.map((p) => p.ocrSeconds)), models }, null, 1));
+console.log(JSON.stringify({ forms: pages.length, ocrSecondsPerPage: meanSeconds(pages.map((p) => p.ocrSeconds)), models }, null, 1));

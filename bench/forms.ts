@@ -22,7 +22,7 @@ import { fieldArea } from "@/server/services/field-area";
 import { loadPackageModel } from "@/server/services/models/onnx-check";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@/test/helpers/app-server";
 import { photographForm } from "@/test/helpers/form-photo";
-import { formFromEntities, parseAreaHa, parseDate, villageOnRecord } from "@/workers/field/form-from-entities";
+import { formFromEntities, villageOnRecord } from "@/workers/field/form-from-entities";
 import { nameAnchor, rereadLocalName, type ClaimantReading, type PixelRect } from "@/workers/field/devanagari-line";
 import { foundClaimantName, secondLookWanted, withSecondLook } from "@/workers/field/second-look";
 import { localToday, rereadImpossibleDate } from "@/workers/field/date-reread";
@@ -31,7 +31,7 @@ import { nameLanguageOfClaim, withPlaceSpellingsOnRecord } from "@/workers/field
 import { extractEntities } from "@/workers/ner/extract";
 import { createFocusedWorker, createOcrWorker, devanagariLine, PAGE_SEGMENTATION, type FocusedReading, type RegionText } from "@/workers/ocr/ocr-pool";
 import { openFieldBenchDatabase } from "./app";
-import { asTheAppKeepsIt, readPage, type Reading } from "./form-pages";
+import { AREA_AND_DATE, asTheAppKeepsIt, meanSeconds, readPage, type Reading } from "./form-pages";
 
 const { values } = parseArgs({ options: { forms: { type: "string", default: "24" }, model: { type: "string", multiple: true, default: ["models/fra-ner"] }, "data-dir": { type: "string", default: "data/bench-field" }, seed: { type: "string", default: "2006" }, boundaries: { type: "string", multiple: true }, "census-codes": { type: "string" } } });
 const dataDir = values["data-dir"]!;
@@ -64,8 +64,7 @@ function expected(c: ClaimRow): Partial<Record<FormFieldKey, string>> {
   };
 }
 const normalise: Partial<Record<FormFieldKey, (s: string) => string>> = {
-  area: (s) => String(parseAreaHa(s) ?? s),
-  filedOn: (s) => parseDate(s) ?? s,
+  ...AREA_AND_DATE,
   // "Kh. 206" on record, "206" on the form: the number is what matters.
   khasra: (s) => s.split(/[,;]/).map((x) => x.trim().replace(/^(kh|khasra|sy|survey)\.?\s*(no\.?)?\s*/i, "")).filter(Boolean).join(", "),
 };
@@ -194,5 +193,4 @@ for (const dir of values.model!) {
 }
 await ocr.terminate();
 for (const worker of focused.values()) await worker.terminate();
-const meanSeconds = (xs: number[]) => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 100) / 100 : null);
 console.log(JSON.stringify({ forms: pages.length, ocrSecondsPerPage: meanSeconds(pages.map((p) => p.ocrSeconds)), secondLookSecondsPerPage: meanSeconds(sparseSeconds), devanagariLineSeconds: meanSeconds(regionSeconds["devanagari-line"]), englishWordSeconds: meanSeconds(regionSeconds["english-word"]), models }, null, 1));

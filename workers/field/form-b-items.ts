@@ -43,14 +43,15 @@ function isAnswer(word: Word, answers: readonly string[]): boolean {
   return answers.some((a) => (a.length <= 2 || !/^[a-z]+$/.test(a) ? word.folded === a : word.folded[0] === a[0] && nameSimilarity(word.folded, a) >= 2 / 3));
 }
 
+// Each right's printed line with its label's own words, which are no answer.
+const RIGHT_LINES = FORM_B_RIGHT_LINES.map((r) => ({ ...r, labelWords: new Set(wordsOf(r.label).map((w) => w.folded)) }));
+
 /** The right a printed line names, and the words after its name: where the answer is. */
-function rightOnLine(line: string): { right: CommunityRight; after: Word[]; labelWords: Set<string> } | null {
+function rightOnLine(line: string): { right: CommunityRight; after: Word[]; labelWords: ReadonlySet<string> } | null {
   const words = wordsOf(line);
   for (const [i, word] of words.entries()) {
-    const printed = FORM_B_RIGHT_LINES.find((r) => (r.word.length <= 4 ? word.folded === r.word : nameSimilarity(word.folded, r.word) >= PRINTED_WORD) || word.text === r.localWord);
-    if (!printed) continue;
-    const labelWords = new Set(wordsOf(printed.label).map((w) => w.folded));
-    return { right: printed.right, after: words.slice(i + 1), labelWords };
+    const printed = RIGHT_LINES.find((r) => (r.word.length <= 4 ? word.folded === r.word : nameSimilarity(word.folded, r.word) >= PRINTED_WORD) || word.text === r.localWord);
+    if (printed) return { right: printed.right, after: words.slice(i + 1), labelWords: printed.labelWords };
   }
   return null;
 }

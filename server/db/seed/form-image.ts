@@ -47,8 +47,16 @@ const CONTINUATION_HEIGHT = 44;
  *  the next lines (a list of names), where any other is cut at its line's end as a typist would stop.
  *  `rows`: an item printed as sub-items, each answered on its own line after its printed label. */
 type FormItem = { label: string; value: string; wraps?: boolean; rows?: ReadonlyArray<{ label: string; value: string }> };
-// Where a sub-item's typed answer starts, after its printed label.
+// Where a sub-item's typed answer starts, after its printed label, and how much of a typed line is left it.
 const ROW_ANSWER_X = 560;
+const ROW_ANSWER_CHARS = 44;
+
+// The items every form prints alike: where the village lies.
+const placeItems = (d: Pick<FormPageData, "gramPanchayat" | "tehsil" | "district">): FormItem[] => [
+  { label: "Gram Panchayat / ग्राम पंचायत", value: d.gramPanchayat },
+  { label: "Tehsil / Taluka / तहसील", value: d.tehsil },
+  { label: "District / जिला", value: d.district },
+];
 
 const categoryAnswer = (d: Pick<FormPageData, "category" | "tribe">) => (d.category === "ST" ? `Scheduled Tribe (${d.tribe})` : "Other Traditional Forest Dweller");
 
@@ -72,7 +80,7 @@ function formSheetSvg(sheet: { form: string; heading: string; subheading: string
   <text x="${x}" y="${y + 40 + k * CONTINUATION_HEIGHT}" class="typed">${escapeXml(line)}</text>`;
     const lines = rows
       ? rows.map((row, k) => `<text x="130" y="${y + 40 + k * CONTINUATION_HEIGHT}" class="label">(${String.fromCharCode(97 + k)}) ${escapeXml(row.label)}</text>
-  ${typed(row.value.slice(0, TYPED_LINE_CHARS - 34), k, ROW_ANSWER_X)}`)
+  ${typed(row.value.slice(0, ROW_ANSWER_CHARS), k, ROW_ANSWER_X)}`)
       : typedLines(value, wraps ?? false).map((line, k) => typed(line, k));
     const drawn = `<text x="90" y="${y}" class="label">${i + 1}. ${escapeXml(label)}</text>
   ${lines.join("\n  ")}`;
@@ -123,9 +131,7 @@ export function renderFormPageSvg(d: FormPageData): string {
       { label: "Name of father / mother / पिता/माता का नाम", value: d.relative },
       { label: "Address / पता", value: `At ${d.village}, Post ${d.gramPanchayat}` },
       { label: "Village / ग्राम", value: d.village },
-      { label: "Gram Panchayat / ग्राम पंचायत", value: d.gramPanchayat },
-      { label: "Tehsil / Taluka / तहसील", value: d.tehsil },
-      { label: "District / जिला", value: d.district },
+      ...placeItems(d),
       { label: "Scheduled Tribe or OTFD / अनुसूचित जनजाति या अन्य", value: categoryAnswer(d) },
       { label: "Family members with age / परिवार के सदस्य", value: d.family.map((m) => `${m.name} (${m.age})`).join(", ") },
       { label: "Extent of forest land for self-cultivation / स्व-खेती हेतु भूमि", value: `${d.areaHa.toFixed(2)} ha` },
@@ -145,9 +151,7 @@ export function renderCfrFormPageSvg(d: CfrFormPageData): string {
     subheading: "प्रपत्र - ग : सामुदायिक वन संसाधन के अधिकार हेतु दावा प्रपत्र  [See rule 11(4)]",
     items: [
       { label: "Village / Gram Sabha / ग्राम / ग्राम सभा", value: d.village },
-      { label: "Gram Panchayat / ग्राम पंचायत", value: d.gramPanchayat },
-      { label: "Tehsil / Taluka / तहसील", value: d.tehsil },
-      { label: "District / जिला", value: d.district },
+      ...placeItems(d),
       { label: "Members of the Gram Sabha: Scheduled Tribe or OTFD / सदस्य", value: `${categoryAnswer(d)}, list attached` },
       { label: "Khasra / Compartment No. / खसरा / कक्ष क्रमांक", value: d.survey.join(", ") },
       { label: "Bordering villages / सीमावर्ती ग्राम", value: d.borderingVillages.join(", "), wraps: true },
@@ -183,9 +187,7 @@ export function renderCrFormPageSvg(d: CrFormPageData): string {
       { label: "Name of the claimant community / दावेदार समुदाय", value: d.community },
       { label: "Scheduled Tribe or OTFD community / अनुसूचित जनजाति या अन्य", value: categoryAnswer(d) },
       { label: "Village / ग्राम", value: d.village },
-      { label: "Gram Panchayat / ग्राम पंचायत", value: d.gramPanchayat },
-      { label: "Tehsil / Taluka / तहसील", value: d.tehsil },
-      { label: "District / जिला", value: d.district },
+      ...placeItems(d),
       {
         label: "Nature of community rights enjoyed / सामुदायिक अधिकारों का स्वरूप", value: "",
         rows: FORM_B_RIGHT_LINES.map(({ right, label }, k) => ({ label, value: claimed.has(right) ? RIGHT_USES[right] : NOT_CLAIMED[Math.floor(d.seed + k) % NOT_CLAIMED.length]! })),
