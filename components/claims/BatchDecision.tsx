@@ -3,11 +3,13 @@
 // for all of them, recorded for each or, if any is refused, for none (claims.transitionMany).
 import { useState } from "react";
 import { MAX_CLAIMS_PER_DECISION } from "@/configs/contracts/claims";
+import { STEP_WITH_RESOLUTION } from "@/configs/gram-sabha-resolution";
 import { STATUS_LABELS, stepsOpenToAll, type ClaimStatus, type Role } from "@/configs/workflow";
 import { trpc } from "../trpc";
 import { useSubmission } from "../ui/useSubmission";
+import { NO_RESOLUTION, ResolutionFields, resolutionForStep } from "./ResolutionFields";
 
-export type ChosenClaim = { id: string; claimNo: string; status: ClaimStatus; version: number };
+export type ChosenClaim = { id: string; claimNo: string; status: ClaimStatus; version: number; filedOn: string };
 
 export function BatchDecision({ chosen, role, onClear, onRecorded }: {
   chosen: readonly ChosenClaim[];
@@ -17,17 +19,25 @@ export function BatchDecision({ chosen, role, onClear, onRecorded }: {
 }) {
   const [action, setAction] = useState("");
   const [reason, setReason] = useState("");
+  const [resolutionDraft, setResolutionDraft] = useState(NO_RESOLUTION);
   const { busy, error, submit } = useSubmission();
   const steps = stepsOpenToAll(chosen.map((c) => c.status), role);
   const step = steps.find((t) => t.action === action);
   const tooMany = chosen.length > MAX_CLAIMS_PER_DECISION;
+  // One sitting's resolution covers every claim chosen: it cannot be older than the latest filed of them.
+  const lastFiled = chosen.reduce((last, c) => (c.filedOn > last ? c.filedOn : last), "");
+  const { gsResolution, wanting: resolutionWanting } = resolutionForStep(action, resolutionDraft, lastFiled || null);
 
   async function record() {
     if (!step) return;
     await submit(async () => {
-      const result = await trpc.claims.transitionMany.mutate({ action: step.action, reason, claims: chosen.map((c) => ({ id: c.id, expectedVersion: c.version })) });
+      const result = await trpc.claims.transitionMany.mutate({
+        action: step.action, reason, claims: chosen.map((c) => ({ id: c.id, expectedVersion: c.version })),
+        ...(gsResolution ? { gsResolution } : {}),
+      });
       setAction("");
       setReason("");
+      setResolutionDraft(NO_RESOLUTION);
       // An admitted appeal goes back to whichever committee rejected each claim: the server says where.
       const now = [...new Set(result.claims.map((c) => STATUS_LABELS[c.status]))].join(" or ");
       onRecorded(`Recorded for ${result.claims.length} ${result.claims.length === 1 ? "claim" : "claims"}: now ${now}`);
@@ -52,8 +62,9 @@ export function BatchDecision({ chosen, role, onClear, onRecorded }: {
           </select>
           <textarea aria-label="Reason for the chosen claims" placeholder="Reason, e.g. the sitting and item of the minutes (recorded on each claim)" value={reason} onChange={(e) => setReason(e.target.value)} />
           {step && <small>At least {step.minReasonLength} characters.</small>}
+          {step?.action === STEP_WITH_RESOLUTION && <ResolutionFields value={resolutionDraft} onChange={setResolutionDraft} filedOn={lastFiled || null} />}
           {tooMany && <small className="error">At most {MAX_CLAIMS_PER_DECISION} claims in one decision.</small>}
-          <button className="primary" disabled={busy || !step || tooMany || reason.trim().length < step.minReasonLength} onClick={() => void record()}>
+          <button className="primary" disabled={busy || !step || tooMany || reason.trim().length < step.minReasonLength || resolutionWanting} onClick={() => void record()}>
             {busy ? "Recording…" : `Record for ${chosen.length} ${chosen.length === 1 ? "claim" : "claims"}`}
           </button>
         </>

@@ -39,7 +39,7 @@ export function ClaimList(props: {
     setRecorded(null);
     setChosen((prev) => {
       const next = new Map(prev);
-      if (on) next.set(c.id, { id: c.id, claimNo: c.claimNo, status: c.status, version: c.version });
+      if (on) next.set(c.id, { id: c.id, claimNo: c.claimNo, status: c.status, version: c.version, filedOn: c.filedOn });
       else next.delete(c.id);
       return next;
     });

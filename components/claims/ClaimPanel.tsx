@@ -2,6 +2,7 @@
 // One claim: its fields, scanned pages, evidence and history, and the workflow decisions the user may take.
 import { useEffect, useState } from "react";
 import { nameLanguageTagOf } from "@/configs/field";
+import { resolutionText, STEP_WITH_RESOLUTION } from "@/configs/gram-sabha-resolution";
 import {
   IFR_MAX_HA, landmarksText, namedLandmarks, NO_LANDMARKS, NOTICE_RECEIPT_ENTRY, STATUS_LABELS, STEP_WITH_BOUNDARY, STEP_WITH_TITLED_AREA, TITLE_FORMS, TYPE_LABELS,
   type WorkflowAction,
@@ -13,6 +14,7 @@ import { BorderingVillages } from "./BorderingVillages";
 import { LandmarkFields } from "./LandmarkFields";
 import { LateAppealWarning } from "./LateAppealWarning";
 import { NoticeReceipt } from "./NoticeReceipt";
+import { NO_RESOLUTION, ResolutionFields, resolutionForStep } from "./ResolutionFields";
 import { StatusBadge } from "./StatusBadge";
 import { useClaim } from "./useClaim";
 
@@ -54,6 +56,7 @@ export function ClaimPanel({ claimNo, onClose, onChanged, onFocus, compared, onC
   const [reason, setReason] = useState("");
   const [titledArea, setTitledArea] = useState("");
   const [landmarks, setLandmarks] = useState(NO_LANDMARKS);
+  const [resolutionDraft, setResolutionDraft] = useState(NO_RESOLUTION);
   const { busy, error, submit, clearError } = useSubmission();
   const [recorded, setRecorded] = useState<string | null>(null);
   useEffect(() => {
@@ -61,6 +64,7 @@ export function ClaimPanel({ claimNo, onClose, onChanged, onFocus, compared, onC
     setReason("");
     setTitledArea("");
     setLandmarks(NO_LANDMARKS);
+    setResolutionDraft(NO_RESOLUTION);
     setRecorded(null);
     clearError();
   }, [claimNo, clearError]);
@@ -74,6 +78,7 @@ export function ClaimPanel({ claimNo, onClose, onChanged, onFocus, compared, onC
   const verification = action === STEP_WITH_BOUNDARY;
   const named = verification ? namedLandmarks(landmarks) : undefined;
   const areaTitledHa = grant ? parseTitledArea(titledArea, titleLimitHa(c)) : null;
+  const { gsResolution, wanting: resolutionWanting } = resolutionForStep(action, resolutionDraft, c.filedOn);
   const choose = (next: WorkflowAction | "") => {
     setAction(next);
     if (next === STEP_WITH_TITLED_AREA) setTitledArea(suggestedTitleHa(c));
@@ -85,12 +90,13 @@ export function ClaimPanel({ claimNo, onClose, onChanged, onFocus, compared, onC
     await submit(async () => {
       const result = await trpc.claims.transition.mutate({
         id: c.id, action, reason, expectedVersion: c.version, ...(grant && areaTitledHa !== null ? { areaTitledHa } : {}),
-        ...(named ? { landmarks: named } : {}),
+        ...(named ? { landmarks: named } : {}), ...(gsResolution ? { gsResolution } : {}),
       });
       setRecorded(`Recorded: now ${STATUS_LABELS[result.status]}`);
       setAction("");
       setReason("");
       setLandmarks(NO_LANDMARKS);
+      setResolutionDraft(NO_RESOLUTION);
       onChanged();
     });
   }
@@ -123,6 +129,7 @@ export function ClaimPanel({ claimNo, onClose, onChanged, onFocus, compared, onC
         )}
         <dt>Survey / khasra</dt><dd>{c.surveyNumbers.join(", ") || "—"}</dd>
         {c.boundaryLandmarks && <><dt>Landmarks</dt><dd>{landmarksText(c.boundaryLandmarks)}</dd></>}
+        {c.gsResolution && <><dt>Gram Sabha</dt><dd>{resolutionText(c.gsResolution)}</dd></>}
         {c.type === "CFR" && <><dt>Bordering villages</dt><dd><BorderingVillages stated={c.borderingVillages} alongBoundary={c.villagesAlongBoundary} /></dd></>}
         <dt>Rights claimed</dt><dd>{c.rightsClaimed.map((r) => r.replace(/_/g, " ")).join(", ")}</dd>
         <dt>Filed on</dt><dd>{c.filedOn}</dd>
@@ -152,6 +159,7 @@ export function ClaimPanel({ claimNo, onClose, onChanged, onFocus, compared, onC
           {chosen && <small>At least {chosen.minReasonLength} characters.</small>}
           <LateAppealWarning action={action} appeal={c.notice?.appealWindow} />
           {verification && <LandmarkFields value={landmarks} onChange={setLandmarks} />}
+          {action === STEP_WITH_RESOLUTION && <ResolutionFields value={resolutionDraft} onChange={setResolutionDraft} filedOn={c.filedOn} />}
           {grant && (
             <>
               <label className="titled-area">
@@ -167,7 +175,7 @@ export function ClaimPanel({ claimNo, onClose, onChanged, onFocus, compared, onC
               </small>
             </>
           )}
-          <button className="primary" disabled={busy || !action || reason.trim().length < (chosen?.minReasonLength ?? 1) || (grant && areaTitledHa === null)} onClick={decide}>
+          <button className="primary" disabled={busy || !action || reason.trim().length < (chosen?.minReasonLength ?? 1) || (grant && areaTitledHa === null) || resolutionWanting} onClick={decide}>
             {busy ? "Recording…" : "Record decision"}
           </button>
         </div>
@@ -182,6 +190,7 @@ export function ClaimPanel({ claimNo, onClose, onChanged, onFocus, compared, onC
             <div className="when">{new Date(h.at).toLocaleString("en-IN", { dateStyle: "medium", timeStyle: "short" })} · {h.actor}</div>
             <div>{h.reason}</div>
             {h.landmarks && <div className="landmarks-named">Landmarks: {landmarksText(h.landmarks)}</div>}
+            {h.gsResolution && <div className="resolution-named">{resolutionText(h.gsResolution)}</div>}
             {h.areaTitledHa !== null && <div className="titled-change">Area recognised: {h.areaTitledHa.toFixed(2)} ha of {c.areaClaimedHa.toFixed(2)} ha claimed</div>}
             {h.parcel && (
               <div className="parcel-change">

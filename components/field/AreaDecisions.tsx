@@ -7,12 +7,14 @@
 import { useLiveQuery } from "dexie-react-hooks";
 import { useCallback, useState } from "react";
 import type { AreaClaim, AreaVillage } from "@/configs/contracts/field";
+import { resolutionText, STEP_WITH_RESOLUTION } from "@/configs/gram-sabha-resolution";
 import { indiaDayOf } from "@/configs/india-day";
 import { appealWindow, availableActions, landmarksText, NO_LANDMARKS, REJECTED_STATUSES, STATUS_LABELS, STEP_WITH_BOUNDARY, type WorkflowAction } from "@/configs/workflow";
 import { allAreaClaims, matchClaims } from "@/workers/db/area-claims";
 import type { FieldDatabase, ParcelRecord } from "@/workers/db/field-db";
 import { describeStep, dismissRefusedStep, keepVerificationParcel, recordDecision, refusedStep, refusedSteps, withWaitingSteps, type StepRow } from "@/workers/field/claim-steps";
 import { LandmarkFields } from "../claims/LandmarkFields";
+import { NO_RESOLUTION, ResolutionFields, resolutionForStep } from "../claims/ResolutionFields";
 import { LateAppealWarning } from "../claims/LateAppealWarning";
 import { StatusBadge } from "../claims/StatusBadge";
 import { useSubmission } from "../ui/useSubmission";
@@ -94,6 +96,7 @@ function ClaimSteps({ db, claim, villageName, steps, kept, onSyncNow }: {
   const [action, setAction] = useState<WorkflowAction | "">("");
   const [reason, setReason] = useState("");
   const [landmarks, setLandmarks] = useState(NO_LANDMARKS);
+  const [resolutionDraft, setResolutionDraft] = useState(NO_RESOLUTION);
   const { busy, error, submit } = useSubmission();
   const [mapping, setMapping] = useState(false);
   const refused = refusedStep(steps);
@@ -103,13 +106,19 @@ function ClaimSteps({ db, claim, villageName, steps, kept, onSyncNow }: {
   // The window the claim's receipt opened, by the tablet's own day: its notice form shows it, and an appeal chosen after it is warned of.
   const today = indiaDayOf(Date.now());
   const appeal = rejected && seen.noticeReceivedOn ? appealWindow(seen.noticeReceivedOn, today) : null;
+  // The tablet's copy has no filing day: the server checks the resolution's day against it.
+  const { gsResolution, wanting: resolutionWanting } = resolutionForStep(action, resolutionDraft, null, today);
 
   const record = () => submit(async () => {
     if (!action) return;
-    await recordDecision(db, claim, steps, action, reason, action === STEP_WITH_BOUNDARY ? landmarks : undefined);
+    await recordDecision(db, claim, steps, action, reason, {
+      landmarks: action === STEP_WITH_BOUNDARY ? landmarks : undefined,
+      gsResolution,
+    });
     setAction("");
     setReason("");
     setLandmarks(NO_LANDMARKS);
+    setResolutionDraft(NO_RESOLUTION);
     setMapping(false);
     onSyncNow();
   });
@@ -124,6 +133,7 @@ function ClaimSteps({ db, claim, villageName, steps, kept, onSyncNow }: {
             Waiting to sync: {step} ({words})
             {d.record.kind === "decision" && d.record.payload.parcel && ", with the boundary as found"}
             {d.record.kind === "decision" && d.record.payload.landmarks && `, landmarks: ${landmarksText(d.record.payload.landmarks)}`}
+            {d.record.kind === "decision" && d.record.payload.gsResolution && `; ${resolutionText(d.record.payload.gsResolution)}`}
           </div>
         );
       })}
@@ -157,12 +167,13 @@ function ClaimSteps({ db, claim, villageName, steps, kept, onSyncNow }: {
                 </div>
               )}
               {action === STEP_WITH_BOUNDARY && <LandmarkFields value={landmarks} onChange={setLandmarks} />}
+              {action === STEP_WITH_RESOLUTION && <ResolutionFields value={resolutionDraft} onChange={setResolutionDraft} filedOn={null} />}
               {action === STEP_WITH_BOUNDARY && mapping && (
                 <ParcelMap db={db} villageId={claim.villageId} claimType={claim.type} parcel={kept} onChange={(parcel) => keepVerificationParcel(db, claim.id, parcel)} locked={false} onRecord={claim} />
               )}
               <LateAppealWarning action={action} appeal={appeal} />
-              <textarea aria-label="Reason" placeholder="What was found, or the resolution's number and date (told to the claimant)" value={reason} onChange={(e) => setReason(e.target.value)} />
-              <button className="primary" disabled={busy || reason.trim().length < (chosen?.minReasonLength ?? 1)} onClick={() => void record()}>
+              <textarea aria-label="Reason" placeholder="What was found, or what the Gram Sabha resolved (told to the claimant)" value={reason} onChange={(e) => setReason(e.target.value)} />
+              <button className="primary" disabled={busy || reason.trim().length < (chosen?.minReasonLength ?? 1) || resolutionWanting} onClick={() => void record()}>
                 Record as {STATUS_LABELS[chosen && chosen.to !== "rejecting_committee" ? chosen.to : seen.status]}
               </button>
             </>

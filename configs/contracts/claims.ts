@@ -7,6 +7,9 @@ import {
 } from "../workflow";
 import { BORDERING_ONLY_CFR, MAX_BORDERING_VILLAGES, MAX_VILLAGE_NAME_CHARS } from "../bordering-villages";
 import { COMMUNITY_RIGHTS, CR_NAMES_A_RIGHT, RIGHTS_ONLY_COMMUNITY } from "../community-rights";
+import {
+  MAX_GRAM_SABHA_MEMBERS, MAX_RESOLUTION_NUMBER_CHARS, quorumProblem, RESOLUTION_ONLY_WITH_STEP, RESOLUTION_REQUIRED, STEP_WITH_RESOLUTION, type GramSabhaResolution,
+} from "../gram-sabha-resolution";
 import { polygonGeometrySchema } from "./geojson";
 
 // A calendar day that exists: JavaScript's parser takes 30 February as 2 March, so the day must read back the same.
@@ -65,6 +68,22 @@ export const boundaryLandmarksSchema = z
   .strict()
   .refine((l) => Object.values(l).some((side) => side !== ""), "name a landmark on at least one side, or leave the landmarks out");
 
+// A Gram Sabha's resolution, from its minutes; its attendance must make a quorum (Rule 4(2)).
+const headcount = (what: string) => z.number({ error: `give the number of ${what}` }).int(`the number of ${what} is a whole number`).min(0).max(MAX_GRAM_SABHA_MEMBERS, `the number of ${what} is at most ${MAX_GRAM_SABHA_MEMBERS}`);
+export const gramSabhaResolutionSchema = z
+  .object({
+    number: z.string().trim().min(1, "give the resolution's number, as the minutes have it").max(MAX_RESOLUTION_NUMBER_CHARS, `the resolution's number is at most ${MAX_RESOLUTION_NUMBER_CHARS} characters`),
+    passedOn: isoDate,
+    members: headcount("the Gram Sabha's members").min(1, "a Gram Sabha has at least one member"),
+    present: headcount("members present"),
+    womenPresent: headcount("women present"),
+  })
+  .strict()
+  .superRefine((r, ctx) => {
+    const problem = quorumProblem(r);
+    if (problem) ctx.addIssue({ code: "custom", message: problem, path: ["present"] });
+  });
+
 // The fields of a step; the sync's decision payload extends them (zod cannot extend a refined object).
 export const transitionFieldsSchema = z
   .object({
@@ -76,26 +95,39 @@ export const transitionFieldsSchema = z
     areaTitledHa: z.number().positive("the area recognised must be more than 0 ha").max(100_000).multipleOf(0.01, "give the area to two decimals (0.01 ha)").optional(),
     // What bounds the land on each side, as walked: only with a field verification, and then optional.
     landmarks: boundaryLandmarksSchema.optional(),
+    // The resolution a Gram Sabha step records: with that step, and then required.
+    gsResolution: gramSabhaResolutionSchema.optional(),
   })
   .strict();
 
 /**
  * The rules between a step and what it carries: a grant states the area recognised on the title, and no
- * other step carries one; only a field verification names the boundary's landmarks.
+ * other step carries one; only a field verification names the boundary's landmarks; recording a Gram
+ * Sabha's resolution states it (number, day, attendance), and no other step does.
  */
-export function stepFieldsRule(step: { action: WorkflowAction; areaTitledHa?: number | undefined; landmarks?: BoundaryLandmarks | undefined }, ctx: z.RefinementCtx): void {
+export function stepFieldsRule(
+  step: { action: WorkflowAction; areaTitledHa?: number | undefined; landmarks?: BoundaryLandmarks | undefined; gsResolution?: GramSabhaResolution | undefined },
+  ctx: z.RefinementCtx,
+): void {
   const grant = step.action === STEP_WITH_TITLED_AREA;
   if (grant && step.areaTitledHa === undefined) ctx.addIssue({ code: "custom", message: TITLED_AREA_REQUIRED, path: ["areaTitledHa"] });
   if (!grant && step.areaTitledHa !== undefined) ctx.addIssue({ code: "custom", message: TITLED_AREA_ONLY_WITH_GRANT, path: ["areaTitledHa"] });
   if (step.landmarks !== undefined && step.action !== STEP_WITH_BOUNDARY) ctx.addIssue({ code: "custom", message: LANDMARKS_ONLY_WITH_VERIFICATION, path: ["landmarks"] });
+  resolutionRule(step, ctx);
+}
+
+function resolutionRule(step: { action: WorkflowAction; gsResolution?: GramSabhaResolution | undefined }, ctx: z.RefinementCtx): void {
+  const resolving = step.action === STEP_WITH_RESOLUTION;
+  if (resolving && step.gsResolution === undefined) ctx.addIssue({ code: "custom", message: RESOLUTION_REQUIRED, path: ["gsResolution"] });
+  if (!resolving && step.gsResolution !== undefined) ctx.addIssue({ code: "custom", message: RESOLUTION_ONLY_WITH_STEP, path: ["gsResolution"] });
 }
 
 export const transitionInputSchema = transitionFieldsSchema.superRefine(stepFieldsRule);
 export type TransitionInput = z.infer<typeof transitionInputSchema>;
 
 // A committee (a Gram Sabha, the SDLC, the DLC) decides many claims at one sitting: one step and one reason,
-// its minutes, for each claim chosen, each at the version the user saw. A grant states its own area, so it
-// goes one claim at a time.
+// its minutes, for each claim chosen, each at the version the user saw; a Gram Sabha's one resolution for
+// all of them. A grant states its own area, so it goes one claim at a time.
 export const MAX_CLAIMS_PER_DECISION = 100;
 const GRANT_ONE_AT_A_TIME = "a title is granted one claim at a time: each states the area it recognises";
 export const batchTransitionInputSchema = z
@@ -107,8 +139,10 @@ export const batchTransitionInputSchema = z
       .min(1, "choose at least one claim")
       .max(MAX_CLAIMS_PER_DECISION, `at most ${MAX_CLAIMS_PER_DECISION} claims in one decision`)
       .refine((claims) => new Set(claims.map((c) => c.id)).size === claims.length, "a claim is chosen twice"),
+    gsResolution: gramSabhaResolutionSchema.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine(resolutionRule);
 export type BatchTransitionInput = z.infer<typeof batchTransitionInputSchema>;
 
 // The day a rejected claimant received the notice of the reasons, from the receipt slip they signed:

@@ -4,6 +4,9 @@ import type { BatchTransitionInput, ClaimListInput, ClaimRef, NewClaim, Transiti
 import type { MultiPolygonGeometry, PolygonGeometry } from "@/configs/contracts/geojson";
 import { claimNumberOf } from "@/configs/states";
 import {
+  quorumProblem, RESOLUTION_ONLY_WITH_STEP, RESOLUTION_REQUIRED, resolutionDayProblem, STEP_WITH_RESOLUTION, type GramSabhaResolution,
+} from "@/configs/gram-sabha-resolution";
+import {
   appealWindow,
   availableActions,
   BOUNDARY_ONLY_WITH_VERIFICATION,
@@ -100,7 +103,7 @@ export async function getClaim(db: Db, user: SessionUser, ref: ClaimRef) {
     db,
     sql`SELECT c.id, c.claim_no, c.type, c.status, c.claimant_name, c.claimant_name_local, c.spouse_name, c.relative_name,
                c.community, c.category, c.tribe, c.family_members, c.rights_claimed, c.evidence, c.survey_numbers, c.bordering_villages,
-               c.area_claimed_ha, c.area_parcel_ha, c.area_titled_ha, c.title_no, c.notice_received_on::text, ${REJECTED_ON} AS rejected_on, c.boundary_landmarks, india_today()::text AS today, c.filed_on, c.status_changed_at, c.created_at, c.updated_at, c.version,
+               c.area_claimed_ha, c.area_parcel_ha, c.area_titled_ha, c.title_no, c.notice_received_on::text, ${REJECTED_ON} AS rejected_on, c.boundary_landmarks, c.gs_resolution, india_today()::text AS today, c.filed_on, c.status_changed_at, c.created_at, c.updated_at, c.version,
                ST_AsGeoJSON(c.geom, 7) AS geometry, ST_AsGeoJSON(ST_Envelope(c.geom)) AS envelope,
                v.id AS village_id, v.name AS village, v.name_local AS village_local, v.census_code, v.gram_panchayat,
                t.name AS tehsil, t.name_local AS tehsil_local, d.name AS district, d.name_local AS district_local, d.id AS district_id,
@@ -114,7 +117,7 @@ export async function getClaim(db: Db, user: SessionUser, ref: ClaimRef) {
   const id = c.id as string;
   const history = await rows<HistoryRow>(
     db,
-    sql`SELECT h.id, h.action, h.from_status, h.to_status, h.reason, h.at, h.claim_version, h.area_titled_ha, h.notice_received_on::text, h.boundary_landmarks,
+    sql`SELECT h.id, h.action, h.from_status, h.to_status, h.reason, h.at, h.claim_version, h.area_titled_ha, h.notice_received_on::text, h.boundary_landmarks, h.gs_resolution,
                u.display_name AS actor,
                ST_AsGeoJSON(h.parcel_before, 7) AS parcel_before, ST_Area(h.parcel_before::geography) / 10000 AS before_ha,
                ST_AsGeoJSON(h.parcel_after, 7) AS parcel_after, ST_Area(h.parcel_after::geography) / 10000 AS after_ha
@@ -153,6 +156,7 @@ export async function getClaim(db: Db, user: SessionUser, ref: ClaimRef) {
     areaTitledHa: c.area_titled_ha === null ? null : Number(c.area_titled_ha),
     titleNo: (c.title_no as string | null) ?? null,
     boundaryLandmarks: (parse(c.boundary_landmarks) as BoundaryLandmarks | null) ?? null,
+    gsResolution: (parse(c.gs_resolution) as GramSabhaResolution | null) ?? null,
     borderingVillages: parse(c.bordering_villages) as string[], // as written on Form C
     villagesAlongBoundary: alongBoundary.map((v) => ({ name: v.name, nameLocal: v.name_local })),
     // A rejected claim's notice: not yet delivered (null), or the appeal window its receipt opened.
@@ -182,6 +186,7 @@ export async function getClaim(db: Db, user: SessionUser, ref: ClaimRef) {
       areaTitledHa: h.area_titled_ha === null ? null : Number(h.area_titled_ha),
       noticeReceivedOn: h.notice_received_on,
       landmarks: (parse(h.boundary_landmarks) as BoundaryLandmarks | null) ?? null,
+      gsResolution: (parse(h.gs_resolution) as GramSabhaResolution | null) ?? null,
     })),
     actions: availableActions(c.status, user.role).map((t) => ({ action: t.action, label: t.label, minReasonLength: t.minReasonLength })),
   };
@@ -190,7 +195,7 @@ export type ClaimDetail = Awaited<ReturnType<typeof getClaim>>;
 
 type HistoryRow = {
   id: number; action: string; from_status: ClaimStatus | null; to_status: ClaimStatus; reason: string; at: string | Date; actor: string | null; claim_version: number; area_titled_ha: number | null;
-  notice_received_on: string | null; boundary_landmarks: BoundaryLandmarks | null;
+  notice_received_on: string | null; boundary_landmarks: BoundaryLandmarks | null; gs_resolution: GramSabhaResolution | null;
   parcel_before: string | null; before_ha: number | null; parcel_after: string | null; after_ha: number | null;
 };
 type ParcelShape = { geometry: MultiPolygonGeometry; areaHa: number };
@@ -209,12 +214,13 @@ function envelopeToBbox(g: { type: string; coordinates: unknown }): [number, num
   return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
 }
 
-type LockedClaim = { id: string; status: ClaimStatus; version: number; village_id: number; type: ClaimType; area_claimed_ha: number };
+type LockedClaim = { id: string; status: ClaimStatus; version: number; village_id: number; type: ClaimType; area_claimed_ha: number; filed_on: string; today: string };
 
 export async function lockClaim(tx: Db, user: SessionUser, id: string, expectedVersion: number): Promise<LockedClaim> {
   const [claim] = await rows<LockedClaim>(
     tx,
-    sql`SELECT c.id, c.status, c.version, c.village_id, c.type, c.area_claimed_ha FROM claims c WHERE c.id = ${id} AND ${scopeCondition(user)} FOR UPDATE`,
+    sql`SELECT c.id, c.status, c.version, c.village_id, c.type, c.area_claimed_ha, c.filed_on::text, india_today()::text AS today
+        FROM claims c WHERE c.id = ${id} AND ${scopeCondition(user)} FOR UPDATE`,
   );
   if (!claim) throw new DomainError("NOT_FOUND", `no claim ${id} in your districts`);
   if (claim.version !== expectedVersion) {
@@ -242,11 +248,11 @@ export function auditedTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Pro
 
 export async function appendAudit(tx: Db, args: {
   claimId: string; action: string; from: ClaimStatus | null; to: ClaimStatus; actorId: string; reason: string; version: number;
-  areaTitledHa?: number | undefined; noticeReceivedOn?: string | undefined; landmarks?: BoundaryLandmarks | undefined;
+  areaTitledHa?: number | undefined; noticeReceivedOn?: string | undefined; landmarks?: BoundaryLandmarks | undefined; gsResolution?: GramSabhaResolution | undefined;
 }) {
-  await tx.execute(sql`INSERT INTO claim_transitions (claim_id, action, from_status, to_status, actor_id, reason, claim_version, area_titled_ha, notice_received_on, boundary_landmarks)
+  await tx.execute(sql`INSERT INTO claim_transitions (claim_id, action, from_status, to_status, actor_id, reason, claim_version, area_titled_ha, notice_received_on, boundary_landmarks, gs_resolution)
                        VALUES (${args.claimId}, ${args.action}, ${args.from}, ${args.to}, ${args.actorId}, ${args.reason}, ${args.version},
-                               ${args.areaTitledHa ?? null}, ${args.noticeReceivedOn ?? null}::date, ${args.landmarks ? JSON.stringify(args.landmarks) : null}::jsonb)`);
+                               ${args.areaTitledHa ?? null}, ${args.noticeReceivedOn ?? null}::date, ${jsonOrNull(args.landmarks)}::jsonb, ${jsonOrNull(args.gsResolution)}::jsonb)`);
 }
 
 /** One step of the legal workflow: checked, applied only to the version the user saw, and audited. */
@@ -269,7 +275,8 @@ export async function transitionClaims(db: Db, user: SessionUser, input: BatchTr
     const recorded = [];
     for (const c of input.claims) {
       try {
-        recorded.push(await (await checkedTransition(tx, user, { id: c.id, action: input.action, reason: input.reason, expectedVersion: c.expectedVersion }))());
+        const step = { id: c.id, action: input.action, reason: input.reason, expectedVersion: c.expectedVersion, gsResolution: input.gsResolution };
+        recorded.push(await (await checkedTransition(tx, user, step))());
       } catch (e) {
         if (e instanceof DomainError) throw new DomainError(e.code, `${numbers.get(c.id)}: ${e.message}; nothing was recorded`);
         throw e;
@@ -295,6 +302,7 @@ export async function checkedTransition(tx: Db, user: SessionUser, input: Transi
   if (input.landmarks && input.action !== STEP_WITH_BOUNDARY) throw new DomainError("BAD_REQUEST", LANDMARKS_ONLY_WITH_VERIFICATION);
   const parcel = input.parcel ? { geometry: input.parcel, areaHa: await checkParcel(tx, input.parcel, claim.village_id) } : null;
   const areaTitledHa = checkTitledArea(claim, input);
+  const gsResolution = checkResolution(claim, input);
   return async () => {
     // The boundary found on the ground is recorded first, under its own audit entry, as an edit would be.
     const version = parcel
@@ -307,14 +315,15 @@ export async function checkedTransition(tx: Db, user: SessionUser, input: Transi
       tx,
       sql`UPDATE claims SET status = ${check.to}, version = version + 1, status_changed_at = now(), updated_at = now(),
                             area_titled_ha = coalesce(${areaTitledHa ?? null}::real, area_titled_ha), title_no = ${titleNo},
-                            boundary_landmarks = coalesce(${input.landmarks ? JSON.stringify(input.landmarks) : null}::jsonb, boundary_landmarks),
+                            boundary_landmarks = coalesce(${jsonOrNull(input.landmarks)}::jsonb, boundary_landmarks),
+                            gs_resolution = coalesce(${jsonOrNull(gsResolution)}::jsonb, gs_resolution),
                             notice_received_on = NULL
           WHERE id = ${claim.id} AND version = ${version} RETURNING version`,
     );
     if (!updated) throw new DomainError("CONFLICT", "this claim changed while you were deciding; reload it");
     await appendAudit(tx, {
       claimId: claim.id, action: input.action, from: claim.status, to: check.to, actorId: user.id, reason: input.reason.trim(), version: updated.version, areaTitledHa,
-      landmarks: input.landmarks,
+      landmarks: input.landmarks, gsResolution,
     });
     return { id: claim.id, status: check.to, version: updated.version };
   };
@@ -334,6 +343,20 @@ function checkTitledArea(claim: LockedClaim, input: TransitionInput): number | u
   }
   return input.areaTitledHa;
 }
+
+/** The resolution a Gram Sabha step states (the contract makes it present exactly there), on a day it can have been passed. */
+function checkResolution(claim: LockedClaim, input: TransitionInput): GramSabhaResolution | undefined {
+  if (input.action !== STEP_WITH_RESOLUTION) {
+    if (input.gsResolution) throw new DomainError("BAD_REQUEST", RESOLUTION_ONLY_WITH_STEP);
+    return undefined;
+  }
+  if (!input.gsResolution) throw new DomainError("BAD_REQUEST", RESOLUTION_REQUIRED);
+  const problem = quorumProblem(input.gsResolution) ?? resolutionDayProblem(input.gsResolution.passedOn, isoDay(claim.filed_on), claim.today);
+  if (problem) throw new DomainError("BAD_REQUEST", problem);
+  return { ...input.gsResolution, number: input.gsResolution.number.trim() };
+}
+
+const jsonOrNull = (value: object | undefined) => (value ? JSON.stringify(value) : null);
 
 async function appealedRejection(tx: Db, claimId: string): Promise<ClaimStatus | undefined> {
   const [row] = await rows<{ from_status: ClaimStatus }>(

@@ -15,6 +15,8 @@ export const EXPORT_COLUMNS = [
   "notice_received_on", "appeal_by",
   // What bounds the land on each side, as the field verification named it.
   "landmark_north", "landmark_east", "landmark_south", "landmark_west",
+  // The Gram Sabha's latest resolution on the claim: its number and the day it was passed.
+  "gs_resolution_no", "gs_resolution_on",
   // Form C's bordering villages, as written on it ("; " between them).
   "bordering_villages", "lon", "lat",
 ] as const;
@@ -35,6 +37,7 @@ async function* exportRows(db: Db, user: SessionUser, filter: ClaimFilter): Asyn
                  (c.notice_received_on + ${APPEAL_DAYS}::int)::text AS appeal_by,
                  c.boundary_landmarks->>'north' AS landmark_north, c.boundary_landmarks->>'east' AS landmark_east,
                  c.boundary_landmarks->>'south' AS landmark_south, c.boundary_landmarks->>'west' AS landmark_west,
+                 c.gs_resolution->>'number' AS gs_resolution_no, c.gs_resolution->>'passedOn' AS gs_resolution_on,
                  nullif((SELECT string_agg(b, '; ') FROM jsonb_array_elements_text(c.bordering_villages) b), '') AS bordering_villages, to_char(c.status_changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS status_changed_at,
                  round(ST_X(c.centroid)::numeric, 6)::float8 AS lon, round(ST_Y(c.centroid)::numeric, 6)::float8 AS lat, ST_AsGeoJSON(c.geom, 6) AS geometry
           FROM claims c JOIN villages v ON v.id = c.village_id JOIN tehsils t ON t.id = c.tehsil_id JOIN districts d ON d.id = c.district_id

@@ -11,11 +11,13 @@ import { chromium, type BrowserContext, type Page, type Route } from "playwright
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { FieldArea } from "@/configs/contracts/field";
 import { addDays, indiaDayOf, longDate } from "@/configs/india-day";
+import { resolutionText } from "@/configs/gram-sabha-resolution";
 import { renderCfrFormPageSvg, renderCrFormPageSvg, renderFormPageSvg, type FormPageData } from "@/server/db/seed/form-image";
 import { nameSimilarity } from "@/workers/field/name-similarity";
 import { callApi, CHROMIUM_ARGS, CHROMIUM_PATH, signIn, startApp } from "../helpers/app-server";
 import { photographForm, photographPage } from "../helpers/form-photo";
 import { clickMapMiddleOn } from "../helpers/map-click";
+import { resolutionToday } from "../helpers/resolution";
 
 let app: Awaited<ReturnType<typeof startApp>>;
 let context: BrowserContext;
@@ -325,9 +327,20 @@ describe("field digitisation, offline", () => {
     await item.getByText("Waiting to sync: Record field verification (Boundary walked with the FRC, the forester and the patwari), with the boundary as found, landmarks: North: seasonal nala; West: Kh. 88, field of the Kowase family").waitFor();
     // The resolution builds on the verification, though neither has reached the server.
     await item.getByLabel("Step").selectOption("record_gs_resolution");
-    await item.getByLabel("Reason").fill("Gram Sabha resolution 14/2026 of 2 March");
+    await item.getByLabel("Reason").fill("Gram Sabha approved the claim; no objection upheld");
+    // From the minutes: its number, its day, and who was there. Without a quorum (Rule 4(2)) it cannot be recorded.
+    const resolution = resolutionToday();
+    await item.getByLabel("Resolution number").fill(resolution.number);
+    await item.getByLabel("Passed on").fill(resolution.passedOn);
+    await item.getByLabel("Members of the Gram Sabha").fill(String(resolution.members));
+    await item.getByLabel("Members present").fill("50");
+    await item.getByLabel("Women present").fill(String(resolution.womenPresent));
+    await item.getByText("No quorum: 50 of 120 members were present, and Rule 4(2) needs at least half (60).").waitFor();
+    expect(await item.getByRole("button", { name: "Record as Gram Sabha resolved" }).isDisabled()).toBe(true);
+    await item.getByLabel("Members present").fill(String(resolution.present));
+    await item.getByText("Quorum met (Rule 4(2))").waitFor();
     await item.getByRole("button", { name: "Record as Gram Sabha resolved" }).click();
-    await item.getByText("Waiting to sync: Record Gram Sabha resolution").waitFor();
+    await item.getByText(`Waiting to sync: Record Gram Sabha resolution (Gram Sabha approved the claim; no objection upheld); ${resolutionText(resolution)}`).waitFor();
     expect(await page.getByTestId("pending-count").textContent()).toBe("2 records waiting");
 
     await setOffline(false);
@@ -343,7 +356,7 @@ describe("field digitisation, offline", () => {
         action: "verify_in_field", actor: "Ravi Atram (field staff, Etapalli)", reason: "Boundary walked with the FRC, the forester and the patwari", claimVersion: target.version + 2,
         landmarks: { north: "seasonal nala", east: "", south: "", west: "Kh. 88, field of the Kowase family" },
       }),
-      expect.objectContaining({ action: "record_gs_resolution", actor: "Ravi Atram (field staff, Etapalli)", reason: "Gram Sabha resolution 14/2026 of 2 March", claimVersion: target.version + 3 }),
+      expect.objectContaining({ action: "record_gs_resolution", actor: "Ravi Atram (field staff, Etapalli)", reason: "Gram Sabha approved the claim; no objection upheld", claimVersion: target.version + 3, gsResolution: resolution }),
     ]);
     // The sync's pull brings the new status to the tablet's copy; nothing waits any more.
     await item.locator(".status", { hasText: "Gram Sabha resolved" }).waitFor();

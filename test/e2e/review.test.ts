@@ -11,6 +11,7 @@ import { DEMO_PASSWORD } from "@/server/db/seed/generate";
 import { tileContaining } from "@/server/services/tiles";
 import { callApi, CHROMIUM_ARGS, CHROMIUM_PATH, listShowsOnly, startApp } from "../helpers/app-server";
 import { clickMapMiddleOn } from "../helpers/map-click";
+import { resolutionToday } from "../helpers/resolution";
 
 let app: Awaited<ReturnType<typeof startApp>>;
 let browser: Browser;
@@ -293,6 +294,43 @@ describe("review map, end to end", () => {
       return !document.querySelector(".list .summary")?.textContent?.includes("updating") && numbers.every((n) => !text.includes(n));
     }, chosen);
     await page.screenshot({ path: "test-results/committee-decision.png" });
+    await chip.uncheck();
+    await page.getByLabel("only in map view").check();
+  });
+
+  it("records a Gram Sabha's resolution for claims remanded to it, once its minutes show a quorum", async () => {
+    const chip = page.locator(".filters label.chip", { hasText: "Remanded to Gram Sabha" }).locator("input");
+    await chip.check();
+    await page.getByLabel("only in map view").uncheck();
+    await listShowsOnly(page, "Remanded to Gram Sabha");
+    const chosen: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      chosen.push((await page.locator(".list li").nth(i).textContent())!.match(/[A-Z]{2}-[A-Z]+-(?:IFR|CR|CFR)-\d{4}-\d{6}/)![0]);
+      await page.getByRole("checkbox", { name: `Choose ${chosen[i]}` }).check();
+    }
+    const batch = page.getByLabel("Decision on the chosen claims");
+    await batch.getByLabel("Step for the chosen claims").selectOption("record_gs_resolution");
+    const reason = "Gram Sabha heard the claims again with the khasra map completed; no objection upheld";
+    await batch.getByLabel("Reason for the chosen claims").fill(reason);
+    const resolution = resolutionToday("GS/21/2026");
+    const record = batch.getByRole("button", { name: "Record for 2 claims" });
+    expect(await record.isDisabled()).toBe(true); // the resolution is not given yet
+    await batch.getByLabel("Resolution number").fill(resolution.number);
+    await batch.getByLabel("Passed on").fill(resolution.passedOn);
+    await batch.getByLabel("Members of the Gram Sabha").fill(String(resolution.members));
+    await batch.getByLabel("Members present").fill(String(resolution.present));
+    await batch.getByLabel("Women present").fill("20");
+    await batch.getByText("No quorum: 20 of the 64 present were women, and Rule 4(2) needs at least a third (22).").waitFor();
+    expect(await record.isDisabled()).toBe(true);
+    await batch.getByLabel("Women present").fill(String(resolution.womenPresent));
+    await batch.getByText("Quorum met (Rule 4(2)): 64 present of 120, at least 60; 23 women, at least 22.").waitFor();
+    await record.click();
+    await page.getByRole("status").filter({ hasText: "Recorded for 2 claims: now Gram Sabha resolved" }).waitFor();
+    for (const claimNo of chosen) {
+      const detail = await callApi<{ status: string; gsResolution: unknown; history: Array<{ action: string; reason: string; gsResolution: unknown }> }>(app.url, "claims.get", "official.gadchiroli", { claimNo });
+      expect(detail).toMatchObject({ status: "gs_resolved", gsResolution: resolution });
+      expect(detail.history.at(-1)).toMatchObject({ action: "record_gs_resolution", reason, gsResolution: resolution });
+    }
     await chip.uncheck();
     await page.getByLabel("only in map view").check();
   });

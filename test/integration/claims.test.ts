@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compareBorderingVillages } from "@/configs/bordering-villages";
 import { rows, type Db } from "@/server/db/client";
 import { callerFor, openTestDatabase, squareInVillage, type DemoUsers } from "../helpers/db";
+import { resolutionToday } from "../helpers/resolution";
 
 let env: Awaited<ReturnType<typeof openTestDatabase>>;
 let db: Db;
@@ -188,17 +189,88 @@ describe("claims router", () => {
     const detail = await api.claims.get({ id: c.id });
     expect(detail.boundaryLandmarks).toEqual(trimmed);
     expect(detail.history.at(-1)).toMatchObject({ action: "verify_in_field", landmarks: trimmed });
-    await expect(api.claims.transition({ id: c.id, action: "record_gs_resolution", reason: "Resolution 4/2026", expectedVersion: verified.version, landmarks: trimmed }))
+    const gsResolution = resolutionToday("GS/4/2026");
+    await expect(api.claims.transition({ id: c.id, action: "record_gs_resolution", reason: "Gram Sabha approved the claim", expectedVersion: verified.version, landmarks: trimmed, gsResolution }))
       .rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("boundary landmarks go only with a field verification") });
     // A later step keeps them on the claim, and carries none of its own.
-    await api.claims.transition({ id: c.id, action: "record_gs_resolution", reason: "Resolution 4/2026", expectedVersion: verified.version });
+    await api.claims.transition({ id: c.id, action: "record_gs_resolution", reason: "Gram Sabha approved the claim", expectedVersion: verified.version, gsResolution });
     const resolved = await api.claims.get({ id: c.id });
     expect(resolved.boundaryLandmarks).toEqual(trimmed);
     expect(resolved.history.at(-1)).toMatchObject({ action: "record_gs_resolution", landmarks: null });
     // The trail refuses landmarks on any entry but a verification, whoever writes it.
-    const refused = await db.execute(sql`INSERT INTO claim_transitions (claim_id, action, from_status, to_status, reason, claim_version, boundary_landmarks)
-      VALUES (${c.id}, 'record_gs_resolution', 'fld_verified', 'gs_resolved', 'x', 99, '{"north":"x","east":"","south":"","west":""}'::jsonb)`).then(() => null, (e: Error) => e);
-    expect(String((refused?.cause as Error | undefined)?.message)).toMatch(/claim_transitions_boundary_landmarks_check/);
+    const misplaced = await db.execute(sql`INSERT INTO claim_transitions (claim_id, action, from_status, to_status, reason, claim_version, boundary_landmarks)
+      VALUES (${c.id}, 'forward_to_sdlc', 'gs_resolved', 'sdlc_review', 'x', 99, '{"north":"x","east":"","south":"","west":""}'::jsonb)`).then(() => null, (e: Error) => e);
+    expect(String((misplaced?.cause as Error | undefined)?.message)).toMatch(/claim_transitions_boundary_landmarks_check/);
+  });
+
+  it("records a Gram Sabha's resolution by its number, day and quorum (Rule 4(2)), on the claim and its audit entry, and refuses one the Rules would not take, changing nothing", async () => {
+    const c = await claimIn("Gadchiroli", "fld_verified");
+    const api = callerFor(db, users.gadchiroli);
+    const [{ filed_on: filedOn } = { filed_on: "" }] = await rows<{ filed_on: string }>(db, sql`SELECT filed_on::text FROM claims WHERE id = ${c.id}`);
+    const step = { id: c.id, action: "record_gs_resolution" as const, reason: "Gram Sabha approved the claim after hearing objections", expectedVersion: c.version };
+    const resolution = { ...resolutionToday(), number: "  GS/7/2026 " };
+    const refusals: Array<[object, string]> = [
+      [{}, "a Gram Sabha resolution needs its number, the day it was passed, and the members present (Rule 4(2))"],
+      [{ gsResolution: { ...resolution, present: 59 } }, "no quorum: 59 of 120 members were present, and Rule 4(2) needs at least half (60)"],
+      [{ gsResolution: { ...resolution, womenPresent: 21 } }, "no quorum: 21 of the 64 present were women, and Rule 4(2) needs at least a third (22)"],
+      [{ gsResolution: { ...resolution, present: 121 } }, "121 present is more than the Gram Sabha's 120 members"],
+      [{ gsResolution: { ...resolution, number: " " } }, "give the resolution's number"],
+      [{ gsResolution: { ...resolution, passedOn: "2026-02-30" } }, "not a real date"],
+      [{ gsResolution: { ...resolution, passedOn: "2005-12-12" } }, `the resolution cannot have been passed on 2005-12-12: the claim was filed on ${filedOn}`],
+    ];
+    for (const [extra, message] of refusals) {
+      await expect(api.claims.transition({ ...step, ...extra } as typeof step)).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining(message) });
+    }
+    expect((await api.claims.get({ id: c.id })).version).toBe(c.version);
+
+    await api.claims.transition({ ...step, gsResolution: resolution });
+    const detail = await api.claims.get({ id: c.id });
+    const recorded = { ...resolution, number: "GS/7/2026" };
+    expect(detail.gsResolution).toEqual(recorded);
+    expect(detail.history.at(-1)).toMatchObject({ action: "record_gs_resolution", gsResolution: recorded });
+    // Only that step states one; the steps after it keep it on the claim.
+    await expect(api.claims.transition({ id: c.id, action: "forward_to_sdlc", reason: "Forwarded with the resolution", expectedVersion: detail.version, gsResolution: recorded }))
+      .rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("go only with recording a Gram Sabha resolution") });
+    await api.claims.transition({ id: c.id, action: "forward_to_sdlc", reason: "Forwarded with the resolution", expectedVersion: detail.version });
+    expect((await api.claims.get({ id: c.id })).gsResolution).toEqual(recorded);
+    // The trail refuses that step without its resolution, and a resolution on any other entry, whoever writes them.
+    const unstated = await db.execute(sql`INSERT INTO claim_transitions (claim_id, action, from_status, to_status, reason, claim_version)
+      VALUES (${c.id}, 'record_gs_resolution', 'fld_verified', 'gs_resolved', 'x', 99)`).then(() => null, (e: Error) => e);
+    expect(String((unstated?.cause as Error | undefined)?.message)).toMatch(/claim_transitions_gs_resolution_stated/);
+    const misplaced = await db.execute(sql`INSERT INTO claim_transitions (claim_id, action, from_status, to_status, reason, claim_version, gs_resolution)
+      VALUES (${c.id}, 'forward_to_sdlc', 'gs_resolved', 'sdlc_review', 'x', 99, ${JSON.stringify(recorded)}::jsonb)`).then(() => null, (e: Error) => e);
+    expect(String((misplaced?.cause as Error | undefined)?.message)).toMatch(/claim_transitions_gs_resolution_check/);
+  });
+
+  it("records one sitting's resolution on every claim chosen, or on none", async () => {
+    const chosen = await rows<{ id: string; version: number }>(db, sql`
+      SELECT c.id, c.version FROM claims c JOIN districts d ON d.id = c.district_id
+      WHERE d.name = 'Gadchiroli' AND c.status = 'fld_verified' ORDER BY c.claim_no LIMIT 3`);
+    expect(chosen).toHaveLength(3);
+    const api = callerFor(db, users.gadchiroli);
+    const sitting = { action: "record_gs_resolution" as const, reason: "Gram Sabha of 14 March: claims heard, no objection upheld", claims: chosen.map((c) => ({ id: c.id, expectedVersion: c.version })) };
+    await expect(api.claims.transitionMany(sitting)).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("needs its number, the day it was passed") });
+    await expect(api.claims.transitionMany({ ...sitting, gsResolution: { ...resolutionToday(), womenPresent: 2 } })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("no quorum") });
+    const gsResolution = resolutionToday("GS/9/2026");
+    await api.claims.transitionMany({ ...sitting, gsResolution });
+    const after = await rows<{ status: string; gs_resolution: unknown }>(db, sql`SELECT status, gs_resolution FROM claims WHERE id IN (${sql.join(chosen.map((c) => sql`${c.id}::uuid`), sql`, `)})`);
+    expect(after).toEqual(chosen.map(() => ({ status: "gs_resolved", gs_resolution: gsResolution })));
+  });
+
+  it("seeds every resolved claim's Gram Sabha resolution, with a quorum, as its latest resolution's audit entry states it", async () => {
+    const [seeded] = await rows<{ resolved: number; with_resolution: number; unresolved_with: number; entries_differ: number; no_quorum: number; before_filing: number }>(db, sql`
+      SELECT count(*) FILTER (WHERE c.status NOT IN ('received', 'fld_verified'))::int AS resolved,
+             count(*) FILTER (WHERE c.status NOT IN ('received', 'fld_verified') AND c.gs_resolution IS NOT NULL)::int AS with_resolution,
+             count(*) FILTER (WHERE c.status IN ('received', 'fld_verified') AND c.gs_resolution IS NOT NULL)::int AS unresolved_with,
+             count(*) FILTER (WHERE c.gs_resolution IS DISTINCT FROM (SELECT h.gs_resolution FROM claim_transitions h
+                                WHERE h.claim_id = c.id AND h.action = 'record_gs_resolution' ORDER BY h.id DESC LIMIT 1))::int AS entries_differ,
+             count(*) FILTER (WHERE (c.gs_resolution->>'present')::int * 2 < (c.gs_resolution->>'members')::int
+                                 OR (c.gs_resolution->>'womenPresent')::int * 3 < (c.gs_resolution->>'present')::int)::int AS no_quorum,
+             count(*) FILTER (WHERE (c.gs_resolution->>'passedOn')::date < c.filed_on)::int AS before_filing
+      FROM claims c WHERE c.updated_at < now() - interval '1 day'`); // the seed's own claims, not those the tests changed
+    expect(seeded!.resolved).toBeGreaterThan(100);
+    expect({ withResolution: seeded!.with_resolution, unresolvedWith: seeded!.unresolved_with, entriesDiffer: seeded!.entries_differ, noQuorum: seeded!.no_quorum, beforeFiling: seeded!.before_filing })
+      .toEqual({ withResolution: seeded!.resolved, unresolvedWith: 0, entriesDiffer: 0, noQuorum: 0, beforeFiling: 0 });
   });
 
   it("seeds the landmarks of every verified claim, as its verification's audit entry names them", async () => {

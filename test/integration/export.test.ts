@@ -51,6 +51,9 @@ describe("export of the filtered claims", () => {
       expect(r.title_no).toMatch(/^MH-GAD-T-\d{4}-\d{5}$/);
       // Verified before they were titled: the landmarks the verification named, one column a side.
       expect([r.landmark_north, r.landmark_east, r.landmark_south, r.landmark_west].every((side) => side !== "")).toBe(true);
+      // Resolved by their Gram Sabha before that: the resolution's number and day, after the claim was filed.
+      expect(r.gs_resolution_no).toMatch(/^GS\/\d+\/\d{4}$/);
+      expect(r.gs_resolution_on! >= r.filed_on!).toBe(true);
     }
     expect(new Set(csv.map((r) => r.title_no)).size).toBe(csv.length);
     expect(csv.every((r) => r.bordering_villages === "")).toBe(true); // Form A names none

@@ -21,6 +21,7 @@ import { dexieOutbox, enqueue } from "@/workers/sync/dexie-outbox";
 import { backoffDelay, flushOutbox } from "@/workers/sync/outbox";
 import { storeArea, syncNow } from "@/workers/sync/sync-engine";
 import { callerFor, openTestDatabase, squareInVillage } from "../helpers/db";
+import { resolutionToday } from "../helpers/resolution";
 
 let env: Awaited<ReturnType<typeof openTestDatabase>>;
 let villageId: number;
@@ -135,7 +136,7 @@ describe("sync push", () => {
       (SELECT id, version, true AS in_area FROM claims WHERE status = 'received' AND tehsil_id = ${env.users.etapalli.tehsilIds[0]!} ORDER BY claim_no LIMIT 1)
       UNION ALL (SELECT id, version, false FROM claims WHERE status = 'received' AND tehsil_id <> ${env.users.etapalli.tehsilIds[0]!} ORDER BY claim_no LIMIT 1)`);
     const decision = (claimId: string, action: string, expectedVersion: number, reason = "Boundary walked with the FRC and the forester"): SyncRecord =>
-      ({ kind: "decision", id: crypto.randomUUID(), payload: { id: claimId, action, reason, expectedVersion } }) as SyncRecord;
+      ({ kind: "decision", id: crypto.randomUUID(), payload: { id: claimId, action, reason, expectedVersion, ...(action === "record_gs_resolution" ? { gsResolution: resolutionToday() } : {}) } }) as SyncRecord;
     const trail = async (claimId: string) => rows<{ action: string; actor: string }>(env.db, sql`
       SELECT t.action, u.username AS actor FROM claim_transitions t JOIN users u ON u.id = t.actor_id WHERE t.claim_id = ${claimId} ORDER BY t.id`);
     const before = (await trail(received!.id)).length;
@@ -244,7 +245,7 @@ describe("sync push", () => {
     const [claim] = await rows<{ id: string; version: number; village_id: number }>(env.db, sql`
       SELECT id, version, village_id FROM claims WHERE status = 'fld_verified' AND tehsil_id = ${env.users.etapalli.tehsilIds[0]!} ORDER BY claim_no LIMIT 1`);
     const parcel = await squareInVillage(env.db, claim!.village_id, 0.0009);
-    const record = { kind: "decision", id: crypto.randomUUID(), payload: { id: claim!.id, action: "record_gs_resolution", reason: "Gram Sabha resolution 3/2026", expectedVersion: claim!.version, parcel } } as SyncRecord;
+    const record = { kind: "decision", id: crypto.randomUUID(), payload: { id: claim!.id, action: "record_gs_resolution", reason: "Gram Sabha resolution 3/2026", expectedVersion: claim!.version, parcel, gsResolution: resolutionToday() } } as SyncRecord;
     await expect(field().sync.push({ deviceId, records: [record] })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("a parcel boundary goes only with a field verification") });
     expect((await rows(env.db, sql`SELECT version FROM claims WHERE id = ${claim!.id}`))[0]).toEqual({ version: claim!.version });
   });
@@ -423,7 +424,7 @@ describe("sync under a failing network (Dexie outbox on fake-indexeddb)", () => 
     const [now] = await claimsOfVillage(db, claim!.village_id);
     expect(now).toMatchObject({ status: "fld_verified", version: claim!.version + 1 });
     expect(withWaitingSteps(now!, [refused!])).toEqual({ status: "fld_verified", version: claim!.version + 1, noticeReceivedOn: null, waiting: [] });
-    await recordDecision(db, now!, [refused!], "record_gs_resolution", "Gram Sabha resolution 15/2026");
+    await recordDecision(db, now!, [refused!], "record_gs_resolution", "Gram Sabha approved the claim", { gsResolution: resolutionToday("GS/15/2026") });
     // Still shown while the new step waits; the new step, once on the server, answers it.
     expect(refusedSteps(await stepsByClaim(db))).toHaveLength(1);
     expect((await syncNow(db, deps)).outbox).toMatchObject({ synced: 1, conflicts: 0 });
@@ -445,22 +446,31 @@ describe("sync under a failing network (Dexie outbox on fake-indexeddb)", () => 
 
     await keepVerificationParcel(db, claim!.id, { geometry: square, method: "walked", areaHa: 0.93, warnings: [], accuracyM: 5 });
     const landmarks = { north: " seasonal nala ", east: "", south: "Kh. 88, field of the Kowase family", west: "" };
-    await expect(recordDecision(db, cachedClaim, [], "verify_in_field", "Boundary walked with the FRC", { ...landmarks, west: "x".repeat(201) })).rejects.toThrow(/the landmark to the west is at most 200 characters/);
-    await recordDecision(db, cachedClaim, [], "verify_in_field", "Boundary walked with the FRC", landmarks);
+    await expect(recordDecision(db, cachedClaim, [], "verify_in_field", "Boundary walked with the FRC", { landmarks: { ...landmarks, west: "x".repeat(201) } })).rejects.toThrow(/the landmark to the west is at most 200 characters/);
+    await recordDecision(db, cachedClaim, [], "verify_in_field", "Boundary walked with the FRC", { landmarks });
     expect(await db.verificationParcels.count()).toBe(0); // it went into the step, in the same transaction
     const waiting = (await stepsByClaim(db)).get(claim!.id)!;
     const named = { ...landmarks, north: "seasonal nala" };
     expect(waiting[0]!.record.payload).toMatchObject({ action: "verify_in_field", expectedVersion: claim!.version, parcel: square, landmarks: named });
-    await expect(recordDecision(db, cachedClaim, waiting, "record_gs_resolution", "Gram Sabha resolution 16/2026", named)).rejects.toThrow(/only with a field verification/);
+    const gsResolution = resolutionToday("GS/16/2026");
+    await expect(recordDecision(db, cachedClaim, waiting, "record_gs_resolution", "Gram Sabha approved the claim", { landmarks: named, gsResolution })).rejects.toThrow(/only with a field verification/);
     expect(withWaitingSteps(cachedClaim, waiting)).toMatchObject({ status: "fld_verified", version: claim!.version + 2 });
-    await recordDecision(db, cachedClaim, waiting, "record_gs_resolution", "Gram Sabha resolution 16/2026");
+    // A resolution without its number, day and attendance, or without a quorum, is refused on the tablet.
+    await expect(recordDecision(db, cachedClaim, waiting, "record_gs_resolution", "Gram Sabha approved the claim")).rejects.toThrow(/needs its number, the day it was passed/);
+    await expect(recordDecision(db, cachedClaim, waiting, "record_gs_resolution", "Gram Sabha approved the claim", { gsResolution: { ...gsResolution, present: 59 } }))
+      .rejects.toThrow("no quorum: 59 of 120 members were present, and Rule 4(2) needs at least half (60)");
+    await expect(recordDecision(db, cachedClaim, waiting, "record_gs_resolution", "Gram Sabha approved the claim", { gsResolution: { ...gsResolution, passedOn: addDays(gsResolution.passedOn, 1) } }))
+      .rejects.toThrow(/is after today in India/);
+    expect((await stepsByClaim(db)).get(claim!.id)).toHaveLength(1);
+    await recordDecision(db, cachedClaim, waiting, "record_gs_resolution", "Gram Sabha approved the claim", { gsResolution });
     // A resolution takes no boundary, even one kept for the claim.
     await keepVerificationParcel(db, claim!.id, { geometry: square, method: "drawn", areaHa: 0.93, warnings: [], accuracyM: null });
     expect((await stepsByClaim(db)).get(claim!.id)!.at(-1)!.record.payload).not.toHaveProperty("parcel");
 
     const deps = tabletSync();
     expect((await syncNow(db, deps)).outbox).toMatchObject({ synced: 2, conflicts: 0, rejected: 0 });
-    expect((await rows(env.db, sql`SELECT status, version, boundary_landmarks FROM claims WHERE id = ${claim!.id}`))[0]).toEqual({ status: "gs_resolved", version: claim!.version + 3, boundary_landmarks: named });
+    expect((await rows(env.db, sql`SELECT status, version, boundary_landmarks, gs_resolution FROM claims WHERE id = ${claim!.id}`))[0])
+      .toEqual({ status: "gs_resolved", version: claim!.version + 3, boundary_landmarks: named, gs_resolution: gsResolution });
     const [now] = await claimsOfVillage(db, claim!.village_id);
     expect(now).toMatchObject({ status: "gs_resolved", version: claim!.version + 3 });
     expectSameParcel(now!.parcel, square); // as the server wrote it, pulled after the sync

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { claimFilterSchema, claimListInputSchema, decodeFilterParam, encodeFilterParam, newClaimSchema, transitionInputSchema } from "@/configs/contracts/claims";
+import {
+  batchTransitionInputSchema, claimFilterSchema, claimListInputSchema, decodeFilterParam, encodeFilterParam, newClaimSchema, transitionInputSchema,
+} from "@/configs/contracts/claims";
 import { areaClaimSchema } from "@/configs/contracts/field";
 import { decisionPayloadSchema, syncRecordSchema } from "@/configs/contracts/sync";
 import { polygonGeometrySchema } from "@/configs/contracts/geojson";
@@ -40,6 +42,7 @@ describe("claim filter contract", () => {
 
 describe("workflow step contract", () => {
   const step = { id: "6f1c2a4e-8b0d-4c3e-9f7a-1b2c3d4e5f60", reason: "DLC approved the verified extent", expectedVersion: 3 };
+  const resolution = { number: "GS/14/2026", passedOn: "2026-03-02", members: 120, present: 60, womenPresent: 20 };
   const messages = (r: { success: boolean; error?: { issues: Array<{ message: string }> } }) => r.error?.issues.map((i) => i.message) ?? [];
 
   it("takes the area recognised with a grant of title, and only with it", () => {
@@ -60,11 +63,30 @@ describe("workflow step contract", () => {
     expect(transitionInputSchema.parse({ ...step, action: "verify_in_field", landmarks }).landmarks).toEqual({ ...landmarks, north: "seasonal nala" });
     expect(decisionPayloadSchema.parse({ ...step, action: "verify_in_field", landmarks }).landmarks?.south).toBe("forest road");
     for (const schema of [transitionInputSchema, decisionPayloadSchema]) {
-      expect(messages(schema.safeParse({ ...step, action: "record_gs_resolution", landmarks }))).toEqual(["boundary landmarks go only with a field verification"]);
+      expect(messages(schema.safeParse({ ...step, action: "record_gs_resolution", landmarks, gsResolution: resolution }))).toEqual(["boundary landmarks go only with a field verification"]);
       expect(messages(schema.safeParse({ ...step, action: "verify_in_field", landmarks: { north: " ", east: "", south: "", west: "" } }))).toEqual(["name a landmark on at least one side, or leave the landmarks out"]);
     }
     expect(transitionInputSchema.safeParse({ ...step, action: "verify_in_field", landmarks: { north: "nala" } }).success).toBe(false); // every side, if only empty
     expect(transitionInputSchema.safeParse({ ...step, action: "verify_in_field", landmarks: { ...landmarks, up: "sky" } }).success).toBe(false);
+  });
+
+  it("takes a Gram Sabha resolution with that step only, and then requires it, with a quorum under Rule 4(2)", () => {
+    const batch = { action: "record_gs_resolution", reason: step.reason, claims: [{ id: step.id, expectedVersion: 3 }] };
+    for (const [schema, base] of [[transitionInputSchema, step], [decisionPayloadSchema, step], [batchTransitionInputSchema, batch]] as const) {
+      const resolving = { ...base, action: "record_gs_resolution" };
+      expect(schema.parse({ ...resolving, gsResolution: { ...resolution, number: " GS/14/2026 " } }).gsResolution).toEqual(resolution); // exactly half, a third of them women
+      expect(messages(schema.safeParse(resolving))).toEqual(["a Gram Sabha resolution needs its number, the day it was passed, and the members present (Rule 4(2))"]);
+      expect(messages(schema.safeParse({ ...base, action: "forward_to_sdlc", gsResolution: resolution }))).toEqual(["the resolution's number, day and attendance go only with recording a Gram Sabha resolution"]);
+      expect(messages(schema.safeParse({ ...resolving, gsResolution: { ...resolution, present: 59 } }))).toEqual(["no quorum: 59 of 120 members were present, and Rule 4(2) needs at least half (60)"]);
+      expect(messages(schema.safeParse({ ...resolving, gsResolution: { ...resolution, womenPresent: 19 } }))).toEqual(["no quorum: 19 of the 60 present were women, and Rule 4(2) needs at least a third (20)"]);
+    }
+    const parse = (r: object) => messages(transitionInputSchema.safeParse({ ...step, action: "record_gs_resolution", gsResolution: r }));
+    expect(parse({ ...resolution, members: 0, present: 0, womenPresent: 0 })).toEqual(["a Gram Sabha has at least one member"]);
+    expect(parse({ ...resolution, present: 60.5 })).toContain("the number of members present is a whole number");
+    expect(parse({ ...resolution, members: 50_001 })).toContain("the number of the Gram Sabha's members is at most 50000");
+    expect(parse({ ...resolution, number: "x".repeat(41) })).toEqual(["the resolution's number is at most 40 characters"]);
+    expect(parse({ ...resolution, passedOn: "2 March 2026" })).toContain("use a date as YYYY-MM-DD");
+    expect(parse({ ...resolution, quorum: true })).not.toEqual([]);
   });
 });
 

@@ -10,6 +10,7 @@ import type { AreaClaim } from "@/configs/contracts/field";
 import { polygonsOf } from "@/configs/contracts/geojson";
 import { decisionPayloadSchema, type SyncRecord } from "@/configs/contracts/sync";
 import { indiaDayOf, longDate } from "@/configs/india-day";
+import { resolutionDayProblem, type GramSabhaResolution } from "@/configs/gram-sabha-resolution";
 import { asSentence } from "@/configs/sentence";
 import {
   checkTransition, namedLandmarks, NOTICE_DELIVERY_LABELS, receiptDayProblem, REJECTED_STATUSES, STATUS_LABELS, STEP_WITH_BOUNDARY, transitionFor, type BoundaryLandmarks,
@@ -107,14 +108,18 @@ export async function keepVerificationParcel(db: FieldDatabase, claimId: string,
 /**
  * Records a step on a claim for the next sync; refuses at once what the server would refuse. A field
  * verification takes the boundary kept for it (keepVerificationParcel), in the same transaction, and the
- * landmarks named on each side, if any.
+ * landmarks named on each side, if any; a Gram Sabha's resolution states its number, day and attendance.
  */
 export async function recordDecision(
-  db: FieldDatabase, claim: AreaClaim, steps: readonly StepRow[], action: WorkflowAction, reason: string, landmarks?: BoundaryLandmarks,
+  db: FieldDatabase, claim: AreaClaim, steps: readonly StepRow[], action: WorkflowAction, reason: string,
+  { landmarks, gsResolution }: { landmarks?: BoundaryLandmarks | undefined; gsResolution?: GramSabhaResolution | undefined } = {}, now = Date.now(),
 ): Promise<void> {
   const seen = withWaitingSteps(claim, steps);
   const check = checkTransition({ action, from: seen.status, role: "field_staff", reason });
   if (!check.ok) throw new Error(check.message);
+  // The claim's filing day is not in the tablet's copy: the server checks the resolution against it.
+  const dayProblem = gsResolution && resolutionDayProblem(gsResolution.passedOn, null, indiaDayOf(now));
+  if (dayProblem) throw new Error(asSentence(dayProblem));
   const named = landmarks && namedLandmarks(landmarks); // blank sides are no landmarks, not a refusal
   await db.transaction("rw", db.outbox, db.verificationParcels, async () => {
     const kept = action === STEP_WITH_BOUNDARY ? await db.verificationParcels.get(claim.id) : undefined;
@@ -122,8 +127,10 @@ export async function recordDecision(
     const rings = kept ? polygonsOf(kept.parcel.geometry).flat() : [];
     if (rings.some((ring) => selfIntersects(ring))) throw new Error("The boundary as found crosses itself: map it again, or remove it to keep the parcel on record.");
     const parcel = kept ? { parcel: kept.parcel.geometry } : {};
-    const payload = { id: claim.id, action, reason: reason.trim(), expectedVersion: seen.version, ...parcel, ...(named ? { landmarks: named } : {}) };
-    checkedByContract(decisionPayloadSchema, payload); // the sync's own rules: landmarks' length, only with a verification
+    const payload = {
+      id: claim.id, action, reason: reason.trim(), expectedVersion: seen.version, ...parcel, ...(named ? { landmarks: named } : {}), ...(gsResolution ? { gsResolution } : {}),
+    };
+    checkedByContract(decisionPayloadSchema, payload); // the sync's own rules: landmarks' length, a resolution's quorum, each only with its step
     await enqueue(db, [{ kind: "decision", id: crypto.randomUUID(), payload }]);
     if (kept) await db.verificationParcels.delete(claim.id);
   });

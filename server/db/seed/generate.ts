@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { gramSabhaClaimant } from "@/configs/gram-sabha";
 import { DAY_MS, indiaDayOf, IST_OFFSET_MS } from "@/configs/india-day";
+import { STEP_WITH_RESOLUTION, type GramSabhaResolution } from "@/configs/gram-sabha-resolution";
 import { claimNumberOf } from "@/configs/states";
 import {
   IFR_MAX_HA, NOTICE_DELIVERIES, NOTICE_RECEIPT_ENTRY, noticeReceiptReason, REJECTED_STATUSES, STEP_WITH_BOUNDARY, type BoundaryLandmarks, type ClaimStatus, type ClaimType,
@@ -31,6 +32,7 @@ import { COMMUNITY_RIGHTS } from "@/configs/community-rights";
 import { EVIDENCE_KINDS, type Bilingual } from "./names";
 import { fnv1a32 } from "@/workers/hash";
 import { demoLandmarks } from "./landmarks";
+import { demoResolution } from "./resolutions";
 import { createRng, weightedIndex, type Rng } from "./random";
 import type { ClaimDistrict, DemoUser, SeedGeography } from "./seed-geography";
 import { renderCfrFormPageSvg, renderCrFormPageSvg, renderFormPageSvg } from "./form-image";
@@ -232,9 +234,10 @@ type ClaimRow = {
   evidence: Array<{ kind: string; description: string }>; survey: string[]; village: VillageForSeed;
   areaClaimedHa: number; wkt: string | null; centroid: Position; filedOn: Date; statusChangedAt: Date; noticeReceivedOn: string | null; version: number;
   landmarks: BoundaryLandmarks | null;
+  gsResolution: GramSabhaResolution | null;
   history: Array<{
     action: string; from: ClaimStatus | null; to: ClaimStatus; reason: string; at: Date; actor: string | null; version: number; noticeReceivedOn?: string;
-    landmarks?: BoundaryLandmarks;
+    landmarks?: BoundaryLandmarks; gsResolution?: GramSabhaResolution;
   }>;
 };
 
@@ -331,6 +334,7 @@ function makeClaim(
   let version = 1;
   let statusChangedAt = at;
   let noticeReceivedOn: string | null = null;
+  let gsResolution: GramSabhaResolution | null = null;
   // Notices draw from their own source, so that the claims drawn after this one stay as they were.
   const noticeRng = createRng(fnv1a32(`notice|${district.abbr}|${serial}`));
   path.forEach((action) => {
@@ -341,7 +345,11 @@ function makeClaim(
     const actor = action === "verify_in_field" || action === "record_gs_resolution"
       ? users.fieldByTehsil.get(village.tehsilId) ?? users.officialByDistrict.get(village.districtId) ?? null
       : users.officialByDistrict.get(village.districtId) ?? null;
-    history.push({ action, from, to, reason: rng.pick(REASONS[action]), at: new Date(at), actor, version: ++version, ...(action === STEP_WITH_BOUNDARY && landmarks ? { landmarks } : {}) });
+    if (action === STEP_WITH_RESOLUTION) gsResolution = demoResolution(`${district.abbr}|${serial}|${version}`, indiaDayOf(at));
+    history.push({
+      action, from, to, reason: rng.pick(REASONS[action]), at: new Date(at), actor, version: ++version,
+      ...(action === STEP_WITH_BOUNDARY && landmarks ? { landmarks } : {}), ...(action === STEP_WITH_RESOLUTION && gsResolution ? { gsResolution } : {}),
+    });
     from = to;
     statusChangedAt = at;
     noticeReceivedOn = null;
@@ -371,6 +379,7 @@ function makeClaim(
     noticeReceivedOn,
     version,
     landmarks,
+    gsResolution,
     history: withHistory ? history : [],
   };
 }
@@ -408,6 +417,8 @@ function makeParcel(rng: Rng, village: VillageForSeed, areaHa: number): { wkt: s
   return null;
 }
 
+const jsonOrNull = (value: object | null | undefined) => (value ? JSON.stringify(value) : null);
+
 async function insertClaimBatch(db: Db, batch: ClaimRow[]): Promise<void> {
   const values = batch.map((c) => {
     const geom = c.wkt ? sql`ST_Multi(ST_GeomFromText(${c.wkt}, 4326))` : sql`NULL`;
@@ -418,12 +429,12 @@ async function insertClaimBatch(db: Db, batch: ClaimRow[]): Promise<void> {
       ${JSON.stringify(c.evidence)}::jsonb, ${JSON.stringify(c.survey)}::jsonb, ${c.village.id}, ${c.village.tehsilId},
       ${c.village.districtId}, ${c.areaClaimedHa}, ${parcelArea}, ${c.filedOn.toISOString().slice(0, 10)}, ${geom}, ${centroid},
       ${c.statusChangedAt.toISOString()}, ${c.filedOn.toISOString()}, ${c.statusChangedAt.toISOString()}, ${c.version}, ${c.noticeReceivedOn}::date,
-      ${c.landmarks ? JSON.stringify(c.landmarks) : null}::jsonb)`;
+      ${jsonOrNull(c.landmarks)}::jsonb, ${jsonOrNull(c.gsResolution)}::jsonb)`;
   });
   await db.execute(sql`INSERT INTO claims (id, claim_no, type, status, claimant_name, claimant_name_local, spouse_name,
       relative_name, community, category, tribe, family_members, rights_claimed, evidence, survey_numbers, village_id,
       tehsil_id, district_id, area_claimed_ha, area_parcel_ha, filed_on, geom, centroid, status_changed_at, created_at,
-      updated_at, version, notice_received_on, boundary_landmarks)
+      updated_at, version, notice_received_on, boundary_landmarks, gs_resolution)
     VALUES ${sql.join(values, sql`, `)}`);
 }
 
@@ -464,10 +475,10 @@ async function insertHistory(db: Db, batch: ClaimRow[]): Promise<number> {
   const titled = (c: ClaimRow, action: string) => (action === "grant_title" ? sql`(SELECT area_titled_ha FROM claims WHERE id = ${c.id})` : sql`NULL`);
   const values = batch.flatMap((c) =>
     c.history.map((h) => sql`(${c.id}, ${h.action}, ${h.from}, ${h.to}, ${h.actor}, ${h.reason}, ${h.version}, ${h.at.toISOString()}, ${titled(c, h.action)},
-      ${h.noticeReceivedOn ?? null}::date, ${h.landmarks ? JSON.stringify(h.landmarks) : null}::jsonb)`),
+      ${h.noticeReceivedOn ?? null}::date, ${jsonOrNull(h.landmarks)}::jsonb, ${jsonOrNull(h.gsResolution)}::jsonb)`),
   );
   if (values.length === 0) return 0;
-  await db.execute(sql`INSERT INTO claim_transitions (claim_id, action, from_status, to_status, actor_id, reason, claim_version, at, area_titled_ha, notice_received_on, boundary_landmarks)
+  await db.execute(sql`INSERT INTO claim_transitions (claim_id, action, from_status, to_status, actor_id, reason, claim_version, at, area_titled_ha, notice_received_on, boundary_landmarks, gs_resolution)
                        VALUES ${sql.join(values, sql`, `)}`);
   return values.length;
 }

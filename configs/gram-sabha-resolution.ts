@@ -1,0 +1,54 @@
+// The Gram Sabha's resolution on a claim, as its minutes record it: the resolution's number, the day it
+// was passed, and who was there. Rule 4(2) of the FRA Rules (as amended in 2012) makes a meeting's
+// resolutions valid only with a quorum of at least half of all the Gram Sabha's members, at least a third
+// of those present being women: an SDLC remands a resolution passed without one, so it is refused here.
+import { longDate } from "./india-day";
+import type { WorkflowAction } from "./workflow";
+
+export type GramSabhaResolution = {
+  /** As the minutes number it: "GS/14/2026", "7 of 2025". */
+  number: string;
+  /** The day of the meeting (India's calendar), YYYY-MM-DD. */
+  passedOn: string;
+  /** All the Gram Sabha's members: every adult of the village on its electoral roll. */
+  members: number;
+  present: number;
+  womenPresent: number;
+};
+
+export const STEP_WITH_RESOLUTION: WorkflowAction = "record_gs_resolution";
+export const MAX_RESOLUTION_NUMBER_CHARS = 40;
+// The largest Gram Sabhas (a big village's adults) are a few thousand; more is a typing slip.
+export const MAX_GRAM_SABHA_MEMBERS = 50_000;
+
+export const RESOLUTION_REQUIRED = "a Gram Sabha resolution needs its number, the day it was passed, and the members present (Rule 4(2))";
+export const RESOLUTION_ONLY_WITH_STEP = "the resolution's number, day and attendance go only with recording a Gram Sabha resolution";
+
+/** Rule 4(2)'s quorum, in whole people: at least half of the members, and a third of those present women. */
+export const quorumNeeded = (members: number) => Math.ceil(members / 2);
+export const womenNeeded = (present: number) => Math.ceil(present / 3);
+
+/** Why the meeting's attendance makes no valid resolution, in words for the person recording it; null when it does. */
+export function quorumProblem(r: Pick<GramSabhaResolution, "members" | "present" | "womenPresent">): string | null {
+  if (r.present > r.members) return `${r.present} present is more than the Gram Sabha's ${r.members} members`;
+  if (r.womenPresent > r.present) return `${r.womenPresent} women present is more than the ${r.present} members present`;
+  if (r.present < quorumNeeded(r.members)) {
+    return `no quorum: ${r.present} of ${r.members} members were present, and Rule 4(2) needs at least half (${quorumNeeded(r.members)})`;
+  }
+  if (r.womenPresent < womenNeeded(r.present)) {
+    return `no quorum: ${r.womenPresent} of the ${r.present} present were women, and Rule 4(2) needs at least a third (${womenNeeded(r.present)})`;
+  }
+  return null;
+}
+
+/** Why the meeting cannot have been on `passedOn`: before the claim was filed, or after today in India. */
+export function resolutionDayProblem(passedOn: string, filedOn: string | null, today: string): string | null {
+  if (filedOn !== null && passedOn < filedOn) return `the resolution cannot have been passed on ${passedOn}: the claim was filed on ${filedOn}`;
+  if (passedOn > today) return `the day the resolution was passed (${passedOn}) is after today in India (${today})`;
+  return null;
+}
+
+/** "Resolution GS/14/2026 of 2 Mar 2026: 64 of 120 members present, 23 of them women". */
+export function resolutionText(r: GramSabhaResolution): string {
+  return `Resolution ${r.number} of ${longDate(r.passedOn)}: ${r.present} of ${r.members} members present, ${r.womenPresent} of them women`;
+}
