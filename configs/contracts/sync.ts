@@ -47,10 +47,15 @@ export type SyncRecord = z.infer<typeof syncRecordSchema>;
 export type SyncRecordKind = SyncRecord["kind"];
 
 export const MAX_SYNC_BATCH = 100;
+// A batch is checked as far as answering each record by its id needs; each record's contents are then
+// checked on their own (syncRecordSchema), so that a record the contract refuses is answered "rejected",
+// with why, and does not hold back the records after it. Such a record can come from a tablet's outbox
+// filled by an older app, under rules since made stricter.
+export const syncRecordEnvelopeSchema = z.object({ kind: z.string().max(40), id: z.string().uuid(), payload: z.unknown() }).strict();
 export const syncPushInputSchema = z
   .object({
     deviceId: z.string().uuid(),
-    records: z.array(syncRecordSchema).min(1).max(MAX_SYNC_BATCH, `at most ${MAX_SYNC_BATCH} records per batch`),
+    records: z.array(syncRecordEnvelopeSchema).min(1).max(MAX_SYNC_BATCH, `at most ${MAX_SYNC_BATCH} records per batch`),
   })
   .strict();
 export type SyncPushInput = z.infer<typeof syncPushInputSchema>;

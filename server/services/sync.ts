@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { MultiPolygonGeometry } from "@/configs/contracts/geojson";
-import type { PulledChange, PullPage, SyncOutcome, SyncPushInput, SyncRecord } from "@/configs/contracts/sync";
+import { syncRecordSchema, type PulledChange, type PullPage, type SyncOutcome, type SyncPushInput, type SyncRecord } from "@/configs/contracts/sync";
 import type { SessionUser } from "@/server/auth/session";
 import { rows, sqlList, transaction, type Db } from "@/server/db/client";
 import { canonicalJson } from "@/workers/sync/canonical";
@@ -35,12 +35,23 @@ type BatchLookups = {
 export async function pushRecords(db: Db, user: SessionUser, input: SyncPushInput): Promise<SyncOutcome[]> {
   requireRole(user, ["field_staff", "district_official"]);
   return transaction(db, async (tx) => {
-    if (input.records.some((r) => r.kind !== "correction")) await lockAuditTrail(tx); // a new claim's first audit entry, a step's
-    const lookups = await batchLookups(tx, user, input.records);
+    const checked = input.records.map((envelope) => ({ envelope, parsed: syncRecordSchema.safeParse(envelope) }));
+    const records = checked.flatMap((c) => (c.parsed.success ? [c.parsed.data] : []));
+    if (records.some((r) => r.kind !== "correction")) await lockAuditTrail(tx); // a new claim's first audit entry, a step's
+    const lookups = await batchLookups(tx, user, input.records.map((r) => r.id), records);
     const outcomes: SyncOutcome[] = [];
     const applied: { record: SyncRecord; entry: LedgerEntry }[] = [];
     // In order: a correction may refer to a claim earlier in the same batch.
-    for (const record of input.records) {
+    for (const { envelope, parsed } of checked) {
+      if (!parsed.success) {
+        // Applied once under an earlier contract, its answer lost: the ledger has it, so it is a duplicate.
+        const seen = lookups.ledger.get(envelope.id);
+        outcomes.push(seen
+          ? { id: envelope.id, status: "duplicate", detail: seen.result }
+          : { id: envelope.id, status: "rejected", message: `not a valid ${envelope.kind} record: ${parsed.error.issues.map((i) => i.message).join("; ")}` });
+        continue;
+      }
+      const record = parsed.data;
       const hash = contentHash(record);
       const seen = lookups.ledger.get(record.id);
       if (seen) {
@@ -78,8 +89,8 @@ export async function pushRecords(db: Db, user: SessionUser, input: SyncPushInpu
   });
 }
 
-async function batchLookups(tx: Db, user: SessionUser, records: readonly SyncRecord[]): Promise<BatchLookups> {
-  const ids = records.map((r) => r.id);
+/** `ids`: every record's of the batch, those the contract refused among them; `records`: those it took. */
+async function batchLookups(tx: Db, user: SessionUser, ids: readonly string[], records: readonly SyncRecord[]): Promise<BatchLookups> {
   // Sorted, so two batches sharing records (a resend racing the original) queue instead of deadlocking;
   // the ledger is read after the locks, so the second sees what the first committed.
   await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(k)) FROM (SELECT DISTINCT 'fra-sync:' || id AS k FROM unnest(ARRAY[${sqlList(ids)}]::text[]) id ORDER BY k) locks`);

@@ -78,9 +78,9 @@ describe("sync push", () => {
     const older = { ...claimRecord(9), payload: olderPayload } as SyncRecord;
     expect((await field().sync.push({ deviceId, records: [cfr, older] })).map((o) => o.status)).toEqual(["applied", "applied"]);
     expect(await rows(env.db, sql`SELECT bordering_villages FROM claims WHERE id IN (${cfr.id}, ${older.id}) ORDER BY type`)).toEqual([{ bordering_villages: ["Kotmi", "Gatta"] }, { bordering_villages: [] }]);
-    // On an individual claim they are refused with the batch, before anything is written.
+    // On an individual claim they are refused, before anything is written.
     const ifr = { ...base, id: crypto.randomUUID(), payload: { ...base.payload, borderingVillages: ["Kotmi"] } };
-    await expect(field().sync.push({ deviceId, records: [ifr] })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("only a community forest resource claim (Form C)") });
+    expect(await field().sync.push({ deviceId, records: [ifr] })).toEqual([{ id: ifr.id, status: "rejected", message: expect.stringContaining("only a community forest resource claim (Form C)") }]);
     expect(await rows(env.db, sql`SELECT 1 FROM claims WHERE id = ${ifr.id}`)).toHaveLength(0);
   });
 
@@ -108,7 +108,7 @@ describe("sync push", () => {
     expect(serial(outcomes[5]!) - serial(outcomes[0]!)).toBe(1);
   });
 
-  it("stores corrections for claims earlier in the same batch, and refuses malformed batches whole", async () => {
+  it("stores corrections for claims earlier in the same batch; refuses a malformed record alone, and a batch it cannot answer whole", async () => {
     const claim = claimRecord(3);
     const correction = correctionRecord(claim.id);
     const outcomes = await field().sync.push({ deviceId, records: [claim, correction] });
@@ -117,8 +117,15 @@ describe("sync push", () => {
     expect(stored!.corrected).toHaveLength(2);
     const broken = correctionRecord(null);
     (broken.payload as { corrected: Array<{ start: number; end: number; label: string }> }).corrected[0]!.end = 500;
-    await expect(field().sync.push({ deviceId, records: [claimRecord(4), broken] })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/runs past the text/) });
+    const afterBroken = claimRecord(4);
+    expect(await field().sync.push({ deviceId, records: [broken, afterBroken] })).toEqual([
+      { id: broken.id, status: "rejected", message: expect.stringMatching(/^not a valid correction record: .*runs past the text/) },
+      { id: afterBroken.id, status: "applied", detail: expect.objectContaining({ claimId: afterBroken.id }) },
+    ]);
+    expect(await rows(env.db, sql`SELECT 1 FROM corrections WHERE id = ${broken.id}`)).toHaveLength(0);
+    // A batch whose records cannot be answered by their ids, or with none, is refused whole.
     await expect(field().sync.push({ deviceId, records: [] })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(field().sync.push({ deviceId, records: [{ ...claimRecord(10), id: "not-a-uuid" }] })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
   it("exports corrections as trainer rows that the trainer's contract accepts", async () => {
@@ -231,8 +238,9 @@ describe("sync push", () => {
     ]);
     expect(await trail(c.id)).toHaveLength(before + 1);
     expect(await rows(env.db, sql`SELECT 1 FROM sync_records WHERE id IN (${sqlList([stale.id, notRejected.id, future.id])})`)).toHaveLength(0);
-    // A day that does not exist is refused at the boundary, with the whole batch.
-    await expect(field().sync.push({ deviceId, records: [noticeReceipt(c.id, c.version + 1, "2026-02-30")] })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    // A day that does not exist is refused by the contract.
+    const unreal = noticeReceipt(c.id, c.version + 1, "2026-02-30");
+    expect(await field().sync.push({ deviceId, records: [unreal] })).toEqual([{ id: unreal.id, status: "rejected", message: "not a valid notice_receipt record: not a real date" }]);
 
     // The pull and the area's copy carry the day, for every tablet of the block.
     const pulled = (await field().sync.pull({ cursor, limit: 500 })).changes.filter((ch) => ch.claimId === c.id);
@@ -241,13 +249,30 @@ describe("sync push", () => {
     expect((await field().field.area()).claims.find((a) => a.id === c.id)).toMatchObject({ version: c.version + 1, noticeReceivedOn: today });
   });
 
-  it("refuses a parcel sent with any step but a field verification, at the boundary, writing nothing", async () => {
+  it("refuses a parcel sent with any step but a field verification by the contract, writing nothing", async () => {
     const [claim] = await rows<{ id: string; version: number; village_id: number }>(env.db, sql`
       SELECT id, version, village_id FROM claims WHERE status = 'fld_verified' AND tehsil_id = ${env.users.etapalli.tehsilIds[0]!} ORDER BY claim_no LIMIT 1`);
     const parcel = await squareInVillage(env.db, claim!.village_id, 0.0009);
     const record = { kind: "decision", id: crypto.randomUUID(), payload: { id: claim!.id, action: "record_gs_resolution", reason: "Gram Sabha resolution 3/2026", expectedVersion: claim!.version, parcel, gsResolution: resolutionToday() } } as SyncRecord;
-    await expect(field().sync.push({ deviceId, records: [record] })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("a parcel boundary goes only with a field verification") });
+    expect(await field().sync.push({ deviceId, records: [record] })).toEqual([{ id: record.id, status: "rejected", message: expect.stringContaining("a parcel boundary goes only with a field verification") }]);
     expect((await rows(env.db, sql`SELECT version FROM claims WHERE id = ${claim!.id}`))[0]).toEqual({ version: claim!.version });
+  });
+
+  it("answers a Gram Sabha step an older app queued without its resolution as refused, with why, and still applies the records after it", async () => {
+    const [claim] = await rows<{ id: string; version: number }>(env.db, sql`
+      SELECT id, version FROM claims WHERE status = 'fld_verified' AND tehsil_id = ${env.users.etapalli.tehsilIds[0]!} ORDER BY claim_no OFFSET 1 LIMIT 1`);
+    const step = { id: claim!.id, action: "record_gs_resolution", reason: "Gram Sabha resolution 3/2026 of 2 March", expectedVersion: claim!.version };
+    const older = { kind: "decision", id: crypto.randomUUID(), payload: step } as SyncRecord;
+    const next = claimRecord(11);
+    expect(await field().sync.push({ deviceId, records: [older, next] })).toEqual([
+      { id: older.id, status: "rejected", message: "not a valid decision record: a Gram Sabha resolution needs its number, the day it was passed, and the members present (Rule 4(2))" },
+      { id: next.id, status: "applied", detail: expect.objectContaining({ claimId: next.id }) },
+    ]);
+    expect((await rows(env.db, sql`SELECT version FROM claims WHERE id = ${claim!.id}`))[0]).toEqual({ version: claim!.version });
+    // Recorded again with its resolution, it goes in; sent again in the older form (an answer lost), it is that same record.
+    const recorded = { ...older, payload: { ...step, gsResolution: resolutionToday() } } as SyncRecord;
+    expect((await field().sync.push({ deviceId, records: [recorded] }))[0]!.status).toBe("applied");
+    expect((await field().sync.push({ deviceId, records: [older] }))[0]).toMatchObject({ status: "duplicate", detail: { claimId: claim!.id, status: "gs_resolved" } });
   });
 
   it("refuses users who do not sync", async () => {
