@@ -1,6 +1,7 @@
 // What the form benchmarks share: a photographed page kept as the app keeps it, then read by tesseract.js
 // as the app reads it.
 import path from "node:path";
+import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { chromium } from "playwright-core";
 import sharp from "sharp";
@@ -16,6 +17,7 @@ import { parseAreaHa, parseDate } from "@/workers/field/form-from-entities";
 import { createOcrWorker, PAGE_SEGMENTATION } from "@/workers/ocr/ocr-pool";
 import { prepareForOcr, toGray, toRgba } from "@/workers/ocr/preprocess";
 import { pageReading, type TesseractBlocks } from "@/workers/ocr/words";
+import { openFieldBenchDatabase } from "./app";
 
 export type Reading = { text: string; words: OcrWord[] };
 
@@ -116,10 +118,24 @@ export type CommunityClaimRow = {
 };
 
 /** The first `limit` demo claims of `type` in `villages`, by claim number. */
-export const communityClaims = (db: Db, type: "CR" | "CFR", villages: readonly AreaVillage[], limit: number) => rows<CommunityClaimRow>(db, sql`
+const communityClaims = (db: Db, type: "CR" | "CFR", villages: readonly AreaVillage[], limit: number) => rows<CommunityClaimRow>(db, sql`
   SELECT claim_no, category, tribe, area_claimed_ha, survey_numbers, evidence, filed_on::text AS filed_on, bordering_villages, community, rights_claimed, village_id
   FROM claims WHERE type = ${type} AND village_id IN (${sql.join(villages.map((v) => sql`${v.id}`), sql`, `)})
   ORDER BY claim_no LIMIT ${limit}`);
+
+/**
+ * The start bench:forms-b and bench:forms-c share: their options (`--forms`, `--model`, `--data-dir`,
+ * `--seed`), then the first `--forms` demo claims of `type` in a district official's area (the district's
+ * villages, which the forms are read against), from the one demo database both use.
+ */
+export async function communityFormBench(type: "CR" | "CFR") {
+  const { values } = parseArgs({ options: { forms: { type: "string", default: "24" }, model: { type: "string", multiple: true, default: ["models/fra-ner"] }, "data-dir": { type: "string", default: "data/bench-form-c" }, seed: { type: "string", default: "2006" } } });
+  const database = await openFieldBenchDatabase(values["data-dir"]!, Number(values.seed));
+  const villages = await officialVillages(database.db);
+  const claims = await communityClaims(database.db, type, villages, Number(values.forms));
+  await database.close();
+  return { models: values.model!, villages, claims, villageOf: (c: CommunityClaimRow) => villages.find((v) => v.id === c.village_id)! };
+}
 
 /** What Forms B and C print alike of the `index`th claim: its village's places, its status, extent, evidence and date as typed, and a seed of its own for the page's skew and noise. */
 export function communityFormPlace(c: CommunityClaimRow, v: AreaVillage, index: number) {

@@ -6,7 +6,6 @@
 // on record, the claimant community, and the rights claimed: the whole set exactly, right by right (recall
 // and precision), and how many rights were left unread for the worker to decide. Prints one JSON object.
 //   npm run bench:forms-b [-- --forms 24 --model models/fra-ner --model OTHER_PACKAGE_DIR]   (BENCH_MISSES=1 lists each miss; BENCH_TEXT=6,13 prints those forms' OCR text)
-import { parseArgs } from "node:util";
 import { COMMUNITY_RIGHTS } from "@/configs/community-rights";
 import { gramSabhaClaimant } from "@/configs/gram-sabha";
 import { renderCrFormPageSvg } from "@/server/db/seed/form-image";
@@ -16,17 +15,9 @@ import { withGramSabhaClaimant } from "@/workers/field/gram-sabha-claimant";
 import { secondLookWanted, withSecondLook } from "@/workers/field/second-look";
 import { withPlaceSpellingsOnRecord } from "@/workers/field/village-record";
 import { extractEntities } from "@/workers/ner/extract";
-import { openFieldBenchDatabase } from "./app";
-import { AREA_AND_DATE, communityClaims, communityFormExpected, communityFormPlace, exactFields, meanSeconds, officialVillages, photographedPages, shareOf, type CommunityClaimRow } from "./form-pages";
+import { AREA_AND_DATE, communityFormBench, communityFormExpected, communityFormPlace, exactFields, meanSeconds, photographedPages, shareOf, type CommunityClaimRow } from "./form-pages";
 
-const { values } = parseArgs({ options: { forms: { type: "string", default: "24" }, model: { type: "string", multiple: true, default: ["models/fra-ner"] }, "data-dir": { type: "string", default: "data/bench-form-c" }, seed: { type: "string", default: "2006" } } });
-
-// The same demo database as bench:forms-c's.
-const database = await openFieldBenchDatabase(values["data-dir"]!, Number(values.seed));
-const villages = await officialVillages(database.db);
-const claims = await communityClaims(database.db, "CR", villages, Number(values.forms));
-await database.close();
-const villageOf = (c: CommunityClaimRow) => villages.find((v) => v.id === c.village_id)!;
+const { models: modelDirs, villages, claims, villageOf } = await communityFormBench("CR");
 
 const FIELDS = ["claimant", "claimantLocal", "village", "gramPanchayat", "tehsil", "district", "category", "tribe", "type", "area", "filedOn"] as const;
 function expected(c: CommunityClaimRow): Record<(typeof FIELDS)[number], string> {
@@ -40,7 +31,7 @@ const { pages, sparseText, close } = await photographedPages(claims.map((c, i) =
 
 const share = (n: number) => shareOf(n, pages.length);
 const models: Record<string, unknown> = {};
-for (const dir of values.model!) {
+for (const dir of modelDirs) {
   const model = await loadPackageModel(dir, "model_quantized.onnx");
   const exact = exactFields(FIELDS, AREA_AND_DATE);
   let villagesOnRecord = 0;

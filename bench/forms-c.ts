@@ -5,24 +5,16 @@
 // field comes out exactly right, the village on record, and the bordering villages: the whole list
 // exactly, and name by name (recall and precision). Prints one JSON object.
 //   npm run bench:forms-c [-- --forms 24 --model models/fra-ner --model OTHER_PACKAGE_DIR]   (BENCH_MISSES=1 lists each miss)
-import { parseArgs } from "node:util";
 import { renderCfrFormPageSvg } from "@/server/db/seed/form-image";
 import { loadPackageModel } from "@/server/services/models/onnx-check";
 import { formFromEntities, villageOnRecord, type FormFields } from "@/workers/field/form-from-entities";
 import { borderingVillagesWanted, secondLookWanted, withSecondLook } from "@/workers/field/second-look";
 import { withPlaceSpellingsOnRecord } from "@/workers/field/village-record";
 import { extractEntities } from "@/workers/ner/extract";
-import { openFieldBenchDatabase } from "./app";
-import { AREA_AND_DATE, communityClaims, communityFormExpected, communityFormPlace, exactFields, meanSeconds, officialVillages, photographedPages, shareOf, type CommunityClaimRow } from "./form-pages";
+import { AREA_AND_DATE, communityFormBench, communityFormExpected, communityFormPlace, exactFields, meanSeconds, photographedPages, shareOf, type CommunityClaimRow } from "./form-pages";
 
-const { values } = parseArgs({ options: { forms: { type: "string", default: "24" }, model: { type: "string", multiple: true, default: ["models/fra-ner"] }, "data-dir": { type: "string", default: "data/bench-form-c" }, seed: { type: "string", default: "2006" } } });
-
-const database = await openFieldBenchDatabase(values["data-dir"]!, Number(values.seed));
 // A district official's area: the district's villages, which the bordering villages are read against.
-const villages = await officialVillages(database.db);
-const claims = await communityClaims(database.db, "CFR", villages, Number(values.forms));
-await database.close();
-const villageOf = (c: CommunityClaimRow) => villages.find((v) => v.id === c.village_id)!;
+const { models: modelDirs, villages, claims, villageOf } = await communityFormBench("CFR");
 
 const FIELDS = ["village", "gramPanchayat", "tehsil", "district", "category", "tribe", "type", "area", "khasra", "filedOn"] as const;
 const expected = (c: CommunityClaimRow): Record<(typeof FIELDS)[number], string> => ({ ...communityFormExpected(c, villageOf(c)), type: "CFR", khasra: c.survey_numbers.join(", ") });
@@ -33,7 +25,7 @@ const { pages, sparseText, close } = await photographedPages(claims.map((c, i) =
 
 const share = (n: number) => shareOf(n, pages.length);
 const models: Record<string, unknown> = {};
-for (const dir of values.model!) {
+for (const dir of modelDirs) {
   const model = await loadPackageModel(dir, "model_quantized.onnx");
   const exact = exactFields(FIELDS, AREA_AND_DATE);
   let villagesOnRecord = 0;

@@ -25,8 +25,8 @@ export function BatchDecision({ chosen, role, onClear, onRecorded }: {
   const step = steps.find((t) => t.action === action);
   const tooMany = chosen.length > MAX_CLAIMS_PER_DECISION;
   // One sitting's resolution covers every claim chosen: it cannot be older than the latest filed of them.
-  const lastFiled = chosen.reduce((last, c) => (c.filedOn > last ? c.filedOn : last), "");
-  const { gsResolution, wanting: resolutionWanting } = resolutionForStep(action, resolutionDraft, lastFiled || null);
+  const lastFiled = chosen.reduce<string | null>((last, c) => (last === null || c.filedOn > last ? c.filedOn : last), null);
+  const { gsResolution, wanting: resolutionWanting } = resolutionForStep(action, resolutionDraft, lastFiled);
 
   async function record() {
     if (!step) return;
@@ -62,7 +62,7 @@ export function BatchDecision({ chosen, role, onClear, onRecorded }: {
           </select>
           <textarea aria-label="Reason for the chosen claims" placeholder="Reason, e.g. the sitting and item of the minutes (recorded on each claim)" value={reason} onChange={(e) => setReason(e.target.value)} />
           {step && <small>At least {step.minReasonLength} characters.</small>}
-          {step?.action === STEP_WITH_RESOLUTION && <ResolutionFields value={resolutionDraft} onChange={setResolutionDraft} filedOn={lastFiled || null} />}
+          {step?.action === STEP_WITH_RESOLUTION && <ResolutionFields value={resolutionDraft} onChange={setResolutionDraft} filedOn={lastFiled} />}
           {tooMany && <small className="error">At most {MAX_CLAIMS_PER_DECISION} claims in one decision.</small>}
           <button className="primary" disabled={busy || !step || tooMany || reason.trim().length < step.minReasonLength || resolutionWanting} onClick={() => void record()}>
             {busy ? "Recording…" : `Record for ${chosen.length} ${chosen.length === 1 ? "claim" : "claims"}`}

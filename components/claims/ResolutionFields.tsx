@@ -2,8 +2,9 @@
 // The Gram Sabha's resolution as its minutes record it: number, day and attendance. The quorum of Rule 4(2)
 // is checked as it is typed, so that a resolution the SDLC would send back is seen before it is recorded.
 // Used on the review map (one claim, or a sitting's many) and on the tablet.
+import { gramSabhaResolutionSchema } from "@/configs/contracts/claims";
 import {
-  MAX_GRAM_SABHA_MEMBERS, MAX_RESOLUTION_NUMBER_CHARS, quorumNeeded, quorumProblem, resolutionDayProblem, STEP_WITH_RESOLUTION, womenNeeded, type GramSabhaResolution,
+  MAX_GRAM_SABHA_MEMBERS, MAX_RESOLUTION_NUMBER_CHARS, quorumNeeded, resolutionDayProblem, STEP_WITH_RESOLUTION, womenNeeded, type GramSabhaResolution,
 } from "@/configs/gram-sabha-resolution";
 import { indiaDayOf } from "@/configs/india-day";
 import { asSentence } from "@/configs/sentence";
@@ -14,15 +15,17 @@ export const NO_RESOLUTION: ResolutionDraft = { number: "", passedOn: "", member
 const COUNTS = ["members", "present", "womenPresent"] as const;
 const wholeNumber = (text: string) => (/^\d{1,6}$/.test(text.trim()) ? Number(text) : null);
 
-/** The resolution typed, or why it cannot be recorded yet (`filedOn`: the claim's filing day, where known). */
+/** The resolution typed, or why it cannot be recorded yet (`filedOn`: the claim's filing day, where known):
+ *  the contract's first objection (a quorum, a member at least), then the day's. */
 export function readResolution(draft: ResolutionDraft, filedOn: string | null, today = indiaDayOf(Date.now())): { resolution: GramSabhaResolution } | { problem: string } {
   const [members, present, womenPresent] = COUNTS.map((k) => wholeNumber(draft[k]));
   if (!draft.number.trim() || !draft.passedOn || members == null || present == null || womenPresent == null) {
     return { problem: "Give the resolution's number, the day it was passed, and the members, those present and the women present, as whole numbers." };
   }
-  const resolution = { number: draft.number.trim(), passedOn: draft.passedOn, members, present, womenPresent };
-  const problem = (members < 1 ? "a Gram Sabha has at least one member" : null) ?? quorumProblem(resolution) ?? resolutionDayProblem(draft.passedOn, filedOn, today);
-  return problem ? { problem: asSentence(problem) } : { resolution };
+  const parsed = gramSabhaResolutionSchema.safeParse({ number: draft.number, passedOn: draft.passedOn, members, present, womenPresent });
+  if (!parsed.success) return { problem: asSentence(parsed.error.issues[0]!.message) };
+  const dayProblem = resolutionDayProblem(parsed.data.passedOn, filedOn, today);
+  return dayProblem ? { problem: asSentence(dayProblem) } : { resolution: parsed.data };
 }
 
 /** What a chosen step takes from the form: the resolution, for a Gram Sabha's step, and whether it is still wanting. */

@@ -58,4 +58,7 @@ export async function rows<T>(db: Db, query: SQL): Promise<T[]> {
 }
 
 /** `a, b, c` as bound parameters, for `IN (...)`; callers make sure the list is not empty. */
+/** A value as a jsonb parameter, or SQL NULL when there is none. */
+export const jsonbOrNull = (value: object | null | undefined): SQL => sql`${value ? JSON.stringify(value) : null}::jsonb`;
+
 export const sqlList = (values: readonly (string | number)[]): SQL => sql.join(values.map((v) => sql`${v}`), sql`, `);

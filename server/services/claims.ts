@@ -24,7 +24,7 @@ import {
   type ClaimType,
 } from "@/configs/workflow";
 import type { SessionUser } from "@/server/auth/session";
-import { rows, sqlList, transaction, type Db } from "@/server/db/client";
+import { jsonbOrNull, rows, sqlList, transaction, type Db } from "@/server/db/client";
 import { filterConditions, whereAll } from "./claim-filter";
 import { DomainError } from "./errors";
 import { REJECTED_ON } from "./rejection-day";
@@ -252,7 +252,7 @@ export async function appendAudit(tx: Db, args: {
 }) {
   await tx.execute(sql`INSERT INTO claim_transitions (claim_id, action, from_status, to_status, actor_id, reason, claim_version, area_titled_ha, notice_received_on, boundary_landmarks, gs_resolution)
                        VALUES (${args.claimId}, ${args.action}, ${args.from}, ${args.to}, ${args.actorId}, ${args.reason}, ${args.version},
-                               ${args.areaTitledHa ?? null}, ${args.noticeReceivedOn ?? null}::date, ${jsonOrNull(args.landmarks)}::jsonb, ${jsonOrNull(args.gsResolution)}::jsonb)`);
+                               ${args.areaTitledHa ?? null}, ${args.noticeReceivedOn ?? null}::date, ${jsonbOrNull(args.landmarks)}, ${jsonbOrNull(args.gsResolution)})`);
 }
 
 /** One step of the legal workflow: checked, applied only to the version the user saw, and audited. */
@@ -315,8 +315,8 @@ export async function checkedTransition(tx: Db, user: SessionUser, input: Transi
       tx,
       sql`UPDATE claims SET status = ${check.to}, version = version + 1, status_changed_at = now(), updated_at = now(),
                             area_titled_ha = coalesce(${areaTitledHa ?? null}::real, area_titled_ha), title_no = ${titleNo},
-                            boundary_landmarks = coalesce(${jsonOrNull(input.landmarks)}::jsonb, boundary_landmarks),
-                            gs_resolution = coalesce(${jsonOrNull(gsResolution)}::jsonb, gs_resolution),
+                            boundary_landmarks = coalesce(${jsonbOrNull(input.landmarks)}, boundary_landmarks),
+                            gs_resolution = coalesce(${jsonbOrNull(gsResolution)}, gs_resolution),
                             notice_received_on = NULL
           WHERE id = ${claim.id} AND version = ${version} RETURNING version`,
     );
@@ -353,10 +353,8 @@ function checkResolution(claim: LockedClaim, input: TransitionInput): GramSabhaR
   if (!input.gsResolution) throw new DomainError("BAD_REQUEST", RESOLUTION_REQUIRED);
   const problem = quorumProblem(input.gsResolution) ?? resolutionDayProblem(input.gsResolution.passedOn, isoDay(claim.filed_on), claim.today);
   if (problem) throw new DomainError("BAD_REQUEST", problem);
-  return { ...input.gsResolution, number: input.gsResolution.number.trim() };
+  return input.gsResolution; // its number trimmed by the contract
 }
-
-const jsonOrNull = (value: object | undefined) => (value ? JSON.stringify(value) : null);
 
 async function appealedRejection(tx: Db, claimId: string): Promise<ClaimStatus | undefined> {
   const [row] = await rows<{ from_status: ClaimStatus }>(

@@ -15,6 +15,15 @@ beforeAll(async () => {
 });
 afterAll(() => env.cleanup());
 
+/** Gadchiroli's first demo claim of `type` with a scanned page, as its official opens it, and that page's SVG. */
+async function scannedFormOf(type: "CR" | "CFR") {
+  const [scanned] = await rows<{ id: string }>(db, sql`SELECT c.id FROM claims c JOIN claim_documents k ON k.claim_id = c.id JOIN districts d ON d.id = c.district_id
+    WHERE d.name = 'Gadchiroli' AND c.type = ${type} ORDER BY c.claim_no LIMIT 1`);
+  const claim = await callerFor(db, users.gadchiroli).claims.get({ id: scanned!.id });
+  const [page] = await rows<{ svg: string }>(db, sql`SELECT convert_from(bytes, 'UTF8') AS svg FROM claim_documents WHERE id = ${claim.documents[0]!.id}`);
+  return { claim, page };
+}
+
 async function claimIn(district: string, status: string) {
   const [c] = await rows<{ id: string; claim_no: string; version: number; village_id: number }>(
     db,
@@ -326,11 +335,8 @@ describe("claims router", () => {
   });
 
   it("shows a demo community forest resource claim's scanned Form C, which lists the bordering villages the claim states", async () => {
-    const [cfr] = await rows<{ id: string }>(db, sql`SELECT c.id FROM claims c JOIN claim_documents k ON k.claim_id = c.id JOIN districts d ON d.id = c.district_id
-      WHERE d.name = 'Gadchiroli' AND c.type = 'CFR' ORDER BY c.claim_no LIMIT 1`);
-    const claim = await callerFor(db, users.gadchiroli).claims.get({ id: cfr!.id });
+    const { claim, page } = await scannedFormOf("CFR");
     expect(claim.documents).toEqual([expect.objectContaining({ kind: "form_page", title: "Form C (scanned), page 1" })]);
-    const [page] = await rows<{ svg: string }>(db, sql`SELECT convert_from(bytes, 'UTF8') AS svg FROM claim_documents WHERE id = ${claim.documents[0]!.id}`);
     expect(page!.svg).toContain("FORM - C");
     expect(page!.svg).toContain(`>${claim.village.name}<`);
     expect(claim.borderingVillages.length).toBeGreaterThan(0);
@@ -351,11 +357,8 @@ describe("claims router", () => {
   });
 
   it("shows a demo community rights claim's scanned Form B, which answers each right the claim states", async () => {
-    const [cr] = await rows<{ id: string }>(db, sql`SELECT c.id FROM claims c JOIN claim_documents k ON k.claim_id = c.id JOIN districts d ON d.id = c.district_id
-      WHERE d.name = 'Gadchiroli' AND c.type = 'CR' ORDER BY c.claim_no LIMIT 1`);
-    const claim = await callerFor(db, users.gadchiroli).claims.get({ id: cr!.id });
+    const { claim, page } = await scannedFormOf("CR");
     expect(claim.documents).toEqual([expect.objectContaining({ kind: "form_page", title: "Form B (scanned), page 1" })]);
-    const [page] = await rows<{ svg: string }>(db, sql`SELECT convert_from(bytes, 'UTF8') AS svg FROM claim_documents WHERE id = ${claim.documents[0]!.id}`);
     expect(page!.svg).toContain("FORM - B");
     expect(page!.svg).toContain(`>${claim.community}<`);
     // One line per right: "Yes: …" against each right claimed, "Nil" or "No" against the others.

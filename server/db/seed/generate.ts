@@ -12,7 +12,7 @@ import {
   IFR_MAX_HA, NOTICE_DELIVERIES, NOTICE_RECEIPT_ENTRY, noticeReceiptReason, REJECTED_STATUSES, STEP_WITH_BOUNDARY, type BoundaryLandmarks, type ClaimStatus, type ClaimType,
   type WorkflowAction,
 } from "@/configs/workflow";
-import { rows, type Db } from "../client";
+import { jsonbOrNull, rows, type Db } from "../client";
 import {
   METRES_PER_DEGREE_LAT,
   bboxOf,
@@ -417,8 +417,6 @@ function makeParcel(rng: Rng, village: VillageForSeed, areaHa: number): { wkt: s
   return null;
 }
 
-const jsonOrNull = (value: object | null | undefined) => (value ? JSON.stringify(value) : null);
-
 async function insertClaimBatch(db: Db, batch: ClaimRow[]): Promise<void> {
   const values = batch.map((c) => {
     const geom = c.wkt ? sql`ST_Multi(ST_GeomFromText(${c.wkt}, 4326))` : sql`NULL`;
@@ -429,7 +427,7 @@ async function insertClaimBatch(db: Db, batch: ClaimRow[]): Promise<void> {
       ${JSON.stringify(c.evidence)}::jsonb, ${JSON.stringify(c.survey)}::jsonb, ${c.village.id}, ${c.village.tehsilId},
       ${c.village.districtId}, ${c.areaClaimedHa}, ${parcelArea}, ${c.filedOn.toISOString().slice(0, 10)}, ${geom}, ${centroid},
       ${c.statusChangedAt.toISOString()}, ${c.filedOn.toISOString()}, ${c.statusChangedAt.toISOString()}, ${c.version}, ${c.noticeReceivedOn}::date,
-      ${jsonOrNull(c.landmarks)}::jsonb, ${jsonOrNull(c.gsResolution)}::jsonb)`;
+      ${jsonbOrNull(c.landmarks)}, ${jsonbOrNull(c.gsResolution)})`;
   });
   await db.execute(sql`INSERT INTO claims (id, claim_no, type, status, claimant_name, claimant_name_local, spouse_name,
       relative_name, community, category, tribe, family_members, rights_claimed, evidence, survey_numbers, village_id,
@@ -475,7 +473,7 @@ async function insertHistory(db: Db, batch: ClaimRow[]): Promise<number> {
   const titled = (c: ClaimRow, action: string) => (action === "grant_title" ? sql`(SELECT area_titled_ha FROM claims WHERE id = ${c.id})` : sql`NULL`);
   const values = batch.flatMap((c) =>
     c.history.map((h) => sql`(${c.id}, ${h.action}, ${h.from}, ${h.to}, ${h.actor}, ${h.reason}, ${h.version}, ${h.at.toISOString()}, ${titled(c, h.action)},
-      ${h.noticeReceivedOn ?? null}::date, ${jsonOrNull(h.landmarks)}::jsonb, ${jsonOrNull(h.gsResolution)}::jsonb)`),
+      ${h.noticeReceivedOn ?? null}::date, ${jsonbOrNull(h.landmarks)}, ${jsonbOrNull(h.gsResolution)})`),
   );
   if (values.length === 0) return 0;
   await db.execute(sql`INSERT INTO claim_transitions (claim_id, action, from_status, to_status, actor_id, reason, claim_version, at, area_titled_ha, notice_received_on, boundary_landmarks, gs_resolution)
