@@ -106,8 +106,8 @@ function ClaimSteps({ db, claim, villageName, steps, kept, onSyncNow }: {
   // The window the claim's receipt opened, by the tablet's own day: its notice form shows it, and an appeal chosen after it is warned of.
   const today = indiaDayOf(Date.now());
   const appeal = rejected && seen.noticeReceivedOn ? appealWindow(seen.noticeReceivedOn, today) : null;
-  // The tablet's copy has no filing day: the server checks the resolution's day against it.
-  const { gsResolution, wanting: resolutionWanting } = resolutionForStep(action, resolutionDraft, null, today);
+  const filedOn = claim.filedOn ?? null; // absent from a copy fetched before the tablet knew it
+  const { gsResolution, wanting: resolutionWanting } = resolutionForStep(action, resolutionDraft, filedOn, today);
 
   const record = () => submit(async () => {
     if (!action) return;
@@ -167,7 +167,7 @@ function ClaimSteps({ db, claim, villageName, steps, kept, onSyncNow }: {
                 </div>
               )}
               {action === STEP_WITH_BOUNDARY && <LandmarkFields value={landmarks} onChange={setLandmarks} />}
-              {action === STEP_WITH_RESOLUTION && <ResolutionFields value={resolutionDraft} onChange={setResolutionDraft} filedOn={null} />}
+              {action === STEP_WITH_RESOLUTION && <ResolutionFields value={resolutionDraft} onChange={setResolutionDraft} filedOn={filedOn} />}
               {action === STEP_WITH_BOUNDARY && mapping && (
                 <ParcelMap db={db} villageId={claim.villageId} claimType={claim.type} parcel={kept} onChange={(parcel) => keepVerificationParcel(db, claim.id, parcel)} locked={false} onRecord={claim} />
               )}

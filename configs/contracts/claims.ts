@@ -77,11 +77,13 @@ export const gramSabhaResolutionSchema = z
     members: headcount("the Gram Sabha's members").min(1, "a Gram Sabha has at least one member"),
     present: headcount("members present"),
     womenPresent: headcount("women present"),
+    claimants: headcount("claimants whose claims were resolved on").min(1, "a resolution on claims has at least one claimant"),
+    claimantsPresent: headcount("claimants present or represented"),
   })
   .strict()
   .superRefine((r, ctx) => {
     const problem = quorumProblem(r);
-    if (problem) ctx.addIssue({ code: "custom", message: problem, path: ["present"] });
+    if (problem) ctx.addIssue({ code: "custom", message: problem, path: problem.includes("claimants") ? ["claimantsPresent"] : ["present"] });
   });
 
 // The fields of a step; the sync's decision payload extends them (zod cannot extend a refined object).

@@ -54,6 +54,9 @@ export const areaClaimSchema = z
     // A rejected claim's day of rejection (India's calendar), which its notice cannot have been received
     // before; null at any other status, and absent from a copy fetched before the tablet knew it.
     rejectedOn: isoDate.nullable().optional(),
+    // The day the claim was filed, before which no Gram Sabha can have resolved on it; absent from a copy
+    // fetched before the tablet knew it (the server then checks that alone).
+    filedOn: isoDate.optional(),
   })
   .strict();
 export type AreaClaim = z.infer<typeof areaClaimSchema>;

@@ -19,7 +19,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import type { BoundaryLandmarks, ClaimStatus, ClaimType, Role } from "@/configs/workflow";
-import type { GramSabhaResolution } from "@/configs/gram-sabha-resolution";
+import type { RecordedResolution } from "@/configs/gram-sabha-resolution";
 import type { SyncRecordKind } from "@/configs/contracts/sync";
 
 const geometry = (name: string, kind: "MultiPolygon" | "Point") =>
@@ -130,7 +130,7 @@ export const claims = pgTable(
     boundaryLandmarks: jsonb("boundary_landmarks").$type<BoundaryLandmarks>(),
     // The Gram Sabha's latest resolution on the claim: number, day and attendance (migration 0018). A claim
     // remanded to the Gram Sabha gets a new one; the audit trail keeps each.
-    gsResolution: jsonb("gs_resolution").$type<GramSabhaResolution>(),
+    gsResolution: jsonb("gs_resolution").$type<RecordedResolution>(),
     filedOn: date("filed_on").notNull(),
     geom: geometry("geom", "MultiPolygon"),
     centroid: geometry("centroid", "Point"),
@@ -201,7 +201,7 @@ export const claimTransitions = pgTable(
     noticeReceivedOn: date("notice_received_on"),
     // The boundary's landmarks named at a field verification (migration 0016); null on any other entry.
     boundaryLandmarks: jsonb("boundary_landmarks").$type<BoundaryLandmarks>(),
-    gsResolution: jsonb("gs_resolution").$type<GramSabhaResolution>(),
+    gsResolution: jsonb("gs_resolution").$type<RecordedResolution>(),
   },
   (t) => [index("claim_transitions_claim_idx").on(t.claimId, t.at)],
 );

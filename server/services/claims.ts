@@ -4,7 +4,7 @@ import type { BatchTransitionInput, ClaimListInput, ClaimRef, NewClaim, Transiti
 import type { MultiPolygonGeometry, PolygonGeometry } from "@/configs/contracts/geojson";
 import { claimNumberOf } from "@/configs/states";
 import {
-  quorumProblem, RESOLUTION_ONLY_WITH_STEP, RESOLUTION_REQUIRED, resolutionDayProblem, STEP_WITH_RESOLUTION, type GramSabhaResolution,
+  quorumProblem, RESOLUTION_ONLY_WITH_STEP, RESOLUTION_REQUIRED, resolutionDayProblem, STEP_WITH_RESOLUTION, type GramSabhaResolution, type RecordedResolution,
 } from "@/configs/gram-sabha-resolution";
 import {
   appealWindow,
@@ -156,7 +156,7 @@ export async function getClaim(db: Db, user: SessionUser, ref: ClaimRef) {
     areaTitledHa: c.area_titled_ha === null ? null : Number(c.area_titled_ha),
     titleNo: (c.title_no as string | null) ?? null,
     boundaryLandmarks: (parse(c.boundary_landmarks) as BoundaryLandmarks | null) ?? null,
-    gsResolution: (parse(c.gs_resolution) as GramSabhaResolution | null) ?? null,
+    gsResolution: (parse(c.gs_resolution) as RecordedResolution | null) ?? null,
     borderingVillages: parse(c.bordering_villages) as string[], // as written on Form C
     villagesAlongBoundary: alongBoundary.map((v) => ({ name: v.name, nameLocal: v.name_local })),
     // A rejected claim's notice: not yet delivered (null), or the appeal window its receipt opened.
@@ -186,7 +186,7 @@ export async function getClaim(db: Db, user: SessionUser, ref: ClaimRef) {
       areaTitledHa: h.area_titled_ha === null ? null : Number(h.area_titled_ha),
       noticeReceivedOn: h.notice_received_on,
       landmarks: (parse(h.boundary_landmarks) as BoundaryLandmarks | null) ?? null,
-      gsResolution: (parse(h.gs_resolution) as GramSabhaResolution | null) ?? null,
+      gsResolution: (parse(h.gs_resolution) as RecordedResolution | null) ?? null,
     })),
     actions: availableActions(c.status, user.role).map((t) => ({ action: t.action, label: t.label, minReasonLength: t.minReasonLength })),
   };
@@ -195,7 +195,7 @@ export type ClaimDetail = Awaited<ReturnType<typeof getClaim>>;
 
 type HistoryRow = {
   id: number; action: string; from_status: ClaimStatus | null; to_status: ClaimStatus; reason: string; at: string | Date; actor: string | null; claim_version: number; area_titled_ha: number | null;
-  notice_received_on: string | null; boundary_landmarks: BoundaryLandmarks | null; gs_resolution: GramSabhaResolution | null;
+  notice_received_on: string | null; boundary_landmarks: BoundaryLandmarks | null; gs_resolution: RecordedResolution | null;
   parcel_before: string | null; before_ha: number | null; parcel_after: string | null; after_ha: number | null;
 };
 type ParcelShape = { geometry: MultiPolygonGeometry; areaHa: number };

@@ -22,11 +22,11 @@ export async function fieldArea(db: Db, user: SessionUser): Promise<FieldArea> {
   if (villages.length > MAX_VILLAGES) throw new DomainError("BAD_REQUEST", `your area has more than ${MAX_VILLAGES} villages: ask for a block (tehsil) assignment to work offline`);
   // Read before the claims: a decision made meanwhile is then pulled again, never skipped.
   const [history] = await rows<{ cursor: number }>(db, sql`SELECT coalesce(max(id), 0)::int AS cursor FROM claim_transitions`);
-  const claims = await rows<{ id: string; claim_no: string; type: AreaClaim["type"]; status: AreaClaim["status"]; claimant_name: string; village_id: number; version: number; lon: number | null; lat: number | null; parcel: string | null; notice_received_on: string | null; rejected_on: string | null }>(
+  const claims = await rows<{ id: string; claim_no: string; type: AreaClaim["type"]; status: AreaClaim["status"]; claimant_name: string; village_id: number; version: number; lon: number | null; lat: number | null; parcel: string | null; notice_received_on: string | null; rejected_on: string | null; filed_on: string }>(
     db,
     sql`SELECT c.id, c.claim_no, c.type, c.status, c.claimant_name, c.village_id, c.version, ST_X(c.centroid) AS lon, ST_Y(c.centroid) AS lat,
                CASE WHEN c.type = 'IFR' THEN ST_AsGeoJSON(c.geom, 6) END AS parcel, c.notice_received_on::text AS notice_received_on,
-               ${REJECTED_ON} AS rejected_on
+               ${REJECTED_ON} AS rejected_on, c.filed_on::text AS filed_on
         FROM claims c WHERE ${scopeCondition(user)} ORDER BY c.claim_no`,
   );
   const [extent] = await rows<{ w: number | null; s: number; e: number; n: number }>(
@@ -44,6 +44,7 @@ export async function fieldArea(db: Db, user: SessionUser): Promise<FieldArea> {
       parcel: c.parcel ? (JSON.parse(c.parcel) as AreaClaim["parcel"]) : null,
       noticeReceivedOn: c.notice_received_on,
       rejectedOn: c.rejected_on,
+      filedOn: c.filed_on,
     })),
     bbox: extent?.w == null ? null : [Number(extent.w), Number(extent.s), Number(extent.e), Number(extent.n)],
     generatedAt: new Date().toISOString(),

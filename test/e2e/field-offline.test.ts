@@ -335,6 +335,8 @@ describe("field digitisation, offline", () => {
     await item.getByLabel("Members of the Gram Sabha").fill(String(resolution.members));
     await item.getByLabel("Members present").fill("50");
     await item.getByLabel("Women present").fill(String(resolution.womenPresent));
+    await item.getByLabel("Claimants whose claims it resolved on").fill(String(resolution.claimants));
+    await item.getByLabel("Claimants present or represented").fill(String(resolution.claimantsPresent));
     await item.getByText("No quorum: 50 of 120 members were present, and Rule 4(2) needs at least half (60).").waitFor();
     expect(await item.getByRole("button", { name: "Record as Gram Sabha resolved" }).isDisabled()).toBe(true);
     await item.getByLabel("Members present").fill(String(resolution.present));

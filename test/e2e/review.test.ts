@@ -319,11 +319,17 @@ describe("review map, end to end", () => {
     await batch.getByLabel("Passed on").fill(resolution.passedOn);
     await batch.getByLabel("Members of the Gram Sabha").fill(String(resolution.members));
     await batch.getByLabel("Members present").fill(String(resolution.present));
+    await batch.getByLabel("Claimants whose claims it resolved on").fill(String(resolution.claimants));
+    await batch.getByLabel("Claimants present or represented").fill(String(resolution.claimantsPresent));
     await batch.getByLabel("Women present").fill("20");
     await batch.getByText("No quorum: 20 of the 64 present were women, and Rule 4(2) needs at least a third (22).").waitFor();
     expect(await record.isDisabled()).toBe(true);
     await batch.getByLabel("Women present").fill(String(resolution.womenPresent));
-    await batch.getByText("Quorum met (Rule 4(2)): 64 present of 120, at least 60; 23 women, at least 22.").waitFor();
+    await batch.getByLabel("Claimants present or represented").fill("5");
+    await batch.getByText("No quorum for claims: 5 of the 12 claimants were present or represented, and Rule 4(2) needs at least half (6).").waitFor();
+    expect(await record.isDisabled()).toBe(true);
+    await batch.getByLabel("Claimants present or represented").fill(String(resolution.claimantsPresent));
+    await batch.getByText("Quorum met (Rule 4(2)): 64 present of 120, at least 60; 23 women, at least 22; 7 of 12 claimants, at least 6.").waitFor();
     await record.click();
     await page.getByRole("status").filter({ hasText: "Recorded for 2 claims: now Gram Sabha resolved" }).waitFor();
     for (const claimNo of chosen) {

@@ -219,10 +219,11 @@ describe("claims router", () => {
     const step = { id: c.id, action: "record_gs_resolution" as const, reason: "Gram Sabha approved the claim after hearing objections", expectedVersion: c.version };
     const resolution = { ...resolutionToday(), number: "  GS/7/2026 " };
     const refusals: Array<[object, string]> = [
-      [{}, "a Gram Sabha resolution needs its number, the day it was passed, and the members present (Rule 4(2))"],
+      [{}, "a Gram Sabha resolution needs its number, the day it was passed, and the members and claimants present (Rule 4(2))"],
       [{ gsResolution: { ...resolution, present: 59 } }, "no quorum: 59 of 120 members were present, and Rule 4(2) needs at least half (60)"],
       [{ gsResolution: { ...resolution, womenPresent: 21 } }, "no quorum: 21 of the 64 present were women, and Rule 4(2) needs at least a third (22)"],
       [{ gsResolution: { ...resolution, present: 121 } }, "121 present is more than the Gram Sabha's 120 members"],
+      [{ gsResolution: { ...resolution, claimantsPresent: 5 } }, "no quorum for claims: 5 of the 12 claimants were present or represented, and Rule 4(2) needs at least half (6)"],
       [{ gsResolution: { ...resolution, number: " " } }, "give the resolution's number"],
       [{ gsResolution: { ...resolution, passedOn: "2026-02-30" } }, "not a real date"],
       [{ gsResolution: { ...resolution, passedOn: "2005-12-12" } }, `the resolution cannot have been passed on 2005-12-12: the claim was filed on ${filedOn}`],
@@ -274,7 +275,9 @@ describe("claims router", () => {
              count(*) FILTER (WHERE c.gs_resolution IS DISTINCT FROM (SELECT h.gs_resolution FROM claim_transitions h
                                 WHERE h.claim_id = c.id AND h.action = 'record_gs_resolution' ORDER BY h.id DESC LIMIT 1))::int AS entries_differ,
              count(*) FILTER (WHERE (c.gs_resolution->>'present')::int * 2 < (c.gs_resolution->>'members')::int
-                                 OR (c.gs_resolution->>'womenPresent')::int * 3 < (c.gs_resolution->>'present')::int)::int AS no_quorum,
+                                 OR (c.gs_resolution->>'womenPresent')::int * 3 < (c.gs_resolution->>'present')::int
+                                 OR (c.gs_resolution->>'claimantsPresent')::int * 2 < (c.gs_resolution->>'claimants')::int
+                                 OR NOT c.gs_resolution ?& array['claimants', 'claimantsPresent'])::int AS no_quorum,
              count(*) FILTER (WHERE (c.gs_resolution->>'passedOn')::date < c.filed_on)::int AS before_filing
       FROM claims c WHERE c.updated_at < now() - interval '1 day'`); // the seed's own claims, not those the tests changed
     expect(seeded!.resolved).toBeGreaterThan(100);

@@ -265,9 +265,16 @@ describe("sync push", () => {
     const older = { kind: "decision", id: crypto.randomUUID(), payload: step } as SyncRecord;
     const next = claimRecord(11);
     expect(await field().sync.push({ deviceId, records: [older, next] })).toEqual([
-      { id: older.id, status: "rejected", message: "not a valid decision record: a Gram Sabha resolution needs its number, the day it was passed, and the members present (Rule 4(2))" },
+      { id: older.id, status: "rejected", message: "not a valid decision record: a Gram Sabha resolution needs its number, the day it was passed, and the members and claimants present (Rule 4(2))" },
       { id: next.id, status: "applied", detail: expect.objectContaining({ claimId: next.id }) },
     ]);
+    // One queued before the claimants were asked is refused in the contract's words too.
+    const { claimants: _c, claimantsPresent: _p, ...membersOnly } = resolutionToday();
+    const beforeClaimants = { kind: "decision", id: crypto.randomUUID(), payload: { ...step, gsResolution: membersOnly } } as unknown as SyncRecord;
+    expect(await field().sync.push({ deviceId, records: [beforeClaimants] })).toEqual([{
+      id: beforeClaimants.id, status: "rejected",
+      message: "not a valid decision record: give the number of claimants whose claims were resolved on; give the number of claimants present or represented",
+    }]);
     expect((await rows(env.db, sql`SELECT version FROM claims WHERE id = ${claim!.id}`))[0]).toEqual({ version: claim!.version });
     // Recorded again with its resolution, it goes in; sent again in the older form (an answer lost), it is that same record.
     const recorded = { ...older, payload: { ...step, gsResolution: resolutionToday() } } as SyncRecord;
@@ -484,6 +491,8 @@ describe("sync under a failing network (Dexie outbox on fake-indexeddb)", () => 
     await expect(recordDecision(db, cachedClaim, waiting, "record_gs_resolution", "Gram Sabha approved the claim")).rejects.toThrow(/needs its number, the day it was passed/);
     await expect(recordDecision(db, cachedClaim, waiting, "record_gs_resolution", "Gram Sabha approved the claim", { gsResolution: { ...gsResolution, present: 59 } }))
       .rejects.toThrow("no quorum: 59 of 120 members were present, and Rule 4(2) needs at least half (60)");
+    await expect(recordDecision(db, cachedClaim, waiting, "record_gs_resolution", "Gram Sabha approved the claim", { gsResolution: { ...gsResolution, claimantsPresent: 5 } }))
+      .rejects.toThrow("no quorum for claims: 5 of the 12 claimants were present or represented, and Rule 4(2) needs at least half (6)");
     await expect(recordDecision(db, cachedClaim, waiting, "record_gs_resolution", "Gram Sabha approved the claim", { gsResolution: { ...gsResolution, passedOn: addDays(gsResolution.passedOn, 1) } }))
       .rejects.toThrow(/is after today in India/);
     expect((await stepsByClaim(db)).get(claim!.id)).toHaveLength(1);
@@ -582,6 +591,29 @@ describe("sync under a failing network (Dexie outbox on fake-indexeddb)", () => 
     expect((await syncNow(db, tabletSync())).outbox).toMatchObject({ synced: 0, rejected: 1 });
     expect(await db.outbox.toArray()).toMatchObject([{ state: "rejected", message: expect.stringContaining(refusal) }]);
     expect((await rows(env.db, sql`SELECT notice_received_on FROM claims WHERE id = ${before.id}`))[0]).toEqual({ notice_received_on: null });
+    db.close();
+  });
+
+  it("knows the day each claim was filed from its copy of the area, and refuses at once a Gram Sabha resolution passed before it", async () => {
+    const db = tablet("filing-day");
+    await storeArea(db, env.users.etapalli.id, await field().field.area());
+    const [c] = await rows<{ id: string; village_id: number; filed_on: string }>(env.db, sql`
+      SELECT id, village_id, filed_on::text FROM claims WHERE status = 'fld_verified' AND tehsil_id = ${env.users.etapalli.tehsilIds[0]!} ORDER BY claim_no LIMIT 1`);
+    const copy = (await claimsOfVillage(db, c!.village_id)).find((a) => a.id === c!.id)!;
+    expect(copy.filedOn).toBe(c!.filed_on);
+
+    const dayBefore = addDays(c!.filed_on, -1);
+    const gsResolution = { ...resolutionToday("GS/17/2026"), passedOn: dayBefore };
+    const refusal = `the resolution cannot have been passed on ${dayBefore}: the claim was filed on ${c!.filed_on}`;
+    await expect(recordDecision(db, copy, [], "record_gs_resolution", "Gram Sabha approved the claim", { gsResolution })).rejects.toThrow(asSentence(refusal));
+    expect(await db.outbox.count()).toBe(0);
+
+    // A copy from before the tablet knew the day: the step waits, and the server refuses it in the same words.
+    const { filedOn: _unknown, ...olderCopy } = copy;
+    await recordDecision(db, olderCopy, [], "record_gs_resolution", "Gram Sabha approved the claim", { gsResolution });
+    expect((await syncNow(db, tabletSync())).outbox).toMatchObject({ synced: 0, rejected: 1 });
+    expect(await db.outbox.toArray()).toMatchObject([{ state: "rejected", message: expect.stringContaining(refusal) }]);
+    expect((await rows(env.db, sql`SELECT status, gs_resolution FROM claims WHERE id = ${c!.id}`))[0]).toMatchObject({ status: "fld_verified" });
     db.close();
   });
 

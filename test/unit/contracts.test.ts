@@ -42,7 +42,7 @@ describe("claim filter contract", () => {
 
 describe("workflow step contract", () => {
   const step = { id: "6f1c2a4e-8b0d-4c3e-9f7a-1b2c3d4e5f60", reason: "DLC approved the verified extent", expectedVersion: 3 };
-  const resolution = { number: "GS/14/2026", passedOn: "2026-03-02", members: 120, present: 60, womenPresent: 20 };
+  const resolution = { number: "GS/14/2026", passedOn: "2026-03-02", members: 120, present: 60, womenPresent: 20, claimants: 9, claimantsPresent: 5 };
   const messages = (r: { success: boolean; error?: { issues: Array<{ message: string }> } }) => r.error?.issues.map((i) => i.message) ?? [];
 
   it("takes the area recognised with a grant of title, and only with it", () => {
@@ -75,10 +75,12 @@ describe("workflow step contract", () => {
     for (const [schema, base] of [[transitionInputSchema, step], [decisionPayloadSchema, step], [batchTransitionInputSchema, batch]] as const) {
       const resolving = { ...base, action: "record_gs_resolution" };
       expect(schema.parse({ ...resolving, gsResolution: { ...resolution, number: " GS/14/2026 " } }).gsResolution).toEqual(resolution); // exactly half, a third of them women
-      expect(messages(schema.safeParse(resolving))).toEqual(["a Gram Sabha resolution needs its number, the day it was passed, and the members present (Rule 4(2))"]);
+      expect(messages(schema.safeParse(resolving))).toEqual(["a Gram Sabha resolution needs its number, the day it was passed, and the members and claimants present (Rule 4(2))"]);
       expect(messages(schema.safeParse({ ...base, action: "forward_to_sdlc", gsResolution: resolution }))).toEqual(["the resolution's number, day and attendance go only with recording a Gram Sabha resolution"]);
       expect(messages(schema.safeParse({ ...resolving, gsResolution: { ...resolution, present: 59 } }))).toEqual(["no quorum: 59 of 120 members were present, and Rule 4(2) needs at least half (60)"]);
       expect(messages(schema.safeParse({ ...resolving, gsResolution: { ...resolution, womenPresent: 19 } }))).toEqual(["no quorum: 19 of the 60 present were women, and Rule 4(2) needs at least a third (20)"]);
+      expect(messages(schema.safeParse({ ...resolving, gsResolution: { ...resolution, claimantsPresent: 4 } })))
+        .toEqual(["no quorum for claims: 4 of the 9 claimants were present or represented, and Rule 4(2) needs at least half (5)"]);
     }
     const parse = (r: object) => messages(transitionInputSchema.safeParse({ ...step, action: "record_gs_resolution", gsResolution: r }));
     expect(parse({ ...resolution, members: 0, present: 0, womenPresent: 0 })).toEqual(["a Gram Sabha has at least one member"]);
@@ -87,6 +89,8 @@ describe("workflow step contract", () => {
     expect(parse({ ...resolution, number: "x".repeat(41) })).toEqual(["the resolution's number is at most 40 characters"]);
     expect(parse({ ...resolution, passedOn: "2 March 2026" })).toContain("use a date as YYYY-MM-DD");
     expect(parse({ ...resolution, quorum: true })).not.toEqual([]);
+    const { claimants: _c, claimantsPresent: _p, ...withoutClaimants } = resolution;
+    expect(parse(withoutClaimants)).toEqual(["give the number of claimants whose claims were resolved on", "give the number of claimants present or represented"]);
   });
 });
 

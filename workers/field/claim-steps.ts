@@ -117,8 +117,8 @@ export async function recordDecision(
   const seen = withWaitingSteps(claim, steps);
   const check = checkTransition({ action, from: seen.status, role: "field_staff", reason });
   if (!check.ok) throw new Error(check.message);
-  // The claim's filing day is not in the tablet's copy: the server checks the resolution against it.
-  const dayProblem = gsResolution && resolutionDayProblem(gsResolution.passedOn, null, indiaDayOf(now));
+  // A copy of the area fetched before it carried the filing day leaves that check to the server.
+  const dayProblem = gsResolution && resolutionDayProblem(gsResolution.passedOn, claim.filedOn ?? null, indiaDayOf(now));
   if (dayProblem) throw new Error(asSentence(dayProblem));
   const named = landmarks && namedLandmarks(landmarks); // blank sides are no landmarks, not a refusal
   await db.transaction("rw", db.outbox, db.verificationParcels, async () => {
