@@ -3,7 +3,8 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { ClaimFilter } from "@/configs/contracts/claims";
 import type { Bbox } from "../map/geojson-helpers";
-import { CLAIM_STATUSES, CLAIM_TYPES, CLOSING_SOON_DAYS, NOTICE_STATE_LABELS, PENDING_STATUSES, REJECTED_STATUSES, STATUS_COLORS, STATUS_LABELS, type ClaimStatus } from "@/configs/workflow";
+import { SCHEME_NAMES, titlesByScheme } from "@/configs/schemes";
+import { CLAIM_STATUSES, CLAIM_TYPES, CLOSING_SOON_DAYS, NOTICE_STATE_LABELS, PENDING_STATUSES, REJECTED_STATUSES, STATUS_COLORS, STATUS_LABELS, type ClaimStatus, type ClaimType } from "@/configs/workflow";
 import { errorMessage, trpc } from "../trpc";
 
 const fmt = (n: number) => n.toLocaleString("en-IN", { maximumFractionDigits: 0 });
@@ -37,6 +38,7 @@ export function Dashboard({ onShowClaims }: { onShowClaims: (filter: ClaimFilter
   const rejected = count((r) => REJECTED_STATUSES.includes(r.status));
   const disposed = rejected + count((r) => r.status === "title_granted");
   const claimedByTitled = sum(titled, (r) => r.area);
+  const titlesByType = Object.fromEntries(CLAIM_TYPES.map((t) => [t, sum(titled.filter((r) => r.type === t), (r) => r.n)])) as Record<ClaimType, number>;
   return (
     <div className="dashboard" aria-label="Dashboard" aria-busy={!d}>
       <div className="card">
@@ -105,6 +107,22 @@ export function Dashboard({ onShowClaims }: { onShowClaims: (filter: ClaimFilter
             })}
           </tbody>
         </table>
+      </div>
+      <div className="card">
+        <h3>Titles by the schemes they open</h3>
+        <table className="grid" aria-label="Titles by scheme">
+          <thead><tr><th>Scheme</th><th>Eligible</th><th>To check</th></tr></thead>
+          <tbody>
+            {titlesByScheme(titlesByType).map((s) => (
+              <tr key={s.scheme}>
+                <td>{SCHEME_NAMES[s.scheme]}</td>
+                <td>{s.eligibleTypes.length > 0 ? link(`the titles ${SCHEME_NAMES[s.scheme]} takes`, { statuses: ["title_granted"], types: s.eligibleTypes }, show(d && s.eligible)) : show(d && 0)}</td>
+                <td>{show(d && s.check)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <small>By rule, from each title&apos;s type: a household&apos;s or village&apos;s own facts decide those to check. The claim panel says why for each title.</small>
       </div>
       <div className="card">
         <h3>Pending claims by time at the current stage</h3>

@@ -438,6 +438,11 @@ describe("review map, end to end", () => {
     await headline.getByText(/titled or rejected/).waitFor();
     expect(await headline.textContent()).toMatch(/Area recognised on titles[\d,]+ ha of [\d,]+ ha those claims asked for \(\d+\.\d%\)/);
     // Rejections by their notice: the one just delivered (above) is among the open appeal windows.
+    // Titles by the schemes they open: PM-KISAN takes every individual title, as the table by type counts them.
+    const byType = dashboard.getByRole("table", { name: "Claims by type" });
+    const individualTitles = (await byType.locator("tbody tr", { hasText: "IFR" }).locator("td:nth-child(3)").textContent())!;
+    const bySchemes = dashboard.getByRole("table", { name: "Titles by scheme" });
+    expect(await bySchemes.locator("tbody tr", { hasText: "PM-KISAN" }).locator("td:nth-child(2)").textContent()).toBe(individualTitles);
     const notices = dashboard.getByLabel("Rejection notices");
     expect(await notices.textContent()).toMatch(/Notice not yet delivered[\d,]+Appeal window open[1-9][\d,]* \([\d,]+ closing within 7 days\)Appeal window closed[\d,]+/);
     await page.screenshot({ path: "test-results/dashboard.png" });
@@ -469,6 +474,13 @@ describe("review map, end to end", () => {
     await panel.getByLabel("Audit trail").getByText(`Area recognised: ${part} ha of ${claimed.toFixed(2)} ha claimed`).waitFor();
     await panel.locator("dt", { hasText: "Area titled" }).waitFor();
     expect(await panel.locator("dt", { hasText: "Area titled" }).locator("+ dd").textContent()).toBe(`${part} ha (recognised by the DLC)`);
+    // The schemes the title opens, by rule: PM-KISAN for the land it recognised, the rest with why.
+    const schemes = panel.getByRole("region", { name: "Schemes for the title holder" });
+    const pmKisan = schemes.locator("li", { hasText: "PM-KISAN" });
+    expect(await pmKisan.locator(".verdict").textContent()).toBe("Eligible");
+    expect(await pmKisan.locator("p").textContent()).toContain(`A family holding ${part} ha of land by an individual title`);
+    expect(await schemes.locator("li .verdict").allTextContents()).toEqual(["Eligible", "Eligible", "To check", "To check", "To check"]);
+    await schemes.screenshot({ path: "test-results/title-schemes.png" });
 
     // The grant took the next number of the district's register of titles.
     const titleNo = (await panel.locator("dt", { hasText: /^Title$/ }).locator("+ dd").textContent())!.split(" · ")[0]!;

@@ -1,0 +1,23 @@
+// The convergence schemes a granted title opens (configs/schemes.ts): rules, not decisions; each says why
+// and on what order, so that the official can send the title holder to the right line department.
+import { SCHEME_NAMES, schemesForTitle, VERDICT_LABELS, type TitleFacts } from "@/configs/schemes";
+
+export function TitleSchemes({ title }: { title: TitleFacts }) {
+  const advice = schemesForTitle(title);
+  if (!advice) return null;
+  return (
+    <section className="schemes" aria-label="Schemes for the title holder">
+      <h3>Schemes for the title holder</h3>
+      <ul>
+        {advice.map((a) => (
+          <li key={a.scheme} className={`scheme ${a.verdict}`}>
+            <strong>{SCHEME_NAMES[a.scheme]}</strong> <span className="verdict">{VERDICT_LABELS[a.verdict]}</span>
+            <p>{a.why}</p>
+            <small>{a.basis}</small>
+          </li>
+        ))}
+      </ul>
+      <small>From the title alone, by rule: a household&apos;s or village&apos;s own facts decide what is marked to check.</small>
+    </section>
+  );
+}
