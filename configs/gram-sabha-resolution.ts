@@ -63,6 +63,12 @@ function claimantsProblem({ claimants, claimantsPresent }: Attendance): string |
   return null;
 }
 
+/** Why one resolution cannot cover `claims` claims: each has a claimant (a community's, its representatives),
+ *  so a sitting heard at least as many claimants as the claims it resolved on. */
+export function claimantsForClaimsProblem(claimants: number, claims: number): string | null {
+  return claimants < claims ? `one resolution on ${claims} claims heard at least ${claims} claimants, not ${claimants}: each claim has at least one` : null;
+}
+
 /** Why the meeting cannot have been on `passedOn`: before the claim was filed, or after today in India. */
 export function resolutionDayProblem(passedOn: string, filedOn: string | null, today: string): string | null {
   if (filedOn !== null && passedOn < filedOn) return `the resolution cannot have been passed on ${passedOn}: the claim was filed on ${filedOn}`;

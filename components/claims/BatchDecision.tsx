@@ -3,7 +3,8 @@
 // for all of them, recorded for each or, if any is refused, for none (claims.transitionMany).
 import { useState } from "react";
 import { MAX_CLAIMS_PER_DECISION } from "@/configs/contracts/claims";
-import { STEP_WITH_RESOLUTION } from "@/configs/gram-sabha-resolution";
+import { claimantsForClaimsProblem, STEP_WITH_RESOLUTION } from "@/configs/gram-sabha-resolution";
+import { asSentence } from "@/configs/sentence";
 import { STATUS_LABELS, stepsOpenToAll, type ClaimStatus, type Role } from "@/configs/workflow";
 import { trpc } from "../trpc";
 import { useSubmission } from "../ui/useSubmission";
@@ -27,6 +28,7 @@ export function BatchDecision({ chosen, role, onClear, onRecorded }: {
   // One sitting's resolution covers every claim chosen: it cannot be older than the latest filed of them.
   const lastFiled = chosen.reduce<string | null>((last, c) => (last === null || c.filedOn > last ? c.filedOn : last), null);
   const { gsResolution, wanting: resolutionWanting } = resolutionForStep(action, resolutionDraft, lastFiled);
+  const claimantsProblem = gsResolution ? claimantsForClaimsProblem(gsResolution.claimants, chosen.length) : null;
 
   async function record() {
     if (!step) return;
@@ -63,8 +65,9 @@ export function BatchDecision({ chosen, role, onClear, onRecorded }: {
           <textarea aria-label="Reason for the chosen claims" placeholder="Reason, e.g. the sitting and item of the minutes (recorded on each claim)" value={reason} onChange={(e) => setReason(e.target.value)} />
           {step && <small>At least {step.minReasonLength} characters.</small>}
           {step?.action === STEP_WITH_RESOLUTION && <ResolutionFields value={resolutionDraft} onChange={setResolutionDraft} filedOn={lastFiled} />}
+          {claimantsProblem && <small className="error" role="alert">{asSentence(claimantsProblem)}</small>}
           {tooMany && <small className="error">At most {MAX_CLAIMS_PER_DECISION} claims in one decision.</small>}
-          <button className="primary" disabled={busy || !step || tooMany || reason.trim().length < step.minReasonLength || resolutionWanting} onClick={() => void record()}>
+          <button className="primary" disabled={busy || !step || tooMany || reason.trim().length < step.minReasonLength || resolutionWanting || claimantsProblem !== null} onClick={() => void record()}>
             {busy ? "Recording…" : `Record for ${chosen.length} ${chosen.length === 1 ? "claim" : "claims"}`}
           </button>
         </>

@@ -8,7 +8,7 @@ import {
 import { BORDERING_ONLY_CFR, MAX_BORDERING_VILLAGES, MAX_VILLAGE_NAME_CHARS } from "../bordering-villages";
 import { COMMUNITY_RIGHTS, CR_NAMES_A_RIGHT, RIGHTS_ONLY_COMMUNITY } from "../community-rights";
 import {
-  MAX_GRAM_SABHA_MEMBERS, MAX_RESOLUTION_NUMBER_CHARS, quorumProblem, RESOLUTION_ONLY_WITH_STEP, RESOLUTION_REQUIRED, STEP_WITH_RESOLUTION, type GramSabhaResolution,
+  claimantsForClaimsProblem, MAX_GRAM_SABHA_MEMBERS, MAX_RESOLUTION_NUMBER_CHARS, quorumProblem, RESOLUTION_ONLY_WITH_STEP, RESOLUTION_REQUIRED, STEP_WITH_RESOLUTION, type GramSabhaResolution,
 } from "../gram-sabha-resolution";
 import { polygonGeometrySchema } from "./geojson";
 
@@ -144,7 +144,11 @@ export const batchTransitionInputSchema = z
     gsResolution: gramSabhaResolutionSchema.optional(),
   })
   .strict()
-  .superRefine(resolutionRule);
+  .superRefine((batch, ctx) => {
+    resolutionRule(batch, ctx);
+    const problem = batch.gsResolution && claimantsForClaimsProblem(batch.gsResolution.claimants, batch.claims.length);
+    if (problem) ctx.addIssue({ code: "custom", message: problem, path: ["gsResolution", "claimants"] });
+  });
 export type BatchTransitionInput = z.infer<typeof batchTransitionInputSchema>;
 
 // The day a rejected claimant received the notice of the reasons, from the receipt slip they signed:

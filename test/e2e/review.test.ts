@@ -325,6 +325,12 @@ describe("review map, end to end", () => {
     await batch.getByText("No quorum: 20 of the 64 present were women, and Rule 4(2) needs at least a third (22).").waitFor();
     expect(await record.isDisabled()).toBe(true);
     await batch.getByLabel("Women present").fill(String(resolution.womenPresent));
+    // One resolution on two claims heard at least two claimants.
+    await batch.getByLabel("Claimants whose claims it resolved on").fill("1");
+    await batch.getByLabel("Claimants present or represented").fill("1");
+    await batch.getByRole("alert").filter({ hasText: "One resolution on 2 claims heard at least 2 claimants, not 1: each claim has at least one." }).waitFor();
+    expect(await record.isDisabled()).toBe(true);
+    await batch.getByLabel("Claimants whose claims it resolved on").fill(String(resolution.claimants));
     await batch.getByLabel("Claimants present or represented").fill("5");
     await batch.getByText("No quorum for claims: 5 of the 12 claimants were present or represented, and Rule 4(2) needs at least half (6).").waitFor();
     expect(await record.isDisabled()).toBe(true);

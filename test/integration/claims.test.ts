@@ -261,6 +261,8 @@ describe("claims router", () => {
     const sitting = { action: "record_gs_resolution" as const, reason: "Gram Sabha of 14 March: claims heard, no objection upheld", claims: chosen.map((c) => ({ id: c.id, expectedVersion: c.version })) };
     await expect(api.claims.transitionMany(sitting)).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("needs its number, the day it was passed") });
     await expect(api.claims.transitionMany({ ...sitting, gsResolution: { ...resolutionToday(), womenPresent: 2 } })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("no quorum") });
+    await expect(api.claims.transitionMany({ ...sitting, gsResolution: { ...resolutionToday(), claimants: 2, claimantsPresent: 1 } }))
+      .rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("one resolution on 3 claims heard at least 3 claimants, not 2: each claim has at least one") });
     const gsResolution = resolutionToday("GS/9/2026");
     await api.claims.transitionMany({ ...sitting, gsResolution });
     const after = await rows<{ status: string; gs_resolution: unknown }>(db, sql`SELECT status, gs_resolution FROM claims WHERE id IN (${sql.join(chosen.map((c) => sql`${c.id}::uuid`), sql`, `)})`);

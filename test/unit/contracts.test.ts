@@ -82,6 +82,11 @@ describe("workflow step contract", () => {
       expect(messages(schema.safeParse({ ...resolving, gsResolution: { ...resolution, claimantsPresent: 4 } })))
         .toEqual(["no quorum for claims: 4 of the 9 claimants were present or represented, and Rule 4(2) needs at least half (5)"]);
     }
+    // One sitting's resolution on many claims heard at least a claimant for each.
+    const sitting = { ...batch, claims: [{ id: step.id, expectedVersion: 3 }, { id: "0b6a8f52-3c1d-4e7f-8a9b-2c3d4e5f6a71", expectedVersion: 1 }] };
+    expect(messages(batchTransitionInputSchema.safeParse({ ...sitting, gsResolution: { ...resolution, claimants: 1, claimantsPresent: 1 } })))
+      .toEqual(["one resolution on 2 claims heard at least 2 claimants, not 1: each claim has at least one"]);
+    expect(batchTransitionInputSchema.safeParse({ ...sitting, gsResolution: { ...resolution, claimants: 2, claimantsPresent: 1 } }).success).toBe(true);
     const parse = (r: object) => messages(transitionInputSchema.safeParse({ ...step, action: "record_gs_resolution", gsResolution: r }));
     expect(parse({ ...resolution, members: 0, present: 0, womenPresent: 0 })).toEqual(["a Gram Sabha has at least one member"]);
     expect(parse({ ...resolution, present: 60.5 })).toContain("the number of members present is a whole number");
