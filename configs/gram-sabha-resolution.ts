@@ -41,8 +41,14 @@ export const claimantsNeeded = (claimants: number) => Math.ceil(claimants / 2);
 
 type Attendance = Pick<RecordedResolution, "members" | "present" | "womenPresent" | "claimants" | "claimantsPresent">;
 
-/** Why the meeting's attendance makes no valid resolution, in words for the person recording it; null when it does. */
+/** Why the meeting's attendance makes no valid resolution, in words for the person recording it; null when it
+ *  does. The members' quorum comes first: without it no resolution of the meeting stands. */
 export function quorumProblem(r: Attendance): string | null {
+  return membersQuorumProblem(r) ?? claimantsQuorumProblem(r);
+}
+
+/** The members' and women's quorum of Rule 4(2). */
+export function membersQuorumProblem(r: Pick<Attendance, "members" | "present" | "womenPresent">): string | null {
   if (r.present > r.members) return `${r.present} present is more than the Gram Sabha's ${r.members} members`;
   if (r.womenPresent > r.present) return `${r.womenPresent} women present is more than the ${r.present} members present`;
   if (r.present < quorumNeeded(r.members)) {
@@ -51,10 +57,11 @@ export function quorumProblem(r: Attendance): string | null {
   if (r.womenPresent < womenNeeded(r.present)) {
     return `no quorum: ${r.womenPresent} of the ${r.present} present were women, and Rule 4(2) needs at least a third (${womenNeeded(r.present)})`;
   }
-  return claimantsProblem(r);
+  return null;
 }
 
-function claimantsProblem({ claimants, claimantsPresent }: Attendance): string | null {
+/** Rule 4(2)'s further proviso: half of the claimants whose claims it resolves on, present or represented. */
+export function claimantsQuorumProblem({ claimants, claimantsPresent }: Pick<Attendance, "claimants" | "claimantsPresent">): string | null {
   if (claimants === undefined || claimantsPresent === undefined) return null; // recorded before they were asked
   if (claimantsPresent > claimants) return `${claimantsPresent} claimants present is more than the ${claimants} whose claims were resolved on`;
   if (claimantsPresent < claimantsNeeded(claimants)) {

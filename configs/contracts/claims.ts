@@ -8,7 +8,7 @@ import {
 import { BORDERING_ONLY_CFR, MAX_BORDERING_VILLAGES, MAX_VILLAGE_NAME_CHARS } from "../bordering-villages";
 import { COMMUNITY_RIGHTS, CR_NAMES_A_RIGHT, RIGHTS_ONLY_COMMUNITY } from "../community-rights";
 import {
-  claimantsForClaimsProblem, MAX_GRAM_SABHA_MEMBERS, MAX_RESOLUTION_NUMBER_CHARS, quorumProblem, RESOLUTION_ONLY_WITH_STEP, RESOLUTION_REQUIRED, STEP_WITH_RESOLUTION, type GramSabhaResolution,
+  claimantsForClaimsProblem, claimantsQuorumProblem, MAX_GRAM_SABHA_MEMBERS, MAX_RESOLUTION_NUMBER_CHARS, membersQuorumProblem, RESOLUTION_ONLY_WITH_STEP, RESOLUTION_REQUIRED, STEP_WITH_RESOLUTION, type GramSabhaResolution,
 } from "../gram-sabha-resolution";
 import { polygonGeometrySchema } from "./geojson";
 
@@ -82,8 +82,9 @@ export const gramSabhaResolutionSchema = z
   })
   .strict()
   .superRefine((r, ctx) => {
-    const problem = quorumProblem(r);
-    if (problem) ctx.addIssue({ code: "custom", message: problem, path: problem.includes("claimants") ? ["claimantsPresent"] : ["present"] });
+    const members = membersQuorumProblem(r); // said first: without it no resolution of the meeting stands
+    const problem = members ?? claimantsQuorumProblem(r);
+    if (problem) ctx.addIssue({ code: "custom", message: problem, path: [members ? "present" : "claimantsPresent"] });
   });
 
 // The fields of a step; the sync's decision payload extends them (zod cannot extend a refined object).
