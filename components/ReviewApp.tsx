@@ -60,6 +60,7 @@ export function ReviewApp({ user, districts, home, basemap, boundarySource }: { 
         </header>
         {view === "dashboard" ? (
           <Dashboard
+            role={user.role}
             onShowClaims={(shown, bbox) => {
               setFilter(shown);
               setSelectedClaimNo(null);

@@ -1,8 +1,10 @@
-// The convergence schemes a titled family or community may draw on, read from its title by rules, not by a
-// model (the domain brief, "Schemes that titled families are eligible for"). A title settles some
-// eligibility outright; the rest turns on household or village facts that a claim does not hold, so those
-// schemes are marked "check", with what to check and where. Nothing here decides: it tells the district
-// official which line departments to send the title holder to.
+// The convergence schemes a titled family or community may draw on, read from its title and from what the
+// line departments report of its village, by rules, not by a model (the domain brief, "Schemes that titled
+// families are eligible for"). A title settles some eligibility outright; the village's facts (Jal Jeevan
+// Mission's tap count, DAJGUA's list of villages, imported by census code) settle more; what turns on the
+// household's own facts stays "check", with what to check and where. Nothing here decides: it tells the
+// district official which line departments to send the title holder to.
+import { longDate } from "./india-day";
 import type { ClaimStatus, ClaimType } from "./workflow";
 
 export const SCHEMES = ["pm_kisan", "mgnrega", "pmay_g", "jjm", "dajgua"] as const;
@@ -16,14 +18,52 @@ export const SCHEME_NAMES: Record<Scheme, string> = {
   dajgua: "Dharti Aaba Janjatiya Gram Utkarsh Abhiyan",
 };
 
-/** eligible: the title meets the scheme's rule, leaving only the scheme's own exclusions; check: facts the
- *  claim does not hold decide it; not_for_this_title: the scheme does not reach this kind of title. */
-export type SchemeVerdict = "eligible" | "check" | "not_for_this_title";
-export const VERDICT_LABELS: Record<SchemeVerdict, string> = { eligible: "Eligible", check: "To check", not_for_this_title: "Not for this title" };
+/** eligible: the title (and its village) meet the scheme's rule, leaving only the scheme's own exclusions;
+ *  check: facts not on record decide it; covered: the village's figures say the need is met already;
+ *  not_eligible: the village's facts rule it out; not_for_this_title: the scheme does not reach this kind of title. */
+export const SCHEME_VERDICTS = ["eligible", "check", "covered", "not_eligible", "not_for_this_title"] as const;
+export type SchemeVerdict = (typeof SCHEME_VERDICTS)[number];
+export const VERDICT_LABELS: Record<SchemeVerdict, string> = {
+  eligible: "Eligible", check: "To check", covered: "Already covered", not_eligible: "Not eligible", not_for_this_title: "Not for this title",
+};
 
 export type SchemeAdvice = { scheme: Scheme; verdict: SchemeVerdict; why: string; basis: string };
 
-export type TitleFacts = { type: ClaimType; status: ClaimStatus; areaTitledHa: number | null; villageName: string };
+/** A village's facts as the line departments reported them; null where nothing is recorded. */
+export type VillageFacts = {
+  households: number | null;
+  householdsWithTap: number | null;
+  tapAsOf: string | null;
+  dajgua: boolean | null;
+  dajguaAsOf: string | null;
+};
+
+export type TitleFacts = { type: ClaimType; status: ClaimStatus; areaTitledHa: number | null; villageName: string; villageFacts: VillageFacts | null };
+
+/** All that a verdict turns on: the title's type and two of its village's facts. The dashboard counts
+ *  titles by these, so a state's titles are tallied from a few groups, not one by one. */
+export type SchemeKey = { type: ClaimType; villageAllTaps: boolean | null; dajgua: boolean | null };
+
+export function schemeKey(type: ClaimType, facts: VillageFacts | null): SchemeKey {
+  const { households, householdsWithTap } = facts ?? {};
+  return {
+    type,
+    villageAllTaps: households != null && householdsWithTap != null ? householdsWithTap >= households : null,
+    dajgua: facts?.dajgua ?? null,
+  };
+}
+
+export function schemeVerdicts(k: SchemeKey): Record<Scheme, SchemeVerdict> {
+  const family = k.type === "IFR";
+  return {
+    pm_kisan: family ? "eligible" : "not_for_this_title",
+    mgnrega: family ? "eligible" : "check", // a community's works go through the Gram Panchayat's labour budget
+    pmay_g: family ? "check" : "not_for_this_title", // the Awaas+ list and the house decide, not the title
+    jjm: k.villageAllTaps === true ? "covered" : "check",
+    // A CFR title's management plan is funded wherever the Abhiyan runs; a village's schemes only on its list.
+    dajgua: k.type === "CFR" || k.dajgua === true ? "eligible" : k.dajgua === false ? "not_eligible" : "check",
+  };
+}
 
 const BASIS: Record<Scheme, string> = {
   pm_kisan: "Department of Agriculture's directive to the states of February 2019; MoEFCC and MoTA letter of March 2024",
@@ -33,67 +73,79 @@ const BASIS: Record<Scheme, string> = {
   dajgua: "MoTA's guidelines for DAJGUA's interventions, 30 October 2024",
 };
 
-function individualTitle(areaHa: number | null, village: string): Record<Scheme, Omit<SchemeAdvice, "scheme" | "basis">> {
-  const land = areaHa === null ? "land" : `${areaHa.toFixed(2)} ha of land`; // titles granted before the area was recorded have none
-  return {
-    pm_kisan: {
-      verdict: "eligible",
-      why: `A family holding ${land} by an individual title: ₹6,000 a year once the title is in the record of rights, unless one of PM-KISAN's exclusions applies (an income-tax payer, a pensioner of ₹10,000 a month or more, a practising professional, a holder of a constitutional post).`,
-    },
-    mgnrega: {
-      verdict: "eligible",
-      why: `Up to 150 days of wage work a year for the household, 50 beyond the Act's 100, and works on its own land (levelling, bunding, a farm pond, plantation) as individual assets.`,
-    },
-    pmay_g: {
-      verdict: "check",
-      why: "Title holders were brought into rural housing in 2014; PMAY-G now draws on the Awaas+ survey: check that the family is on it and has no pucca house.",
-    },
-    jjm: { verdict: "check", why: `Check that the household in ${village} has a working tap connection.` },
-    dajgua: {
-      verdict: "check",
-      why: `In DAJGUA's villages (tribal-majority, or with a significant tribal population in an aspirational district or block) the family's schemes are to be saturated and title holders trained in sustainable farming: check that ${village} is one of them.`,
-    },
-  };
+const NOT_FAMILY = "A community's title: this scheme is for families, on their own land or home.";
+
+function whyPmKisan(t: TitleFacts): string {
+  if (t.type !== "IFR") return NOT_FAMILY;
+  const land = t.areaTitledHa === null ? "land" : `${t.areaTitledHa.toFixed(2)} ha of land`; // titles granted before the area was recorded have none
+  return `A family holding ${land} by an individual title: ₹6,000 a year once the title is in the record of rights, unless one of PM-KISAN's exclusions applies (an income-tax payer, a pensioner of ₹10,000 a month or more, a practising professional, a holder of a constitutional post).`;
 }
 
-function communityTitle(type: "CR" | "CFR", village: string): Record<Scheme, Omit<SchemeAdvice, "scheme" | "basis">> {
-  const notFamily = "A community's title: this scheme is for families, on their own land or home.";
-  return {
-    pm_kisan: { verdict: "not_for_this_title", why: notFamily },
-    mgnrega: {
-      verdict: "check",
-      why: "Soil and water conservation and plantation on the community's forest land can go into the Gram Panchayat's MGNREGA labour budget as public works: check the Gram Sabha's plan.",
-    },
-    pmay_g: { verdict: "not_for_this_title", why: notFamily },
-    jjm: { verdict: "check", why: `Check the tap connections of ${village}'s households.` },
-    dajgua: type === "CFR"
-      ? { verdict: "eligible", why: "DAJGUA funds the preparation and carrying out of a community forest resource management plan by the Gram Sabha's committee, in the districts the Abhiyan covers." }
-      : { verdict: "check", why: `DAJGUA saturates schemes in its villages: check that ${village} is one of them.` },
-  };
+function whyMgnrega(t: TitleFacts): string {
+  return t.type === "IFR"
+    ? "Up to 150 days of wage work a year for the household, 50 beyond the Act's 100, and works on its own land (levelling, bunding, a farm pond, plantation) as individual assets."
+    : "Soil and water conservation and plantation on the community's forest land can go into the Gram Panchayat's MGNREGA labour budget as public works: check the Gram Sabha's plan.";
+}
+
+function whyPmayG(t: TitleFacts): string {
+  return t.type === "IFR"
+    ? "Title holders were brought into rural housing in 2014; PMAY-G now draws on the Awaas+ survey: check that the family is on it and has no pucca house."
+    : NOT_FAMILY;
+}
+
+function whyJjm(t: TitleFacts, verdict: SchemeVerdict): string {
+  const f = t.villageFacts;
+  const village = t.villageName;
+  if (f?.households == null || f.householdsWithTap == null || f.tapAsOf == null) {
+    return t.type === "IFR" ? `Check that the household in ${village} has a working tap connection.` : `Check the tap connections of ${village}'s households.`;
+  }
+  const figures = `Jal Jeevan Mission's figures of ${longDate(f.tapAsOf)}`;
+  if (verdict === "covered") return `Every one of ${village}'s ${f.households} households has a tap connection (${figures}).`;
+  const without = f.households - f.householdsWithTap;
+  return t.type === "IFR"
+    ? `${without} of ${village}'s ${f.households} households had no tap connection (${figures}): check whether this household is one of them.`
+    : `${without} of ${village}'s ${f.households} households had no tap connection (${figures}).`;
+}
+
+function whyDajgua(t: TitleFacts, verdict: SchemeVerdict): string {
+  const village = t.villageName;
+  const listed = t.villageFacts?.dajguaAsOf ? ` (DAJGUA's list as of ${longDate(t.villageFacts.dajguaAsOf)})` : "";
+  if (t.type === "CFR") {
+    return "DAJGUA funds the preparation and carrying out of a community forest resource management plan by the Gram Sabha's committee, in the districts the Abhiyan covers.";
+  }
+  if (verdict === "not_eligible") return `${village} is not one of DAJGUA's villages${listed}.`;
+  if (verdict === "eligible") {
+    return t.type === "IFR"
+      ? `${village} is one of DAJGUA's villages${listed}: the family's schemes are to be saturated there, and title holders trained in sustainable farming.`
+      : `${village} is one of DAJGUA's villages${listed}: the Abhiyan saturates its schemes there.`;
+  }
+  return t.type === "IFR"
+    ? `In DAJGUA's villages (tribal-majority, or with a significant tribal population in an aspirational district or block) the family's schemes are to be saturated and title holders trained in sustainable farming: check that ${village} is one of them.`
+    : `DAJGUA saturates schemes in its villages: check that ${village} is one of them.`;
 }
 
 /** The schemes a granted title opens, one entry a scheme in SCHEMES' order; null before a title is granted. */
 export function schemesForTitle(t: TitleFacts): SchemeAdvice[] | null {
   if (t.status !== "title_granted") return null;
-  const advice = t.type === "IFR" ? individualTitle(t.areaTitledHa, t.villageName) : communityTitle(t.type, t.villageName);
-  return SCHEMES.map((scheme) => ({ scheme, ...advice[scheme], basis: BASIS[scheme] }));
+  const verdicts = schemeVerdicts(schemeKey(t.type, t.villageFacts));
+  const why: Record<Scheme, string> = {
+    pm_kisan: whyPmKisan(t),
+    mgnrega: whyMgnrega(t),
+    pmay_g: whyPmayG(t),
+    jjm: whyJjm(t, verdicts.jjm),
+    dajgua: whyDajgua(t, verdicts.dajgua),
+  };
+  return SCHEMES.map((scheme) => ({ scheme, verdict: verdicts[scheme], why: why[scheme], basis: BASIS[scheme] }));
 }
 
-export type SchemeTally = { scheme: Scheme; eligible: number; check: number; eligibleTypes: ClaimType[] };
+export type SchemeTally = { scheme: Scheme; byVerdict: Record<SchemeVerdict, number> };
 
-/** A district's titles by what each scheme makes of them, from its count of titles of each type (the
- *  verdicts turn on the title's type alone; the area and village only word them). */
-export function titlesByScheme(titlesByType: Readonly<Record<ClaimType, number>>): SchemeTally[] {
-  const verdicts = (Object.keys(titlesByType) as ClaimType[]).map((type) => ({
-    type, n: titlesByType[type], advice: schemesForTitle({ type, status: "title_granted", areaTitledHa: null, villageName: "" })!,
-  }));
+/** A district's titles by what each scheme makes of them, from its titles counted by SchemeKey. */
+export function titlesByScheme(groups: readonly { key: SchemeKey; n: number }[]): SchemeTally[] {
+  const verdicts = groups.map((g) => ({ n: g.n, of: schemeVerdicts(g.key) }));
   return SCHEMES.map((scheme) => {
-    const of = (verdict: SchemeVerdict) => verdicts.filter((v) => v.advice.find((a) => a.scheme === scheme)!.verdict === verdict);
-    return {
-      scheme,
-      eligible: of("eligible").reduce((a, v) => a + v.n, 0),
-      check: of("check").reduce((a, v) => a + v.n, 0),
-      eligibleTypes: of("eligible").map((v) => v.type),
-    };
+    const byVerdict = Object.fromEntries(SCHEME_VERDICTS.map((v) => [v, 0])) as Record<SchemeVerdict, number>;
+    for (const g of verdicts) byVerdict[g.of[scheme]] += g.n;
+    return { scheme, byVerdict };
   });
 }

@@ -65,3 +65,21 @@ export function errorResponse(error: unknown): Response {
   const { status, message } = errorStatus(error);
   return jsonError(status, message);
 }
+
+/** A download streamed from text chunks as they come, never cached. */
+export function streamedDownload(chunks: AsyncGenerator<string>, contentType: string, fileName: string): Response {
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await chunks.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+    cancel() {
+      void chunks.return(undefined);
+    },
+  });
+  return new Response(body, {
+    headers: { "content-type": contentType, "content-disposition": `attachment; filename="${fileName}"`, "cache-control": "no-store" },
+  });
+}

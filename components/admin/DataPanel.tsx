@@ -5,7 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { trpc } from "../trpc";
 import { EmptyNote } from "./EmptyNote";
-import { useAction } from "./useAction";
+import { useAction } from "../ui/useAction";
 
 function Sources() {
   const sources = useQuery({ queryKey: ["sources"], queryFn: () => trpc.admin.sources.query() });

@@ -5,7 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { FIELD_MODEL_NAME, type ModelChannel } from "@/configs/models";
 import { errorMessage, trpc } from "../trpc";
-import { useAction } from "./useAction";
+import { useAction } from "../ui/useAction";
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 

@@ -7,7 +7,7 @@ import type { LaunchRunInput } from "@/configs/training";
 import { trpc, type RouterOutputs } from "../trpc";
 import { EmptyNote } from "./EmptyNote";
 import { LineChart } from "./LineChart";
-import { useAction } from "./useAction";
+import { useAction } from "../ui/useAction";
 
 type Run = RouterOutputs["admin"]["runs"][number];
 const COLORS = { teacher: "#6a1b9a", student: "#1565c0", baseline: "#ef6c00" } as const;

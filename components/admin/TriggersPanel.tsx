@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import type { RetrainTriggers } from "@/configs/training";
 import { trpc } from "../trpc";
-import { useAction } from "./useAction";
+import { useAction } from "../ui/useAction";
 
 export function TriggersPanel() {
   const triggers = useQuery({ queryKey: ["triggers"], queryFn: () => trpc.admin.triggers.query(), refetchInterval: 30_000 });

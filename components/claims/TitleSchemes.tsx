@@ -17,7 +17,7 @@ export function TitleSchemes({ title }: { title: TitleFacts }) {
           </li>
         ))}
       </ul>
-      <small>From the title alone, by rule: a household&apos;s or village&apos;s own facts decide what is marked to check.</small>
+      <small>By rule, from the title and what the line departments report of its village: the household&apos;s own facts decide what is marked to check.</small>
     </section>
   );
 }

@@ -3,21 +3,26 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { ClaimFilter } from "@/configs/contracts/claims";
 import type { Bbox } from "../map/geojson-helpers";
-import { SCHEME_NAMES, titlesByScheme } from "@/configs/schemes";
-import { CLAIM_STATUSES, CLAIM_TYPES, CLOSING_SOON_DAYS, NOTICE_STATE_LABELS, PENDING_STATUSES, REJECTED_STATUSES, STATUS_COLORS, STATUS_LABELS, type ClaimStatus, type ClaimType } from "@/configs/workflow";
+import { SCHEME_NAMES, SCHEMES, VERDICT_LABELS, type SchemeVerdict } from "@/configs/schemes";
+import { CLAIM_STATUSES, CLAIM_TYPES, CLOSING_SOON_DAYS, NOTICE_STATE_LABELS, PENDING_STATUSES, REJECTED_STATUSES, STATUS_COLORS, STATUS_LABELS, type ClaimStatus, type Role } from "@/configs/workflow";
 import { errorMessage, trpc } from "../trpc";
+import { VillageFactsCard } from "./VillageFactsCard";
 
 const fmt = (n: number) => n.toLocaleString("en-IN", { maximumFractionDigits: 0 });
 const percent = (part: number, whole: number) => (whole > 0 ? `${((100 * part) / whole).toFixed(1)}%` : "–");
 
 type Row = { type: string; status: ClaimStatus; n: number; area: number; areaTitled: number };
+/** A title no scheme reaches is left out of the table: the claim panel says so for each title. */
+const TALLIED: readonly SchemeVerdict[] = ["eligible", "check", "covered", "not_eligible"];
 const sum = (rows: readonly Row[], pick: (r: Row) => number) => rows.reduce((a, r) => a + pick(r), 0);
 
 /**
  * The figures a district reports each month (claims received, titled, rejected, pending; extent claimed
  * and recognised) and how long pending claims have waited. A count opens the map filtered to its claims.
  */
-export function Dashboard({ onShowClaims }: { onShowClaims: (filter: ClaimFilter, bbox: Bbox | null) => void }) {
+export function Dashboard({ role, onShowClaims }: { role: Role; onShowClaims: (filter: ClaimFilter, bbox: Bbox | null) => void }) {
+  // The district office imports village facts and sends scheme lists to the line departments.
+  const districtOffice = role === "admin" || role === "district_official";
   const [districtId, setDistrictId] = useState<number | undefined>(undefined);
   const districts = useQuery({ queryKey: ["districts"], queryFn: () => trpc.geo.districts.query() });
   const dash = useQuery({ queryKey: ["dashboard", districtId], queryFn: () => trpc.geo.dashboard.query({ districtId }) });
@@ -38,7 +43,6 @@ export function Dashboard({ onShowClaims }: { onShowClaims: (filter: ClaimFilter
   const rejected = count((r) => REJECTED_STATUSES.includes(r.status));
   const disposed = rejected + count((r) => r.status === "title_granted");
   const claimedByTitled = sum(titled, (r) => r.area);
-  const titlesByType = Object.fromEntries(CLAIM_TYPES.map((t) => [t, sum(titled.filter((r) => r.type === t), (r) => r.n)])) as Record<ClaimType, number>;
   return (
     <div className="dashboard" aria-label="Dashboard" aria-busy={!d}>
       <div className="card">
@@ -111,19 +115,29 @@ export function Dashboard({ onShowClaims }: { onShowClaims: (filter: ClaimFilter
       <div className="card">
         <h3>Titles by the schemes they open</h3>
         <table className="grid" aria-label="Titles by scheme">
-          <thead><tr><th>Scheme</th><th>Eligible</th><th>To check</th></tr></thead>
+          <thead><tr><th>Scheme</th>{TALLIED.map((v) => <th key={v}>{VERDICT_LABELS[v]}</th>)}{districtOffice && <th>List</th>}</tr></thead>
           <tbody>
-            {titlesByScheme(titlesByType).map((s) => (
-              <tr key={s.scheme}>
-                <td>{SCHEME_NAMES[s.scheme]}</td>
-                <td>{s.eligibleTypes.length > 0 ? link(`the titles ${SCHEME_NAMES[s.scheme]} takes`, { statuses: ["title_granted"], types: s.eligibleTypes }, show(d && s.eligible)) : show(d && 0)}</td>
-                <td>{show(d && s.check)}</td>
-              </tr>
-            ))}
+            {SCHEMES.map((scheme) => {
+              const tally = d?.titlesByScheme.find((t) => t.scheme === scheme);
+              return (
+                <tr key={scheme}>
+                  <td>{SCHEME_NAMES[scheme]}</td>
+                  {TALLIED.map((v) => <td key={v}>{show(tally?.byVerdict[v])}</td>)}
+                  {districtOffice && (
+                    <td>
+                      <a href={`/api/export/scheme?scheme=${scheme}${districtId ? `&districtId=${districtId}` : ""}`} download title={`The titles ${SCHEME_NAMES[scheme]} takes or that are to be checked for it, with why (CSV)`}>
+                        CSV
+                      </a>
+                    </td>
+                  )}
+                </tr>
+              );
+            })}
           </tbody>
         </table>
-        <small>By rule, from each title&apos;s type: a household&apos;s or village&apos;s own facts decide those to check. The claim panel says why for each title.</small>
+        <small>By rule, from each title&apos;s type and its village&apos;s facts from the line departments: a household&apos;s own facts decide those to check. The claim panel says why for each title; a scheme&apos;s list carries the same words for its department.</small>
       </div>
+      <VillageFactsCard coverage={d?.villageFacts} canImport={districtOffice} />
       <div className="card">
         <h3>Pending claims by time at the current stage</h3>
         {/* A stage per row: eight stages across did not fit the card, and their labels are long. */}

@@ -3,6 +3,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigint,
+  boolean,
   bigserial,
   customType,
   date,
@@ -490,4 +491,19 @@ export const titleRegister = pgTable(
 export const dataVersion = pgTable("data_version", {
   id: integer("id").primaryKey(),
   claims: bigint("claims", { mode: "number" }).notNull(),
+});
+
+// What the line departments report of a village, imported by census code: Jal Jeevan Mission's count of
+// households and of those with a tap connection, and whether the village is on DAJGUA's list. Each fact
+// keeps the day it was true; a later import replaces it only with figures as new or newer. The scheme
+// advice for the village's titles turns on these (configs/schemes.ts).
+export const villageFacts = pgTable("village_facts", {
+  villageId: integer("village_id").primaryKey().references(() => villages.id),
+  households: integer("households"),
+  householdsWithTap: integer("households_with_tap"),
+  tapAsOf: date("tap_as_of"),
+  dajgua: boolean("dajgua"),
+  dajguaAsOf: date("dajgua_as_of"),
+  updatedBy: uuid("updated_by").references(() => users.id),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });

@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { villageFactsImportSchema } from "@/configs/contracts/village-facts";
 import { districtDashboard } from "@/server/services/dashboard";
 import { myDistricts, tehsilsOf, villagesOf } from "@/server/services/geo";
+import { importVillageFacts } from "@/server/services/village-facts";
 import { authedProcedure, router } from "@/server/trpc";
 
 const id = z.number().int().positive();
@@ -12,4 +14,5 @@ export const geoRouter = router({
   dashboard: authedProcedure
     .input(z.object({ districtId: id.optional() }).strict())
     .query(({ ctx, input }) => districtDashboard(ctx.db, ctx.user, input.districtId)),
+  importVillageFacts: authedProcedure.input(villageFactsImportSchema).mutation(({ ctx, input }) => importVillageFacts(ctx.db, ctx.user, input)),
 });

@@ -28,6 +28,7 @@ import { jsonbOrNull, rows, sqlList, transaction, type Db } from "@/server/db/cl
 import { filterConditions, whereAll } from "./claim-filter";
 import { DomainError } from "./errors";
 import { REJECTED_ON } from "./rejection-day";
+import { villageFactsOf } from "./village-facts";
 import { ALONG_BOUNDARY } from "./villages-along-boundary";
 import { requireRole, scopeCondition } from "./scope";
 
@@ -172,7 +173,11 @@ export async function getClaim(db: Db, user: SessionUser, ref: ClaimRef) {
     statusChangedAt: new Date(c.status_changed_at as string).toISOString(),
     geometry: c.geometry ? (JSON.parse(c.geometry as string) as PolygonGeometry) : null,
     bbox: c.envelope ? envelopeToBbox(JSON.parse(c.envelope as string)) : null,
-    village: { id: Number(c.village_id), name: c.village as string, nameLocal: c.village_local as string, censusCode: c.census_code as string, gramPanchayat: c.gram_panchayat as string },
+    village: {
+      id: Number(c.village_id), name: c.village as string, nameLocal: c.village_local as string, censusCode: c.census_code as string, gramPanchayat: c.gram_panchayat as string,
+      // What the line departments report of it: the scheme advice on a title reads these.
+      facts: await villageFactsOf(db, Number(c.village_id)),
+    },
     tehsil: c.tehsil as string,
     tehsilLocal: c.tehsil_local as string,
     district: { id: Number(c.district_id), name: c.district as string, nameLocal: c.district_local as string },

@@ -1,11 +1,13 @@
 // The district dashboard: counts by status and type, area claimed against area titled, and how long
 // pending claims have waited. Counts come from tehsil_stats, so a state-wide view stays quick.
 import { sql } from "drizzle-orm";
+import { titlesByScheme } from "@/configs/schemes";
 import { APPEAL_DAYS, CLOSING_SOON_DAYS, PENDING_STATUSES, REJECTED_STATUSES, type ClaimStatus, type ClaimType } from "@/configs/workflow";
 import type { SessionUser } from "@/server/auth/session";
 import { rows, type Db } from "@/server/db/client";
 import { outcomeCountColumns, statusLiterals } from "./outcome-counts";
 import { scopeCondition } from "./scope";
+import { villageFactsCoverage } from "./village-facts";
 
 export const AGE_BUCKETS = [
   { label: "< 3 months", maxDays: 90 },
@@ -47,6 +49,13 @@ export async function districtDashboard(db: Db, user: SessionUser, districtId?: 
         WHERE c.status IN (${statusLiterals(REJECTED_STATUSES)}) AND ${scopeCondition(user)} ${claimDistrict}
           AND (c.notice_received_on IS NULL OR c.notice_received_on >= india_today() - ${APPEAL_DAYS}::int)`,
   );
+  // Titles by what their schemes turn on: the type and the village's facts, from the village counts.
+  const titleGroups = await rows<{ type: ClaimType; all_taps: boolean | null; dajgua: boolean | null; n: number }>(
+    db,
+    sql`SELECT s.type, f.households_with_tap >= f.households AS all_taps, f.dajgua, sum(s.n)::int AS n
+        FROM village_stats s LEFT JOIN village_facts f ON f.village_id = s.village_id
+        WHERE s.status = 'title_granted' AND s.n > 0 AND ${scopeCondition(user, "s")} ${district} GROUP BY 1, 2, 3`,
+  );
   const total = byStatusType.reduce((a, r) => a + r.n, 0);
   const areaClaimed = byStatusType.reduce((a, r) => a + r.area, 0);
   // The extent recognised on the titles, which is often less than their claims asked for.
@@ -61,6 +70,8 @@ export async function districtDashboard(db: Db, user: SessionUser, districtId?: 
       tehsil: r.tehsil, granted: r.granted ?? 0, rejected: r.rejected ?? 0, pending: r.pending ?? 0,
       areaTitledHa: Number(r.area_titled ?? 0),
     })),
+    titlesByScheme: titlesByScheme(titleGroups.map((g) => ({ key: { type: g.type, villageAllTaps: g.all_taps, dajgua: g.dajgua }, n: Number(g.n) }))),
+    villageFacts: await villageFactsCoverage(db, user, districtId),
     // The rest of the rejected claims (tehsil counts) have had their window close.
     notices: { undelivered: Number(notices?.undelivered ?? 0), appealOpen: Number(notices?.open ?? 0), closingSoon: Number(notices?.closing ?? 0) },
     pendingAge: AGE_BUCKETS.map((b, i) => ({

@@ -1,6 +1,6 @@
 // Export of the filtered claims as GeoJSON or CSV, streamed in pages so a district's tens of thousands
 // of claims never sit in memory at once. Only what a report needs: no family members or relatives.
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { ClaimFilter } from "@/configs/contracts/claims";
 import { APPEAL_DAYS } from "@/configs/workflow";
 import type { SessionUser } from "@/server/auth/session";
@@ -24,13 +24,23 @@ type ExportRow = Record<(typeof EXPORT_COLUMNS)[number], string | number | null>
 
 const PAGE = 2_000;
 
-async function* exportRows(db: Db, user: SessionUser, filter: ClaimFilter): AsyncGenerator<ExportRow> {
-  const where = whereAll([scopeCondition(user), ...filterConditions(filter)]);
+/** Claims' rows in pages by id, so that a district's tens of thousands never sit in memory at once.
+ *  `page` selects the rows with an id after the one given, in id order, LIMIT `PAGE`. */
+export async function* claimsInPages<T extends { id: string }>(db: Db, page: (after: string, limit: number) => SQL): AsyncGenerator<T> {
   let after = "00000000-0000-0000-0000-000000000000";
   for (;;) {
-    const page = await rows<ExportRow>(
-      db,
-      sql`SELECT c.id, c.claim_no, c.type, c.status, c.claimant_name, c.category, v.name AS village, v.census_code, t.name AS tehsil,
+    const found = await rows<T>(db, page(after, PAGE));
+    for (const r of found) yield r;
+    if (found.length < PAGE) return;
+    after = found[found.length - 1]!.id;
+  }
+}
+
+function exportRows(db: Db, user: SessionUser, filter: ClaimFilter): AsyncGenerator<ExportRow> {
+  const where = whereAll([scopeCondition(user), ...filterConditions(filter)]);
+  return claimsInPages<ExportRow>(
+    db,
+    (after, limit) => sql`SELECT c.id, c.claim_no, c.type, c.status, c.claimant_name, c.category, v.name AS village, v.census_code, t.name AS tehsil,
                  d.name AS district, c.area_claimed_ha, round(c.area_parcel_ha::numeric, 4)::float8 AS area_parcel_ha,
                  round(c.area_titled_ha::numeric, 2)::float8 AS area_titled_ha, c.title_no,
                  to_char(c.filed_on, 'YYYY-MM-DD') AS filed_on, c.notice_received_on::text AS notice_received_on,
@@ -41,12 +51,8 @@ async function* exportRows(db: Db, user: SessionUser, filter: ClaimFilter): Asyn
                  nullif((SELECT string_agg(b, '; ') FROM jsonb_array_elements_text(c.bordering_villages) b), '') AS bordering_villages, to_char(c.status_changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS status_changed_at,
                  round(ST_X(c.centroid)::numeric, 6)::float8 AS lon, round(ST_Y(c.centroid)::numeric, 6)::float8 AS lat, ST_AsGeoJSON(c.geom, 6) AS geometry
           FROM claims c JOIN villages v ON v.id = c.village_id JOIN tehsils t ON t.id = c.tehsil_id JOIN districts d ON d.id = c.district_id
-          WHERE ${where} AND c.id > ${after}::uuid ORDER BY c.id LIMIT ${PAGE}`,
-    );
-    for (const r of page) yield r;
-    if (page.length < PAGE) return;
-    after = page[page.length - 1]!.id;
-  }
+          WHERE ${where} AND c.id > ${after}::uuid ORDER BY c.id LIMIT ${limit}`,
+  );
 }
 
 // A cell that starts with = + - @ would run as a formula in a spreadsheet: quote it as text.
@@ -57,17 +63,22 @@ function csvCell(v: string | number | null): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export async function* exportCsv(db: Db, user: SessionUser, filter: ClaimFilter): AsyncGenerator<string> {
-  yield `${EXPORT_COLUMNS.join(",")}\n`;
+/** Records as CSV text, a header first, in chunks of about 64 kB. */
+export async function* csvChunks<C extends string>(columns: readonly C[], records: AsyncIterable<Record<C, string | number | null>>): AsyncGenerator<string> {
+  yield `${columns.join(",")}\n`;
   let chunk = "";
-  for await (const r of exportRows(db, user, filter)) {
-    chunk += `${EXPORT_COLUMNS.map((c) => csvCell(r[c])).join(",")}\n`;
+  for await (const r of records) {
+    chunk += `${columns.map((c) => csvCell(r[c])).join(",")}\n`;
     if (chunk.length > 64_000) {
       yield chunk;
       chunk = "";
     }
   }
   if (chunk) yield chunk;
+}
+
+export function exportCsv(db: Db, user: SessionUser, filter: ClaimFilter): AsyncGenerator<string> {
+  return csvChunks(EXPORT_COLUMNS, exportRows(db, user, filter));
 }
 
 export async function* exportGeoJson(db: Db, user: SessionUser, filter: ClaimFilter): AsyncGenerator<string> {

@@ -12,10 +12,13 @@ import { tileContaining } from "@/server/services/tiles";
 import { callApi, CHROMIUM_ARGS, CHROMIUM_PATH, listShowsOnly, startApp } from "../helpers/app-server";
 import { clickMapMiddleOn } from "../helpers/map-click";
 import { resolutionToday } from "../helpers/resolution";
+import { indiaDayOf } from "@/configs/india-day";
 
 let app: Awaited<ReturnType<typeof startApp>>;
 let browser: Browser;
 let page: Page;
+/** The title the DLC grants below, and its village: the village facts imported later are for it. */
+let granted: { claimNo: string; censusCode: string; village: string } | null = null;
 let basemapServer: Server;
 
 // A vector basemap's style, served from another origin as a basemap host would (CORS allowed): one
@@ -485,7 +488,14 @@ describe("review map, end to end", () => {
     const pmKisan = schemes.locator("li", { hasText: "PM-KISAN" });
     expect(await pmKisan.locator(".verdict").textContent()).toBe("Eligible");
     expect(await pmKisan.locator("p").textContent()).toContain(`A family holding ${part} ha of land by an individual title`);
-    expect(await schemes.locator("li .verdict").allTextContents()).toEqual(["Eligible", "Eligible", "To check", "To check", "To check"]);
+    // Housing is the household's to check; water and DAJGUA follow what the demo's departments report of the village.
+    const grantedNo = (await panel.locator("p strong").first().textContent())!;
+    const { village: grantedVillage } = await callApi<{ village: { name: string; censusCode: string } }>(app.url, "claims.get", "official.gadchiroli", { claimNo: grantedNo });
+    granted = { claimNo: grantedNo, censusCode: grantedVillage.censusCode, village: grantedVillage.name };
+    expect((await schemes.locator("li .verdict").allTextContents()).slice(0, 3)).toEqual(["Eligible", "Eligible", "To check"]);
+    expect(["Already covered", "To check"]).toContain(await schemes.locator("li", { hasText: "Jal Jeevan Mission" }).locator(".verdict").textContent());
+    expect(await schemes.locator("li", { hasText: "Jal Jeevan Mission" }).locator("p").textContent()).toContain(granted.village);
+    expect(await schemes.locator("li", { hasText: "Dharti Aaba" }).locator("p").textContent()).toContain("DAJGUA's list as of 2 Oct 2024");
     await schemes.screenshot({ path: "test-results/title-schemes.png" });
 
     // The grant took the next number of the district's register of titles.
@@ -581,6 +591,41 @@ describe("review map, end to end", () => {
     expect(await panel.getByRole("button", { name: "Record decision" }).count()).toBe(1);
     await panel.getByLabel("Action").selectOption("");
     expect(await panel.getByRole("note").count()).toBe(0);
+    await page.getByLabel("Search").fill("");
+  });
+
+  it("imports a department's village facts on the dashboard, refusing a bad file whole, and the granted title's schemes follow them", async () => {
+    const { claimNo, censusCode, village } = granted!;
+    await page.getByRole("button", { name: "Dashboard" }).click();
+    const dashboard = page.locator('[aria-label="Dashboard"]');
+    const form = dashboard.getByRole("form", { name: "Import village facts" });
+    const file = (text: string) => ({ name: "jjm-gadchiroli.csv", mimeType: "text/csv", buffer: Buffer.from(text) });
+    await form.getByLabel("Figures as of").fill(indiaDayOf(Date.now()));
+    await form.getByLabel("Village facts file").setInputFiles(file(`census_code,households,households_with_tap,dajgua\n${censusCode},60,70,no\n`));
+    await form.getByRole("button", { name: "Import" }).click();
+    const refused = await dashboard.getByRole("alert").textContent();
+    expect(refused).toBe("jjm-gadchiroli.csv was not imported, nothing changed: line 2: households_with_tap: 70 taps in 60 households");
+    await form.getByLabel("Village facts file").setInputFiles(file(`Village,census_code,households,households_with_tap,dajgua\n${village},${censusCode},60,60,no\n`));
+    await form.getByRole("button", { name: "Import" }).click();
+    await dashboard.getByRole("status").filter({ hasText: "Recorded the facts of 1 village (tap figures for 1, DAJGUA listing for 1); columns passed over: Village." }).waitFor();
+    // A scheme's list for its department, from the same rules: PM-KISAN's holds every individual title counted eligible.
+    const pmKisanRow = dashboard.getByRole("table", { name: "Titles by scheme" }).locator("tbody tr", { hasText: "PM-KISAN" });
+    const list = await page.request.get(new URL((await pmKisanRow.getByRole("link", { name: "CSV" }).getAttribute("href"))!, app.url).href);
+    expect(list.headers()["content-type"]).toBe("text/csv; charset=utf-8");
+    const lines = (await list.text()).trim().split("\n");
+    expect(lines[0]).toBe("claim_no,title_no,verdict,why,claimant_name,type,village,census_code,gram_panchayat,tehsil,district,area_titled_ha,granted_on");
+    expect(lines.length - 1).toBe(Number((await pmKisanRow.locator("td:nth-child(2)").textContent())!.replace(/,/g, "")));
+    expect(lines.some((l) => l.startsWith(`${claimNo},`))).toBe(true);
+
+    await page.getByRole("button", { name: "Claims map" }).click();
+    await page.getByLabel("Search").fill(claimNo);
+    await page.getByLabel("only in map view").setChecked(false);
+    await page.locator(".list li").filter({ hasText: claimNo }).click();
+    const schemes = page.getByLabel("Claim details").getByRole("region", { name: "Schemes for the title holder" });
+    const jjm = schemes.locator("li", { hasText: "Jal Jeevan Mission" });
+    await jjm.locator(".verdict", { hasText: "Already covered" }).waitFor();
+    expect(await jjm.locator("p").textContent()).toMatch(new RegExp(`^Every one of ${village}'s 60 households has a tap connection \\(Jal Jeevan Mission's figures of `));
+    expect(await schemes.locator("li", { hasText: "Dharti Aaba" }).locator(".verdict").textContent()).toBe("Not eligible");
     await page.getByLabel("Search").fill("");
   });
 

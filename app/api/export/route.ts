@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { errorResponse, filterFromRequest, jsonError, requestUser } from "@/server/http";
+import { errorResponse, filterFromRequest, jsonError, requestUser, streamedDownload } from "@/server/http";
 import { exportCsv, exportGeoJson } from "@/server/services/export";
 
 export const runtime = "nodejs";
@@ -16,26 +16,10 @@ export async function GET(req: Request) {
   try {
     const { db, user } = await requestUser(req);
     if (!user) return jsonError(401, "please log in");
-    const chunks = format.data === "csv" ? exportCsv(db, user, filter) : exportGeoJson(db, user, filter);
-    const encoder = new TextEncoder();
-    const body = new ReadableStream<Uint8Array>({
-      async pull(controller) {
-        const next = await chunks.next();
-        if (next.done) controller.close();
-        else controller.enqueue(encoder.encode(next.value));
-      },
-      cancel() {
-        void chunks.return(undefined);
-      },
-    });
     const stamp = new Date().toISOString().slice(0, 10);
-    return new Response(body, {
-      headers: {
-        "content-type": format.data === "csv" ? "text/csv; charset=utf-8" : "application/geo+json",
-        "content-disposition": `attachment; filename="fra-claims-${stamp}.${format.data === "csv" ? "csv" : "geojson"}"`,
-        "cache-control": "no-store",
-      },
-    });
+    return format.data === "csv"
+      ? streamedDownload(exportCsv(db, user, filter), "text/csv; charset=utf-8", `fra-claims-${stamp}.csv`)
+      : streamedDownload(exportGeoJson(db, user, filter), "application/geo+json", `fra-claims-${stamp}.geojson`);
   } catch (e) {
     return errorResponse(e);
   }

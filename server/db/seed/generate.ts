@@ -33,6 +33,7 @@ import { EVIDENCE_KINDS, type Bilingual } from "./names";
 import { fnv1a32 } from "@/workers/hash";
 import { demoLandmarks } from "./landmarks";
 import { demoResolution } from "./resolutions";
+import { seedVillageFacts } from "./village-facts";
 import { createRng, weightedIndex, type Rng } from "./random";
 import type { ClaimDistrict, DemoUser, SeedGeography } from "./seed-geography";
 import { renderCfrFormPageSvg, renderCrFormPageSvg, renderFormPageSvg } from "./form-image";
@@ -145,6 +146,8 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedSummar
   // Numbered after all are in: batches are drawn in no order of time, and a register runs in grant order.
   log("title numbers");
   await db.execute(sql`SELECT number_untitled_grants()`);
+  log("village facts");
+  await seedVillageFacts(db, villages.map((v) => v.id), options.seed);
   log("village statistics");
   await db.execute(sql`SELECT rebuild_village_stats()`);
   // Claims of one area on neighbouring pages: a map tile then reads tens of pages, not one per claim.

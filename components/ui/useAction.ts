@@ -1,5 +1,5 @@
 "use client";
-// An admin action: runs the call, says how it went (its own words on success, the server's error
+// An action (an admin's, an import): runs the call, says how it went (its own words on success, the server's error
 // otherwise), and refreshes what the call changed. `busy` while it runs, so a button is not pressed twice.
 import { useQueryClient, type QueryKey } from "@tanstack/react-query";
 import { useState } from "react";
