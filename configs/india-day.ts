@@ -14,5 +14,15 @@ export const addDays = (isoDay: string, days: number) => new Date((dayNumber(iso
 /** Days from `from` to `to`: negative when `to` comes first. */
 export const daysBetween = (from: string, to: string) => dayNumber(to) - dayNumber(from);
 
-/** "12 Mar 2026": an ISO day as Indian English writes it, whatever the device's time zone. */
-export const longDate = (isoDay: string) => new Date(`${isoDay}T00:00:00Z`).toLocaleDateString("en-IN", { dateStyle: "medium", timeZone: "UTC" });
+const longDates = new Map<string, string>();
+
+/** "12 Mar 2026": an ISO day as Indian English writes it, whatever the device's time zone. Kept once
+ *  written: a scheme's list words the same few days for thousands of titles, and ICU takes ~0.1 ms a call. */
+export function longDate(isoDay: string): string {
+  let text = longDates.get(isoDay);
+  if (text === undefined) {
+    text = new Date(`${isoDay}T00:00:00Z`).toLocaleDateString("en-IN", { dateStyle: "medium", timeZone: "UTC" });
+    if (longDates.size < 10_000) longDates.set(isoDay, text);
+  }
+  return text;
+}

@@ -124,18 +124,24 @@ function whyDajgua(t: TitleFacts, verdict: SchemeVerdict): string {
     : `DAJGUA saturates schemes in its villages: check that ${village} is one of them.`;
 }
 
+const WHY: Record<Scheme, (t: TitleFacts, verdict: SchemeVerdict) => string> = {
+  pm_kisan: whyPmKisan,
+  mgnrega: whyMgnrega,
+  pmay_g: whyPmayG,
+  jjm: whyJjm,
+  dajgua: whyDajgua,
+};
+
+/** What one scheme makes of a granted title (a scheme's list words only its own: thousands of titles). */
+export function schemeAdvice(t: TitleFacts, scheme: Scheme): SchemeAdvice {
+  const verdict = schemeVerdicts(schemeKey(t.type, t.villageFacts))[scheme];
+  return { scheme, verdict, why: WHY[scheme](t, verdict), basis: BASIS[scheme] };
+}
+
 /** The schemes a granted title opens, one entry a scheme in SCHEMES' order; null before a title is granted. */
 export function schemesForTitle(t: TitleFacts): SchemeAdvice[] | null {
   if (t.status !== "title_granted") return null;
-  const verdicts = schemeVerdicts(schemeKey(t.type, t.villageFacts));
-  const why: Record<Scheme, string> = {
-    pm_kisan: whyPmKisan(t),
-    mgnrega: whyMgnrega(t),
-    pmay_g: whyPmayG(t),
-    jjm: whyJjm(t, verdicts.jjm),
-    dajgua: whyDajgua(t, verdicts.dajgua),
-  };
-  return SCHEMES.map((scheme) => ({ scheme, verdict: verdicts[scheme], why: why[scheme], basis: BASIS[scheme] }));
+  return SCHEMES.map((scheme) => schemeAdvice(t, scheme));
 }
 
 export type SchemeTally = { scheme: Scheme; byVerdict: Record<SchemeVerdict, number> };

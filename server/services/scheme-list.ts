@@ -3,7 +3,7 @@
 // the same rules as the claim panel (configs/schemes.ts). Only what the department needs to find the holder
 // and the land: no family, no relatives, no evidence, no tribe.
 import { sql } from "drizzle-orm";
-import { schemesForTitle, type Scheme, type SchemeVerdict, type VillageFacts } from "@/configs/schemes";
+import { schemeAdvice, type Scheme, type SchemeVerdict, type VillageFacts } from "@/configs/schemes";
 import type { ClaimType } from "@/configs/workflow";
 import type { SessionUser } from "@/server/auth/session";
 import type { Db } from "@/server/db/client";
@@ -36,9 +36,8 @@ async function* listedTitles(db: Db, user: SessionUser, scheme: Scheme, district
         AND c.id > ${after}::uuid ORDER BY c.id LIMIT ${limit}`,
   );
   for await (const { id: _id, facts, ...title } of titles) {
-    const advice = schemesForTitle({ type: title.type, status: "title_granted", areaTitledHa: title.area_titled_ha, villageName: String(title.village), villageFacts: facts })!;
-    const mine = advice.find((a) => a.scheme === scheme)!;
-    if (LISTED.includes(mine.verdict)) yield { ...title, verdict: mine.verdict, why: mine.why };
+    const advice = schemeAdvice({ type: title.type, status: "title_granted", areaTitledHa: title.area_titled_ha, villageName: String(title.village), villageFacts: facts }, scheme);
+    if (LISTED.includes(advice.verdict)) yield { ...title, verdict: advice.verdict, why: advice.why };
   }
 }
 
