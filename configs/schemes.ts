@@ -38,28 +38,62 @@ export type VillageFacts = {
   dajguaAsOf: string | null;
 };
 
-export type TitleFacts = { type: ClaimType; status: ClaimStatus; areaTitledHa: number | null; villageName: string; villageFacts: VillageFacts | null };
+/** PM-KISAN's exclusions that a title holder's family may fall under ("none" once checked and none does). */
+export const PM_KISAN_EXCLUSIONS = ["income_tax", "pension", "professional", "constitutional_post"] as const;
+export type PmKisanExclusion = (typeof PM_KISAN_EXCLUSIONS)[number];
+export const PM_KISAN_EXCLUSION_LABELS: Record<PmKisanExclusion, string> = {
+  income_tax: "a member paid income tax in the last assessment year",
+  pension: "a member draws a pension of ₹10,000 a month or more",
+  professional: "a member practises as a doctor, engineer, lawyer, chartered accountant or architect",
+  constitutional_post: "a member holds or held a constitutional post",
+};
+export const HOUSES = ["pucca", "kutcha", "houseless"] as const;
+export type House = (typeof HOUSES)[number];
+export const HOUSE_LABELS: Record<House, string> = { pucca: "a pucca house", kutcha: "a kutcha house", houseless: "no house" };
 
-/** All that a verdict turns on: the title's type and two of its village's facts. The dashboard counts
- *  titles by these, so a state's titles are tallied from a few groups, not one by one. */
-export type SchemeKey = { type: ClaimType; villageAllTaps: boolean | null; dajgua: boolean | null };
+/** What the district office has checked of a title holder's household; null where it has not. */
+export type HouseholdFacts = {
+  pmKisanExclusion: "none" | PmKisanExclusion | null;
+  house: House | null;
+  onAwaasPlus: boolean | null;
+  hasTap: boolean | null;
+};
 
-export function schemeKey(type: ClaimType, facts: VillageFacts | null): SchemeKey {
+export type TitleFacts = {
+  type: ClaimType; status: ClaimStatus; areaTitledHa: number | null; villageName: string;
+  villageFacts: VillageFacts | null; household: HouseholdFacts | null;
+};
+
+/** All that a verdict turns on: the title's type, two of its village's facts and its household's. The
+ *  dashboard counts titles by these, so a state's titles are tallied from a few groups, not one by one. */
+export type SchemeKey = { type: ClaimType; villageAllTaps: boolean | null; dajgua: boolean | null; household?: HouseholdFacts | null };
+
+export function schemeKey(type: ClaimType, facts: VillageFacts | null, household: HouseholdFacts | null = null): SchemeKey {
   const { households, householdsWithTap } = facts ?? {};
   return {
     type,
     villageAllTaps: households != null && householdsWithTap != null ? householdsWithTap >= households : null,
     dajgua: facts?.dajgua ?? null,
+    household,
   };
+}
+
+function pmayVerdict(h: HouseholdFacts | null): SchemeVerdict {
+  if (h?.house === "pucca") return "not_eligible";
+  if (h?.onAwaasPlus === true && h.house !== null) return "eligible";
+  return "check";
 }
 
 export function schemeVerdicts(k: SchemeKey): Record<Scheme, SchemeVerdict> {
   const family = k.type === "IFR";
+  const h = family ? (k.household ?? null) : null; // a community has no household
+  const excluded = h?.pmKisanExclusion != null && h.pmKisanExclusion !== "none";
   return {
-    pm_kisan: family ? "eligible" : "not_for_this_title",
+    pm_kisan: !family ? "not_for_this_title" : excluded ? "not_eligible" : "eligible",
     mgnrega: family ? "eligible" : "check", // a community's works go through the Gram Panchayat's labour budget
-    pmay_g: family ? "check" : "not_for_this_title", // the Awaas+ list and the house decide, not the title
-    jjm: k.villageAllTaps === true ? "covered" : "check",
+    pmay_g: family ? pmayVerdict(h) : "not_for_this_title", // the Awaas+ list and the house decide, not the title
+    // The household's own tap, where checked, outranks the village's count.
+    jjm: h?.hasTap === true ? "covered" : h?.hasTap === false ? "eligible" : k.villageAllTaps === true ? "covered" : "check",
     // A CFR title's management plan is funded wherever the Abhiyan runs; a village's schemes only on its list.
     dajgua: k.type === "CFR" || k.dajgua === true ? "eligible" : k.dajgua === false ? "not_eligible" : "check",
   };
@@ -77,8 +111,13 @@ const NOT_FAMILY = "A community's title: this scheme is for families, on their o
 
 function whyPmKisan(t: TitleFacts): string {
   if (t.type !== "IFR") return NOT_FAMILY;
+  const exclusion = t.household?.pmKisanExclusion ?? null;
+  if (exclusion !== null && exclusion !== "none") return `Excluded from PM-KISAN: ${PM_KISAN_EXCLUSION_LABELS[exclusion]}.`;
   const land = t.areaTitledHa === null ? "land" : `${t.areaTitledHa.toFixed(2)} ha of land`; // titles granted before the area was recorded have none
-  return `A family holding ${land} by an individual title: ₹6,000 a year once the title is in the record of rights, unless one of PM-KISAN's exclusions applies (an income-tax payer, a pensioner of ₹10,000 a month or more, a practising professional, a holder of a constitutional post).`;
+  const benefit = `A family holding ${land} by an individual title: ₹6,000 a year once the title is in the record of rights`;
+  return exclusion === "none"
+    ? `${benefit}; none of PM-KISAN's exclusions applies to the household.`
+    : `${benefit}, unless one of PM-KISAN's exclusions applies (an income-tax payer, a pensioner of ₹10,000 a month or more, a practising professional, a holder of a constitutional post).`;
 }
 
 function whyMgnrega(t: TitleFacts): string {
@@ -87,15 +126,20 @@ function whyMgnrega(t: TitleFacts): string {
     : "Soil and water conservation and plantation on the community's forest land can go into the Gram Panchayat's MGNREGA labour budget as public works: check the Gram Sabha's plan.";
 }
 
-function whyPmayG(t: TitleFacts): string {
-  return t.type === "IFR"
-    ? "Title holders were brought into rural housing in 2014; PMAY-G now draws on the Awaas+ survey: check that the family is on it and has no pucca house."
-    : NOT_FAMILY;
+function whyPmayG(t: TitleFacts, verdict: SchemeVerdict): string {
+  if (t.type !== "IFR") return NOT_FAMILY;
+  const h = t.household;
+  if (verdict === "not_eligible") return "The family has a pucca house: PMAY-G builds for the houseless and those in kutcha houses.";
+  if (verdict === "eligible") return `The family has ${HOUSE_LABELS[h!.house!]} and is on the Awaas+ list: a house under PMAY-G as the list's priority reaches it.`;
+  if (h?.onAwaasPlus === false) return `The family has ${h.house ? HOUSE_LABELS[h.house] : "a house not yet checked"} and is not on the Awaas+ list: check whether the Gram Sabha can add it at the list's next revision.`;
+  return "Title holders were brought into rural housing in 2014; PMAY-G now draws on the Awaas+ survey: check that the family is on it and has no pucca house.";
 }
 
 function whyJjm(t: TitleFacts, verdict: SchemeVerdict): string {
   const f = t.villageFacts;
   const village = t.villageName;
+  if (t.type === "IFR" && t.household?.hasTap === true) return "The household has a working tap connection.";
+  if (t.type === "IFR" && t.household?.hasTap === false) return `The household in ${village} has no tap connection: Jal Jeevan Mission's to connect.`;
   if (f?.households == null || f.householdsWithTap == null || f.tapAsOf == null) {
     return t.type === "IFR" ? `Check that the household in ${village} has a working tap connection.` : `Check the tap connections of ${village}'s households.`;
   }
@@ -134,7 +178,7 @@ const WHY: Record<Scheme, (t: TitleFacts, verdict: SchemeVerdict) => string> = {
 
 /** What one scheme makes of a granted title (a scheme's list words only its own: thousands of titles). */
 export function schemeAdvice(t: TitleFacts, scheme: Scheme): SchemeAdvice {
-  const verdict = schemeVerdicts(schemeKey(t.type, t.villageFacts))[scheme];
+  const verdict = schemeVerdicts(schemeKey(t.type, t.villageFacts, t.household))[scheme];
   return { scheme, verdict, why: WHY[scheme](t, verdict), basis: BASIS[scheme] };
 }
 

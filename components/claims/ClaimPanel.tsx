@@ -16,6 +16,7 @@ import { LateAppealWarning } from "./LateAppealWarning";
 import { NoticeReceipt } from "./NoticeReceipt";
 import { NO_RESOLUTION, ResolutionFields, resolutionForStep } from "./ResolutionFields";
 import { StatusBadge } from "./StatusBadge";
+import { HouseholdFactsForm } from "./HouseholdFactsForm";
 import { TitleSchemes } from "./TitleSchemes";
 import { useClaim } from "./useClaim";
 
@@ -135,7 +136,9 @@ export function ClaimPanel({ claimNo, onClose, onChanged, onFocus, compared, onC
         <dt>Rights claimed</dt><dd>{c.rightsClaimed.map((r) => r.replace(/_/g, " ")).join(", ")}</dd>
         <dt>Filed on</dt><dd>{c.filedOn}</dd>
       </dl>
-      <TitleSchemes title={{ type: c.type, status: c.status, areaTitledHa: c.areaTitledHa, villageName: c.village.name, villageFacts: c.village.facts }} />
+      <TitleSchemes title={{ type: c.type, status: c.status, areaTitledHa: c.areaTitledHa, villageName: c.village.name, villageFacts: c.village.facts, household: c.household }}>
+        {c.canRecordHousehold && <HouseholdFactsForm key={`${c.id}-${c.household?.version ?? 0}`} claimId={c.id} recorded={c.household} onChanged={onChanged} />}
+      </TitleSchemes>
       {c.familyMembers.length > 0 && (<><h3>Family</h3><ul>{c.familyMembers.map((m, i) => <li key={i}>{m.name}, {m.age} ({m.relation})</li>)}</ul></>)}
       <h3>Evidence</h3>
       <ul>{c.evidence.map((e, i) => <li key={i}>{e.description}</li>)}</ul>

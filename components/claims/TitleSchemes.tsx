@@ -1,8 +1,10 @@
 // The convergence schemes a granted title opens (configs/schemes.ts): rules, not decisions; each says why
 // and on what order, so that the official can send the title holder to the right line department.
+import type { ReactNode } from "react";
 import { SCHEME_NAMES, schemesForTitle, VERDICT_LABELS, type TitleFacts } from "@/configs/schemes";
 
-export function TitleSchemes({ title }: { title: TitleFacts }) {
+/** `children`: what the official may record that the advice turns on (the household's facts). */
+export function TitleSchemes({ title, children }: { title: TitleFacts; children?: ReactNode }) {
   const advice = schemesForTitle(title);
   if (!advice) return null;
   return (
@@ -17,7 +19,8 @@ export function TitleSchemes({ title }: { title: TitleFacts }) {
           </li>
         ))}
       </ul>
-      <small>By rule, from the title and what the line departments report of its village: the household&apos;s own facts decide what is marked to check.</small>
+      <small>By rule, from the title, what the line departments report of its village and what the district office checked of the household: what none of these settles is marked to check.</small>
+      {children}
     </section>
   );
 }

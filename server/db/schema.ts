@@ -507,3 +507,17 @@ export const villageFacts = pgTable("village_facts", {
   updatedBy: uuid("updated_by").references(() => users.id),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+// What the district office has checked of a family's household once its individual title is granted:
+// the facts that PM-KISAN's exclusions, PMAY-G and the household's own tap turn on. Null where not checked.
+// Personal data: read with the claim, within the official's districts, never exported beyond a verdict.
+export const titleHouseholds = pgTable("title_households", {
+  claimId: uuid("claim_id").primaryKey().references(() => claims.id),
+  pmKisanExclusion: text("pm_kisan_exclusion"),
+  house: text("house"),
+  onAwaasPlus: boolean("on_awaas_plus"),
+  hasTap: boolean("has_tap"),
+  version: integer("version").notNull(),
+  recordedBy: uuid("recorded_by").notNull().references(() => users.id),
+  recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+});

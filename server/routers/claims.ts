@@ -1,5 +1,7 @@
+import { householdFactsInputSchema } from "@/configs/contracts/household";
 import { batchTransitionInputSchema, claimListInputSchema, claimRefSchema, newClaimSchema, noticeReceiptInputSchema, parcelUpdateSchema, transitionInputSchema } from "@/configs/contracts/claims";
 import { createClaim, getClaim, listClaims, transitionClaim, transitionClaims, updateParcel } from "@/server/services/claims";
+import { recordHouseholdFacts } from "@/server/services/households";
 import { recordNoticeReceipt } from "@/server/services/notices";
 import { authedProcedure, router } from "@/server/trpc";
 
@@ -10,5 +12,6 @@ export const claimsRouter = router({
   transitionMany: authedProcedure.input(batchTransitionInputSchema).mutation(({ ctx, input }) => transitionClaims(ctx.db, ctx.user, input)),
   recordNoticeReceipt: authedProcedure.input(noticeReceiptInputSchema).mutation(({ ctx, input }) => recordNoticeReceipt(ctx.db, ctx.user, input)),
   updateParcel: authedProcedure.input(parcelUpdateSchema).mutation(({ ctx, input }) => updateParcel(ctx.db, ctx.user, input)),
+  recordHousehold: authedProcedure.input(householdFactsInputSchema).mutation(({ ctx, input }) => recordHouseholdFacts(ctx.db, ctx.user, input)),
   create: authedProcedure.input(newClaimSchema).mutation(({ ctx, input }) => createClaim(ctx.db, ctx.user, input)),
 });

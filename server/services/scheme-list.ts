@@ -1,9 +1,10 @@
 // A scheme's list of title holders, for its line department: every granted title in the user's scope (one
 // district, if given) that the scheme takes or that is to be checked for it, with the verdict and why, by
 // the same rules as the claim panel (configs/schemes.ts). Only what the department needs to find the holder
-// and the land: no family, no relatives, no evidence, no tribe.
+// and the land: no family, no relatives, no evidence, no tribe, and of the household's facts only what the
+// verdict's words say.
 import { sql } from "drizzle-orm";
-import { schemeAdvice, type Scheme, type SchemeVerdict, type VillageFacts } from "@/configs/schemes";
+import { schemeAdvice, type HouseholdFacts, type Scheme, type SchemeVerdict, type VillageFacts } from "@/configs/schemes";
 import type { ClaimType } from "@/configs/workflow";
 import type { SessionUser } from "@/server/auth/session";
 import type { Db } from "@/server/db/client";
@@ -19,7 +20,9 @@ type SchemeListRow = Record<(typeof SCHEME_LIST_COLUMNS)[number], string | numbe
 /** The verdicts a list for the department holds: those it can act on. */
 const LISTED: readonly SchemeVerdict[] = ["eligible", "check"];
 
-type TitleRow = Omit<SchemeListRow, "verdict" | "why"> & { id: string; type: ClaimType; area_titled_ha: number | null; facts: VillageFacts | null };
+type TitleRow = Omit<SchemeListRow, "verdict" | "why"> & {
+  id: string; type: ClaimType; area_titled_ha: number | null; facts: VillageFacts | null; household: HouseholdFacts | null;
+};
 
 async function* listedTitles(db: Db, user: SessionUser, scheme: Scheme, districtId: number | undefined): AsyncGenerator<SchemeListRow> {
   const titles = claimsInPages<TitleRow>(
@@ -29,14 +32,16 @@ async function* listedTitles(db: Db, user: SessionUser, scheme: Scheme, district
              d.name AS district, round(c.area_titled_ha::numeric, 2)::float8 AS area_titled_ha,
              to_char(c.status_changed_at AT TIME ZONE 'Asia/Kolkata', 'YYYY-MM-DD') AS granted_on,
              CASE WHEN f.village_id IS NULL THEN NULL ELSE json_build_object('households', f.households, 'householdsWithTap', f.households_with_tap,
-               'tapAsOf', f.tap_as_of, 'dajgua', f.dajgua, 'dajguaAsOf', f.dajgua_as_of) END AS facts
+               'tapAsOf', f.tap_as_of, 'dajgua', f.dajgua, 'dajguaAsOf', f.dajgua_as_of) END AS facts,
+             CASE WHEN h.claim_id IS NULL THEN NULL ELSE json_build_object('pmKisanExclusion', h.pm_kisan_exclusion, 'house', h.house,
+               'onAwaasPlus', h.on_awaas_plus, 'hasTap', h.has_tap) END AS household
       FROM claims c JOIN villages v ON v.id = c.village_id JOIN tehsils t ON t.id = c.tehsil_id JOIN districts d ON d.id = c.district_id
-           LEFT JOIN village_facts f ON f.village_id = c.village_id
+           LEFT JOIN village_facts f ON f.village_id = c.village_id LEFT JOIN title_households h ON h.claim_id = c.id
       WHERE c.status = 'title_granted' AND ${scopeCondition(user)} ${districtId ? sql`AND c.district_id = ${districtId}` : sql``}
         AND c.id > ${after}::uuid ORDER BY c.id LIMIT ${limit}`,
   );
-  for await (const { id: _id, facts, ...title } of titles) {
-    const advice = schemeAdvice({ type: title.type, status: "title_granted", areaTitledHa: title.area_titled_ha, villageName: String(title.village), villageFacts: facts }, scheme);
+  for await (const { id: _id, facts, household, ...title } of titles) {
+    const advice = schemeAdvice({ type: title.type, status: "title_granted", areaTitledHa: title.area_titled_ha, villageName: String(title.village), villageFacts: facts, household }, scheme);
     if (LISTED.includes(advice.verdict)) yield { ...title, verdict: advice.verdict, why: advice.why };
   }
 }

@@ -594,7 +594,7 @@ describe("review map, end to end", () => {
     await page.getByLabel("Search").fill("");
   });
 
-  it("imports a department's village facts on the dashboard, refusing a bad file whole, and the granted title's schemes follow them", async () => {
+  it("imports a department's village facts on the dashboard, refusing a bad file whole, and the granted title's schemes follow them and its household's", async () => {
     const { claimNo, censusCode, village } = granted!;
     await page.getByRole("button", { name: "Dashboard" }).click();
     const dashboard = page.locator('[aria-label="Dashboard"]');
@@ -626,6 +626,17 @@ describe("review map, end to end", () => {
     await jjm.locator(".verdict", { hasText: "Already covered" }).waitFor();
     expect(await jjm.locator("p").textContent()).toMatch(new RegExp(`^Every one of ${village}'s 60 households has a tap connection \\(Jal Jeevan Mission's figures of `));
     expect(await schemes.locator("li", { hasText: "Dharti Aaba" }).locator(".verdict").textContent()).toBe("Not eligible");
+
+    // What the office checked of the household settles the rest: a pucca house, and no tap of its own.
+    await schemes.getByText("Household facts, as the district office checked them").click();
+    await schemes.getByLabel("House").selectOption("pucca");
+    await schemes.getByLabel("A working tap connection").selectOption("no");
+    await schemes.getByRole("button", { name: "Record household facts" }).click();
+    await schemes.locator("li", { hasText: "PM Awas Yojana" }).locator(".verdict", { hasText: "Not eligible" }).waitFor();
+    expect(await jjm.locator(".verdict").textContent()).toBe("Eligible");
+    expect(await jjm.locator("p").textContent()).toBe(`The household in ${village} has no tap connection: Jal Jeevan Mission's to connect.`);
+    await schemes.getByText(/^Recorded by Asha Kumre/).waitFor();
+    await schemes.screenshot({ path: "test-results/title-household.png" });
     await page.getByLabel("Search").fill("");
   });
 

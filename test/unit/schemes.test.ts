@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { SCHEMES, schemesForTitle, titlesByScheme, type TitleFacts, type VillageFacts } from "@/configs/schemes";
+import { SCHEMES, schemesForTitle, titlesByScheme, type HouseholdFacts, type TitleFacts, type VillageFacts } from "@/configs/schemes";
 
 const verdicts = (advice: ReturnType<typeof schemesForTitle>) => Object.fromEntries((advice ?? []).map((a) => [a.scheme, a.verdict]));
-const title = (t: Partial<TitleFacts> = {}): TitleFacts => ({ type: "IFR", status: "title_granted", areaTitledHa: 1.25, villageName: "Kasansur", villageFacts: null, ...t });
+const title = (t: Partial<TitleFacts> = {}): TitleFacts => ({ type: "IFR", status: "title_granted", areaTitledHa: 1.25, villageName: "Kasansur", villageFacts: null, household: null, ...t });
 const facts = (f: Partial<VillageFacts>): VillageFacts => ({ households: null, householdsWithTap: null, tapAsOf: null, dajgua: null, dajguaAsOf: null, ...f });
 const whyOf = (advice: ReturnType<typeof schemesForTitle>, scheme: string) => advice!.find((a) => a.scheme === scheme)!.why;
 
@@ -54,6 +54,24 @@ describe("the schemes a granted title opens (rules, not a model)", () => {
     // Tap figures alone leave DAJGUA to check, and the reverse.
     expect(verdicts(schemesForTitle(title({ villageFacts: facts({ households: 9, householdsWithTap: 9, tapAsOf: "2025-03-31" }) }))).dajgua).toBe("check");
     expect(verdicts(schemesForTitle(title({ villageFacts: listed }))).jjm).toBe("check");
+  });
+
+  it("reads the household's facts where the office checked them: PM-KISAN's exclusions, the house and Awaas+, its own tap over the village's count", () => {
+    const household = (h: Partial<HouseholdFacts>): HouseholdFacts => ({ pmKisanExclusion: null, house: null, onAwaasPlus: null, hasTap: null, ...h });
+    const covered = facts({ households: 120, householdsWithTap: 120, tapAsOf: "2025-03-31" });
+    const excluded = schemesForTitle(title({ household: household({ pmKisanExclusion: "pension" }) }));
+    expect(verdicts(excluded).pm_kisan).toBe("not_eligible");
+    expect(whyOf(excluded, "pm_kisan")).toBe("Excluded from PM-KISAN: a member draws a pension of ₹10,000 a month or more.");
+    const checked = schemesForTitle(title({ household: household({ pmKisanExclusion: "none", house: "kutcha", onAwaasPlus: true, hasTap: false }), villageFacts: covered }));
+    expect(verdicts(checked)).toEqual({ pm_kisan: "eligible", mgnrega: "eligible", pmay_g: "eligible", jjm: "eligible", dajgua: "check" });
+    expect(whyOf(checked, "pm_kisan")).toMatch(/; none of PM-KISAN's exclusions applies to the household\.$/);
+    expect(whyOf(checked, "pmay_g")).toBe("The family has a kutcha house and is on the Awaas+ list: a house under PMAY-G as the list's priority reaches it.");
+    expect(whyOf(checked, "jjm")).toBe("The household in Kasansur has no tap connection: Jal Jeevan Mission's to connect.");
+    expect(verdicts(schemesForTitle(title({ household: household({ house: "pucca", onAwaasPlus: true }) }))).pmay_g).toBe("not_eligible");
+    expect(whyOf(schemesForTitle(title({ household: household({ house: "houseless", onAwaasPlus: false }) })), "pmay_g")).toMatch(/^The family has no house and is not on the Awaas\+ list: check whether/);
+    expect(verdicts(schemesForTitle(title({ household: household({ hasTap: true }) }))).jjm).toBe("covered");
+    // A community has no household: facts recorded against one are not read.
+    expect(verdicts(schemesForTitle(title({ type: "CR", household: household({ hasTap: false }), villageFacts: covered }))).jjm).toBe("covered");
   });
 
   it("counts a district's titles by scheme from its titles grouped by type and village facts", () => {
