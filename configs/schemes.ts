@@ -176,16 +176,19 @@ const WHY: Record<Scheme, (t: TitleFacts, verdict: SchemeVerdict) => string> = {
   dajgua: whyDajgua,
 };
 
+const titleVerdicts = (t: TitleFacts) => schemeVerdicts(schemeKey(t.type, t.villageFacts, t.household));
+const advised = (t: TitleFacts, scheme: Scheme, verdict: SchemeVerdict): SchemeAdvice => ({ scheme, verdict, why: WHY[scheme](t, verdict), basis: BASIS[scheme] });
+
 /** What one scheme makes of a granted title (a scheme's list words only its own: thousands of titles). */
 export function schemeAdvice(t: TitleFacts, scheme: Scheme): SchemeAdvice {
-  const verdict = schemeVerdicts(schemeKey(t.type, t.villageFacts, t.household))[scheme];
-  return { scheme, verdict, why: WHY[scheme](t, verdict), basis: BASIS[scheme] };
+  return advised(t, scheme, titleVerdicts(t)[scheme]);
 }
 
 /** The schemes a granted title opens, one entry a scheme in SCHEMES' order; null before a title is granted. */
 export function schemesForTitle(t: TitleFacts): SchemeAdvice[] | null {
   if (t.status !== "title_granted") return null;
-  return SCHEMES.map((scheme) => schemeAdvice(t, scheme));
+  const verdicts = titleVerdicts(t);
+  return SCHEMES.map((scheme) => advised(t, scheme, verdicts[scheme]));
 }
 
 export type SchemeTally = { scheme: Scheme; byVerdict: Record<SchemeVerdict, number> };

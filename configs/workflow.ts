@@ -156,6 +156,9 @@ export const APPEAL_DAYS = 60;
 export const CLOSING_SOON_DAYS = 7;
 export const NOTICE_RECEIPT_ENTRY = "record_notice_receipt";
 export const NOTICE_RECEIPT_ROLES: readonly Role[] = ["district_official", "field_staff"];
+// The district office's work on titles' schemes: importing village facts, checking a title holder's
+// household, sending a scheme's list to its line department.
+export const DISTRICT_OFFICE_ROLES: readonly Role[] = ["admin", "district_official"];
 export const NOTICE_DELIVERIES = ["in_person", "registered_post", "gram_sabha"] as const;
 export type NoticeDelivery = (typeof NOTICE_DELIVERIES)[number];
 export const NOTICE_DELIVERY_LABELS: Record<NoticeDelivery, string> = {

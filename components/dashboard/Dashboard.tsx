@@ -4,7 +4,7 @@ import { useState } from "react";
 import type { ClaimFilter } from "@/configs/contracts/claims";
 import type { Bbox } from "../map/geojson-helpers";
 import { SCHEME_NAMES, SCHEMES, VERDICT_LABELS, type SchemeVerdict } from "@/configs/schemes";
-import { CLAIM_STATUSES, CLAIM_TYPES, CLOSING_SOON_DAYS, NOTICE_STATE_LABELS, PENDING_STATUSES, REJECTED_STATUSES, STATUS_COLORS, STATUS_LABELS, type ClaimStatus, type Role } from "@/configs/workflow";
+import { CLAIM_STATUSES, CLAIM_TYPES, CLOSING_SOON_DAYS, NOTICE_STATE_LABELS, PENDING_STATUSES, REJECTED_STATUSES, STATUS_COLORS, STATUS_LABELS, DISTRICT_OFFICE_ROLES, type ClaimStatus, type Role } from "@/configs/workflow";
 import { errorMessage, trpc } from "../trpc";
 import { VillageFactsCard } from "./VillageFactsCard";
 
@@ -22,7 +22,7 @@ const sum = (rows: readonly Row[], pick: (r: Row) => number) => rows.reduce((a, 
  */
 export function Dashboard({ role, onShowClaims }: { role: Role; onShowClaims: (filter: ClaimFilter, bbox: Bbox | null) => void }) {
   // The district office imports village facts and sends scheme lists to the line departments.
-  const districtOffice = role === "admin" || role === "district_official";
+  const districtOffice = DISTRICT_OFFICE_ROLES.includes(role);
   const [districtId, setDistrictId] = useState<number | undefined>(undefined);
   const districts = useQuery({ queryKey: ["districts"], queryFn: () => trpc.geo.districts.query() });
   const dash = useQuery({ queryKey: ["dashboard", districtId], queryFn: () => trpc.geo.dashboard.query({ districtId }) });

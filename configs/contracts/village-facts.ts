@@ -12,6 +12,10 @@ const FACT_COLUMNS = VILLAGE_FACTS_COLUMNS.slice(1);
 export const MAX_VILLAGE_FACTS_BYTES = 4_000_000;
 const MAX_PROBLEMS = 10;
 
+/** The first ten problems, and how many more there are. */
+export const firstProblems = (problems: readonly string[]): string[] =>
+  problems.length > MAX_PROBLEMS ? [...problems.slice(0, MAX_PROBLEMS), `and ${problems.length - MAX_PROBLEMS} more`] : [...problems];
+
 export const villageFactsImportSchema = z.object({
   csv: z.string().min(1, "the file is empty").max(MAX_VILLAGE_FACTS_BYTES, `a file of village facts holds at most ${MAX_VILLAGE_FACTS_BYTES / 1e6} MB: split it by district`),
   fileName: z.string().trim().min(1, "name the file").max(200),
@@ -83,6 +87,6 @@ export function readVillageFacts(records: readonly string[][]): ReadVillageFacts
       taps: r.households === null || r.households_with_tap === null ? null : { households: r.households, withTap: r.households_with_tap },
     });
   });
-  if (problems.length) return { problems: problems.length > MAX_PROBLEMS ? [...problems.slice(0, MAX_PROBLEMS), `and ${problems.length - MAX_PROBLEMS} more`] : problems };
+  if (problems.length) return { problems: firstProblems(problems) };
   return { rows, ignoredColumns: header.filter((_, i) => names[i] !== "" && !(VILLAGE_FACTS_COLUMNS as readonly string[]).includes(names[i]!)).map((h) => h.trim()) };
 }

@@ -14,6 +14,7 @@ import {
   IFR_MAX_HA,
   LANDMARKS_ONLY_WITH_VERIFICATION,
   NOTICE_RECEIPT_ROLES,
+  DISTRICT_OFFICE_ROLES,
   REJECTED_STATUSES,
   STEP_WITH_BOUNDARY,
   STEP_WITH_TITLED_AREA,
@@ -28,7 +29,7 @@ import { jsonbOrNull, rows, sqlList, transaction, type Db } from "@/server/db/cl
 import { filterConditions, whereAll } from "./claim-filter";
 import { DomainError } from "./errors";
 import { REJECTED_ON } from "./rejection-day";
-import { HOUSEHOLD_ROLES, householdOf } from "./households";
+import { householdOf } from "./households";
 import { villageFactsOf } from "./village-facts";
 import { ALONG_BOUNDARY } from "./villages-along-boundary";
 import { requireRole, scopeCondition } from "./scope";
@@ -181,7 +182,7 @@ export async function getClaim(db: Db, user: SessionUser, ref: ClaimRef) {
     },
     // What the district office checked of a granted individual title's household (the scheme advice reads it).
     household: c.type === "IFR" && c.status === "title_granted" ? await householdOf(db, id) : null,
-    canRecordHousehold: c.type === "IFR" && c.status === "title_granted" && HOUSEHOLD_ROLES.includes(user.role),
+    canRecordHousehold: c.type === "IFR" && c.status === "title_granted" && DISTRICT_OFFICE_ROLES.includes(user.role),
     tehsil: c.tehsil as string,
     tehsilLocal: c.tehsil_local as string,
     district: { id: Number(c.district_id), name: c.district as string, nameLocal: c.district_local as string },

@@ -7,7 +7,8 @@ import type { SessionUser } from "@/server/auth/session";
 import { rows, type Db } from "@/server/db/client";
 import { outcomeCountColumns, statusLiterals } from "./outcome-counts";
 import { scopeCondition } from "./scope";
-import { villageFactsCoverage } from "./village-facts";
+import { HOUSEHOLD_FACTS_JSON } from "./households";
+import { VILLAGE_ALL_TAPS, villageFactsCoverage } from "./village-facts";
 
 export const AGE_BUCKETS = [
   { label: "< 3 months", maxDays: 90 },
@@ -52,7 +53,7 @@ export async function districtDashboard(db: Db, user: SessionUser, districtId?: 
   // Titles by what their schemes turn on: the type and the village's facts, from the village counts.
   const titleGroups = await rows<{ type: ClaimType; all_taps: boolean | null; dajgua: boolean | null; n: number }>(
     db,
-    sql`SELECT s.type, f.households_with_tap >= f.households AS all_taps, f.dajgua, sum(s.n)::int AS n
+    sql`SELECT s.type, ${VILLAGE_ALL_TAPS} AS all_taps, f.dajgua, sum(s.n)::int AS n
         FROM village_stats s LEFT JOIN village_facts f ON f.village_id = s.village_id
         WHERE s.status = 'title_granted' AND s.n > 0 AND ${scopeCondition(user, "s")} ${district} GROUP BY 1, 2, 3`,
   );
@@ -60,9 +61,7 @@ export async function districtDashboard(db: Db, user: SessionUser, districtId?: 
   // village's group and counted again with them (a few, each checked by hand; the claims are read for these only).
   const checkedHouseholds = await rows<{ type: ClaimType; all_taps: boolean | null; dajgua: boolean | null; household: HouseholdFacts; n: number }>(
     db,
-    sql`SELECT c.type, f.households_with_tap >= f.households AS all_taps, f.dajgua,
-               json_build_object('pmKisanExclusion', h.pm_kisan_exclusion, 'house', h.house, 'onAwaasPlus', h.on_awaas_plus, 'hasTap', h.has_tap) AS household,
-               count(*)::int AS n
+    sql`SELECT c.type, ${VILLAGE_ALL_TAPS} AS all_taps, f.dajgua, ${HOUSEHOLD_FACTS_JSON} AS household, count(*)::int AS n
         FROM title_households h JOIN claims c ON c.id = h.claim_id LEFT JOIN village_facts f ON f.village_id = c.village_id
         WHERE c.status = 'title_granted' AND ${scopeCondition(user)} ${claimDistrict}
         GROUP BY 1, 2, 3, h.pm_kisan_exclusion, h.house, h.on_awaas_plus, h.has_tap`,

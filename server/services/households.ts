@@ -4,7 +4,7 @@
 import { sql } from "drizzle-orm";
 import type { HouseholdFactsInput } from "@/configs/contracts/household";
 import type { HouseholdFacts } from "@/configs/schemes";
-import type { Role } from "@/configs/workflow";
+import { DISTRICT_OFFICE_ROLES } from "@/configs/workflow";
 import type { SessionUser } from "@/server/auth/session";
 import { rows, transaction, type Db } from "@/server/db/client";
 import { DomainError } from "./errors";
@@ -13,10 +13,10 @@ import { recordAdminAction } from "./training/audit";
 
 export type RecordedHousehold = HouseholdFacts & { version: number; recordedBy: string | null; recordedAt: string };
 
-/** Who checks a household's facts: the district office. */
-export const HOUSEHOLD_ROLES: readonly Role[] = ["admin", "district_official"];
-
 const FACT_COLUMNS = { pmKisanExclusion: "pm_kisan_exclusion", house: "house", onAwaasPlus: "on_awaas_plus", hasTap: "has_tap" } as const;
+
+/** A household's facts as the scheme advice reads them (`h`: title_households). */
+export const HOUSEHOLD_FACTS_JSON = sql`json_build_object('pmKisanExclusion', h.pm_kisan_exclusion, 'house', h.house, 'onAwaasPlus', h.on_awaas_plus, 'hasTap', h.has_tap)`;
 
 export async function householdOf(db: Db, claimId: string): Promise<RecordedHousehold | null> {
   const [h] = await rows<RecordedHousehold>(
@@ -29,7 +29,7 @@ export async function householdOf(db: Db, claimId: string): Promise<RecordedHous
 }
 
 export async function recordHouseholdFacts(db: Db, user: SessionUser, input: HouseholdFactsInput): Promise<RecordedHousehold> {
-  requireRole(user, HOUSEHOLD_ROLES);
+  requireRole(user, DISTRICT_OFFICE_ROLES);
   return transaction(db, async (tx) => {
     const [claim] = await rows<{ claim_no: string; type: string; status: string }>(
       tx,

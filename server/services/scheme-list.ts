@@ -9,7 +9,9 @@ import type { ClaimType } from "@/configs/workflow";
 import type { SessionUser } from "@/server/auth/session";
 import type { Db } from "@/server/db/client";
 import { claimsInPages, csvChunks } from "./export";
+import { HOUSEHOLD_FACTS_JSON } from "./households";
 import { scopeCondition } from "./scope";
+import { VILLAGE_FACTS_JSON } from "./village-facts";
 
 export const SCHEME_LIST_COLUMNS = [
   "claim_no", "title_no", "verdict", "why", "claimant_name", "type", "village", "census_code", "gram_panchayat", "tehsil", "district",
@@ -31,10 +33,8 @@ async function* listedTitles(db: Db, user: SessionUser, scheme: Scheme, district
       SELECT c.id, c.claim_no, c.title_no, c.claimant_name, c.type, v.name AS village, v.census_code, v.gram_panchayat, t.name AS tehsil,
              d.name AS district, round(c.area_titled_ha::numeric, 2)::float8 AS area_titled_ha,
              to_char(c.status_changed_at AT TIME ZONE 'Asia/Kolkata', 'YYYY-MM-DD') AS granted_on,
-             CASE WHEN f.village_id IS NULL THEN NULL ELSE json_build_object('households', f.households, 'householdsWithTap', f.households_with_tap,
-               'tapAsOf', f.tap_as_of, 'dajgua', f.dajgua, 'dajguaAsOf', f.dajgua_as_of) END AS facts,
-             CASE WHEN h.claim_id IS NULL THEN NULL ELSE json_build_object('pmKisanExclusion', h.pm_kisan_exclusion, 'house', h.house,
-               'onAwaasPlus', h.on_awaas_plus, 'hasTap', h.has_tap) END AS household
+             CASE WHEN f.village_id IS NULL THEN NULL ELSE ${VILLAGE_FACTS_JSON} END AS facts,
+             CASE WHEN h.claim_id IS NULL THEN NULL ELSE ${HOUSEHOLD_FACTS_JSON} END AS household
       FROM claims c JOIN villages v ON v.id = c.village_id JOIN tehsils t ON t.id = c.tehsil_id JOIN districts d ON d.id = c.district_id
            LEFT JOIN village_facts f ON f.village_id = c.village_id LEFT JOIN title_households h ON h.claim_id = c.id
       WHERE c.status = 'title_granted' AND ${scopeCondition(user)} ${districtId ? sql`AND c.district_id = ${districtId}` : sql``}

@@ -3,9 +3,10 @@
 // is one transaction: a file with any bad row, an unknown or out-of-scope village, or figures older than
 // those on record changes nothing, and says so line by line.
 import { sql } from "drizzle-orm";
-import { readVillageFacts, type VillageFactsImport, type VillageFactsRow } from "@/configs/contracts/village-facts";
+import { firstProblems, readVillageFacts, type VillageFactsImport, type VillageFactsRow } from "@/configs/contracts/village-facts";
 import { indiaDayOf, longDate } from "@/configs/india-day";
 import type { VillageFacts } from "@/configs/schemes";
+import { DISTRICT_OFFICE_ROLES } from "@/configs/workflow";
 import type { SessionUser } from "@/server/auth/session";
 import { rows, transaction, type Db } from "@/server/db/client";
 import { parseCsv } from "./csv";
@@ -22,14 +23,10 @@ const dajgua = replaces("dajgua_as_of");
 
 type KnownVillage = { id: number; census_code: string; name: string; in_scope: boolean; tap_as_of: string | null; dajgua_as_of: string | null };
 
-const MAX_PROBLEMS = 10;
-
 export async function importVillageFacts(db: Db, user: SessionUser, input: VillageFactsImport): Promise<VillageFactsImported> {
-  requireRole(user, ["admin", "district_official"]);
-  const refuse = (problems: string[]) => {
-    const shown = problems.length > MAX_PROBLEMS ? [...problems.slice(0, MAX_PROBLEMS), `and ${problems.length - MAX_PROBLEMS} more`] : problems;
-    return new DomainError("BAD_REQUEST", `${input.fileName} was not imported, nothing changed: ${shown.join("; ")}`);
-  };
+  requireRole(user, DISTRICT_OFFICE_ROLES);
+  // `shown`: the problems as the file is told them, already cut to the first ten (readVillageFacts does so).
+  const refuse = (shown: readonly string[]) => new DomainError("BAD_REQUEST", `${input.fileName} was not imported, nothing changed: ${shown.join("; ")}`);
   if (input.asOf > indiaDayOf(Date.now())) throw refuse([`the figures cannot be as of ${longDate(input.asOf)}, a day still to come`]);
   const read = readVillageFacts(parseCsv(input.csv));
   if ("problems" in read) throw refuse(read.problems);
@@ -42,7 +39,7 @@ export async function importVillageFacts(db: Db, user: SessionUser, input: Villa
           WHERE v.census_code IN (SELECT jsonb_array_elements_text(${JSON.stringify(read.rows.map((r) => r.censusCode))}::jsonb))`,
     )).map((v) => [v.census_code, v]));
     const problems = read.rows.flatMap((r) => rowProblem(r, known.get(r.censusCode), input.asOf) ?? []);
-    if (problems.length) throw refuse(problems);
+    if (problems.length) throw refuse(firstProblems(problems));
 
     const facts = read.rows.map((r) => ({ id: known.get(r.censusCode)!.id, households: r.taps?.households ?? null, withTap: r.taps?.withTap ?? null, dajgua: r.dajgua }));
     await tx.execute(sql`
@@ -79,14 +76,17 @@ function rowProblem(r: VillageFactsRow, village: KnownVillage | undefined, asOf:
   return newer.length ? `line ${r.line}: ${village.name} already has ${newer.join(" and ")}, newer than this file's ${longDate(asOf)}` : null;
 }
 
+/** A village's facts as the scheme advice reads them (`f`: village_facts). */
+export const VILLAGE_FACTS_JSON = sql`json_build_object('households', f.households, 'householdsWithTap', f.households_with_tap,
+  'tapAsOf', f.tap_as_of, 'dajgua', f.dajgua, 'dajguaAsOf', f.dajgua_as_of)`;
+
+/** Every household of the village has a tap, by its recorded figures (`f`: village_facts); null if none are. */
+export const VILLAGE_ALL_TAPS = sql`f.households_with_tap >= f.households`;
+
 /** What is recorded of a village, as the scheme advice reads it; null when nothing is. */
 export async function villageFactsOf(db: Db, villageId: number): Promise<VillageFacts | null> {
-  const [f] = await rows<VillageFacts>(
-    db,
-    sql`SELECT households, households_with_tap AS "householdsWithTap", tap_as_of::text AS "tapAsOf", dajgua, dajgua_as_of::text AS "dajguaAsOf"
-        FROM village_facts WHERE village_id = ${villageId}`,
-  );
-  return f ?? null;
+  const [f] = await rows<{ facts: VillageFacts }>(db, sql`SELECT ${VILLAGE_FACTS_JSON} AS facts FROM village_facts f WHERE f.village_id = ${villageId}`);
+  return f?.facts ?? null;
 }
 
 /** How many of the user's villages (in one district, if given) have facts recorded, of how many. */

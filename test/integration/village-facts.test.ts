@@ -108,6 +108,8 @@ describe("village facts from the line departments", () => {
       [`village,households\nX,10\n`, /line 1: no census_code column/],
       [`census_code,village\n${a.census_code},X\n`, /line 1: no column of facts/],
       [`census_code,dajgua\n${a.census_code},\n`, /line 2: row: the row gives no facts/],
+      // The first ten problems of a long list, and the count of the rest (not cut a second time).
+      [`census_code,households,households_with_tap\n${Array.from({ length: 14 }, (_, i) => `54${i},-3,0`).join("\n")}\n`, /line 11: households: a whole number; and 4 more$/],
       // Older than the figures on record (taps of 30 June 2025): a sheet sent again, or out of order.
       [`census_code,households,households_with_tap\n${a.census_code},100,50\n`, new RegExp(`line 2: ${a.name} already has tap figures of 30 Jun 2025, newer than this file's 1 Jan 2025`), "2025-01-01"],
       [`census_code,dajgua\n${a.census_code},yes\n`, /a day still to come/, addDays(indiaDayOf(Date.now()), 2)],

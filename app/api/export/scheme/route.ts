@@ -2,6 +2,7 @@
 // line department (server/services/scheme-list.ts).
 import { z } from "zod";
 import { SCHEMES } from "@/configs/schemes";
+import { DISTRICT_OFFICE_ROLES } from "@/configs/workflow";
 import { errorResponse, jsonError, requestUser, streamedDownload } from "@/server/http";
 import { schemeListCsv } from "@/server/services/scheme-list";
 import { requireRole } from "@/server/services/scope";
@@ -20,7 +21,7 @@ export async function GET(req: Request) {
   try {
     const { db, user } = await requestUser(req);
     if (!user) return jsonError(401, "please log in");
-    requireRole(user, ["admin", "district_official"]); // lists go to line departments from the district office
+    requireRole(user, DISTRICT_OFFICE_ROLES); // lists go to line departments from the district office
     const stamp = new Date().toISOString().slice(0, 10);
     return streamedDownload(schemeListCsv(db, user, query.data.scheme, query.data.districtId), "text/csv; charset=utf-8", `fra-titles-${query.data.scheme}-${stamp}.csv`);
   } catch (e) {
